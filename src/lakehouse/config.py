@@ -1,0 +1,167 @@
+"""Settings: defaults < lakehouse.toml < LAKEHOUSE_* environment < explicit overrides (CLI flags).
+
+Built once by the caller and passed down; nothing in the package reads a global configuration.
+Secrets never live here in clear: settings that need one hold a reference ``env:LAKEHOUSE_SECRET_*``.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from lakehouse.errors import InvalidInput
+
+SECRET_ENV_PREFIX = "LAKEHOUSE_SECRET_"
+_config_file: ContextVar[Path | None] = ContextVar("lakehouse_config_file", default=None)
+
+
+class WatchRule(BaseModel):
+    pattern: str = Field(description="Glob matched against the file name, e.g. 'sales_*.csv'.")
+    dataset: str = Field(description="Dataset the matching files are ingested into.")
+    mode: Literal["append", "overwrite"] = "append"
+
+
+class WatchSettings(BaseModel):
+    enabled: bool = False
+    path: Path | None = Field(default=None, description="Drop folder; defaults to <data_dir>/dropbox.")
+    debounce_ms: int = Field(default=1000, ge=0)
+    rules: list[WatchRule] = Field(default_factory=list)
+
+
+class IngestSettings(BaseModel):
+    max_columns: int = Field(default=10_000, ge=1)
+    max_upload_bytes: int = Field(default=10 * 1024**3, ge=1)
+    max_field_bytes: int = Field(default=16 * 1024**2, ge=1)
+    batch_rows: int = Field(default=131_072, ge=1024)
+    pii_sample_rows: int = Field(default=2_000, ge=10)
+    watch: WatchSettings = Field(default_factory=WatchSettings)
+
+
+class QuerySettings(BaseModel):
+    time_limit_seconds: float = Field(default=30.0, gt=0)
+    max_rows: int = Field(default=10_000, ge=1)
+    memory_limit_mb: int = Field(default=4096, ge=64)
+    workers: int = Field(default=2, ge=1)
+    target_partitions: int = Field(default=0, ge=0, description="0 = number of CPU cores.")
+
+
+class CatalogSettings(BaseModel):
+    url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default sqlite:///<data_dir>/catalog.db. Passwords as env: refs.",
+    )
+    lock_timeout_seconds: float = Field(default=10.0, ge=0)
+
+
+class StorageSettings(BaseModel):
+    primary_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/primary.")
+    rescue_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/rescue.")
+
+
+class ServerSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+    tls_certfile: Path | None = None
+    tls_keyfile: Path | None = None
+
+
+class AuthSettings(BaseModel):
+    mode: Literal["local", "token"] = "local"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    data_dir: Path = Field(default=Path("lakehouse-data"))
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    catalog: CatalogSettings = Field(default_factory=CatalogSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    query: QuerySettings = Field(default_factory=QuerySettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        config_file = _config_file.get()
+        if config_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+        return tuple(sources)
+
+    # Derived locations --------------------------------------------------------------------------
+    @property
+    def catalog_url(self) -> str:
+        return self.catalog.url or f"sqlite:///{self.data_dir / 'catalog.db'}"
+
+    @property
+    def primary_root(self) -> Path:
+        return (self.storage.primary_root or self.data_dir / "buckets" / "primary").resolve()
+
+    @property
+    def rescue_root(self) -> Path:
+        return (self.storage.rescue_root or self.data_dir / "buckets" / "rescue").resolve()
+
+    @property
+    def watch_path(self) -> Path:
+        return (self.ingest.watch.path or self.data_dir / "dropbox").resolve()
+
+
+def load_settings(config: Path | str | None = None, **overrides: Any) -> Settings:
+    """Build settings from the layered sources. ``config`` defaults to ./lakehouse.toml if present."""
+    path = Path(config) if config is not None else None
+    if path is None:
+        env_path = os.environ.get("LAKEHOUSE_CONFIG")
+        if env_path:
+            path = Path(env_path)
+        elif Path("lakehouse.toml").is_file():
+            path = Path("lakehouse.toml")
+    if path is not None and not path.is_file():
+        raise InvalidInput(f"Config file {path} does not exist.", hint="Pass --config with an existing file.")
+    token = _config_file.set(path)
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    finally:
+        _config_file.reset(token)
+
+
+def resolve_secret(reference: str) -> str:
+    """Resolve ``env:LAKEHOUSE_SECRET_*`` to its value. Clear values are refused on purpose."""
+    if not reference.startswith("env:"):
+        raise InvalidInput(
+            "Secrets must be given as a reference 'env:LAKEHOUSE_SECRET_<NAME>', not in clear.",
+            hint=f"export {SECRET_ENV_PREFIX}MY_PASSWORD=... and pass 'env:{SECRET_ENV_PREFIX}MY_PASSWORD'.",
+        )
+    name = reference[4:]
+    if not name.startswith(SECRET_ENV_PREFIX):
+        raise InvalidInput(
+            f"Secret reference '{reference}' must name an environment variable starting {SECRET_ENV_PREFIX}.",
+        )
+    value = os.environ.get(name)
+    if value is None:
+        raise InvalidInput(f"Environment variable {name} (a secret reference) is not set.")
+    return value

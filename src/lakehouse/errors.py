@@ -1,0 +1,126 @@
+"""Every error the lakehouse raises on purpose.
+
+Each subclass carries a stable machine-readable ``code``, the HTTP status the API answers with, and a
+``hint`` that tells the user what to do. One handler in ``api/`` renders them all in one shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LakehouseError(Exception):
+    code = "lakehouse_error"
+    http_status = 500
+    default_hint: str | None = None
+
+    def __init__(self, message: str, *, hint: str | None = None, details: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint if hint is not None else self.default_hint
+        self.details = details or {}
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"code": self.code, "message": self.message, "hint": self.hint}
+        if self.details:
+            body["details"] = self.details
+        return body
+
+
+class BadRequest(LakehouseError):
+    code = "bad_request"
+    http_status = 400
+
+
+class QueryError(BadRequest):
+    """The SQL engine refused or failed the statement; the message is the engine's."""
+
+    code = "query_error"
+
+
+class QueryRefused(BadRequest):
+    """The statement is outside the sandbox (DDL, DML, file or network access, ...)."""
+
+    code = "query_refused"
+    default_hint = "Only read-only SELECT queries over catalog datasets are allowed."
+
+
+class QueryTimeout(LakehouseError):
+    code = "query_timeout"
+    http_status = 408
+    default_hint = "Narrow the query (filters, LIMIT) or raise query.time_limit_seconds."
+
+
+class Unauthorized(LakehouseError):
+    code = "unauthorized"
+    http_status = 401
+    default_hint = "Pass 'Authorization: Bearer <token>'; create one with 'lakehouse tokens create'."
+
+
+class Forbidden(LakehouseError):
+    code = "forbidden"
+    http_status = 403
+
+
+class NotFound(LakehouseError):
+    code = "not_found"
+    http_status = 404
+
+
+class Conflict(LakehouseError):
+    code = "conflict"
+    http_status = 409
+
+
+class SchemaConflict(Conflict):
+    code = "schema_conflict"
+
+
+class Locked(Conflict):
+    code = "locked"
+    default_hint = "Another writer holds this dataset; retry when it finishes."
+
+
+class PayloadTooLarge(LakehouseError):
+    code = "payload_too_large"
+    http_status = 413
+
+
+class InvalidInput(LakehouseError):
+    """Well-formed request whose content cannot be accepted (bad names, bad files, limits)."""
+
+    code = "invalid_input"
+    http_status = 422
+
+
+class InvalidName(InvalidInput):
+    code = "invalid_name"
+
+
+class LimitExceeded(InvalidInput):
+    code = "limit_exceeded"
+
+
+class MalformedFile(InvalidInput):
+    code = "malformed_file"
+
+
+class NotInstalled(LakehouseError):
+    code = "not_installed"
+    http_status = 501
+
+    def __init__(self, feature: str, package: str):
+        super().__init__(
+            f"{feature} needs the optional package '{package}', which is not installed.",
+            hint=f"pip install '{package}'",
+        )
+
+
+class StorageError(LakehouseError):
+    code = "storage_error"
+    http_status = 502
+
+
+class Unavailable(LakehouseError):
+    code = "unavailable"
+    http_status = 503

@@ -1,0 +1,60 @@
+"""Small immutable values passed between layers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Role(str, Enum):
+    admin = "admin"
+    writer = "writer"
+    reader = "reader"
+    agent = "agent"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is calling. Every service call takes one; audit and governance key off it."""
+
+    name: str
+    role: Role = Role.admin
+    principal_id: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.admin
+
+
+LOCAL_ADMIN = Actor(name="local-admin", role=Role.admin)
+SYSTEM = Actor(name="system", role=Role.admin)
+
+
+class WriteMode(str, Enum):
+    append = "append"
+    overwrite = "overwrite"
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that changed. ``type`` is dotted, e.g. ``dataset.appended``."""
+
+    type: str
+    subject: str
+    actor: str
+    payload: dict[str, object] = field(default_factory=dict)
+    at: datetime = field(default_factory=utcnow)
