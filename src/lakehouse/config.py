@@ -66,6 +66,7 @@ class CatalogSettings(BaseModel):
 class StorageSettings(BaseModel):
     primary_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/primary.")
     rescue_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/rescue.")
+    vacuum_retention_hours: int = Field(default=168, ge=0, description="Old table files kept this long.")
 
 
 class ServerSettings(BaseModel):
@@ -76,7 +77,7 @@ class ServerSettings(BaseModel):
 
 
 class AuthSettings(BaseModel):
-    mode: Literal["local", "token"] = "local"
+    mode: Literal["local"] = "local"  # "token" arrives with governance (principals and tokens)
 
 
 class Settings(BaseSettings):

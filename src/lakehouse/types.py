@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     admin = "admin"
     writer = "writer"
     reader = "reader"
@@ -34,7 +34,7 @@ LOCAL_ADMIN = Actor(name="local-admin", role=Role.admin)
 SYSTEM = Actor(name="system", role=Role.admin)
 
 
-class WriteMode(str, Enum):
+class WriteMode(StrEnum):
     append = "append"
     overwrite = "overwrite"
 
@@ -46,7 +46,7 @@ class Page(Generic[T]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,151 @@
+"""TPC-H: the 22 queries through our QueryExecutor vs DuckDB over plain Parquet vs bare DataFusion.
+
+    python bench/tpch.py [--sf 1] [--reps 3] [--queries q01,q18]
+
+Data is generated once with ``tpchgen-cli`` (pip install tpchgen-cli) under bench/.data/sf<SF>/ and
+written as Delta tables with ``write_deltalake``. DuckDB reads the very Parquet files of those Delta
+tables as plain Parquet (same bytes, no Delta log). Bare DataFusion uses Delta's table provider in one
+long-lived session. Ours goes through the whole library path: a worker process, a fresh sandboxed
+session per query, registration of all eight tables, the result back as Arrow IPC.
+
+Each query runs ``--reps`` times per engine, interleaved (the machine may be shared), and the best time
+counts. Ratios are against DuckDB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+HERE = Path(__file__).resolve().parent
+QUERIES = HERE / "tpch_queries"
+TABLES = ["region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem"]
+
+
+def generate(sf: float) -> Path:
+    root = HERE / ".data" / f"sf{sf:g}"
+    raw, delta = root / "parquet", root / "delta"
+    if not all((raw / f"{t}.parquet").exists() for t in TABLES):
+        raw.mkdir(parents=True, exist_ok=True)
+        tool = shutil.which("tpchgen-cli") or str(Path(sys.executable).parent / "tpchgen-cli")
+        print(f"generating TPC-H SF{sf:g} with {tool} ...", file=sys.stderr)
+        subprocess.run([tool, "parquet", "-s", f"{sf:g}", "-o", str(raw), "--overwrite"], check=True)
+    from deltalake import write_deltalake
+
+    for name in TABLES:
+        target = delta / name
+        if (target / "_delta_log").exists():
+            continue
+        source = ds.dataset(raw / f"{name}.parquet")
+        # tpchgen writes string_view; Delta has one string type.
+        schema = pa.schema([
+            pa.field(f.name, pa.string() if f.type == pa.string_view() else f.type, f.nullable)
+            for f in source.schema
+        ])
+        batches = (b.cast(schema) for b in source.to_batches())
+        write_deltalake(str(target), pa.RecordBatchReader.from_batches(schema, batches), mode="overwrite")
+        print(f"wrote Delta table {name}", file=sys.stderr)
+    return delta
+
+
+def duckdb_runner(delta: Path) -> Callable[[str], int]:
+    import duckdb
+    from deltalake import DeltaTable
+
+    con = duckdb.connect()
+    for name in TABLES:
+        files = DeltaTable(str(delta / name)).file_uris()
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({files!r})")
+    return lambda sql: len(con.execute(sql).fetchall())
+
+
+def datafusion_runner(delta: Path) -> Callable[[str], int]:
+    from datafusion import SessionContext
+    from deltalake import DeltaTable
+
+    ctx = SessionContext()
+    for name in TABLES:
+        ctx.register_table(name, DeltaTable(str(delta / name)))
+    return lambda sql: ctx.sql(sql).to_arrow_table().num_rows
+
+
+def ours_runner(delta: Path) -> tuple[Callable[[str], int], Callable[[], None]]:
+    from lakehouse.config import QuerySettings
+    from lakehouse.query import QueryExecutor, QuerySpec, TableRegistration
+
+    executor = QueryExecutor(QuerySettings(workers=1))
+    tables = tuple(TableRegistration(name, str(delta / name), {}, 0) for name in TABLES)
+
+    def run(sql: str) -> int:
+        spec = QuerySpec(sql=sql, tables=tables, max_rows=10_000_000, time_limit_seconds=600)
+        return int(executor.run(spec).table.num_rows)
+
+    return run, executor.close
+
+
+def _timed(run: Callable[[str], int], sql: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    rows = run(sql)
+    return time.perf_counter() - start, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sf", type=float, default=1.0, help="scale factor (default 1)")
+    parser.add_argument("--reps", type=int, default=3, help="runs per query and engine; the best counts")
+    parser.add_argument("--queries", default="", help="comma-separated subset, e.g. q01,q18")
+    args = parser.parse_args()
+
+    delta = generate(args.sf)
+    wanted = {q.strip() for q in args.queries.split(",") if q.strip()}
+    files = sorted(QUERIES.glob("q*.sql"))
+    queries = [(p.stem, p.read_text()) for p in files if not wanted or p.stem in wanted]
+    ours, close = ours_runner(delta)
+    engines: dict[str, Callable[[str], int]] = {
+        "duckdb": duckdb_runner(delta), "datafusion": datafusion_runner(delta), "ours": ours,
+    }
+    for run in engines.values():
+        run("SELECT 1")
+    best: dict[str, list[float]] = {name: [] for name in engines}
+    print(f"TPC-H SF{args.sf:g}, best of {args.reps} (ms); ratios vs DuckDB over plain Parquet")
+    print(f"{'query':6} {'duckdb':>8} {'datafusion':>10} {'ours':>8} {'df/duck':>8} {'ours/duck':>9}")
+    try:
+        for name, sql in queries:
+            times: dict[str, float] = {}
+            rows: dict[str, int] = {}
+            for _ in range(args.reps):
+                for engine, run in engines.items():
+                    elapsed, rows[engine] = _timed(run, sql)
+                    times[engine] = min(times.get(engine, elapsed), elapsed)
+            for engine in engines:
+                best[engine].append(times[engine])
+            mismatch = "" if len(set(rows.values())) == 1 else f"  ROW COUNTS DIFFER {rows}"
+            print(f"{name:6} {times['duckdb'] * 1000:8.0f} {times['datafusion'] * 1000:10.0f} "
+                  f"{times['ours'] * 1000:8.0f} {times['datafusion'] / times['duckdb']:8.2f} "
+                  f"{times['ours'] / times['duckdb']:9.2f}{mismatch}", flush=True)
+    finally:
+        close()
+    totals = {engine: sum(values) for engine, values in best.items()}
+    df_ratios = [d / k for d, k in zip(best["datafusion"], best["duckdb"], strict=True)]
+    our_ratios = [o / k for o, k in zip(best["ours"], best["duckdb"], strict=True)]
+    print(f"{'total':6} {totals['duckdb'] * 1000:8.0f} {totals['datafusion'] * 1000:10.0f} "
+          f"{totals['ours'] * 1000:8.0f} {totals['datafusion'] / totals['duckdb']:8.2f} "
+          f"{totals['ours'] / totals['duckdb']:9.2f}")
+    print(f"{'median':6} {'':8} {'':10} {'':8} {statistics.median(df_ratios):8.2f} "
+          f"{statistics.median(our_ratios):9.2f}")
+    print(f"ours / bare DataFusion (total): {totals['ours'] / totals['datafusion']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

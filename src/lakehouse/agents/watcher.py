@@ -1,0 +1,131 @@
+"""The drop-folder watcher: each new file is ingested once (by content hash) into the dataset its
+name or a rule maps to, then moved to ``done/`` or ``failed/`` with a JSON report beside it."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import logging
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.config import Settings
+from lakehouse.errors import LakehouseError
+from lakehouse.ingest.normalize import normalize_columns
+from lakehouse.ingest.service import FileSource, IngestService
+from lakehouse.types import Actor, Role, WriteMode, utcnow
+
+log = logging.getLogger(__name__)
+WATCHER = Actor(name="watcher", role=Role.admin)
+IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".report.json")
+
+
+class DropFolderWatcher:
+    def __init__(self, settings: Settings, ingest: IngestService, catalog: CatalogStore):
+        self._settings = settings
+        self._ingest = ingest
+        self._catalog = catalog
+        self.folder = settings.watch_path
+        self.done = self.folder / "done"
+        self.failed = self.folder / "failed"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # Running --------------------------------------------------------------------------------
+    def start(self) -> None:
+        for folder in (self.folder, self.done, self.failed):
+            folder.mkdir(parents=True, exist_ok=True)
+        self._thread = threading.Thread(target=self._loop, name="lakehouse-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        from watchfiles import Change, watch
+
+        self.scan_once()
+        debounce = self._settings.ingest.watch.debounce_ms
+        for changes in watch(self.folder, stop_event=self._stop, debounce=debounce, recursive=False):
+            if any(kind in (Change.added, Change.modified) for kind, _ in changes):
+                self.scan_once()
+
+    # One pass -------------------------------------------------------------------------------
+    def candidates(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p for p in self.folder.iterdir()
+            if p.is_file() and not p.name.startswith(".") and not p.name.endswith(IGNORED_SUFFIXES)
+        )
+
+    def scan_once(self) -> list[dict[str, Any]]:
+        for folder in (self.done, self.failed):
+            folder.mkdir(parents=True, exist_ok=True)
+        return [self.process(path) for path in self.candidates() if _settled(path)]
+
+    def target_for(self, path: Path) -> tuple[str, WriteMode]:
+        for rule in self._settings.ingest.watch.rules:
+            if fnmatch.fnmatch(path.name, rule.pattern):
+                return rule.dataset, WriteMode(rule.mode)
+        stem = path.name.split(".", 1)[0]
+        return normalize_columns([stem])[0].lstrip("_")[:63] or "dropped", WriteMode.append
+
+    def process(self, path: Path) -> dict[str, Any]:
+        digest = _sha256(path)
+        dataset, mode = self.target_for(path)
+        report: dict[str, Any] = {"file": path.name, "sha256": digest, "dataset": dataset, "mode": mode.value,
+                                  "at": utcnow().isoformat()}
+        seen = self._catalog.file_seen(digest)
+        if seen is not None:
+            report.update(status="duplicate", message=f"Already ingested into '{seen.dataset_name}' "
+                                                      f"(job {seen.job_id}); not ingested again.")
+            return self._finish(path, self.done, report)
+        try:
+            job = self._ingest.ingest_file(WATCHER, FileSource(path=path, display_name=f"dropbox:{path.name}"),
+                                           dataset, mode, wait=True)
+        except LakehouseError as exc:
+            report.update(status="failed", error=exc.to_dict())
+            return self._finish(path, self.failed, report)
+        report["job_id"] = job.job_id
+        if job.status != "succeeded":
+            report.update(status="failed", error=job.error)
+            return self._finish(path, self.failed, report)
+        self._catalog.record_file(digest, dataset, path.name, job.job_id)
+        report.update(status="ingested", result=job.result)
+        return self._finish(path, self.done, report)
+
+    def _finish(self, path: Path, folder: Path, report: dict[str, Any]) -> dict[str, Any]:
+        target = folder / path.name
+        if target.exists():
+            target = folder / f"{utcnow().strftime('%Y%m%dT%H%M%S%f')}-{path.name}"
+        shutil.move(str(path), target)
+        report["moved_to"] = str(target)
+        target.with_name(target.name + ".report.json").write_text(json.dumps(report, indent=2, default=str))
+        log.info("watcher: %s -> %s (%s)", path.name, report["dataset"], report["status"])
+        return report
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _settled(path: Path, wait: float = 0.2) -> bool:
+    """A file still being copied in changes size between two looks; skip it until the next pass."""
+    try:
+        before = path.stat().st_size
+        time.sleep(wait)
+        return path.stat().st_size == before and before > 0 or path.stat().st_size == 0
+    except FileNotFoundError:
+        return False

@@ -1,0 +1,67 @@
+"""One error shape for every failure: {"error": {"code", "message", "hint", "request_id"}}."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from lakehouse.errors import LakehouseError
+
+log = logging.getLogger(__name__)
+
+
+def error_response(request: Request, status: int, code: str, message: str, hint: str | None = None,
+                   details: dict[str, Any] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message, "hint": hint,
+                            "request_id": getattr(request.state, "request_id", None)}
+    if details:
+        body["details"] = details
+    return JSONResponse({"error": body}, status_code=status)
+
+
+class RequestIdMiddleware(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        request.state.request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        response = await call_next(request)
+        response.headers["x-request-id"] = request.state.request_id
+        return response
+
+
+def _describe_validation(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",)) or "request"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "The request is invalid."
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LakehouseError)
+    async def _lakehouse(request: Request, exc: LakehouseError) -> JSONResponse:
+        return error_response(request, exc.http_status, exc.code, exc.message, exc.hint, exc.details)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(request, 422, "invalid_request", _describe_validation(exc),
+                              "Check the request body and parameters against /docs.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(
+            exc.status_code, "http_error")
+        hint = "See /docs for the routes." if exc.status_code in (404, 405) else None
+        return error_response(request, exc.status_code, code, str(exc.detail), hint)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal_error", "An unexpected error occurred.",
+                              "Report it with the request_id.")

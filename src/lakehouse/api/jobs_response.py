@@ -1,0 +1,22 @@
+"""How a route answers for a job: 202 {"job_id"} at once, or with ?wait=true the finished job / its error."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+
+from lakehouse.api.errors import error_response
+from lakehouse.app import Lakehouse
+from lakehouse.wire import JobInfo
+
+
+def job_response(request: Request, lakehouse: Lakehouse, job: JobInfo, wait: bool) -> JSONResponse:
+    if not wait:
+        return JSONResponse({"job_id": job.job_id, "status": job.status, "kind": job.kind}, status_code=202)
+    finished = lakehouse.wait_job(job.job_id)
+    if finished.status == "failed" and finished.error:
+        err = finished.error
+        return error_response(request, int(err.get("http_status", 500)), err.get("code", "job_failed"),
+                              err.get("message", "The job failed."), err.get("hint"),
+                              {"job_id": finished.job_id})
+    return JSONResponse(finished.model_dump(mode="json"), status_code=200)

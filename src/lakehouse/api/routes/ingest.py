@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from lakehouse.api.deps import get_actor, get_lakehouse
+from lakehouse.api.jobs_response import job_response
+from lakehouse.app import Lakehouse
+from lakehouse.errors import InvalidInput, PayloadTooLarge
+from lakehouse.ingest.service import FileIngestOptions
+from lakehouse.types import Actor
+
+router = APIRouter(prefix="/ingest", tags=["ingest"])
+
+
+class FileIngestBody(BaseModel):
+    """JSON form: ingest a file already inside a bucket. Multipart form: the same fields + ``file``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dataset: str
+    bucket: str | None = Field(None, description="Bucket holding the source file (JSON form).")
+    path: str | None = Field(None, description="Path of the source file inside that bucket (JSON form).")
+    target_bucket: str | None = Field(None, description="Bucket for a new dataset (default primary).")
+    mode: Literal["append", "overwrite"] = "append"
+    format: Literal["csv", "tsv", "jsonl", "parquet"] | None = None
+    encoding: str | None = None
+    delimiter: str | None = Field(None, max_length=1)
+    on_error: Literal["fail", "skip"] = "fail"
+    description: str | None = None
+    owner: str | None = None
+    tags: list[str] | None = None
+
+
+_MULTIPART_SCHEMA = {
+    "type": "object",
+    "required": ["file", "dataset"],
+    "properties": {
+        "file": {"type": "string", "format": "binary"},
+        **{k: {"type": "string"} for k in FileIngestBody.model_fields if k not in ("bucket", "path", "tags")},
+        "tags": {"type": "string", "description": "comma-separated"},
+    },
+}
+
+
+def _parse_body(data: dict[str, Any]) -> FileIngestBody:
+    try:
+        return FileIngestBody.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InvalidInput(f"Invalid ingest request: {problems}", hint="See POST /ingest/file in /docs.") from None
+
+
+def _stage(upload: UploadFile, staging: Path, limit: int) -> Path:
+    target = staging / f"upload-{uuid.uuid4().hex}"
+    written = 0
+    with open(target, "wb") as out:
+        while chunk := upload.file.read(1024 * 1024):
+            written += len(chunk)
+            if written > limit:
+                out.close()
+                target.unlink(missing_ok=True)
+                raise PayloadTooLarge(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).",
+                                      hint="Put the file in a bucket and ingest it by path, or raise the limit.")
+            out.write(chunk)
+    return target
+
+
+@router.post(
+    "/file",
+    summary="Ingest a CSV/TSV/JSON-lines/Parquet file (multipart upload, or JSON naming a bucket path)",
+    status_code=202,
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "multipart/form-data": {"schema": _MULTIPART_SCHEMA},
+        "application/json": {"schema": FileIngestBody.model_json_schema()},
+    }}},
+)
+async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse = Depends(get_lakehouse),
+                      actor: Actor = Depends(get_actor)) -> JSONResponse:
+    limit = lakehouse.settings.ingest.max_upload_bytes
+    if int(request.headers.get("content-length") or 0) > limit + 1024 * 1024:
+        raise PayloadTooLarge(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).")
+    content_type = request.headers.get("content-type", "")
+    staged: Path | None = None
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise InvalidInput("The multipart form has no 'file' part.", hint="Send the file as field 'file'.")
+        fields: dict[str, Any] = {k: v for k, v in form.items() if k != "file" and isinstance(v, str) and v != ""}
+        if "tags" in fields:
+            fields["tags"] = [t.strip() for t in fields["tags"].split(",") if t.strip()]
+        body = _parse_body(fields)
+        staged = await run_in_threadpool(_stage, upload, lakehouse.staging_dir, limit)
+        display = upload.filename or "upload"
+    elif content_type.startswith("application/json"):
+        try:
+            data = await request.json()
+        except ValueError:
+            raise InvalidInput("The body is not valid JSON.") from None
+        if not isinstance(data, dict):
+            raise InvalidInput("The JSON body must be an object.")
+        body = _parse_body(data)
+        if not body.path:
+            raise InvalidInput("Name the source file with 'path' (and 'bucket'), or upload it as multipart.")
+        display = f"{body.bucket or 'primary'}:{body.path}"
+    else:
+        raise InvalidInput(f"Unsupported content type '{content_type or 'none'}'.",
+                           hint="Use multipart/form-data (upload) or application/json (bucket path).")
+    options = FileIngestOptions(format=body.format, encoding=body.encoding, delimiter=body.delimiter,
+                                on_error=body.on_error, description=body.description, owner=body.owner,
+                                tags=body.tags)
+    job = await run_in_threadpool(
+        lakehouse.ingest_file, None, body.dataset, mode=body.mode, bucket=body.target_bucket,
+        source_bucket=(body.bucket or "primary") if staged is None else None,
+        source_path=body.path if staged is None else None, staged_upload=staged, display_name=display,
+        options=options, wait=False, actor=actor,
+    )
+    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+
+

@@ -1,0 +1,103 @@
+"""Background jobs: long work returns a job id at once; status, progress and result live in the catalog."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from lakehouse.catalog.sampling import Cancelled
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.errors import Conflict, LakehouseError
+from lakehouse.types import Actor, utcnow
+from lakehouse.wire import JobInfo
+
+log = logging.getLogger(__name__)
+
+
+class JobContext:
+    """Handed to the job body: report progress, notice cancellation."""
+
+    def __init__(self, runner: JobRunner, job_id: str):
+        self._runner = runner
+        self.job_id = job_id
+        self._last_write = 0.0
+
+    def progress(self, fraction: float) -> None:
+        now = time.monotonic()
+        if now - self._last_write < 0.5 and fraction < 1.0:  # don't hammer the catalog
+            return
+        self._last_write = now
+        self._runner.catalog.update_job(self.job_id, progress=max(0.0, min(1.0, fraction)))
+
+    def cancelled(self) -> bool:
+        return self.job_id in self._runner._cancel_requested
+
+
+JobBody = Callable[[JobContext], dict[str, Any]]
+
+
+class JobRunner:
+    def __init__(self, catalog: CatalogStore, workers: int = 2):
+        self.catalog = catalog
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lakehouse-job")
+        self._futures: dict[str, Future[None]] = {}
+        self._cancel_requested: set[str] = set()
+        self._lock = threading.Lock()
+
+    def submit(self, kind: str, actor: Actor, params: dict[str, Any], body: JobBody) -> JobInfo:
+        job = self.catalog.create_job(kind, actor.name, params)
+        future = self._pool.submit(self._run, job.job_id, body)
+        with self._lock:
+            self._futures[job.job_id] = future
+        return job
+
+    def _run(self, job_id: str, body: JobBody) -> None:
+        if job_id in self._cancel_requested:
+            return
+        self.catalog.update_job(job_id, status="running", started_at=utcnow())
+        try:
+            result = body(JobContext(self, job_id))
+        except Cancelled as exc:
+            self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
+                                    error={"code": "cancelled", "message": str(exc)})
+        except LakehouseError as exc:
+            self.catalog.update_job(job_id, status="failed", finished_at=utcnow(),
+                                    error={**exc.to_dict(), "http_status": exc.http_status})
+        except Exception as exc:
+            log.exception("job %s failed", job_id)
+            self.catalog.update_job(job_id, status="failed", finished_at=utcnow(),
+                                    error={"code": "internal_error", "message": f"{type(exc).__name__}: {exc}",
+                                           "http_status": 500})
+        else:
+            self.catalog.update_job(job_id, status="succeeded", progress=1.0, finished_at=utcnow(),
+                                    result=result)
+        finally:
+            with self._lock:
+                self._futures.pop(job_id, None)
+                self._cancel_requested.discard(job_id)
+
+    def wait(self, job_id: str, timeout: float | None = None) -> JobInfo:
+        with self._lock:
+            future = self._futures.get(job_id)
+        if future is not None:
+            future.result(timeout=timeout)
+        return self.catalog.get_job(job_id)
+
+    def cancel(self, job_id: str) -> JobInfo:
+        job = self.catalog.get_job(job_id)
+        if job.status not in ("queued", "running"):
+            raise Conflict(f"Job '{job_id}' has already {job.status}; only queued or running jobs cancel.")
+        with self._lock:
+            self._cancel_requested.add(job_id)
+            future = self._futures.get(job_id)
+        if future is not None and future.cancel():
+            self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
+                                    error={"code": "cancelled", "message": "Cancelled before it started."})
+        return self.catalog.get_job(job_id)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,131 @@
+"""Catalog schema (SQLAlchemy 2). Alembic migrations in ``migrations/`` create exactly this."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime(timezone=True)}
+
+
+class BucketRow(Base):
+    __tablename__ = "buckets"
+    name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    spec: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+
+
+class DatasetRow(Base):
+    __tablename__ = "datasets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(63), unique=True, index=True)
+    bucket: Mapped[str] = mapped_column(String(63), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str | None] = mapped_column(String(200))
+    sensitivity: Mapped[str] = mapped_column(String(20), default="internal")
+    tags: Mapped[list[str]]
+    freshness_interval_seconds: Mapped[int | None] = mapped_column(BigInteger)
+    last_updated_at: Mapped[datetime | None]
+    row_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200))
+    columns: Mapped[list[ColumnRow]] = relationship(
+        back_populates="dataset", cascade="all, delete-orphan", order_by="ColumnRow.position"
+    )
+
+
+class ColumnRow(Base):
+    __tablename__ = "dataset_columns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    original_name: Mapped[str | None] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(200))
+    nullable: Mapped[bool] = mapped_column(Boolean, default=True)
+    sensitivity: Mapped[str | None] = mapped_column(String(20))
+    pii_kind: Mapped[str | None] = mapped_column(String(20))
+    pii_category: Mapped[str | None] = mapped_column(String(50))
+    pii_confidence: Mapped[float | None] = mapped_column(Float)
+    pii_evidence: Mapped[str | None] = mapped_column(Text)
+    pii_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_type: Mapped[str | None] = mapped_column(String(200))
+    dataset: Mapped[DatasetRow] = relationship(back_populates="columns")
+
+
+class VersionRow(Base):
+    __tablename__ = "dataset_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_name: Mapped[str] = mapped_column(String(63), index=True)
+    version: Mapped[int]
+    operation: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime]
+    rows_written: Mapped[int] = mapped_column(BigInteger)
+    row_count: Mapped[int] = mapped_column(BigInteger)
+    job_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class LineageRow(Base):
+    __tablename__ = "lineage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_name: Mapped[str] = mapped_column(String(63), index=True)
+    version: Mapped[int]
+    source_system: Mapped[str] = mapped_column(String(50))
+    source: Mapped[str] = mapped_column(Text)
+    job_id: Mapped[str | None] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime]
+    details: Mapped[dict[str, Any]]
+
+
+class JobRow(Base):
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(50), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    actor: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    params: Mapped[dict[str, Any]]
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class IngestedFileRow(Base):
+    """Content hashes the drop-folder watcher has already ingested (each file is ingested once)."""
+
+    __tablename__ = "ingested_files"
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dataset_name: Mapped[str] = mapped_column(String(63))
+    file_name: Mapped[str] = mapped_column(Text)
+    job_id: Mapped[str | None] = mapped_column(String(40))
+    at: Mapped[datetime]
+
+
+class LockRow(Base):
+    """One writer per dataset across processes: a row per held lock."""
+
+    __tablename__ = "locks"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    acquired_at: Mapped[datetime]
+
+
+class WriteIntentRow(Base):
+    """Journaled before a Delta commit so a crash between Delta and the catalog can be reconciled."""
+
+    __tablename__ = "write_intents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dataset_name: Mapped[str] = mapped_column(String(63), index=True)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]

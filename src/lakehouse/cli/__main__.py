@@ -1,0 +1,3 @@
+from lakehouse.cli.main import run
+
+run()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.output import Format, render_object, stderr
+from lakehouse.ingest.service import FileIngestOptions
+from lakehouse.types import WriteMode
+
+app = typer.Typer(help="Load data into datasets.", no_args_is_help=True)
+
+
+@app.command("file")
+def ingest_file(
+    ctx: typer.Context,
+    path: str = typer.Argument(..., help="A local file, or a path inside --from-bucket."),
+    dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
+    mode: WriteMode = typer.Option(WriteMode.append, "--mode", help="append or overwrite."),
+    fmt: str | None = typer.Option(None, "--file-format", help="csv, tsv, jsonl or parquet (default: by name)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding, e.g. cp1252 (default UTF-8)."),
+    delimiter: str | None = typer.Option(None, "--delimiter", help="CSV field delimiter (default by format)."),
+    on_error: str = typer.Option("fail", "--on-error", help="fail (default) or skip bad rows to a rejects file."),
+    from_bucket: str | None = typer.Option(None, "--from-bucket", help="Read PATH inside this bucket."),
+    bucket: str | None = typer.Option(None, "--bucket", help="Bucket for a new dataset (default primary)."),
+    description: str | None = typer.Option(None, "--description", help="Description for a new dataset."),
+    owner: str | None = typer.Option(None, "--owner", help="Owner for a new dataset."),
+) -> None:
+    """Ingest a CSV/TSV/JSON-lines/Parquet file into a dataset (streamed, with PII detection)."""
+    st = state(ctx)
+    if on_error not in ("fail", "skip"):
+        raise typer.BadParameter("--on-error must be 'fail' or 'skip'")
+    lakehouse = st.lakehouse()
+    options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter,
+                                on_error=on_error, description=description, owner=owner)  # type: ignore[arg-type]
+    job = lakehouse.ingest_file(
+        None if from_bucket else Path(path), dataset, mode=mode, bucket=bucket, source_bucket=from_bucket,
+        source_path=path if from_bucket else None, options=options, wait=False,
+    )
+    finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)
+    if finished.status != "succeeded":
+        err = finished.error or {}
+        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
+        if err.get("hint"):
+            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
+        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
+    result = finished.result or {}
+    if st.format is Format.table:
+        stderr.print(
+            f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
+            f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)
+        if result.get("pii_columns"):
+            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+        if result.get("rejected_rows"):
+            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
+    else:
+        render_object(finished.model_dump(mode="json"), st.format)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import typer
+
+from lakehouse.cli.context import state
+from lakehouse.cli.output import stderr, stdout
+from lakehouse.errors import InvalidInput
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return all(ipaddress.ip_address(info[4][0]).is_loopback for info in socket.getaddrinfo(host, None))
+    except (OSError, ValueError):
+        return False
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        ctx: typer.Context,
+        host: str | None = typer.Option(None, "--host", help="Bind address (default server.host, 127.0.0.1)."),
+        port: int | None = typer.Option(None, "--port", help="Port (default server.port, 8765)."),
+        tls_certfile: Path | None = typer.Option(None, "--tls-certfile", help="PEM certificate for HTTPS."),
+        tls_keyfile: Path | None = typer.Option(None, "--tls-keyfile", help="PEM private key for HTTPS."),
+        watch: bool | None = typer.Option(None, "--watch/--no-watch", help="Run the drop-folder watcher."),
+    ) -> None:
+        """Run the HTTP API (OpenAPI page at /docs) and, if enabled, the drop-folder watcher."""
+        import uvicorn
+
+        from lakehouse.agents.watcher import DropFolderWatcher
+        from lakehouse.api.app import create_app
+
+        st = state(ctx)
+        settings = st.settings()
+        host = host or settings.server.host
+        port = port or settings.server.port
+        certfile = tls_certfile or settings.server.tls_certfile
+        keyfile = tls_keyfile or settings.server.tls_keyfile
+        if settings.auth.mode == "local" and not _is_loopback(host):
+            raise InvalidInput(
+                f"auth.mode = 'local' (no tokens) may only bind a loopback address, not '{host}'.",
+                hint="Bind 127.0.0.1, or put a token-authenticating proxy in front.",
+            )
+        if bool(certfile) != bool(keyfile):
+            raise InvalidInput("TLS needs both --tls-certfile and --tls-keyfile.")
+        lakehouse = st.lakehouse()
+        watcher = None
+        if watch if watch is not None else settings.ingest.watch.enabled:
+            watcher = DropFolderWatcher(lakehouse.settings, lakehouse.ingest, lakehouse.catalog)
+            watcher.start()
+            stderr.print(f"watching {watcher.folder} for new files")
+        scheme = "https" if certfile else "http"
+        stderr.print(f"lakehouse API on {scheme}://{host}:{port}  (OpenAPI: {scheme}://{host}:{port}/docs)")
+        try:
+            uvicorn.run(create_app(lakehouse), host=host, port=port, log_level=settings.log_level,
+                        ssl_certfile=str(certfile) if certfile else None,
+                        ssl_keyfile=str(keyfile) if keyfile else None)
+        finally:
+            if watcher is not None:
+                watcher.stop()
+
+    @app.command("demo")
+    def demo(
+        ctx: typer.Context,
+        rows: int = typer.Option(100_000, "--rows", help="How many candidates to generate."),
+        seed: int = typer.Option(42, "--seed", help="Random seed (same seed, same data)."),
+    ) -> None:
+        """Build the staffing demo (candidates, placements, threat_intel), show its PII and some queries."""
+        from lakehouse.demo.run import run_demo
+
+        st = state(ctx)
+        summary = run_demo(st.lakehouse(), rows=rows, seed=seed,
+                           say=lambda text: stdout.print(text, highlight=False, soft_wrap=True))
+        if summary.get("failed"):
+            raise typer.Exit(1)

@@ -1,0 +1,315 @@
+"""Value validators: decide whether one sampled value is a valid instance of a PII category.
+
+Each category has a lenient ``check`` (used when the column name already points at the category) and,
+where the values alone are distinctive enough, a ``strict`` check that may flag a column by itself.
+Values arrive as Python objects (``str`` stripped of blanks, ``int``, ``float``, ``Decimal``, ``date``,
+``datetime``); a validator only judges the value kinds it lists.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Final
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from stdnum import iban as std_iban
+from stdnum import luhn
+from stdnum.us import ssn as us_ssn
+
+from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
+from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped
+
+Check = Callable[[Any], bool]
+
+
+@dataclass(frozen=True)
+class Validator:
+    category: str
+    noun: str  # completes "N% of M sampled values are ..."
+    kinds: frozenset[str]  # value kinds this validator can judge: str, int, float, date
+    check: Check  # lenient: used under a matching name rule
+    strict: Check | None = None  # distinctive enough to flag a column with no name rule
+    prefilter: re.Pattern[str] | None = None  # cheap gate before the strict check on strings
+    contradicts: bool = True  # a low match rate under a name rule means the name is misleading
+    # Under a name rule, values of the right shape that fail a check digit (test or synthetic data) do not
+    # contradict the name: the column stays flagged at name-only confidence.
+    shape: re.Pattern[str] | None = None
+    cap: int = 200  # most values validated per column (phonenumbers costs ~80 us a value)
+
+
+def _digits(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        compact = re.sub(r"[\s\-.]", "", value)
+        return compact if compact.isdigit() else None
+    return None
+
+
+# --- email ---------------------------------------------------------------------------------------
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_email(value: Any) -> bool:
+    if not isinstance(value, str) or not _EMAIL_SHAPE.match(value):
+        return False
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+# --- phone ---------------------------------------------------------------------------------------
+_PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.IGNORECASE)
+_PHONE_FORMATTED = re.compile(r"^(?:\+|00|\(|\d{2,5}[\s.\-/)])")
+_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN")
+
+
+def _valid_phone(text: str, region: str | None) -> bool:
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(text, region)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def is_phone(value: Any) -> bool:
+    """Valid under libphonenumber: US national format, international (+ or 00), or a common trunk-0 form."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        return 10 <= len(text) <= 15 and (_valid_phone(text, "US") or _valid_phone("+" + text, None))
+    if not isinstance(value, str) or not _PHONE_SHAPE.match(value):
+        return False
+    if not 7 <= sum(c.isdigit() for c in value) <= 15:
+        return False
+    if value.startswith("00"):
+        return _valid_phone("+" + value[2:], None)
+    if _valid_phone(value, "US"):
+        return True
+    national = value.lstrip("(")
+    return national.startswith("0") and any(_valid_phone(value, r) for r in _TRUNK_REGIONS)
+
+
+def is_formatted_phone(value: Any) -> bool:
+    """A phone written like one (+, parentheses or separators): bare digit runs are too often ids."""
+    return isinstance(value, str) and bool(_PHONE_FORMATTED.match(value)) and is_phone(value)
+
+
+# --- SSN -----------------------------------------------------------------------------------------
+_SSN_LOOSE = re.compile(r"^\d{3}[- ]?\d{2}[- ]?\d{4}$")
+_SSN_DASHED = re.compile(r"^\d{3}-\d{2}-\d{4}$")
+
+
+def is_ssn(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 0 < value < 1_000_000_000 and us_ssn.is_valid(f"{value:09d}")
+    return isinstance(value, str) and bool(_SSN_LOOSE.match(value)) and us_ssn.is_valid(value)
+
+
+def is_dashed_ssn(value: Any) -> bool:
+    return isinstance(value, str) and bool(_SSN_DASHED.match(value)) and us_ssn.is_valid(value)
+
+
+# --- payment cards -------------------------------------------------------------------------------
+# (IIN prefix range low, high, digits compared, allowed lengths): Visa, Mastercard, Amex, Discover,
+# JCB, Diners, UnionPay, and Maestro's assigned prefixes only (its 50/56-69 range covers half of all numbers).
+_IIN: Final = (
+    (4, 4, 1, (13, 16, 19)), (51, 55, 2, (16,)), (2221, 2720, 4, (16,)), (34, 34, 2, (15,)),
+    (37, 37, 2, (15,)), (6011, 6011, 4, (16, 17, 18, 19)), (644, 649, 3, (16, 17, 18, 19)),
+    (65, 65, 2, (16, 17, 18, 19)), (3528, 3589, 4, (16, 17, 18, 19)), (300, 305, 3, (14, 15, 16)),
+    (36, 36, 2, (14, 15, 16)), (38, 39, 2, (14, 15, 16)), (62, 62, 2, (16, 17, 18, 19)),
+    (2131, 2131, 4, (15,)), (1800, 1800, 4, (15,)),
+    *((iin, iin, 4, tuple(range(12, 20))) for iin in (5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763)),
+)
+
+
+def is_card_number(value: Any) -> bool:
+    """Luhn-valid, 13-19 digits, with the issuer prefix and length of a major card network."""
+    digits = _digits(value)
+    if digits is None or not 13 <= len(digits) <= 19:
+        return False
+    known = any(lo <= int(digits[:n]) <= hi and len(digits) in lengths for lo, hi, n, lengths in _IIN)
+    return known and luhn.is_valid(digits)
+
+
+# --- bank ----------------------------------------------------------------------------------------
+def is_iban(value: Any) -> bool:
+    return isinstance(value, str) and std_iban.is_valid(value)
+
+
+def is_bank_account(value: Any) -> bool:
+    digits = _digits(value)
+    return (digits is not None and 6 <= len(digits) <= 20) or is_iban(value)
+
+
+# --- IP ------------------------------------------------------------------------------------------
+def is_ip(value: Any) -> bool:
+    if not isinstance(value, str) or ("." not in value and ":" not in value):
+        return False
+    try:
+        ipaddress.ip_interface(value)
+    except ValueError:
+        return False
+    return True
+
+
+# --- documents -----------------------------------------------------------------------------------
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,10}$")
+_LICENSE = re.compile(r"^[A-Z0-9][A-Z0-9\-* ]{3,19}$")
+
+
+def _doc_number(pattern: re.Pattern[str]) -> Check:
+    def check(value: Any) -> bool:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return 100_000 <= value < 10**12
+        if not isinstance(value, str):
+            return False
+        text = value.upper()
+        return bool(pattern.match(text.replace(" ", ""))) and any(c.isdigit() for c in text)
+
+    return check
+
+
+# --- dates of birth ------------------------------------------------------------------------------
+_DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
+                        "%d %b %Y", "%B %d, %Y", "%d %B %Y")
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not 6 <= len(value) <= 30:
+        return None
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def is_birth_date(value: Any) -> bool:
+    """A date between 1900 and today: people alive or recently so."""
+    day = _as_date(value)
+    return day is not None and date(1900, 1, 1) <= day <= date.today()
+
+
+# --- addresses and postal codes ------------------------------------------------------------------
+# USPS Publication 28 street suffixes (and common abbreviations), plus continental street words.
+_SUFFIXES: Final = (
+    "alley|aly|annex|arcade|avenue|ave|bayou|beach|bend|bluffs?|bottom|boulevard|blvd|branch|bridge|brooks?|"
+    "burgs?|bypass|camp|canyon|cape|causeway|centers?|circles?|cir|cliffs?|club|commons?|corners?|course|"
+    "courts?|ct|coves?|creek|crescent|crest|crossing|crossroad|curve|dale|dam|divide|drives?|dr|estates?|"
+    "expressway|extensions?|falls|ferry|fields?|flats?|fords?|forest|forges?|forks?|fort|freeway|gardens?|"
+    "gateway|glens?|greens?|groves?|harbors?|haven|heights|highway|hwy|hills?|hollow|inlet|islands?|isle|"
+    "junctions?|keys?|knolls?|lakes?|land|landing|lane|ln|lights?|loaf|locks?|lodge|loop|mall|manors?|"
+    "meadows?|mews|mills?|mission|motorway|mount|mountains?|neck|orchard|oval|overpass|parks?|parkways?|"
+    "pkwy|pass|passage|path|pike|pines?|place|pl|plains?|plaza|points?|ports?|prairie|radial|ramp|ranch|"
+    "rapids?|rest|ridges?|river|roads?|rd|route|row|run|shoals?|shores?|skyway|springs?|spurs?|squares?|sq|"
+    "station|stravenue|stream|streets?|st|summit|terrace|ter|throughway|trace|track|trafficway|trail|trl|"
+    "tunnel|turnpike|underpass|unions?|valleys?|viaduct|views?|villages?|ville|vista|walks?|wall|ways?|wells?"
+)
+_STREET = re.compile(
+    rf"^\d+[A-Za-z]?\s+(?:[\w.'-]+\s+){{1,5}}?(?:{_SUFFIXES})\b\.?"
+    r"|\b\w*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|plein)\s+\d+"
+    r"|^\d+,?\s+(?:rue|avenue|boulevard|bd|chemin|calle|avenida|via|viale|piazza|corso)\b",
+    re.IGNORECASE,
+)
+
+
+def is_street_address(value: Any) -> bool:
+    return isinstance(value, str) and bool(_STREET.search(value))
+
+
+def is_address_like(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) < 5 or not any(c.isalpha() for c in value):
+        return False
+    return any(c.isdigit() for c in value) or len(value.split()) >= 3
+
+
+_POSTAL = re.compile(
+    r"^(?:\d{5}(?:-\d{4})?|\d{3,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
+    r"|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}-?\d{4,5})$"
+)
+
+
+def is_postal_code(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 100 <= value <= 99999
+    return isinstance(value, str) and bool(_POSTAL.match(value.upper()))
+
+
+# --- money ---------------------------------------------------------------------------------------
+_MONEY = re.compile(r"^[$€£]?\s?\d{1,3}(?:[,\s]?\d{3})*(?:\.\d{1,2})?\s?[kK]?(?:\s?[A-Z]{3})?$")
+
+
+def is_salary_amount(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float | Decimal):
+        return 0 <= value <= 10_000_000
+    return isinstance(value, str) and bool(_MONEY.match(value))
+
+
+# --- health --------------------------------------------------------------------------------------
+_ICD10 = re.compile(r"^[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
+BLOOD_TYPES: Final = frozenset({"A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"})
+
+
+def is_blood_type(value: Any) -> bool:
+    return isinstance(value, str) and value.upper().replace(" ", "") in BLOOD_TYPES
+
+
+def is_health_code(value: Any) -> bool:
+    return isinstance(value, str) and (bool(_ICD10.match(value.upper())) or is_blood_type(value))
+
+
+_S, _I, _N = frozenset({"str"}), frozenset({"str", "int"}), frozenset({"str", "int", "float"})
+_ID_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .\-/]{5,23}$")
+_CARD_SHAPE = re.compile(r"^\d[\d -]{11,22}$")
+_IP_SHAPE = re.compile(r"^[0-9A-Fa-f:.]{2,45}(/\d+)?$")
+_IBAN_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}[A-Za-z0-9 ]{10,38}$")
+VALIDATORS: Final[dict[str, Validator]] = {
+    v.category: v
+    for v in (
+        Validator("email", "valid emails", _S, is_email, is_email, _EMAIL_SHAPE),
+        Validator("phone", "valid phone numbers", _I, is_phone, is_formatted_phone, _PHONE_SHAPE, cap=60,
+                  shape=_PHONE_SHAPE),
+        Validator("ssn", "valid US SSNs", _I, is_ssn, is_dashed_ssn, _SSN_DASHED, shape=_SSN_LOOSE),
+        Validator("credit_card", "Luhn-valid card numbers of a known issuer", _I, is_card_number,
+                  is_card_number, _CARD_SHAPE, shape=_CARD_SHAPE),
+        Validator("iban", "valid IBANs", _S, is_iban, is_iban, _IBAN_SHAPE),
+        Validator("bank_account", "account-number shaped", _I, is_bank_account),
+        Validator("ip_address", "valid IP addresses", _S, is_ip, is_ip, _IP_SHAPE),
+        Validator("national_id", "valid national id numbers", _I, is_national_id, is_distinctive_national_id,
+                  _ID_SHAPE, shape=_ID_SHAPE),
+        Validator("passport", "passport-number shaped", _I, _doc_number(_PASSPORT)),
+        Validator("driver_license", "licence-number shaped", _I, _doc_number(_LICENSE)),
+        Validator("date_of_birth", "dates between 1900 and today", frozenset({"str", "int", "date"}),
+                  is_birth_date),
+        Validator("person_name", "person-name shaped", _S, is_name_shaped, is_known_person_name),
+        Validator("address", "address shaped", _S, is_address_like, is_street_address, re.compile(r".*\d")),
+        Validator("postal_code", "postal-code shaped", _I, is_postal_code),
+        Validator("salary", "amounts in a salary range", _N, is_salary_amount),
+        Validator("medical", "ICD-10 codes or blood types", _S, is_health_code, is_blood_type,
+                  re.compile(r"^\s*(?:AB|A|B|O)\s*[+-]\s*$", re.IGNORECASE), contradicts=False),
+    )
+}
+# A bare "name" column needs the values to look like people, not just like words.
+KNOWN_PERSON = Validator("person_name", "names starting with a known first name", _S, is_known_person_name)

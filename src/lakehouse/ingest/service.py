@@ -1,0 +1,170 @@
+"""File ingest: every entry (upload, bucket path, local path, watcher, CLI, library) comes through here."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+from lakehouse.catalog.jobs import JobContext, JobRunner
+from lakehouse.config import Settings
+from lakehouse.ingest.readers import SourceReader, open_source
+from lakehouse.ingest.writer import TableWriter, WriteRequest
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.types import Actor, WriteMode
+from lakehouse.wire import JobInfo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FileIngestOptions:
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    on_error: Literal["fail", "skip"] = "fail"
+    description: str | None = None
+    owner: str | None = None
+    tags: list[str] | None = None
+
+
+@dataclass
+class FileSource:
+    """Exactly one of: a local path, a path inside a bucket, or a staged upload (deleted afterwards)."""
+
+    path: Path | None = None
+    bucket: str | None = None
+    bucket_path: str | None = None
+    staged_upload: Path | None = None
+    display_name: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.bucket_path is not None:
+            return f"{self.bucket}:{self.bucket_path}"
+        return self.display_name or str(self.path or self.staged_upload)
+
+
+class IngestService:
+    def __init__(self, settings: Settings, writer: TableWriter, buckets: BucketRegistry, jobs: JobRunner):
+        self._settings = settings
+        self._writer = writer
+        self._buckets = buckets
+        self._jobs = jobs
+
+    def _open(self, source: FileSource, options: FileIngestOptions) -> tuple[SourceReader, BinaryIO | None]:
+        handle: BinaryIO | None = None
+        target: Any
+        if source.bucket_path is not None:
+            handle = self._buckets.get(source.bucket or "primary").open_input(source.bucket_path)
+            target = handle
+        else:
+            target = source.path or source.staged_upload
+        name_hint = source.bucket_path or source.display_name or str(target)
+        fmt = options.format or _format_from_name(name_hint)
+        try:
+            reader = open_source(
+                target, format=fmt, encoding=options.encoding, delimiter=options.delimiter,
+                on_error=options.on_error, limits=self._settings.ingest,
+            )
+        except BaseException:
+            if handle is not None:
+                handle.close()
+            raise
+        return reader, handle
+
+    def ingest_file(
+        self,
+        actor: Actor,
+        source: FileSource,
+        dataset: str,
+        mode: WriteMode = WriteMode.append,
+        options: FileIngestOptions | None = None,
+        bucket: str | None = None,
+        wait: bool = False,
+    ) -> JobInfo:
+        """Validate now (name, bucket, header, schema); stream and commit in a job."""
+        options = options or FileIngestOptions()
+        try:
+            self._writer.target(dataset, bucket)
+            reader, handle = self._open(source, options)
+        except BaseException:
+            self._discard_upload(source)
+            raise
+        try:
+            self._writer.check_schema(dataset, reader.schema, mode)
+        except BaseException:
+            reader.close()
+            if handle is not None:
+                handle.close()
+            self._discard_upload(source)
+            raise
+        params = {"dataset": dataset, "mode": mode.value, "source": source.label, "format": reader.format,
+                  "on_error": options.on_error}
+
+        def body(ctx: JobContext) -> dict[str, Any]:
+            try:
+                return self._run(ctx, actor, source, reader, dataset, mode, options, bucket)
+            finally:
+                reader.close()
+                if handle is not None:
+                    handle.close()
+                self._discard_upload(source)
+
+        job = self._jobs.submit("ingest.file", actor, params, body)
+        return self._jobs.wait(job.job_id) if wait else job
+
+    def _run(self, ctx: JobContext, actor: Actor, source: FileSource, reader: SourceReader, dataset: str,
+             mode: WriteMode, options: FileIngestOptions, bucket: str | None) -> dict[str, Any]:
+        total = reader.total_bytes
+
+        def progress(_rows: int, _bytes: int) -> None:
+            if total:
+                ctx.progress(min(0.99, reader.bytes_read / total))
+
+        mapping = reader.mapping
+        request = WriteRequest(
+            dataset=dataset, reader=reader.to_reader(), mode=mode, bucket=bucket,
+            lineage={"source_system": "file", "source": source.label,
+                     "details": {"format": reader.format, "column_mapping": mapping.to_dict()}},
+            original_names={norm: orig for orig, norm in mapping.pairs},
+            create_defaults={"description": options.description, "owner": options.owner, "tags": options.tags},
+            job_id=ctx.job_id, on_progress=progress, cancelled=ctx.cancelled,
+        )
+        result = self._writer.write(request, actor)
+        rejects_path = self._write_rejects(ctx.job_id, reader) if reader.rejects else None
+        seconds = max(result.elapsed_ms / 1000, 1e-9)
+        return {
+            "dataset": dataset, "version": result.version, "operation": result.operation,
+            "rows": result.rows_written, "bytes": reader.bytes_read, "row_count": result.row_count,
+            "duration_ms": round(result.elapsed_ms, 1), "rows_per_second": round(result.rows_written / seconds),
+            "rejected_rows": len(reader.rejects), "rejects_path": rejects_path,
+            "pii_columns": result.pii_columns, "column_mapping": mapping.to_dict(),
+        }
+
+    def _write_rejects(self, job_id: str, reader: SourceReader) -> str:
+        """Rejected rows go to primary:rejects/<job>.jsonl with line numbers and reasons."""
+        relpath = f"rejects/{job_id}.jsonl"
+        lines = "".join(
+            json.dumps({"line": r.line, "reason": r.reason, "raw": r.raw}) + "\n" for r in reader.rejects
+        )
+        self._buckets.get("primary").write_bytes(relpath, lines.encode())
+        return f"primary:{relpath}"
+
+    def _discard_upload(self, source: FileSource) -> None:
+        if source.staged_upload is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(source.staged_upload)
+
+
+def _format_from_name(name: str) -> str | None:
+    lowered = name.lower()
+    for suffix, fmt in ((".csv", "csv"), (".tsv", "tsv"), (".tab", "tsv"), (".jsonl", "jsonl"),
+                        (".ndjson", "jsonl"), (".json", "jsonl"), (".parquet", "parquet"), (".pq", "parquet")):
+        if lowered.endswith(suffix) or lowered.endswith(suffix + ".gz"):
+            return fmt
+    return None

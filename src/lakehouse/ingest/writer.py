@@ -1,0 +1,166 @@
+"""The one commit path every write goes through (uploads, bucket paths, the watcher, DB connectors).
+
+Order (DESIGN.md 6b): take the dataset's writer lock -> check the schema -> journal an intent ->
+stream into a Delta commit -> record the version, columns, PII and lineage in the catalog and clear
+the intent in one transaction -> publish the event. A crash between the two commits leaves an
+intent that ``reconcile`` resolves on the next start; a failure before the Delta commit leaves the
+previous version untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from lakehouse.catalog.datasets import DatasetCommit
+from lakehouse.catalog.sampling import StreamTap
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.config import Settings
+from lakehouse.errors import InvalidInput, LimitExceeded
+from lakehouse.events import EventBus
+from lakehouse.ingest.columns import column_infos
+from lakehouse.ingest.pii import detect_pii
+from lakehouse.storage import delta
+from lakehouse.storage.names import validate_name
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.types import Actor, Event, WriteMode, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteRequest:
+    dataset: str
+    reader: pa.RecordBatchReader
+    mode: WriteMode = WriteMode.append
+    bucket: str | None = None
+    lineage: dict[str, Any] = field(default_factory=dict)  # source_system, source, details
+    original_names: Mapping[str, str] | None = None
+    source_types: Mapping[str, str] | None = None
+    create_defaults: dict[str, Any] = field(default_factory=dict)
+    job_id: str | None = None
+    on_progress: Callable[[int, int], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+
+
+@dataclass
+class WriteResult:
+    dataset: str
+    version: int
+    operation: str
+    rows_written: int
+    bytes_read: int
+    row_count: int
+    pii_columns: dict[str, str]
+    elapsed_ms: float = 0.0
+
+
+class TableWriter:
+    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, bus: EventBus):
+        self._settings = settings
+        self._catalog = catalog
+        self._buckets = buckets
+        self._bus = bus
+
+    def target(self, dataset: str, bucket: str | None) -> tuple[str, bool]:
+        """Where a dataset lives (its existing bucket wins) and whether it exists yet."""
+        validate_name(dataset, "dataset")
+        if self._catalog.datasets.exists(dataset):
+            existing = self._catalog.datasets.get(dataset, with_lineage=False).bucket
+            if bucket and bucket != existing:
+                raise InvalidInput(
+                    f"Dataset '{dataset}' lives in bucket '{existing}', not '{bucket}'.",
+                    hint="Omit the bucket or pass the dataset's own bucket.",
+                )
+            return existing, True
+        name = bucket or "primary"
+        self._buckets.get(name)
+        return name, False
+
+    def check_schema(self, dataset: str, incoming: pa.Schema, mode: WriteMode) -> pa.Schema:
+        """Fail fast (409 naming the columns) before any byte is written."""
+        if len(incoming) > self._settings.ingest.max_columns:
+            raise LimitExceeded(
+                f"{len(incoming)} columns exceed ingest.max_columns ({self._settings.ingest.max_columns})."
+            )
+        if mode is WriteMode.overwrite or not self._catalog.datasets.exists(dataset):
+            return incoming
+        bucket_name, _ = self.target(dataset, None)
+        bucket = self._buckets.get(bucket_name)
+        existing = delta.schema(bucket.table_uri(dataset), bucket.storage_options())
+        return delta.check_append_schema(existing, incoming)
+
+    def write(self, request: WriteRequest, actor: Actor) -> WriteResult:
+        started = utcnow()
+        bucket_name, exists = self.target(request.dataset, request.bucket)
+        bucket = self._buckets.get(bucket_name)
+        uri, options = bucket.table_uri(request.dataset), bucket.storage_options()
+        self._catalog.acquire_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
+        try:
+            target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
+            reader = _conform(request.reader, target_schema)
+            tap = StreamTap(
+                reader, self._settings.ingest.pii_sample_rows, request.on_progress, request.cancelled
+            )
+            base = self._catalog.datasets.get(request.dataset, with_lineage=False) if exists else None
+            operation = "create" if base is None else request.mode.value
+            intent = self._catalog.add_intent(
+                request.dataset,
+                base.version if base else None,
+                {"operation": operation, "bucket": bucket_name, "actor": actor.name, "job_id": request.job_id,
+                 "lineage": request.lineage, "create_defaults": request.create_defaults},
+            )
+            version = delta.write_table(
+                uri, options, tap.reader(), request.mode.value,
+                {"lakehouse.actor": actor.name, "lakehouse.intent": str(intent),
+                 "lakehouse.job": request.job_id or ""},
+            )
+            findings = detect_pii(tap.sample(), original_names=request.original_names)
+            row_count = tap.rows if base is None or request.mode is WriteMode.overwrite else (
+                base.row_count + tap.rows
+            )
+            final_schema = delta.schema(uri, options)
+            commit = DatasetCommit(
+                name=request.dataset, bucket=bucket_name, version=version, operation=operation,
+                actor=actor.name, at=utcnow(), rows_written=tap.rows, row_count=row_count,
+                columns=column_infos(final_schema, findings, request.original_names, request.source_types),
+                job_id=request.job_id, lineage={**request.lineage, "details": {
+                    **dict(request.lineage.get("details") or {}), "rows": tap.rows, "bytes": tap.bytes}},
+                create_defaults=request.create_defaults,
+            )
+            with self._catalog.sessions.begin() as session:
+                self._catalog.datasets.record_commit(commit, session)
+                self._catalog.clear_intent(intent, session)
+        finally:
+            self._catalog.release_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
+        event_type = {"create": "dataset.created", "append": "dataset.appended"}.get(
+            operation, "dataset.overwritten"
+        )
+        self._bus.publish(Event(event_type, request.dataset, actor.name, {
+            "version": version, "rows": tap.rows, "job_id": request.job_id, "bucket": bucket_name}))
+        elapsed = (utcnow() - started).total_seconds() * 1000
+        return WriteResult(
+            dataset=request.dataset, version=version, operation=operation, rows_written=tap.rows,
+            bytes_read=tap.bytes, row_count=row_count,
+            pii_columns={name: f"{f.kind}:{f.category}" for name, f in findings.items()},
+            elapsed_ms=elapsed,
+        )
+
+
+def _conform(reader: pa.RecordBatchReader, target: pa.Schema) -> pa.RecordBatchReader:
+    """Cast incoming batches to the accepted schema (safe widenings only; checked beforehand)."""
+    incoming = reader.schema
+    wanted = pa.schema([target.field(name) if name in target.names else incoming.field(name)
+                        for name in incoming.names])
+    if wanted.equals(incoming):
+        return reader
+
+    def cast() -> Any:
+        for batch in reader:
+            yield batch.cast(wanted)
+
+    return pa.RecordBatchReader.from_batches(wanted, cast())

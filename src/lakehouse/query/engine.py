@@ -1,0 +1,136 @@
+"""Run one ``QuerySpec`` in a fresh DataFusion session (called inside a worker process).
+
+Sandbox: a new ``SessionContext`` per query, ``information_schema`` off, only the spec's tables and views
+registered, every statement through ``sql_with_options`` with DDL, DML and statements disallowed, and
+``enable_url_table()`` never called. Memory is bounded by DataFusion's fair spill pool.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+
+import pyarrow as pa
+from datafusion import DataFrame, RuntimeEnvBuilder, SessionConfig, SessionContext, SQLOptions
+
+from lakehouse.errors import QueryError, QueryRefused
+from lakehouse.query.guard import ONLY_SELECT, check_statement
+from lakehouse.query.sources import SourceCache
+from lakehouse.query.spec import QuerySpec
+
+_REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
+_UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
+_PREFIX = re.compile(r"^(DataFusion error: )+")
+_SETTINGS = {
+    "datafusion.catalog.information_schema": "false",
+    "datafusion.execution.collect_statistics": "true",
+    "datafusion.sql_parser.enable_ident_normalization": "true",
+}
+
+
+@dataclass
+class EngineResult:
+    table: pa.Table
+    truncated: bool
+    engine_ms: float
+
+
+class Engine:
+    def __init__(self) -> None:
+        self._sources = SourceCache()
+
+    def run(self, spec: QuerySpec) -> EngineResult:
+        start = time.perf_counter()
+        check_statement(spec.sql)
+        ctx = _context(spec)
+        options = _options()
+        try:
+            for table in spec.tables:
+                self._sources.get(table).register(ctx, table.name)
+            for view in spec.views:
+                ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
+            df = ctx.sql_with_options(spec.sql, options, param_values=_params(spec))
+            table, truncated = _collect(df, spec.max_rows)
+        except (QueryError, QueryRefused):
+            raise
+        except Exception as exc:  # noqa: BLE001 - every engine failure is the user's query error
+            raise _translate(exc, spec) from None
+        return EngineResult(table, truncated, (time.perf_counter() - start) * 1000)
+
+
+def _context(spec: QuerySpec) -> SessionContext:
+    partitions = spec.target_partitions or os.cpu_count() or 1
+    config = SessionConfig(dict(_SETTINGS)).with_information_schema(False).with_target_partitions(partitions)
+    pool_bytes = spec.memory_limit_mb * 1024 * 1024
+    runtime = RuntimeEnvBuilder().with_fair_spill_pool(pool_bytes).with_disk_manager_os()
+    return SessionContext(config, runtime)
+
+
+def _options() -> SQLOptions:
+    return SQLOptions().with_allow_ddl(False).with_allow_dml(False).with_allow_statements(False)
+
+
+def _params(spec: QuerySpec) -> dict[str, pa.Scalar] | None:
+    if not spec.params:
+        return None
+    values: dict[str, pa.Scalar] = {}
+    for name, value in spec.params.items():
+        key = name[1:] if name.startswith("$") else name
+        try:
+            values[key] = value if isinstance(value, pa.Scalar) else pa.scalar(value)
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise QueryError(
+                f"Parameter '{key}' has a value of unsupported type {type(value).__name__}: {exc}",
+                hint="Pass scalars: numbers, strings, booleans, null, dates, times.",
+            ) from None
+    return values
+
+
+def _collect(df: DataFrame, max_rows: int) -> tuple[pa.Table, bool]:
+    limited = df.limit(max_rows + 1)
+    schema = limited.schema()
+    batches: list[pa.RecordBatch] = []
+    count = 0
+    # Pull batch by batch and stop as soon as the cap is passed, so a huge result is never materialised.
+    for batch in limited.execute_stream():
+        rb = batch.to_pyarrow()
+        batches.append(rb)
+        count += rb.num_rows
+        if count > max_rows:
+            break
+    table = _to_table(batches, schema)
+    if table.num_rows > max_rows:
+        return table.slice(0, max_rows), True
+    return table, False
+
+
+def _to_table(batches: list[pa.RecordBatch], planned: pa.Schema) -> pa.Table:
+    if batches:
+        # Batches can disagree with the planned schema (and each other) on nullability only.
+        schema = batches[0].schema
+        table = pa.Table.from_batches([b if b.schema.equals(schema) else b.cast(schema) for b in batches])
+    else:
+        table = planned.empty_table()
+    # Scans read view types for speed; results use the plain types every client understands.
+    plain = {pa.string_view(): pa.string(), pa.binary_view(): pa.binary()}
+    if any(f.type in plain for f in table.schema):
+        table = table.cast(pa.schema([f.with_type(plain.get(f.type, f.type)) for f in table.schema]))
+    return table
+
+
+def _translate(exc: Exception, spec: QuerySpec) -> QueryError | QueryRefused:
+    message = _PREFIX.sub("", str(exc)).strip() or type(exc).__name__
+    if _REFUSALS.search(message):
+        return QueryRefused(f"{ONLY_SELECT}. The engine said: {message}")
+    missing = _UNKNOWN_TABLE.search(message)
+    if missing:
+        visible = sorted({t.name for t in spec.tables} | {v.name for v in spec.views})
+        shown = ", ".join(visible[:20]) + (", ..." if len(visible) > 20 else "")
+        return QueryError(
+            message,
+            hint="Only catalog datasets you may read are visible as tables"
+            + (f": {shown}." if visible else " (none are registered for you)."),
+        )
+    return QueryError(message)

@@ -1,0 +1,50 @@
+"""What one query may see and how it is bounded: built by the caller, executed by ``QueryExecutor``.
+
+The engine knows nothing about the catalog or actors; the caller decides which tables and views an
+actor may read and pins each table to a version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class TableRegistration:
+    """A Delta table visible to the query under ``name``; ``version`` pins it (time travel)."""
+
+    name: str
+    uri: str
+    storage_options: dict[str, str] = field(default_factory=dict)
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class ViewRegistration:
+    """A SELECT over registered tables (or earlier views), defined by trusted code."""
+
+    name: str
+    sql: str
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    sql: str
+    tables: tuple[TableRegistration, ...]
+    views: tuple[ViewRegistration, ...] = ()
+    params: Mapping[str, object] | None = None
+    max_rows: int = 10_000
+    time_limit_seconds: float = 30.0
+    memory_limit_mb: int = 4096
+    target_partitions: int = 0
+    """0 means one partition per CPU core."""
+
+
+@dataclass
+class QueryResult:
+    table: pa.Table
+    truncated: bool
+    elapsed_ms: float

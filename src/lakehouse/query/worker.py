@@ -1,0 +1,73 @@
+"""Query worker process: ``python -m lakehouse.query.worker FD``.
+
+Speaks over the socket ``FD`` with ``multiprocessing.connection`` framing: it receives a pickled
+``QuerySpec`` and answers ``("ok", truncated, engine_ms)`` followed by the result as Arrow IPC stream
+bytes, or ``("error", class_name, message, hint)``. The parent kills the process to stop a query.
+Started with ``subprocess`` (not ``multiprocessing``) so the parent's ``__main__`` is never re-imported.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+
+import pyarrow as pa
+
+from lakehouse.errors import LakehouseError
+from lakehouse.query.engine import Engine
+from lakehouse.query.spec import QuerySpec
+
+
+def _ipc(table: pa.Table) -> pa.Buffer:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def serve(conn: Connection) -> None:
+    engine = Engine()
+    # Warm the engine (imports, Tokio runtime, planner) before saying ready.
+    engine.run(QuerySpec("SELECT 1", ()))
+    conn.send(("ready",))
+    while True:
+        try:
+            spec = conn.recv()
+        except (EOFError, OSError):
+            return
+        if not isinstance(spec, QuerySpec):
+            return
+        try:
+            result = engine.run(spec)
+            payload = _ipc(result.table)
+        except LakehouseError as exc:
+            conn.send(("error", type(exc).__name__, exc.message, exc.hint))
+            continue
+        except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error
+            conn.send(("error", "QueryError", f"{type(exc).__name__}: {exc}", None))
+            continue
+        conn.send(("ok", result.truncated, result.engine_ms))
+        conn.send_bytes(memoryview(payload))
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    # A worker busy with a runaway query would otherwise outlive a parent that died without killing it.
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent_pid:
+            os._exit(0)
+
+
+def main() -> None:
+    logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its parse fallbacks are not our users' business
+    parent = int(sys.argv[2]) if len(sys.argv) > 2 else os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    serve(Connection(int(sys.argv[1])))
+
+
+if __name__ == "__main__":
+    main()

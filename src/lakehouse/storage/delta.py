@@ -1,0 +1,395 @@
+"""A thin layer over deltalake: schema checks, streaming writes, history, restore, maintenance.
+
+No catalog, actor or locking logic here: the ingest service holds the dataset lock and records the
+returned version. Commit properties (actor, job id, rows, ...) go into the commit's ``userMetadata`` as
+JSON, the field Spark's ``DESCRIBE HISTORY`` shows, so other engines see who wrote what.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+import pyarrow.fs as pafs
+from deltalake import CommitProperties, DeltaTable, write_deltalake
+from deltalake.exceptions import CommitFailedError, DeltaError, SchemaMismatchError, TableNotFoundError
+
+from lakehouse.errors import Conflict, InvalidInput, LakehouseError, NotFound, SchemaConflict, StorageError
+from lakehouse.storage.buckets import filesystem_for
+from lakehouse.storage.schema import check_append_schema, to_delta_schema, write_schema
+
+__all__ = [
+    "check_append_schema",
+    "commit_metadata",
+    "dataset",
+    "delete_table",
+    "history",
+    "open_table",
+    "optimize",
+    "restore",
+    "row_count",
+    "sample",
+    "schema",
+    "table_version",
+    "to_delta_schema",
+    "vacuum",
+    "write_table",
+]
+
+Options = Mapping[str, str]
+_DELTA_LOG = "_delta_log"
+
+
+@contextmanager
+def _mapped(uri: str) -> Iterator[None]:
+    """deltalake/object-store failures -> our errors, naming the table."""
+    try:
+        yield
+    except LakehouseError:
+        raise
+    except TableNotFoundError as exc:
+        raise NotFound(f"No Delta table at {uri}.") from exc
+    except CommitFailedError as exc:
+        raise Conflict(
+            f"Another writer committed to {uri} at the same time: {exc}", hint="Retry the operation."
+        ) from exc
+    except SchemaMismatchError as exc:
+        raise SchemaConflict(f"Schema mismatch writing {uri}: {exc}") from exc
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise InvalidInput(f"Data cannot be stored in {uri}: {exc}") from exc
+    except DeltaError as exc:
+        text = (str(exc).splitlines() or [""])[0]  # later lines may preview row values: never echo them
+        if "Invalid data found" in text or "Cast error" in text or "Invalid data type" in text:
+            raise InvalidInput(f"Data cannot be stored in {uri}: {text}") from exc
+        raise StorageError(f"Delta operation on {uri} failed: {text}") from exc
+    except OSError as exc:
+        raise StorageError(f"Storage error on {uri}: {(str(exc).splitlines() or [''])[0]}") from exc
+
+
+def _opts(storage_options: Options | None) -> dict[str, str] | None:
+    return dict(storage_options) if storage_options else None
+
+
+def _try_open(uri: str, so: Options | None) -> DeltaTable | None:
+    with _mapped(uri):
+        if not DeltaTable.is_deltatable(uri, storage_options=_opts(so)):
+            return None
+        return DeltaTable(uri, storage_options=_opts(so))
+
+
+def open_table(uri: str, storage_options: Options | None = None, version: int | None = None) -> DeltaTable:
+    """The table at ``version`` (latest by default); ``NotFound`` for a missing table or version."""
+    dt = _try_open(uri, storage_options)
+    if dt is None:
+        raise NotFound(f"No Delta table at {uri}.")
+    if version is not None:
+        latest = dt.version()
+        if not 0 <= version <= latest:
+            raise NotFound(f"Table {uri} has no version {version} (versions 0..{latest}).")
+        with _mapped(uri):
+            dt.load_as_version(version)
+    return dt
+
+
+def table_version(uri: str, storage_options: Options | None = None) -> int | None:
+    dt = _try_open(uri, storage_options)
+    return None if dt is None else dt.version()
+
+
+def schema(uri: str, storage_options: Options | None = None, version: int | None = None) -> pa.Schema:
+    dt = open_table(uri, storage_options, version)
+    with _mapped(uri):
+        return pa.schema(dt.schema().to_arrow())
+
+
+def dataset(uri: str, storage_options: Options | None = None, version: int | None = None) -> pads.Dataset:
+    dt = open_table(uri, storage_options, version)
+    with _mapped(uri):
+        return dt.to_pyarrow_dataset()
+
+
+def row_count(uri: str, storage_options: Options | None = None, version: int | None = None) -> int:
+    """From the add actions' ``numRecords`` stats; counts the data only for files without stats."""
+    dt = open_table(uri, storage_options, version)
+    with _mapped(uri):
+        actions = pa.table(dt.get_add_actions(flatten=True))
+        if actions.num_rows == 0:
+            return 0
+        if "num_records" in actions.column_names and actions.column("num_records").null_count == 0:
+            return int(pc.sum(actions.column("num_records")).as_py() or 0)
+        return int(dt.to_pyarrow_dataset().count_rows())
+
+
+def sample(uri: str, storage_options: Options | None, rows: int, version: int | None = None) -> pa.Table:
+    """The first ``rows`` rows (file order), read without scanning the whole table."""
+    ds = dataset(uri, storage_options, version)
+    with _mapped(uri):
+        return ds.head(rows)
+
+
+# Writing -----------------------------------------------------------------------------------------
+class _Source:
+    """Wraps the caller's reader: conforms batches, counts rows, keeps the original exception."""
+
+    def __init__(
+        self, reader: pa.RecordBatchReader, target: pa.Schema, progress: Callable[[int], None] | None
+    ):
+        self.batches: Iterator[pa.RecordBatch] = iter(reader)
+        self.target, self.progress = target, progress
+        self.error: Exception | None = None
+        self.rows = 0
+
+    def peek_empty(self) -> bool:
+        """Read ahead to the first non-empty batch (one batch buffered); True when there is none."""
+        for batch in self.batches:
+            if batch.num_rows:
+                self.batches = itertools.chain([batch], self.batches)
+                return False
+        return True
+
+    def _conformed(self) -> Iterator[pa.RecordBatch]:
+        try:
+            for batch in self.batches:
+                out = _conform(batch, self.target)
+                self.rows += out.num_rows
+                if self.progress is not None:
+                    self.progress(out.num_rows)
+                yield out
+        except Exception as exc:  # delta-rs would flatten it into a string; keep the original
+            self.error = exc
+            raise
+
+    def as_reader(self) -> pa.RecordBatchReader:
+        return pa.RecordBatchReader.from_batches(self.target, self._conformed())
+
+
+def _conform(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
+    arrays = []
+    for field in target:
+        idx = batch.schema.get_field_index(field.name)
+        if idx < 0:
+            arrays.append(pa.nulls(batch.num_rows, field.type))
+            continue
+        column = batch.column(idx)
+        if not field.nullable and column.null_count:
+            raise InvalidInput(
+                f"Column '{field.name}' is NOT NULL in the table but {column.null_count} rows are null."
+            )
+        if column.type != field.type:
+            # Only a coarser timestamp unit may truncate (Delta stores microseconds); other casts are checked.
+            truncate = pa.types.is_timestamp(column.type) and pa.types.is_timestamp(field.type)
+            column = pc.cast(column, field.type, safe=not truncate)
+        arrays.append(column)
+    return pa.RecordBatch.from_arrays(arrays, schema=target)
+
+
+def _commit(properties: Mapping[str, str] | None) -> CommitProperties | None:
+    if not properties:
+        return None
+    return CommitProperties(custom_metadata={"userMetadata": json.dumps(dict(properties), sort_keys=True)})
+
+
+def write_table(
+    uri: str,
+    storage_options: Options | None,
+    data: pa.RecordBatchReader,
+    mode: Literal["append", "overwrite"] = "append",
+    commit_properties: Mapping[str, str] | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Stream ``data`` into the table (created when absent) and return the new version.
+
+    ``append`` checks the schema first (``SchemaConflict`` before anything is written) and adds new
+    nullable columns; ``overwrite`` replaces data and schema. An append with no rows commits nothing
+    and returns the current version. ``progress`` is called with each batch's row count.
+    """
+    if mode not in ("append", "overwrite"):
+        raise InvalidInput(f"Unknown write mode {mode!r}; use 'append' or 'overwrite'.")
+    incoming = to_delta_schema(data.schema)
+    dt = _try_open(uri, storage_options)
+    schema_mode: Literal["merge", "overwrite"] | None = None
+    if dt is None:
+        target = write_schema(incoming, incoming)
+    elif mode == "overwrite":
+        target, schema_mode = write_schema(incoming, incoming), "overwrite"
+    else:
+        with _mapped(uri):
+            existing = pa.schema(dt.schema().to_arrow())
+        merged = check_append_schema(existing, incoming)
+        target = write_schema(merged, incoming)
+        if not merged.equals(existing):
+            schema_mode = "merge"
+    source = _Source(data, target, progress)
+    if dt is not None and mode == "append" and source.peek_empty():
+        return dt.version()
+    try:
+        with _mapped(uri):
+            write_deltalake(
+                dt if dt is not None else uri,
+                source.as_reader(),
+                mode=mode,
+                schema_mode=schema_mode,
+                storage_options=_opts(storage_options) if dt is None else None,
+                commit_properties=_commit(commit_properties),
+            )
+    except LakehouseError:
+        if dt is None:
+            _remove_uncommitted(uri, storage_options)
+        if source.error is not None:
+            raise source.error from None
+        raise
+    if dt is None:
+        return table_version(uri, storage_options) or 0
+    return dt.version()
+
+
+def _remove_uncommitted(uri: str, so: Options | None) -> None:
+    """A first write that failed leaves data files but no log: nothing refers to them."""
+    try:
+        fs, path = filesystem_for(uri, dict(so or {}))
+        if fs.get_file_info(f"{path}/{_DELTA_LOG}").type == pafs.FileType.NotFound:
+            fs.delete_dir(path)
+    except (OSError, InvalidInput):
+        pass  # best effort: vacuum never sees these files, but the next write reuses the directory
+
+
+# History and maintenance -------------------------------------------------------------------------
+def _user_metadata(raw: Any) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return {"note": str(raw)}
+    return value if isinstance(value, dict) else {"note": str(raw)}
+
+
+def history(
+    uri: str, storage_options: Options | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Newest first: ``{"version", "timestamp", "operation", "parameters", "metrics", "metadata",
+    "actor", "rows"}``; ``rows`` is the commit's added rows (``num_added_rows``) when it has any."""
+    dt = open_table(uri, storage_options)
+    with _mapped(uri):
+        raw = dt.history(limit)
+    out = []
+    for entry in raw:
+        metadata = _user_metadata(entry.get("userMetadata"))
+        metrics = entry.get("operationMetrics") or {}
+        rows = metrics.get("num_added_rows", metrics.get("numOutputRows"))
+        out.append(
+            {
+                "version": int(entry["version"]),
+                "timestamp": datetime.fromtimestamp(int(entry["timestamp"]) / 1000, tz=UTC),
+                "operation": entry.get("operation"),
+                "parameters": entry.get("operationParameters") or {},
+                "metrics": metrics,
+                "metadata": metadata,
+                "actor": metadata.get("actor", metadata.get("lakehouse.actor")),
+                "rows": int(rows) if rows is not None else None,
+            }
+        )
+    return out
+
+
+def commit_metadata(uri: str, storage_options: Options | None, version: int) -> dict[str, Any]:
+    """The ``commit_properties`` given to the write that made ``version`` ({} when none)."""
+    for entry in history(uri, storage_options):
+        if entry["version"] == version:
+            return dict(entry["metadata"])
+    raise NotFound(f"Table {uri} has no version {version}.")
+
+
+def restore(
+    uri: str,
+    storage_options: Options | None,
+    version: int,
+    commit_properties: Mapping[str, str] | None = None,
+) -> int:
+    """Commit a new version whose content equals ``version``; returns the new version."""
+    dt = open_table(uri, storage_options)
+    latest = dt.version()
+    if not 0 <= version <= latest:
+        raise NotFound(f"Table {uri} has no version {version} (versions 0..{latest}).")
+    try:
+        dt.restore(version, commit_properties=_commit(commit_properties))
+    except DeltaError as exc:
+        if "missing file" in str(exc).lower():
+            raise Conflict(
+                f"Version {version} of {uri} can no longer be restored: its files were vacuumed.",
+                hint="Restore a more recent version.",
+            ) from exc
+        with _mapped(uri):
+            raise
+    except Exception:
+        with _mapped(uri):
+            raise
+    return dt.version()
+
+
+def optimize(
+    uri: str,
+    storage_options: Options | None = None,
+    target_size: int | None = None,
+    commit_properties: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Compact small files (bin-packing); returns delta-rs metrics plus the resulting ``version``."""
+    dt = open_table(uri, storage_options)
+    with _mapped(uri):
+        metrics = dt.optimize.compact(target_size=target_size, commit_properties=_commit(commit_properties))
+        return {**metrics, "version": dt.version()}
+
+
+def vacuum(
+    uri: str,
+    storage_options: Options | None = None,
+    retention_hours: int | None = None,
+    enforce_retention: bool = True,
+    *,
+    dry_run: bool = False,
+) -> list[str]:
+    """Delete files no version within the retention still needs; returns them (relative paths).
+
+    ``retention_hours`` below the table's minimum (7 days by default) needs ``enforce_retention=False``.
+    """
+    dt = open_table(uri, storage_options)
+    try:
+        files = dt.vacuum(retention_hours, dry_run=dry_run, enforce_retention_duration=enforce_retention)
+    except DeltaError as exc:
+        if "retention period" in str(exc):
+            raise InvalidInput(
+                f"Vacuum of {uri} refused: {exc}", hint="Pass a longer retention or disable enforcement."
+            ) from exc
+        with _mapped(uri):
+            raise
+    return sorted(files)
+
+
+def delete_table(uri: str, storage_options: Options | None = None) -> bool:
+    """Remove the table directory/prefix with every version; False when nothing was there.
+
+    Refuses a location that holds data but no ``_delta_log``: it is not a table this layer wrote.
+    """
+    fs, path = filesystem_for(uri, dict(storage_options or {}))
+    with _mapped(uri):
+        info = fs.get_file_info(path)
+        if info.type == pafs.FileType.NotFound:
+            return False
+        has_log = fs.get_file_info(f"{path}/{_DELTA_LOG}").type == pafs.FileType.Directory
+        if not has_log and fs.get_file_info(pafs.FileSelector(path, allow_not_found=True)):
+            raise InvalidInput(f"Refusing to delete {uri}: it is not a Delta table.")
+        if isinstance(fs, pafs.LocalFileSystem):
+            shutil.rmtree(os.path.abspath(path))
+        else:
+            fs.delete_dir(path)
+    return True

@@ -1,0 +1,106 @@
+"""Pydantic models shared by the services, the HTTP API and the remote client (DESIGN.md section 6)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PiiKind = Literal["PII", "PHI", "Financial"]
+Sensitivity = Literal["public", "internal", "confidential", "restricted"]
+
+
+class ColumnInfo(BaseModel):
+    name: str
+    type: str
+    nullable: bool = True
+    original_name: str | None = None
+    sensitivity: Sensitivity | None = None
+    pii_kind: PiiKind | None = None
+    pii_category: str | None = None
+    pii_confidence: float | None = None
+    pii_evidence: str | None = None
+    pii_overridden: bool = False
+    source_type: str | None = None
+
+
+class Freshness(BaseModel):
+    expected_interval_seconds: int | None = None
+    last_updated: datetime | None = None
+    stale: bool = False
+
+
+class LineageEntry(BaseModel):
+    version: int
+    source_system: str
+    source: str
+    job_id: str | None = None
+    actor: str
+    at: datetime
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class VersionEntry(BaseModel):
+    version: int
+    operation: str
+    actor: str
+    at: datetime
+    rows_written: int
+    row_count: int
+    job_id: str | None = None
+
+
+class DatasetManifest(BaseModel):
+    name: str
+    bucket: str
+    description: str = ""
+    owner: str | None = None
+    sensitivity: Sensitivity = "internal"
+    tags: list[str] = Field(default_factory=list)
+    freshness: Freshness = Field(default_factory=Freshness)
+    row_count: int = 0
+    version: int = 0
+    created_at: datetime | None = None
+    created_by: str | None = None
+    columns: list[ColumnInfo] = Field(default_factory=list)
+    lineage: list[LineageEntry] = Field(default_factory=list)
+
+
+class ColumnPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sensitivity: Sensitivity | None = None
+    pii_kind: PiiKind | None = None
+    pii_category: str | None = None
+
+
+class MetadataPatch(BaseModel):
+    """PATCH body: only the fields present change. ``columns`` overrides PII flags per column."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str | None = None
+    owner: str | None = None
+    sensitivity: Sensitivity | None = None
+    tags: list[str] | None = None
+    freshness_interval_seconds: int | None = Field(default=None, ge=0)
+    columns: dict[str, ColumnPatch] | None = None
+
+
+JobStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+
+
+class JobInfo(BaseModel):
+    job_id: str
+    kind: str
+    status: JobStatus
+    progress: float = 0.0
+    actor: str
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    duration_ms: float | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    result: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None

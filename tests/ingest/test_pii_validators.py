@@ -1,0 +1,114 @@
+"""Value validators, one category at a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from lakehouse.ingest.pii import validators as v
+from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
+from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped
+
+
+def test_email() -> None:
+    assert v.is_email("maria.lopez+news@example.com")
+    assert v.is_email("jörg@bücher.de")
+    for bad in ("not an email", "a@b", "two@@example.com", "x@localhost", True, 12):
+        assert not v.is_email(bad), bad
+
+
+def test_phone_national_international_and_formatted() -> None:
+    assert v.is_phone("(202) 456-1111")
+    assert v.is_phone("+44 20 7946 0958")
+    assert v.is_phone("0044 20 7946 0958")
+    assert v.is_phone("030 901820")  # German national format, trunk 0
+    assert v.is_phone(2024561111)
+    assert not v.is_phone("123")
+    assert not v.is_phone("call me maybe 555")
+    assert not v.is_phone("2024-01-15")  # a date
+    assert v.is_formatted_phone("+1 202-456-1111")
+    assert not v.is_formatted_phone("2024561111")  # bare digit runs need a name rule
+
+
+def test_ssn() -> None:
+    assert v.is_ssn("536-90-4399") and v.is_ssn("536904399") and v.is_ssn(536904399)
+    assert not v.is_ssn("666-00-0000")  # invalid area
+    assert not v.is_ssn("078-05-1120")  # the famous blacklisted Woolworth number
+    assert v.is_dashed_ssn("536-90-4399") and not v.is_dashed_ssn("536904399")
+
+
+def test_card_numbers_need_luhn_and_a_known_issuer() -> None:
+    assert v.is_card_number("4111 1111 1111 1111")
+    assert v.is_card_number("5500-0000-0000-0004")
+    assert v.is_card_number(378282246310005)  # Amex, 15 digits
+    assert not v.is_card_number("4111 1111 1111 1112")  # Luhn fails
+    assert not v.is_card_number("9111111111111111")  # Luhn-valid prefix 9: no such issuer
+    assert not v.is_card_number("123456789012")  # Luhn-valid order number, wrong length
+    assert not v.is_card_number("352810000000001")  # IMEI-like: JCB prefix but 15 digits
+
+
+def test_iban_and_bank_account() -> None:
+    assert v.is_iban("DE89 3704 0044 0532 0130 00") and v.is_iban("GB82WEST12345698765432")
+    assert not v.is_iban("DE89 3704 0044 0532 0130 01")
+    assert v.is_bank_account("12345678") and v.is_bank_account(9876543210)
+    assert not v.is_bank_account("12-AB")
+
+
+def test_ip_addresses() -> None:
+    for ok in ("192.168.1.10", "8.8.8.8", "2001:db8::1", "10.0.0.0/8"):
+        assert v.is_ip(ok), ok
+    for bad in ("1.2.3", "999.1.1.1", "hello", "1.2.3.4.5", "abc:def"):
+        assert not v.is_ip(bad), bad
+
+
+def test_birth_dates() -> None:
+    assert v.is_birth_date(date(1984, 3, 12))
+    assert v.is_birth_date(datetime(1984, 3, 12))
+    for text in ("1984-03-12", "03/12/1984", "12.03.1984", "19840312"):
+        assert v.is_birth_date(text), text
+    assert not v.is_birth_date(date.today() + timedelta(days=30))
+    assert not v.is_birth_date("1850-01-01")
+    assert not v.is_birth_date("yesterday")
+
+
+def test_national_ids() -> None:
+    assert is_distinctive_national_id("RSSMRA85T10A562S")  # codice fiscale
+    assert is_distinctive_national_id("12345678Z")  # Spanish DNI
+    assert is_distinctive_national_id("AB 12 34 56 C")  # UK NINO
+    assert not is_distinctive_national_id("QQ123456C")  # NINO prefix never issued
+    assert is_national_id("111222333")  # Dutch BSN: confirms a name rule only
+    assert not is_distinctive_national_id("111222333")
+    assert not is_national_id("hello world")
+
+
+def test_person_names() -> None:
+    assert is_name_shaped("Siobhan O'Connor") and is_name_shaped("Jean-Luc Picard")
+    assert is_name_shaped("Lopez")
+    assert not is_name_shaped("R2-D2") and not is_name_shaped("SKU 1234")
+    assert is_known_person_name("Maria Lopez") and is_known_person_name("Lopez, Maria")
+    assert is_known_person_name("Dr. James Smith")
+    assert not is_known_person_name("Ergonomic Steel Chair")
+    assert not is_known_person_name("Maria")  # one word: could be anything
+    assert not is_known_person_name("James Smith LLC")
+
+
+def test_addresses_postal_codes_salaries_health() -> None:
+    assert v.is_street_address("1600 Pennsylvania Avenue NW")
+    assert v.is_street_address("221B Baker Street")
+    assert v.is_street_address("Hauptstraße 5")
+    assert not v.is_street_address("Delivered to front desk")
+    assert v.is_postal_code("02134") and v.is_postal_code("SW1A 1AA") and v.is_postal_code("K1A 0B1")
+    assert v.is_postal_code(2134) and not v.is_postal_code("hello")
+    assert v.is_salary_amount(85_000) and v.is_salary_amount("$85,000") and v.is_salary_amount("120k")
+    assert not v.is_salary_amount(-5) and not v.is_salary_amount("senior") and not v.is_salary_amount(True)
+    assert v.is_health_code("E11.9") and v.is_health_code("AB+") and not v.is_health_code("hello")
+    assert v.is_blood_type("o-") and not v.is_blood_type("A")
+
+
+@pytest.mark.parametrize("category", sorted(v.VALIDATORS))
+def test_every_category_has_a_validator_and_a_kind(category: str) -> None:
+    from lakehouse.ingest.pii import CATEGORIES
+
+    assert category in CATEGORIES
+    assert v.VALIDATORS[category].noun
