@@ -70,7 +70,7 @@ def migrate(engine: Engine) -> None:
     try:
         with engine.begin() as connection:
             cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")  # capabilities add their own migration branches off 0001
     except Exception as exc:
         if "connect" in str(exc).lower() or "could not" in str(exc).lower():
             raise Unavailable(

@@ -129,3 +129,7 @@ class WriteIntentRow(Base):
     base_version: Mapped[int | None] = mapped_column(Integer)
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
+
+
+# Capabilities keep their tables in their own modules (same Base, own Alembic branch off 0001);
+# importing them here puts every table in Base.metadata for migrations checks and backups.
