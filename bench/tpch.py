@@ -3,10 +3,11 @@
     python bench/tpch.py [--sf 1] [--reps 3] [--queries q01,q18]
 
 Data is generated once with ``tpchgen-cli`` (pip install tpchgen-cli) under bench/.data/sf<SF>/ and
-written as Delta tables with ``write_deltalake``. DuckDB reads the very Parquet files of those Delta
-tables as plain Parquet (same bytes, no Delta log). Bare DataFusion uses Delta's table provider in one
-long-lived session. Ours goes through the whole library path: a worker process, a fresh sandboxed
-session per query, registration of all eight tables, the result back as Arrow IPC.
+ingested into a lakehouse there with ``Lakehouse.write_table`` (the normal commit path). DuckDB reads the
+very Parquet files of those tables as plain Parquet (same bytes, no Delta log). Bare DataFusion uses
+Delta's table provider on the same tables in one long-lived session. Ours is the library call a user
+makes, ``Lakehouse.sql``: catalog lookups, a worker process, a fresh sandboxed session per query, the
+result back as Arrow IPC.
 
 Each query runs ``--reps`` times per engine, interleaved (the machine may be shared), and the best time
 counts. Ratios are against DuckDB.
@@ -32,64 +33,76 @@ TABLES = ["region", "nation", "supplier", "customer", "part", "partsupp", "order
 
 
 def generate(sf: float) -> Path:
+    """Raw TPC-H Parquet from tpchgen-cli, ingested once into a lakehouse through the library."""
     root = HERE / ".data" / f"sf{sf:g}"
-    raw, delta = root / "parquet", root / "delta"
+    raw = root / "parquet"
     if not all((raw / f"{t}.parquet").exists() for t in TABLES):
         raw.mkdir(parents=True, exist_ok=True)
         tool = shutil.which("tpchgen-cli") or str(Path(sys.executable).parent / "tpchgen-cli")
         print(f"generating TPC-H SF{sf:g} with {tool} ...", file=sys.stderr)
         subprocess.run([tool, "parquet", "-s", f"{sf:g}", "-o", str(raw), "--overwrite"], check=True)
-    from deltalake import write_deltalake
+    lakehouse = open_lakehouse(root)
+    try:
+        for name in TABLES:
+            if lakehouse.catalog.datasets.exists(name):
+                continue
+            source = ds.dataset(raw / f"{name}.parquet")
+            # tpchgen writes string_view; Delta has one string type.
+            schema = pa.schema([
+                pa.field(f.name, pa.string() if f.type == pa.string_view() else f.type, f.nullable)
+                for f in source.schema
+            ])
+            batches = (b.cast(schema) for b in source.to_batches())
+            lakehouse.write_table(name, pa.RecordBatchReader.from_batches(schema, batches), source="tpchgen")
+            print(f"ingested {name}", file=sys.stderr)
+    finally:
+        lakehouse.close()
+    return root
 
-    for name in TABLES:
-        target = delta / name
-        if (target / "_delta_log").exists():
-            continue
-        source = ds.dataset(raw / f"{name}.parquet")
-        # tpchgen writes string_view; Delta has one string type.
-        schema = pa.schema([
-            pa.field(f.name, pa.string() if f.type == pa.string_view() else f.type, f.nullable)
-            for f in source.schema
-        ])
-        batches = (b.cast(schema) for b in source.to_batches())
-        write_deltalake(str(target), pa.RecordBatchReader.from_batches(schema, batches), mode="overwrite")
-        print(f"wrote Delta table {name}", file=sys.stderr)
-    return delta
+
+def open_lakehouse(root: Path):  # type: ignore[no-untyped-def]
+    from lakehouse.app import Lakehouse
+    from lakehouse.config import load_settings
+
+    settings = load_settings(None, data_dir=root / "lakehouse",
+                             query={"workers": 1, "time_limit_seconds": 600, "max_rows": 10_000_000})
+    return Lakehouse(settings)
 
 
-def duckdb_runner(delta: Path) -> Callable[[str], int]:
+def table_dirs(root: Path) -> dict[str, str]:
+    lakehouse = open_lakehouse(root)
+    try:
+        bucket = lakehouse.buckets.get("primary")
+        return {name: bucket.table_uri(name) for name in TABLES}
+    finally:
+        lakehouse.close()
+
+
+def duckdb_runner(root: Path) -> Callable[[str], int]:
     import duckdb
     from deltalake import DeltaTable
 
     con = duckdb.connect()
-    for name in TABLES:
-        files = DeltaTable(str(delta / name)).file_uris()
+    for name, uri in table_dirs(root).items():
+        files = DeltaTable(uri).file_uris()
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({files!r})")
     return lambda sql: len(con.execute(sql).fetchall())
 
 
-def datafusion_runner(delta: Path) -> Callable[[str], int]:
+def datafusion_runner(root: Path) -> Callable[[str], int]:
     from datafusion import SessionContext
     from deltalake import DeltaTable
 
     ctx = SessionContext()
-    for name in TABLES:
-        ctx.register_table(name, DeltaTable(str(delta / name)))
+    for name, uri in table_dirs(root).items():
+        ctx.register_table(name, DeltaTable(uri))
     return lambda sql: ctx.sql(sql).to_arrow_table().num_rows
 
 
-def ours_runner(delta: Path) -> tuple[Callable[[str], int], Callable[[], None]]:
-    from lakehouse.config import QuerySettings
-    from lakehouse.query import QueryExecutor, QuerySpec, TableRegistration
-
-    executor = QueryExecutor(QuerySettings(workers=1))
-    tables = tuple(TableRegistration(name, str(delta / name), {}, 0) for name in TABLES)
-
-    def run(sql: str) -> int:
-        spec = QuerySpec(sql=sql, tables=tables, max_rows=10_000_000, time_limit_seconds=600)
-        return int(executor.run(spec).table.num_rows)
-
-    return run, executor.close
+def ours_runner(root: Path) -> tuple[Callable[[str], int], Callable[[], None]]:
+    """The library path a user takes: Lakehouse.sql -> catalog registrations -> sandboxed worker."""
+    lakehouse = open_lakehouse(root)
+    return (lambda sql: int(lakehouse.sql(sql).table.num_rows)), lakehouse.close
 
 
 def _timed(run: Callable[[str], int], sql: str) -> tuple[float, int]:
@@ -107,13 +120,13 @@ def main() -> None:
     parser.add_argument("--queries", default="", help="comma-separated subset, e.g. q01,q18")
     args = parser.parse_args()
 
-    delta = generate(args.sf)
+    root = generate(args.sf)
     wanted = {q.strip() for q in args.queries.split(",") if q.strip()}
     files = sorted(QUERIES.glob("q*.sql"))
     queries = [(p.stem, p.read_text()) for p in files if not wanted or p.stem in wanted]
-    ours, close = ours_runner(delta)
+    ours, close = ours_runner(root)
     engines: dict[str, Callable[[str], int]] = {
-        "duckdb": duckdb_runner(delta), "datafusion": datafusion_runner(delta), "ours": ours,
+        "duckdb": duckdb_runner(root), "datafusion": datafusion_runner(root), "ours": ours,
     }
     for run in engines.values():
         run("SELECT 1")

@@ -22,6 +22,17 @@ _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
 }
 
 
+def _by_code() -> dict[str, type[errors.LakehouseError]]:
+    """The server's stable error codes map back to the same exception classes as in-process."""
+    found: dict[str, type[errors.LakehouseError]] = {}
+    pending: list[type[errors.LakehouseError]] = [errors.LakehouseError]
+    while pending:
+        cls = pending.pop()
+        found.setdefault(cls.code, cls)
+        pending.extend(cls.__subclasses__())
+    return found
+
+
 class RemoteLakehouse:
     def __init__(self, url: str, token: str | None = None, timeout: float = 300.0,
                  transport: httpx.BaseTransport | None = None):
@@ -44,7 +55,7 @@ class RemoteLakehouse:
                 body = response.json()["error"]
             except (ValueError, KeyError, TypeError):
                 body = {"message": response.text or response.reason_phrase}
-            cls = _BY_STATUS.get(response.status_code, errors.LakehouseError)
+            cls = _by_code().get(body.get("code", ""), _BY_STATUS.get(response.status_code, errors.LakehouseError))
             error = cls(body.get("message", ""), hint=body.get("hint"))
             error.code = body.get("code", error.code)
             error.http_status = response.status_code

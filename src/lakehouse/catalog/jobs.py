@@ -25,6 +25,7 @@ class JobContext:
         self._runner = runner
         self.job_id = job_id
         self._last_write = 0.0
+        self._last_check = time.monotonic()
 
     def progress(self, fraction: float) -> None:
         now = time.monotonic()
@@ -34,7 +35,13 @@ class JobContext:
         self._runner.catalog.update_job(self.job_id, progress=max(0.0, min(1.0, fraction)))
 
     def cancelled(self) -> bool:
-        return self.job_id in self._runner._cancel_requested
+        if self.job_id in self._runner._cancel_requested:
+            return True
+        now = time.monotonic()
+        if now - self._last_check < 1.0:  # another process may have asked through the catalog
+            return False
+        self._last_check = now
+        return self._runner.catalog.cancel_requested(self.job_id)
 
 
 JobBody = Callable[[JobContext], dict[str, Any]]
@@ -56,7 +63,11 @@ class JobRunner:
         return job
 
     def _run(self, job_id: str, body: JobBody) -> None:
-        if job_id in self._cancel_requested:
+        if job_id in self._cancel_requested or self.catalog.cancel_requested(job_id):
+            self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
+                                    error={"code": "cancelled", "message": "Cancelled before it started."})
+            with self._lock:
+                self._futures.pop(job_id, None)
             return
         self.catalog.update_job(job_id, status="running", started_at=utcnow())
         try:
@@ -94,6 +105,7 @@ class JobRunner:
         with self._lock:
             self._cancel_requested.add(job_id)
             future = self._futures.get(job_id)
+        self.catalog.update_job(job_id, cancel_requested=True)
         if future is not None and future.cancel():
             self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
                                     error={"code": "cancelled", "message": "Cancelled before it started."})

@@ -98,6 +98,8 @@ class JobRow(Base):
     params: Mapped[dict[str, Any]]
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # set by whichever process asks; the process running the job notices between batches
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class IngestedFileRow(Base):

@@ -64,6 +64,10 @@ class CatalogStore:
             session.add(row)
         return job_info(row)
 
+    def cancel_requested(self, job_id: str) -> bool:
+        with self.sessions() as session:
+            return bool(session.scalar(select(JobRow.cancel_requested).where(JobRow.id == job_id)))
+
     def update_job(self, job_id: str, **changes: Any) -> None:
         with self.sessions.begin() as session:
             session.execute(update(JobRow).where(JobRow.id == job_id).values(**changes))

@@ -1,0 +1,81 @@
+"""A real uvicorn server on loopback: the remote client, and the query time limit under load."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+import lakehouse as lakehouse_pkg
+from lakehouse.app import Lakehouse
+from lakehouse.errors import InvalidInput, NotFound, QueryError, QueryTimeout
+
+
+@pytest.fixture
+def server(make_settings) -> Iterator[tuple[str, Lakehouse]]:  # type: ignore[no-untyped-def]
+    import uvicorn
+
+    from lakehouse.api.app import create_app
+
+    lh = Lakehouse(make_settings(query={"workers": 2, "time_limit_seconds": 2}))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(lh), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", lh
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        lh.close()
+
+
+def test_remote_client_has_the_library_methods(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url, _ = server
+    csv = tmp_path / "people.csv"
+    csv.write_text("id,email\n1,a@example.com\n2,b@example.com\n")
+    with lakehouse_pkg.connect(url=url) as remote:
+        job = remote.ingest_file(csv, "people")
+        assert job.status == "succeeded" and job.result and job.result["rows"] == 2
+        assert remote.get_dataset("people").row_count == 2
+        assert [d.name for d in remote.list_datasets()] == ["people"]
+        result = remote.sql("SELECT id FROM people ORDER BY id")
+        assert result.table.column("id").to_pylist() == [1, 2] and not result.truncated
+        assert remote.history("people")[0].version == 0
+        assert remote.get_job(job.job_id).status == "succeeded"
+        with pytest.raises(NotFound):
+            remote.get_dataset("missing")
+        with pytest.raises(QueryError):
+            remote.sql("SELEC 1")
+        with pytest.raises(InvalidInput):
+            remote.ingest_file(csv, "Bad Name")
+
+
+def test_runaway_query_stops_with_408_while_others_are_served(server) -> None:  # type: ignore[no-untyped-def]
+    url, lh = server
+    lh.write_table("t", pa.table({"n": list(range(3000))}))
+    runaway = "SELECT count(*) FROM t a, t b, t c WHERE a.n + b.n + c.n >= 0"
+    with lakehouse_pkg.connect(url=url) as remote, ThreadPoolExecutor(2) as pool:
+        started = time.monotonic()
+        slow = pool.submit(remote.sql, runaway)
+        time.sleep(0.3)
+        quick_started = time.monotonic()
+        assert remote.sql("SELECT count(*) AS n FROM t").table.to_pylist() == [{"n": 3000}]
+        assert time.monotonic() - quick_started < 1.5
+        with pytest.raises(QueryTimeout):
+            slow.result(timeout=30)
+        assert time.monotonic() - started < 2 + 3
+        # the worker that ran it was replaced: the server keeps answering
+        assert remote.sql("SELECT 1 AS one").table.to_pylist() == [{"one": 1}]
