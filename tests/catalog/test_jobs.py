@@ -30,7 +30,8 @@ def test_success_failure_and_results(store: CatalogStore) -> None:
 
     failed = runner.wait(runner.submit("demo", LOCAL_ADMIN, {}, bad).job_id)
     assert failed.status == "failed" and failed.error
-    assert (failed.error["code"], failed.error["http_status"], failed.error["hint"]) == ("invalid_input", 422, "do better")
+    error = failed.error
+    assert (error["code"], error["http_status"], error["hint"]) == ("invalid_input", 422, "do better")
     with pytest.raises(Conflict):
         runner.cancel(ok.job_id)
     runner.close()
