@@ -129,3 +129,123 @@ class RemoteLakehouse:
 
     def cancel_job(self, job_id: str) -> JobInfo:
         return JobInfo.model_validate(self._call("DELETE", f"/jobs/{job_id}").json())
+
+    def _job(self, response: httpx.Response, wait: bool) -> JobInfo:
+        body = response.json()
+        return JobInfo.model_validate(body) if wait else self.get_job(body["job_id"])
+
+    # Database ingest (admin) ------------------------------------------------------------------
+    def ingest_postgres(self, dsn: str, dataset: str, *, wait: bool = True, **fields: Any) -> JobInfo:
+        body = {"dsn": dsn, "dataset": dataset, **{k: v for k, v in fields.items() if v is not None}}
+        return self._job(self._call("POST", "/ingest/db", params={"wait": str(wait).lower()}, json=body), wait)
+
+    def ingest_mysql(self, dsn: str, dataset: str, *, wait: bool = True, **fields: Any) -> JobInfo:
+        body = {"dsn": dsn, "dataset": dataset, **{k: v for k, v in fields.items() if v is not None}}
+        return self._job(self._call("POST", "/ingest/mysql", params={"wait": str(wait).lower()}, json=body), wait)
+
+    # Governance ---------------------------------------------------------------------------------
+    def create_token(self, name: str, role: str, *, expires_in_days: float | None = None) -> dict[str, Any]:
+        body = {"name": name, "role": role, "expires_in_days": expires_in_days}
+        return dict(self._call("POST", "/auth/tokens", json=body).json())
+
+    def list_tokens(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/auth/tokens").json()["items"])
+
+    def revoke_token(self, token_id: str) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/auth/tokens/{token_id}").json())
+
+    def add_grant(self, principal: str, kind: str, name: str) -> dict[str, Any]:
+        return dict(self._call("POST", "/auth/grants", json={"principal": principal, kind: name}).json())
+
+    def list_grants(self, principal: str | None = None) -> list[dict[str, Any]]:
+        params = {"principal": principal} if principal else {}
+        return list(self._call("GET", "/auth/grants", params=params).json()["items"])
+
+    def remove_grant(self, grant_id: int) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/auth/grants/{grant_id}").json())
+
+    def create_view(self, spec: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._call("POST", "/catalog/views", json=dict(spec)).json())
+
+    def list_views(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/catalog/views").json()["items"])
+
+    def get_view(self, name: str) -> dict[str, Any]:
+        return dict(self._call("GET", f"/catalog/views/{name}").json())
+
+    def delete_view(self, name: str) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/catalog/views/{name}").json())
+
+    def tombstone(self, dataset: str, row_key_column: str, row_key_values: list[Any],
+                  reason: str = "") -> dict[str, Any]:
+        body = {"row_key_column": row_key_column, "row_key_values": row_key_values, "reason": reason}
+        return dict(self._call("POST", f"/catalog/datasets/by-name/{dataset}/tombstone", json=body).json())
+
+    def list_tombstones(self, dataset: str) -> list[dict[str, Any]]:
+        return list(self._call("GET", f"/catalog/datasets/by-name/{dataset}/tombstone").json()["items"])
+
+    def restore_tombstone(self, dataset: str, tombstone_id: int) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/catalog/datasets/by-name/{dataset}/tombstone/{tombstone_id}").json())
+
+    def purge(self, dataset: str, *, wait: bool = True) -> JobInfo:
+        response = self._call("POST", f"/catalog/datasets/by-name/{dataset}/purge", params={"wait": str(wait).lower()})
+        return self._job(response, wait)
+
+    def certificates(self, dataset: str) -> list[dict[str, Any]]:
+        return list(self._call("GET", f"/catalog/datasets/by-name/{dataset}/purge").json()["items"])
+
+    def erase_person(self, value: str, kind: str, reason: str = "erasure request") -> dict[str, Any]:
+        body = {"value": value, "kind": kind, "reason": reason}
+        return dict(self._call("POST", "/governance/erase", json=body).json())
+
+    def audit_events(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/audit", params=filters).json()["items"])
+
+    def journal_events(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/journal/events", params=filters).json()["items"])
+
+    # Vector search ------------------------------------------------------------------------------
+    def create_vector_index(self, spec: Mapping[str, Any], *, wait: bool = True) -> JobInfo:
+        response = self._call("POST", "/vectors/index", params={"wait": str(wait).lower()}, json=dict(spec))
+        return self._job(response, wait)
+
+    def list_vector_indexes(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/vectors/indexes").json()["items"])
+
+    def get_vector_index(self, name: str) -> dict[str, Any]:
+        return dict(self._call("GET", f"/vectors/indexes/{name}").json())
+
+    def delete_vector_index(self, name: str) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/vectors/indexes/{name}").json())
+
+    def vector_search(self, index: str, query: str | None = None, *, vector: list[float] | None = None,
+                      k: int = 10, filter: str | None = None, per_chunk: bool = False) -> dict[str, Any]:
+        body = {"query": query, "vector": vector, "k": k, "filter": filter, "per_chunk": per_chunk}
+        return dict(self._call("POST", f"/vectors/search/{index}",
+                               json={k_: v for k_, v in body.items() if v is not None}).json())
+
+    def refresh_vectors(self, dataset: str, *, wait: bool = True, force: bool = False) -> JobInfo:
+        params = {"wait": str(wait).lower(), "force": str(force).lower()}
+        return self._job(self._call("POST", f"/vectors/refresh/{dataset}", params=params), wait)
+
+    def stale_vector_indexes(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "/vectors/stale").json()["items"])
+
+    def evaluate_vector_index(self, index: str, request: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return dict(self._call("POST", f"/vectors/eval/{index}", json=dict(request or {})).json())
+
+    def vector_trials(self, index: str) -> list[dict[str, Any]]:
+        return list(self._call("GET", f"/vectors/trials/{index}").json()["items"])
+
+    def autotune_vector_index(self, index: str, request: Mapping[str, Any] | None = None, *,
+                              wait: bool = True) -> JobInfo:
+        response = self._call("POST", f"/vectors/autotune/{index}", params={"wait": str(wait).lower()},
+                              json=dict(request or {}))
+        return self._job(response, wait)
+
+    def vector_champion(self, index: str) -> dict[str, Any]:
+        return dict(self._call("GET", f"/vectors/champion/{index}").json())
+
+    def set_vector_champion(self, index: str, request: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._call("POST", f"/vectors/champion/{index}", json=dict(request)).json())
+

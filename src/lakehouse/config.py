@@ -77,7 +77,54 @@ class ServerSettings(BaseModel):
 
 
 class AuthSettings(BaseModel):
-    mode: Literal["local"] = "local"  # "token" arrives with governance (principals and tokens)
+    mode: Literal["local", "token"] = Field(
+        default="local", description="local: no tokens, loopback only; token: Authorization: Bearer required."
+    )
+
+
+class GovernanceSettings(BaseModel):
+    secret: str | None = Field(
+        default=None,
+        description="HMAC key for hash redaction and erased-key digests, as env:LAKEHOUSE_SECRET_*; "
+        "default: a random key kept in <data_dir>/secret.key (mode 0600).",
+    )
+    purge_retention_hours: int = Field(
+        default=24, ge=0, description="Purge vacuums files and log entries holding erased rows after this."
+    )
+
+
+class EmbedderEndpoint(BaseModel):
+    url: str = Field(description="Base URL of the model server.")
+    model: str = Field(description="Model name the server knows.")
+    api_key: str | None = Field(default=None, description="env:LAKEHOUSE_SECRET_* reference, sent as Bearer.")
+
+
+class EmbeddingsSettings(BaseModel):
+    default: str = Field(default="local", description="Embedder used when a build names none.")
+    batch_size: int = Field(default=64, ge=1, le=4096)
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    retries: int = Field(default=3, ge=0, le=20)
+    backoff_seconds: float = Field(default=0.5, ge=0)
+    local_threads: int = Field(default=1, ge=0, description="torch threads for query embeddings; 0 = torch default.")
+    local_bulk_threads: int = Field(default=0, ge=0, description="torch threads for bulk embedding; 0 = all cores.")
+    ollama: EmbedderEndpoint = Field(
+        default_factory=lambda: EmbedderEndpoint(url="http://127.0.0.1:11434", model="nomic-embed-text"))
+    openai: EmbedderEndpoint = Field(
+        default_factory=lambda: EmbedderEndpoint(url="http://127.0.0.1:8000/v1", model="text-embedding-3-small"))
+
+
+class VectorsSettings(BaseModel):
+    chunk_size: int = Field(default=1000, ge=16, description="Default chunk length (characters or tokens).")
+    overlap: int = Field(default=100, ge=0)
+    max_chunks_per_document: int = Field(default=2000, ge=1)
+    hnsw_m: int = Field(default=16, ge=4, le=128)
+    hnsw_ef_construction: int = Field(default=80, ge=8)
+    hnsw_ef_search: int = Field(default=40, ge=1)
+    exact_below: int = Field(default=2000, ge=0, description="Indexes with fewer vectors are searched exactly.")
+    max_k: int = Field(default=1000, ge=1)
+    search_threads: int = Field(default=1, ge=1, description="faiss OpenMP threads for searches.")
+    autotune_time_limit_seconds: float = Field(default=600.0, gt=0)
+    scheduler_interval_seconds: float = Field(default=30.0, gt=0)
 
 
 class Settings(BaseSettings):
@@ -93,6 +140,9 @@ class Settings(BaseSettings):
     query: QuerySettings = Field(default_factory=QuerySettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
+    embeddings: EmbeddingsSettings = Field(default_factory=EmbeddingsSettings)
+    vectors: VectorsSettings = Field(default_factory=VectorsSettings)
 
     @field_validator("data_dir")
     @classmethod

@@ -124,3 +124,10 @@ class StorageError(LakehouseError):
 class Unavailable(LakehouseError):
     code = "unavailable"
     http_status = 503
+
+
+class SourceError(LakehouseError):
+    """A source database refused or broke off a request (bad credentials, dropped connection, ...)."""
+
+    code = "source_error"
+    http_status = 502

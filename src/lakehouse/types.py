@@ -37,6 +37,7 @@ SYSTEM = Actor(name="system", role=Role.admin)
 class WriteMode(StrEnum):
     append = "append"
     overwrite = "overwrite"
+    upsert = "upsert"  # Delta merge on a primary key: matching rows are replaced, others inserted
 
 
 @dataclass(frozen=True)

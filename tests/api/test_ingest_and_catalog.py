@@ -120,14 +120,16 @@ def test_empty_and_header_only_files_are_refused(client) -> None:  # type: ignor
     assert_error(upload(client, "header.csv", b"a,b\n", "header"), 422)
 
 
-def test_upload_limit_is_413(lakehouse, make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_upload_limit_is_422(lakehouse, make_settings) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
     from lakehouse.api.app import create_app
 
     lakehouse.settings.ingest.max_upload_bytes = 10
     with TestClient(create_app(lakehouse)) as small:
-        assert_error(upload(small, "people.csv", PEOPLE, "people"), 413)
+        error = assert_error(upload(small, "people.csv", PEOPLE, "people"), 422, "limit_exceeded")
+        assert "ingest.max_upload_bytes" in error["message"]
+    assert list(lakehouse.staging_dir.iterdir()) == []
 
 
 def test_patch_metadata_and_stale_listing(client) -> None:  # type: ignore[no-untyped-def]

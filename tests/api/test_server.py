@@ -79,3 +79,27 @@ def test_runaway_query_stops_with_408_while_others_are_served(server) -> None:  
         assert time.monotonic() - started < 2 + 3
         # the worker that ran it was replaced: the server keeps answering
         assert remote.sql("SELECT 1 AS one").table.to_pylist() == [{"one": 1}]
+
+
+def test_remote_client_governance_and_vectors(server) -> None:  # type: ignore[no-untyped-def]
+    url, lh = server
+    lh.write_table("people", pa.table({"id": [1, 2, 3], "email": ["a@example.com", "b@example.com", "c@x.org"],
+                                       "bio": ["icu nurse", "python engineer", "forklift driver"]}))
+    with lakehouse_pkg.connect(url=url) as remote:
+        token = remote.create_token("analyst", "reader")
+        assert token["token"] and [t["id"] for t in remote.list_tokens()] == [token["id"]]
+        grant = remote.add_grant("analyst", "dataset", "people")
+        assert [g["id"] for g in remote.list_grants("analyst")] == [grant["id"]]
+        view = remote.create_view({"name": "people_safe", "base_dataset": "people", "columns": ["id", "email"],
+                                   "column_redactions": {"email": {"kind": "mask", "keep_prefix": 1,
+                                                                   "keep_suffix": 0}}})
+        assert view["name"] == "people_safe" and remote.get_view("people_safe")["name"] == "people_safe"
+        masked = remote.sql("SELECT email FROM people_safe ORDER BY id").table.column("email")[0].as_py()
+        assert masked == "a" + "*" * 12
+        applied = remote.tombstone("people", "id", [2], reason="request")
+        assert applied["applied"] == 1 and len(remote.list_tombstones("people")) == 1
+        assert remote.sql("SELECT count(*) AS n FROM people").table.to_pylist() == [{"n": 2}]
+        assert remote.audit_events(limit=5) and remote.journal_events(limit=5)
+        remote.delete_view("people_safe")
+        assert remote.list_views() == []
+        assert remote.list_vector_indexes() == [] and remote.stale_vector_indexes() == []

@@ -76,3 +76,19 @@ def test_buckets_commands(tmp_path: Path) -> None:
     assert names == ["archive", "primary", "rescue"] or set(names) == {"archive", "primary", "rescue"}
     assert lh(data, "buckets", "remove", "primary").exit_code != 0
     assert lh(data, "buckets", "remove", "archive").exit_code == 0
+
+
+def test_serve_refuses_unsafe_binds(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    public = lh(data, "serve", "--host", "0.0.0.0")
+    assert public.exit_code != 0 and "loopback" in str(public.exception or public.output)
+    half_tls = lh(data, "serve", "--tls-certfile", str(tmp_path / "cert.pem"))
+    assert half_tls.exit_code != 0 and "tls" in str(half_tls.exception or half_tls.output).lower()
+
+
+def test_demo_small(tmp_path: Path) -> None:
+    result = lh(tmp_path / "data", "demo", "--rows", "2000")
+    assert result.exit_code == 0, result.output
+    assert "PII found" in result.output and "candidates.email" in result.output
+    rows = json.loads(lh(tmp_path / "data", "--format", "json", "sql", "SELECT count(*) AS n FROM candidates").stdout)
+    assert rows == [{"n": 2000}]

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+import lakehouse.api.routes.db as db_routes
+import lakehouse.api.routes.vectors as vector_routes
 from lakehouse import __version__
+from lakehouse.api.audit_middleware import AuditMiddleware
 from lakehouse.api.errors import RequestIdMiddleware, install_error_handlers
-from lakehouse.api.routes import catalog, health, ingest, jobs, query, storage
+from lakehouse.api.routes import (
+    audit,
+    auth,
+    catalog,
+    governance,
+    health,
+    ingest,
+    jobs,
+    journal,
+    query,
+    storage,
+    tombstones,
+    views,
+)
 from lakehouse.app import Lakehouse
 
 DESCRIPTION = """An AI-native, local-first lakehouse: buckets of versioned Delta tables, a catalog with
@@ -17,8 +33,10 @@ PII detection and lineage, and sandboxed SQL. Errors always have the shape
 def create_app(lakehouse: Lakehouse) -> FastAPI:
     app = FastAPI(title="lakehouse", version=__version__, description=DESCRIPTION)
     app.state.lakehouse = lakehouse
+    app.add_middleware(AuditMiddleware)  # inside RequestIdMiddleware, so it sees the request id
     app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
-    for module in (health, storage, ingest, jobs, catalog, query):
+    for module in (health, storage, ingest, db_routes, jobs, catalog, query, auth, views, tombstones, governance, audit,
+                   journal, vector_routes):
         app.include_router(module.router)
     return app

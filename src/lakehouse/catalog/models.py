@@ -135,3 +135,8 @@ class WriteIntentRow(Base):
 
 # Capabilities keep their tables in their own modules (same Base, own Alembic branch off 0001);
 # importing them here puts every table in Base.metadata for migrations checks and backups.
+from lakehouse.catalog import (  # noqa: E402
+    models_governance,  # noqa: F401
+    models_sync,  # noqa: F401
+    models_vectors,  # noqa: F401
+)

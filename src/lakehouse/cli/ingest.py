@@ -5,11 +5,14 @@ from pathlib import Path
 import typer
 
 from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
 from lakehouse.cli.output import Format, render_object, stderr
 from lakehouse.ingest.service import FileIngestOptions
 from lakehouse.types import WriteMode
 
 app = typer.Typer(help="Load data into datasets.", no_args_is_help=True)
+app.command("postgres")(ingest_postgres)
+app.command("mysql")(ingest_mysql)
 
 
 @app.command("file")

@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from lakehouse import __version__
-from lakehouse.cli import buckets, datasets, ingest, jobs, query, server
+from lakehouse.cli import buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
+from lakehouse.cli import vectors as vectors_cli
 from lakehouse.cli.context import CliState
 from lakehouse.cli.output import Format, stderr
 from lakehouse.errors import LakehouseError
@@ -48,6 +49,11 @@ app.add_typer(datasets.app, name="datasets")
 app.add_typer(buckets.app, name="buckets")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(datasets.catalog_app, name="catalog")
+app.add_typer(tokens.app, name="tokens")
+app.add_typer(grants.app, name="grants")
+app.add_typer(views.app, name="views")
+app.add_typer(tombstones.app, name="tombstone")
+app.add_typer(vectors_cli.app, name="vectors")
 query.register(app)
 server.register(app)
 

@@ -53,6 +53,7 @@ def register(app: typer.Typer) -> None:
             watcher = DropFolderWatcher(lakehouse.settings, lakehouse.ingest, lakehouse.catalog)
             watcher.start()
             stderr.print(f"watching {watcher.folder} for new files")
+        lakehouse.vector_scheduler.start()  # runs `scheduled` refresh policies while serving
         scheme = "https" if certfile else "http"
         stderr.print(f"lakehouse API on {scheme}://{host}:{port}  (OpenAPI: {scheme}://{host}:{port}/docs)")
         try:
@@ -68,12 +69,14 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         rows: int = typer.Option(100_000, "--rows", help="How many candidates to generate."),
         seed: int = typer.Option(42, "--seed", help="Random seed (same seed, same data)."),
+        full: bool = typer.Option(False, "--full", help="Index every resume, not the first 2,000 (slow)."),
     ) -> None:
-        """Build the staffing demo (candidates, placements, threat_intel), show its PII and some queries."""
+        """Build the staffing demo (candidates, placements, threat_intel, resumes), show its PII, some queries
+        and a semantic search over the resumes."""
         from lakehouse.demo.run import run_demo
 
         st = state(ctx)
-        summary = run_demo(st.lakehouse(), rows=rows, seed=seed,
+        summary = run_demo(st.lakehouse(), rows=rows, seed=seed, full=full,
                            say=lambda text: stdout.print(text, highlight=False, soft_wrap=True))
         if summary.get("failed"):
             raise typer.Exit(1)

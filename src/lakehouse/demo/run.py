@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from lakehouse.app import Lakehouse
@@ -12,6 +13,8 @@ from lakehouse.demo.data import write_demo_files
 from lakehouse.query.results import to_json_payload
 from lakehouse.types import WriteMode
 
+DEMO_RESUMES = 2_000
+SEMANTIC_QUERY = "ICU nurse who trains new staff"
 EXAMPLE_QUERIES = [
     ("Candidates per vertical",
      "SELECT vertical, COUNT(*) AS candidates, ROUND(AVG(years_experience), 1) AS avg_years "
@@ -27,11 +30,11 @@ EXAMPLE_QUERIES = [
 
 
 def run_demo(lakehouse: Lakehouse, rows: int = 100_000, seed: int = 42,
-             say: Callable[[str], None] = print) -> dict[str, Any]:
+             say: Callable[[str], None] = print, full: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     folder = lakehouse.settings.data_dir / "demo-files"
     say(f"[bold]1. Generating the staffing demo[/bold] ({rows:,} candidates, seed {seed}) in {folder}")
-    files = write_demo_files(folder, n_candidates=rows, seed=seed, n_resumes=min(rows, 2_000))
+    files = write_demo_files(folder, n_candidates=rows, seed=seed, n_resumes=None if full else min(rows, DEMO_RESUMES))
     summary: dict[str, Any] = {"datasets": {}}
     say("[bold]2. Ingesting[/bold] through the same streaming file path as uploads and the watcher")
     for dataset in ("candidates", "placements", "threat_intel"):
@@ -62,6 +65,8 @@ def run_demo(lakehouse: Lakehouse, rows: int = 100_000, seed: int = 42,
         say("     " + " | ".join(names))
         for row in payload["rows"][:8]:
             say("     " + " | ".join("" if v is None else str(v) for v in row))
+    if not _vector_search(lakehouse, files["resumes"], summary, say):
+        return summary
     elapsed = time.perf_counter() - started
     data_dir = lakehouse.settings.data_dir
     say(f"[bold green]Done in {elapsed:.1f} s.[/bold green] Next:")
@@ -69,7 +74,37 @@ def run_demo(lakehouse: Lakehouse, rows: int = 100_000, seed: int = 42,
     say(f"   lakehouse --data-dir {data_dir} sql {example}")
     say(f"   lakehouse --data-dir {data_dir} datasets show candidates")
     say(f"   lakehouse --data-dir {data_dir} ingest file my.csv --dataset my_data")
+    say(f"   lakehouse --data-dir {data_dir} vectors search resumes_idx \"{SEMANTIC_QUERY}\" -k 5")
     say(f"   lakehouse --data-dir {data_dir} serve   # then open http://127.0.0.1:"
         f"{lakehouse.settings.server.port}/docs")
     summary["elapsed_seconds"] = round(elapsed, 1)
     return summary
+
+
+def _vector_search(lakehouse: Lakehouse, resumes: Path, summary: dict[str, Any],
+                   say: Callable[[str], None]) -> bool:
+    """Step 5: ingest the resumes, build an index with the offline local model, search it."""
+    say("[bold]5. Semantic search over resumes[/bold] (local all-MiniLM-L6-v2, offline; HNSW via faiss)")
+    job = lakehouse.ingest_file(resumes, "resumes", mode=WriteMode.overwrite, wait=True)
+    if job.status != "succeeded":
+        say(f"   [red]resumes failed[/red]: {(job.error or {}).get('message')}")
+        summary["failed"] = True
+        return False
+    t0 = time.perf_counter()
+    built = lakehouse.create_vector_index({"index_name": "resumes_idx", "dataset": "resumes",
+                                           "id_column": "candidate_id", "text_column": "resume_text",
+                                           "embedder": "local"}, wait=True)
+    if built.status != "succeeded":
+        say(f"   [red]index build failed[/red]: {(built.error or {}).get('message')}")
+        summary["failed"] = True
+        return False
+    result = built.result or {}
+    summary["vector_index"] = result
+    say(f"   resumes_idx  {result['documents']:,} resumes -> {result['vectors']:,} chunks embedded and indexed "
+        f"in {time.perf_counter() - t0:.1f} s")
+    hits = lakehouse.vector_search("resumes_idx", SEMANTIC_QUERY, k=3)
+    say(f"   [cyan]\"{SEMANTIC_QUERY}\"[/cyan]  ({hits.method}, {hits.elapsed_ms:.0f} ms)")
+    for hit in hits.hits:
+        first = " ".join(hit.text.split())[:110]
+        say(f"     candidate {hit.doc_id:<7} score {hit.score:.3f}  {first}...")
+    return True

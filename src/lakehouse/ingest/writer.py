@@ -10,7 +10,7 @@ previous version untouched.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ from lakehouse.errors import InvalidInput, LimitExceeded
 from lakehouse.events import EventBus
 from lakehouse.ingest.columns import column_infos
 from lakehouse.ingest.pii import detect_pii
+from lakehouse.ingest.prefetch import prefetch
 from lakehouse.storage import delta
 from lakehouse.storage.names import validate_name
 from lakehouse.storage.registry import BucketRegistry
@@ -45,6 +46,10 @@ class WriteRequest:
     job_id: str | None = None
     on_progress: Callable[[int, int], None] | None = None
     cancelled: Callable[[], bool] | None = None
+    primary_key: Sequence[str] | None = None  # required by WriteMode.upsert (Delta merge on these columns)
+    # Runs inside the catalog transaction that records the commit (session, new version): state that
+    # must move with the data (e.g. a sync high-water mark) commits or fails with it.
+    on_commit: Callable[[Any, int], None] | None = None
 
 
 @dataclass
@@ -57,6 +62,7 @@ class WriteResult:
     row_count: int
     pii_columns: dict[str, str]
     elapsed_ms: float = 0.0
+    rows_filtered: int = 0  # rows dropped by the row gate (keys erased by a tombstone)
 
 
 class TableWriter:
@@ -65,6 +71,8 @@ class TableWriter:
         self._catalog = catalog
         self._buckets = buckets
         self._bus = bus
+        # Set by the composition root: dataset -> batch filter dropping rows whose key is tombstoned.
+        self.row_gate: Callable[[str], Callable[[pa.RecordBatch], pa.RecordBatch] | None] | None = None
 
     def target(self, dataset: str, bucket: str | None) -> tuple[str, bool]:
         """Where a dataset lives (its existing bucket wins) and whether it exists yet."""
@@ -96,13 +104,16 @@ class TableWriter:
 
     def write(self, request: WriteRequest, actor: Actor) -> WriteResult:
         started = utcnow()
+        if request.mode is WriteMode.upsert and not request.primary_key:
+            raise InvalidInput("An upsert needs a primary key.", hint="Name the key column(s) (--primary-key).")
         bucket_name, exists = self.target(request.dataset, request.bucket)
         bucket = self._buckets.get(bucket_name)
         uri, options = bucket.table_uri(request.dataset), bucket.storage_options()
         self._catalog.acquire_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
         try:
             target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
-            reader = _conform(request.reader, target_schema)
+            reader = _conform(prefetch(request.reader), target_schema)
+            reader, filtered = _gated(reader, self.row_gate(request.dataset) if self.row_gate else None)
             tap = StreamTap(
                 reader, self._settings.ingest.pii_sample_rows, request.on_progress, request.cancelled
             )
@@ -114,15 +125,19 @@ class TableWriter:
                 {"operation": operation, "bucket": bucket_name, "actor": actor.name, "job_id": request.job_id,
                  "lineage": request.lineage, "create_defaults": request.create_defaults},
             )
-            version = delta.write_table(
-                uri, options, tap.reader(), request.mode.value,
-                {"lakehouse.actor": actor.name, "lakehouse.intent": str(intent),
-                 "lakehouse.job": request.job_id or ""},
-            )
+            properties = {"lakehouse.actor": actor.name, "lakehouse.intent": str(intent),
+                          "lakehouse.job": request.job_id or ""}
+            if request.mode is WriteMode.upsert and base is not None:
+                version = delta.merge_table(uri, options, tap.reader(), request.primary_key or (), properties)
+            else:
+                plain = "append" if request.mode is WriteMode.upsert else request.mode.value
+                version = delta.write_table(uri, options, tap.reader(), plain, properties)  # type: ignore[arg-type]
             findings = detect_pii(tap.sample(), original_names=request.original_names)
             row_count = tap.rows if base is None or request.mode is WriteMode.overwrite else (
                 base.row_count + tap.rows
             )
+            if base is not None and request.mode is WriteMode.upsert:
+                row_count = delta.row_count(uri, options)
             final_schema = delta.schema(uri, options)
             commit = DatasetCommit(
                 name=request.dataset, bucket=bucket_name, version=version, operation=operation,
@@ -135,19 +150,22 @@ class TableWriter:
             with self._catalog.sessions.begin() as session:
                 self._catalog.datasets.record_commit(commit, session)
                 self._catalog.clear_intent(intent, session)
+                if request.on_commit is not None:
+                    request.on_commit(session, version)
         finally:
             self._catalog.release_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
-        event_type = {"create": "dataset.created", "append": "dataset.appended"}.get(
+        event_type = {"create": "dataset.created", "append": "dataset.appended", "upsert": "dataset.appended"}.get(
             operation, "dataset.overwritten"
         )
         self._bus.publish(Event(event_type, request.dataset, actor.name, {
-            "version": version, "rows": tap.rows, "job_id": request.job_id, "bucket": bucket_name}))
+            "version": version, "rows": tap.rows, "job_id": request.job_id, "bucket": bucket_name,
+            "operation": operation}))
         elapsed = (utcnow() - started).total_seconds() * 1000
         return WriteResult(
             dataset=request.dataset, version=version, operation=operation, rows_written=tap.rows,
             bytes_read=tap.bytes, row_count=row_count,
             pii_columns={name: f"{f.kind}:{f.category}" for name, f in findings.items()},
-            elapsed_ms=elapsed,
+            elapsed_ms=elapsed, rows_filtered=filtered[0],
         )
 
 
@@ -164,3 +182,19 @@ def _conform(reader: pa.RecordBatchReader, target: pa.Schema) -> pa.RecordBatchR
             yield batch.cast(wanted)
 
     return pa.RecordBatchReader.from_batches(wanted, cast())
+
+
+def _gated(reader: pa.RecordBatchReader, gate: Callable[[pa.RecordBatch], pa.RecordBatch] | None,
+           ) -> tuple[pa.RecordBatchReader, list[int]]:
+    """Apply the row gate batch by batch; the list holds how many rows it dropped (filled while streaming)."""
+    dropped = [0]
+    if gate is None:
+        return reader, dropped
+
+    def filtered() -> Any:
+        for batch in reader:
+            kept = gate(batch)
+            dropped[0] += batch.num_rows - kept.num_rows
+            yield kept
+
+    return pa.RecordBatchReader.from_batches(reader.schema, filtered()), dropped

@@ -3,7 +3,12 @@ committed versions (so a Delta commit the catalog has not recorded yet is never 
 
 from __future__ import annotations
 
+import re
+import secrets
+import shutil
+import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import sqlglot
@@ -13,8 +18,11 @@ from sqlglot.errors import SqlglotError
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotFound
+from lakehouse.governance.redaction import quote
+from lakehouse.governance.service import Governance
+from lakehouse.governance.views import view_sql
 from lakehouse.query.executor import QueryExecutor
-from lakehouse.query.spec import QueryResult, QuerySpec, TableRegistration
+from lakehouse.query.spec import QueryResult, QuerySpec, TableRegistration, ViewRegistration
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor
 
@@ -35,12 +43,22 @@ def referenced_tables(sql: str) -> set[str] | None:
     return names
 
 
+_SYSTEM_TABLE = re.compile(r"\bsystem\s*\.\s*(audit|journal)\b", re.IGNORECASE)
+
+
+def _hidden() -> str:
+    """A per-query random name: relations a non-admin's query needs but must not name itself."""
+    return f"__g{secrets.token_hex(8)}"
+
+
 class SqlService:
-    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, executor: QueryExecutor):
+    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, executor: QueryExecutor,
+                 governance: Governance | None = None):
         self._settings = settings
         self._catalog = catalog
         self._buckets = buckets
         self._executor = executor
+        self._governance = governance
 
     def registrations(
         self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None
@@ -67,6 +85,67 @@ class SqlService:
             ))
         return registrations
 
+    def governed(
+        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None
+    ) -> tuple[list[TableRegistration], list[ViewRegistration]]:
+        """What ``actor`` may read (DESIGN.md 5): granted datasets with tombstoned keys anti-joined away,
+        readable views with their masks in the relation, and for admins ``__raw__<name>`` too."""
+        gov = self._governance
+        if gov is None:
+            return self.registrations(actor, as_of, referenced), []
+        manifests = {m.name: m for m in self._catalog.datasets.list()}
+        readable = gov.access.readable_datasets(actor, manifests)
+        for name in as_of or {}:
+            if name not in readable:
+                raise NotFound(f"as_of names dataset '{name}', which does not exist.")
+        tables = {t.name: t for t in self.registrations(actor, as_of, None)}
+
+        def wanted(name: str) -> bool:
+            return referenced is None or name in referenced or name in (as_of or {})
+
+        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in manifests]
+        bases = {v.base_dataset for v in views}
+        tombstoned = gov.tombstones.datasets()
+        out_tables: list[TableRegistration] = []
+        out_views: list[ViewRegistration] = []
+        clean: dict[str, str] = {}
+        for name, reg in tables.items():
+            direct = name in readable and wanted(name)
+            raw_alias = actor.is_admin and wanted(f"__raw__{name}")
+            if not (direct or raw_alias or name in bases):
+                continue
+            tomb_uri = gov.tombstones.relation(name) if name in tombstoned else None
+            key = gov.tombstones.key_column(name) if tomb_uri else None
+            if tomb_uri is None or key is None:
+                clean[name] = name if direct else _hidden()
+                out_tables += [_renamed(reg, n) for n in {clean[name], *([f"__raw__{name}"] if raw_alias else [])}]
+                continue
+            raw = f"__raw__{name}" if actor.is_admin else _hidden()
+            tomb = _hidden()
+            clean[name] = name if direct else _hidden()
+            out_tables += [_renamed(reg, raw), TableRegistration(name=tomb, uri=tomb_uri)]
+            out_views.append(ViewRegistration(clean[name], (
+                f"SELECT t.* FROM {quote(raw)} t LEFT ANTI JOIN {quote(tomb)} k ON t.{quote(key)} = k.k")))  # noqa: S608
+        for view in views:
+            types = {c.name: c.type for c in manifests[view.base_dataset].columns}
+            out_views.append(ViewRegistration(view.name, view_sql(view, clean[view.base_dataset], types, gov.secret)))
+        return out_tables, out_views
+
+    def _system_tables(self, actor: Actor, sql: str) -> tuple[str, list[TableRegistration], Path | None]:
+        """Admins query the audit and the journal as ``system.audit`` / ``system.journal``."""
+        gov = self._governance
+        if gov is None or not actor.is_admin or not _SYSTEM_TABLE.search(sql):
+            return sql, [], None
+        from deltalake import write_deltalake
+
+        folder = self._settings.data_dir / "governance" / "tmp" / uuid.uuid4().hex
+        registrations = []
+        for name in sorted({m.lower() for m in _SYSTEM_TABLE.findall(sql)}):
+            data = gov.audit.to_arrow() if name == "audit" else gov.journal.to_arrow()
+            write_deltalake(str(folder / name), data)
+            registrations.append(TableRegistration(name=f"__system_{name}", uri=str(folder / name)))
+        return _SYSTEM_TABLE.sub(lambda m: f"__system_{m.group(1).lower()}", sql), registrations, folder
+
     def run(
         self,
         actor: Actor,
@@ -79,13 +158,24 @@ class SqlService:
         if not sql or not sql.strip():
             raise InvalidInput("The query is empty.", hint='Send {"sql": "SELECT ..."}.')
         limit = self._settings.query.max_rows if max_rows is None else min(max_rows, self._settings.query.max_rows)
+        tables, views = self.governed(actor, as_of, referenced_tables(sql))
+        sql, system, folder = self._system_tables(actor, sql)
         spec = QuerySpec(
             sql=sql,
-            tables=tuple(self.registrations(actor, as_of, referenced_tables(sql))),
+            tables=tuple(tables + system),
+            views=tuple(views),
             params=dict(params) if params else None,
             max_rows=limit,
             time_limit_seconds=self._settings.query.time_limit_seconds,
             memory_limit_mb=self._settings.query.memory_limit_mb,
             target_partitions=self._settings.query.target_partitions,
         )
-        return self._executor.run(spec)
+        try:
+            return self._executor.run(spec)
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _renamed(reg: TableRegistration, name: str) -> TableRegistration:
+    return TableRegistration(name=name, uri=reg.uri, storage_options=reg.storage_options, version=reg.version)

@@ -11,7 +11,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -33,6 +33,7 @@ __all__ = [
     "dataset",
     "delete_table",
     "history",
+    "merge_table",
     "open_table",
     "optimize",
     "restore",
@@ -250,6 +251,48 @@ def write_table(
         raise
     if dt is None:
         return table_version(uri, storage_options) or 0
+    return dt.version()
+
+
+def merge_table(
+    uri: str,
+    storage_options: Options | None,
+    data: pa.RecordBatchReader,
+    keys: Sequence[str],
+    commit_properties: Mapping[str, str] | None = None,
+) -> int:
+    """Upsert ``data`` into an existing table on ``keys`` (Delta merge) and return the new version.
+
+    Rows whose keys match are replaced, the others inserted; the schema check is the append one (new
+    columns are added). No rows commit nothing. Keys must be unique within ``data``.
+    """
+    if not keys:
+        raise InvalidInput("An upsert needs at least one primary-key column.")
+    dt = open_table(uri, storage_options)
+    incoming = to_delta_schema(data.schema)
+    missing = [k for k in keys if k not in incoming.names]
+    if missing:
+        raise InvalidInput(f"Primary-key column(s) {', '.join(missing)} are not in the data.")
+    with _mapped(uri):
+        existing = pa.schema(dt.schema().to_arrow())
+    merged = check_append_schema(existing, incoming)
+    source = _Source(data, write_schema(merged, incoming), None)
+    if source.peek_empty():
+        return dt.version()
+    predicate = " AND ".join(f'target."{k}" = source."{k}"' for k in keys)
+    try:
+        with _mapped(uri):
+            (
+                dt.merge(source.as_reader(), predicate, source_alias="source", target_alias="target",
+                         merge_schema=not merged.equals(existing), commit_properties=_commit(commit_properties))
+                .when_matched_update_all()
+                .when_not_matched_insert_all()
+                .execute()
+            )
+    except LakehouseError:
+        if source.error is not None:
+            raise source.error from None
+        raise
     return dt.version()
 
 

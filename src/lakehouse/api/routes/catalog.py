@@ -77,5 +77,6 @@ def create_backup(lakehouse: Lakehouse = Depends(get_lakehouse),
 
 
 @router.get("/backups", summary="List catalog backups in the rescue bucket")
-def list_backups(lakehouse: Lakehouse = Depends(get_lakehouse)) -> dict[str, list[str]]:
-    return {"items": lakehouse.list_backups()}
+def list_backups(lakehouse: Lakehouse = Depends(get_lakehouse),
+                 actor: Actor = Depends(get_actor)) -> dict[str, list[str]]:
+    return {"items": lakehouse.list_backups(actor)}

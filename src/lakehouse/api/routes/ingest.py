@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.api.jobs_response import job_response
 from lakehouse.app import Lakehouse
-from lakehouse.errors import InvalidInput, PayloadTooLarge
+from lakehouse.errors import InvalidInput, LimitExceeded
 from lakehouse.ingest.service import FileIngestOptions
 from lakehouse.types import Actor
 
@@ -67,7 +67,7 @@ def _stage(upload: UploadFile, staging: Path, limit: int) -> Path:
             if written > limit:
                 out.close()
                 target.unlink(missing_ok=True)
-                raise PayloadTooLarge(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).",
+                raise LimitExceeded(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).",
                                       hint="Put the file in a bucket and ingest it by path, or raise the limit.")
             out.write(chunk)
     return target
@@ -86,7 +86,7 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
                       actor: Actor = Depends(get_actor)) -> JSONResponse:
     limit = lakehouse.settings.ingest.max_upload_bytes
     if int(request.headers.get("content-length") or 0) > limit + 1024 * 1024:
-        raise PayloadTooLarge(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).")
+        raise LimitExceeded(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).")
     content_type = request.headers.get("content-type", "")
     staged: Path | None = None
     if content_type.startswith("multipart/form-data"):

@@ -11,8 +11,9 @@ router = APIRouter(prefix="/storage", tags=["storage"])
 
 
 @router.get("/buckets", summary="List buckets")
-def list_buckets(lakehouse: Lakehouse = Depends(get_lakehouse)) -> dict[str, list[BucketSpec]]:
-    return {"items": lakehouse.list_buckets()}
+def list_buckets(lakehouse: Lakehouse = Depends(get_lakehouse),
+                 actor: Actor = Depends(get_actor)) -> dict[str, list[BucketSpec]]:
+    return {"items": lakehouse.list_buckets(actor)}
 
 
 @router.post("/buckets", status_code=201, summary="Add a bucket (local folder or S3-compatible store)")

@@ -47,7 +47,7 @@ def _digits(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return str(value)
+        return str(value) if value >= 0 else None  # a sign is not a digit (int("-") crashed the card check)
     if isinstance(value, str):
         compact = re.sub(r"[\s\-.]", "", value)
         return compact if compact.isdigit() else None

@@ -1,0 +1,101 @@
+"""Governance overhead on a 5M-row table, as ratios to the raw table in the same run.
+
+- view: 2 masks (hash on id, mask on email) + a row filter, vs the raw table;
+- tombstones: the table with 100,000 tombstoned keys (anti-join), vs ``__raw__`` (no filtering).
+Bare COUNT(*) (the raw table answers it from metadata) and GROUP BY a hashed column are reported apart.
+
+    python bench/governance.py [--rows 5000000] [--tombstones 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from lakehouse.app import Lakehouse
+from lakehouse.config import load_settings
+
+QUERIES = {
+    "filter": "SELECT count(email) FROM {t} WHERE city = 'c3' AND amount > 500",
+    "aggregate": "SELECT city, avg(amount) AS a, count(age) AS n FROM {t} GROUP BY city",
+    "join": "SELECT d.region, count(a.city) AS n FROM {t} a JOIN dims d ON a.city = d.city GROUP BY d.region",
+    "top-k": "SELECT email, amount FROM {t} ORDER BY amount DESC LIMIT 10",
+}
+SEPARATE = {
+    "count(*)": "SELECT count(*) FROM {t}",
+    "group by hashed id": "SELECT id, count(*) AS n FROM {t} GROUP BY id ORDER BY n DESC LIMIT 5",
+}
+
+
+def table(rows: int) -> pa.Table:
+    rng = np.random.default_rng(7)
+    ids = np.arange(rows, dtype=np.int64)
+    return pa.table({
+        "id": ids,
+        "email": pa.array([f"user{i}@example{i % 97}.org" for i in range(rows)]),
+        "age": rng.integers(18, 90, rows),
+        "city": pa.array([f"c{i}" for i in rng.integers(0, 50, rows)]),
+        "amount": rng.random(rows) * 1000,
+    })
+
+
+def timed(lh: Lakehouse, sql: str, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        lh.sql(sql)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=5_000_000)
+    parser.add_argument("--tombstones", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        lh = Lakehouse(load_settings(None, data_dir=Path(tmp), query={"workers": 1, "time_limit_seconds": 600,
+                                                                     "max_rows": 100}))
+        try:
+            start = time.perf_counter()
+            data = table(args.rows)
+            lh.write_table("raw_t", data)
+            lh.write_table("tomb_t", data)
+            lh.write_table("dims", pa.table({"city": [f"c{i}" for i in range(50)],
+                                             "region": [f"r{i % 5}" for i in range(50)]}))
+            step = max(args.rows // args.tombstones, 1)
+            lh.tombstone("tomb_t", "id", list(range(0, args.rows, step))[: args.tombstones], "bench")
+            lh.create_view({"name": "view_t", "base_dataset": "raw_t",
+                            "columns": ["id", "email", "age", "city", "amount"],
+                            "row_filter": "amount >= 0 AND age < 200",
+                            "column_redactions": {"id": {"kind": "hash"},
+                                                  "email": {"kind": "mask", "keep_prefix": 2, "keep_suffix": 4}}})
+            print(f"setup: {args.rows:,} rows, {args.tombstones:,} tombstones in {time.perf_counter() - start:.1f} s")
+            for name, sql in QUERIES.items():
+                timed(lh, sql.format(t="raw_t"), 1)  # warm the file cache
+                raw = timed(lh, sql.format(t="raw_t"), args.repeat)
+                view = timed(lh, sql.format(t="view_t"), args.repeat)
+                tomb_raw = timed(lh, sql.format(t="__raw__tomb_t"), args.repeat)
+                tomb = timed(lh, sql.format(t="tomb_t"), args.repeat)
+                print(f"{name:>20}: raw {raw * 1000:7.0f} ms | view {view / raw:5.2f}x | "
+                      f"100k tombstones {tomb / tomb_raw:5.2f}x")
+            print("reported separately:")
+            for name, sql in SEPARATE.items():
+                raw = timed(lh, sql.format(t="raw_t"), args.repeat)
+                view = timed(lh, sql.format(t="view_t"), args.repeat)
+                tomb = timed(lh, sql.format(t="tomb_t"), args.repeat)
+                print(f"{name:>20}: raw {raw * 1000:7.0f} ms | view {view / raw:5.2f}x | "
+                      f"100k tombstones {tomb / raw:5.2f}x")
+        finally:
+            lh.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends
+
+from lakehouse.api.deps import get_actor, get_lakehouse
+from lakehouse.app import Lakehouse
+from lakehouse.governance.views import ViewInfo, ViewSpec
+from lakehouse.types import Actor
+
+router = APIRouter(prefix="/catalog/views", tags=["views"])
+
+
+@router.post("", status_code=201, summary="Define an AI-safe view: columns, row filter, redactions")
+def create_view(spec: ViewSpec, lakehouse: Lakehouse = Depends(get_lakehouse),
+                actor: Actor = Depends(get_actor)) -> ViewInfo:
+    return lakehouse.create_view(spec, actor)
+
+
+@router.get("", summary="List the views the caller may read")
+def list_views(lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return {"items": [v.model_dump(mode="json") for v in lakehouse.list_views(actor)]}
+
+
+@router.get("/{name}", summary="One view's definition")
+def get_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> ViewInfo:
+    return lakehouse.get_view(name, actor)
+
+
+@router.delete("/{name}", summary="Delete a view (admin or the writer who defined it)")
+def delete_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
+                actor: Actor = Depends(get_actor)) -> dict[str, str]:
+    return {"deleted": lakehouse.delete_view(name, actor).name}

@@ -1,0 +1,71 @@
+"""Catalog tables of vector search: indexes, eval sets and the trial journal (Alembic branch 0003_vectors)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lakehouse.catalog.models import Base
+
+
+class VectorIndexRow(Base):
+    __tablename__ = "vector_indexes"
+    name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    dataset: Mapped[str] = mapped_column(String(63), index=True)
+    bucket: Mapped[str] = mapped_column(String(63))
+    id_column: Mapped[str] = mapped_column(String(200))
+    text_column: Mapped[str | None] = mapped_column(String(200))
+    vector_column: Mapped[str | None] = mapped_column(String(200))
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    overlap: Mapped[int] = mapped_column(Integer)
+    chunk_unit: Mapped[str] = mapped_column(String(10))
+    embedder: Mapped[str | None] = mapped_column(String(100))
+    model: Mapped[str | None] = mapped_column(String(200))
+    dim: Mapped[int | None] = mapped_column(Integer)
+    metric: Mapped[str] = mapped_column(String(10))
+    recall_target: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20))
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    vectors: Mapped[int] = mapped_column(BigInteger, default=0)
+    documents: Mapped[int] = mapped_column(BigInteger, default=0)
+    source_version: Mapped[int | None] = mapped_column(Integer)
+    backend: Mapped[str] = mapped_column(String(20))
+    ann: Mapped[dict[str, Any]]
+    build_seconds: Mapped[float | None] = mapped_column(Float)
+    refresh_policy: Mapped[str] = mapped_column(String(20))
+    refresh_cron: Mapped[str | None] = mapped_column(String(100))
+    stale_since: Mapped[datetime | None]
+    last_refresh_at: Mapped[datetime | None]
+    built_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200))
+    error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class VectorEvalSetRow(Base):
+    __tablename__ = "vector_eval_sets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    index_name: Mapped[str] = mapped_column(ForeignKey("vector_indexes.name", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    k: Mapped[int] = mapped_column(Integer)
+    queries: Mapped[dict[str, Any]]
+    ground_truth: Mapped[dict[str, Any]]
+    generation: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+class VectorTrialRow(Base):
+    __tablename__ = "vector_trials"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    index_name: Mapped[str] = mapped_column(ForeignKey("vector_indexes.name", ondelete="CASCADE"), index=True)
+    eval_set_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    config: Mapped[dict[str, Any]]
+    metrics: Mapped[dict[str, Any]]
+    generation: Mapped[int] = mapped_column(Integer)
+    source_version: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]

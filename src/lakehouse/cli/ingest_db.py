@@ -1,0 +1,73 @@
+"""``lakehouse ingest postgres|mysql DSN --table T | --query SQL --dataset NAME``."""
+
+from __future__ import annotations
+
+import typer
+
+from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.output import Format, render_object, stderr
+from lakehouse.types import WriteMode
+
+_DSN_HELP = "scheme://user:env:LAKEHOUSE_SECRET_PW@host:port/db (or key=value); shown only redacted."
+
+
+def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: str | None, dataset: str,
+         mode: WriteMode, incremental_column: str | None, primary_key: str | None, bucket: str | None,
+         description: str | None, owner: str | None, connect_timeout: int, statement_timeout: int) -> None:
+    st = state(ctx)
+    lakehouse = st.lakehouse()
+    method = lakehouse.ingest_postgres if system == "postgresql" else lakehouse.ingest_mysql
+    keys = [k.strip() for k in primary_key.split(",") if k.strip()] if primary_key else None
+    job = method(dsn, dataset, table=table, query=query, wait=False, mode=mode,
+                 incremental_column=incremental_column, primary_key=keys, bucket=bucket, description=description,
+                 owner=owner, connect_timeout_seconds=connect_timeout, statement_timeout_seconds=statement_timeout)
+    label = f"{system} {table or 'query'} -> {dataset}"
+    finished = follow_job(lakehouse, job, label, st.format is Format.table)
+    if finished.status != "succeeded":
+        err = finished.error or {}
+        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
+        if err.get("hint"):
+            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
+        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
+    result = finished.result or {}
+    if st.format is Format.table:
+        stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
+                     f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)
+        if result.get("high_water_mark"):
+            stderr.print(f"high-water mark: {result['high_water_mark']['value']}", highlight=False)
+        for column, note in (result.get("type_fallbacks") or {}).items():
+            stderr.print(f"[yellow]type fallback[/yellow] {column}: {note}", highlight=False)
+        if result.get("pii_columns"):
+            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+    else:
+        render_object(finished.model_dump(mode="json"), st.format)
+
+
+def _command(system: str):  # type: ignore[no-untyped-def]
+    def command(
+        ctx: typer.Context,
+        dsn: str = typer.Argument(..., help=_DSN_HELP),
+        table: str | None = typer.Option(None, "--table", "-t", help="table or schema.table."),
+        query: str | None = typer.Option(None, "--query", "-q", help="One read-only SELECT instead of a table."),
+        dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
+        mode: WriteMode = typer.Option(WriteMode.append, "--mode", help="append, overwrite or upsert."),
+        incremental_column: str | None = typer.Option(
+            None, "--incremental-column", help="Pull only rows at or past the last high-water mark (id/updated_at)."),
+        primary_key: str | None = typer.Option(
+            None, "--primary-key", help="Comma-separated key column(s): the write becomes an upsert (merge)."),
+        bucket: str | None = typer.Option(None, "--bucket", help="Bucket for a new dataset (default primary)."),
+        description: str | None = typer.Option(None, "--description", help="Description for a new dataset."),
+        owner: str | None = typer.Option(None, "--owner", help="Owner for a new dataset."),
+        connect_timeout: int = typer.Option(10, "--connect-timeout", help="Seconds to wait for a connection."),
+        statement_timeout: int = typer.Option(3600, "--statement-timeout", help="Seconds the read may take."),
+    ) -> None:
+        _run(ctx, system, dsn, table, query, dataset, mode, incremental_column, primary_key, bucket, description,
+             owner, connect_timeout, statement_timeout)
+
+    return command
+
+
+ingest_postgres = _command("postgresql")
+ingest_postgres.__doc__ = "Ingest a PostgreSQL table or read-only query (streamed; incremental with a mark)."
+ingest_mysql = _command("mysql")
+ingest_mysql.__doc__ = "Ingest a MySQL/MariaDB table or read-only query (streamed; incremental with a mark)."

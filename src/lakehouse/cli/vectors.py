@@ -1,0 +1,203 @@
+"""``lakehouse vectors ...``: build, search, refresh, evaluate and tune vector indexes."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import typer
+
+from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.output import Format, render_object, render_rows, stderr, stdout
+from lakehouse.vectors.spec import AutotuneRequest, ChampionRequest, EvalRequest, IndexSpec, SearchRequest
+from lakehouse.wire import JobInfo
+
+app = typer.Typer(help="Vector indexes: build, search, refresh, evaluate, autotune.", no_args_is_help=True)
+INDEX_COLUMNS = ["index_name", "dataset", "status", "embedder", "model", "dim", "vectors", "documents",
+                 "source_version", "refresh_policy", "stale_since"]
+TRIAL_COLUMNS = ["trial_id", "kind", "m", "ef_construction", "ef_search", "recall", "p50_ms", "p95_ms", "qps",
+                 "build_seconds", "created_at"]
+
+
+def _finish(ctx: typer.Context, job: JobInfo, label: str) -> dict[str, Any]:
+    st = state(ctx)
+    finished = follow_job(st.lakehouse(), job, label, st.format is Format.table)
+    if finished.status != "succeeded":
+        err = finished.error or {}
+        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
+        if err.get("hint"):
+            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
+        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
+    return finished.result or {}
+
+
+@app.command("build")
+def build(
+    ctx: typer.Context,
+    dataset: str = typer.Option(..., "--dataset", "-d", help="Source dataset."),
+    id_column: str = typer.Option(..., "--id-column", help="Document id column."),
+    index: str = typer.Option(..., "--index", help="Index name."),
+    text_column: str | None = typer.Option(None, "--text-column", help="Text to chunk and embed."),
+    vector_column: str | None = typer.Option(None, "--vector-column", help="Your own embeddings instead of text."),
+    embedder: str | None = typer.Option(None, "--embedder", help="local (default), ollama, openai or a plugin."),
+    chunk_size: int | None = typer.Option(None, "--chunk-size", help="Chunk length (default vectors.chunk_size)."),
+    overlap: int | None = typer.Option(None, "--overlap", help="Chunk overlap (default vectors.overlap)."),
+    chunk_unit: str = typer.Option("chars", "--chunk-unit", help="chars or tokens."),
+    metric: str = typer.Option("cosine", "--metric", help="cosine, ip or l2."),
+    bucket: str | None = typer.Option(None, "--bucket", help="Bucket for the embeddings (default the dataset's)."),
+    refresh_policy: str = typer.Option("manual", "--refresh-policy", help="manual, on_append or scheduled."),
+    refresh_cron: str | None = typer.Option(None, "--refresh-cron", help="Cron expression for scheduled."),
+) -> None:
+    """Build (or rebuild) a vector index over a dataset's text or vector column."""
+    st = state(ctx)
+    spec = IndexSpec.model_validate({
+        "index_name": index, "dataset": dataset, "id_column": id_column, "text_column": text_column,
+        "vector_column": vector_column, "embedder": embedder, "chunk_size": chunk_size, "overlap": overlap,
+        "chunk_unit": chunk_unit, "metric": metric, "bucket": bucket, "refresh_policy": refresh_policy,
+        "refresh_cron": refresh_cron})
+    job = st.lakehouse().vectors.create_index(st.lakehouse().actor, spec, False)
+    result = _finish(ctx, job, f"building {index}")
+    render_object(result, st.format)
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    index: str = typer.Argument(..., help="Index name."),
+    query: str = typer.Argument(..., help="Query text."),
+    k: int = typer.Option(10, "-k", "--k", help="How many documents."),
+    filter: str | None = typer.Option(None, "--filter", help="SQL predicate on the source columns."),
+    per_chunk: bool = typer.Option(False, "--per-chunk", help="Return chunks, not documents."),
+) -> None:
+    """Semantic search: the k best documents for QUERY."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    result = lh.vectors.search(lh.actor, index, SearchRequest(query=query, k=k, filter=filter, per_chunk=per_chunk))
+    rows = [{**h.model_dump(), "score": round(h.score, 4), "text": h.text if st.format is not Format.table
+             else h.text[:160].replace("\n", " ")} for h in result.hits]
+    render_rows(rows, st.format, ["doc_id", "chunk_index", "score", "text"],
+                f"{index}: {result.method}, {result.elapsed_ms:.1f} ms")
+
+
+@app.command("list")
+def list_indexes(ctx: typer.Context) -> None:
+    """List vector indexes."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    render_rows([m.model_dump(mode="json") for m in lh.vectors.list_indexes(lh.actor)], st.format, INDEX_COLUMNS,
+                "vector indexes")
+
+
+@app.command("show")
+def show(ctx: typer.Context, index: str = typer.Argument(..., help="Index name.")) -> None:
+    """Show an index's manifest (model, dim, rows, ANN config, build time, source version)."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    render_object(lh.vectors.get_index(lh.actor, index).model_dump(mode="json"), st.format)
+
+
+@app.command("delete")
+def delete(ctx: typer.Context, index: str = typer.Argument(..., help="Index name.")) -> None:
+    """Delete an index with its embeddings and graph."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    render_object(lh.vectors.delete_index(lh.actor, index).model_dump(mode="json"), st.format)
+
+
+@app.command("refresh")
+def refresh(ctx: typer.Context, dataset: str = typer.Argument(..., help="Dataset whose indexes to refresh."),
+            force: bool = typer.Option(False, "--force", help="Compare contents even if the version is unchanged.")
+            ) -> None:
+    """Refresh every index on DATASET: embed new and changed rows, drop deleted ones."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    result = _finish(ctx, lh.vectors.refresh_dataset(lh.actor, dataset, False, force), f"refreshing {dataset}")
+    render_rows(result.get("indexes", []), st.format, title=f"refresh {dataset}")
+
+
+@app.command("stale")
+def stale(ctx: typer.Context) -> None:
+    """Indexes whose source changed since their last build or refresh."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    render_rows(lh.vectors.stale(lh.actor), st.format, title="stale indexes")
+
+
+@app.command("eval")
+def evaluate(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
+             k: int = typer.Option(10, "-k", "--k", help="recall@k."),
+             sample: int = typer.Option(100, "--sample", help="Queries sampled from the corpus."),
+             ef_search: int | None = typer.Option(None, "--ef-search", help="ef_search to evaluate."),
+             m: int | None = typer.Option(None, "--m", help="HNSW M to evaluate (builds a graph)."),
+             ef_construction: int | None = typer.Option(None, "--ef-construction", help="ef_construction to evaluate.")
+             ) -> None:
+    """Measure recall@k, latency and QPS of a config; the result is journaled as a trial."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    trial = lh.vectors.evaluate(lh.actor, index, EvalRequest(k=k, sample=sample, ef_search=ef_search, m=m,
+                                                              ef_construction=ef_construction))
+    render_rows([_flat(trial)], st.format, TRIAL_COLUMNS, f"{index}: trial {trial['trial_id']}")
+
+
+@app.command("trials")
+def trials(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
+           limit: int = typer.Option(50, "--limit", help="How many, newest first.")) -> None:
+    """The trial journal as a table, and the recall/latency trade-off as a chart."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    rows = [_flat(t) for t in lh.vectors.trials(lh.actor, index, limit)]
+    render_rows(rows, st.format, TRIAL_COLUMNS, f"{index}: trials")
+    if st.format is Format.table and rows:
+        stdout.print(chart(rows, lh.vectors.records.get(index).recall_target), highlight=False)
+
+
+@app.command("autotune")
+def autotune(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
+             time_limit: float | None = typer.Option(None, "--time-limit", help="Seconds for the whole grid.")) -> None:
+    """Run the HNSW grid (M x ef_construction x ef_search) and promote the champion."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    job = lh.vectors.autotune(lh.actor, index, AutotuneRequest(time_limit_seconds=time_limit), False)
+    render_object(_finish(ctx, job, f"autotuning {index}"), st.format)
+
+
+@app.command("champion")
+def champion(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
+             trial: int | None = typer.Option(None, "--trial", help="Promote this trial id."),
+             ef_search: int | None = typer.Option(None, "--ef-search", help="Promote an explicit ef_search.")) -> None:
+    """Show the champion config, or promote a trial with --trial."""
+    st = state(ctx)
+    lh = st.lakehouse()
+    if trial is None and ef_search is None:
+        render_object(lh.vectors.champion(lh.actor, index), st.format)
+    else:
+        render_object(lh.vectors.set_champion(lh.actor, index, ChampionRequest(trial_id=trial, ef_search=ef_search)),
+                      st.format)
+
+
+def _flat(trial: dict[str, Any]) -> dict[str, Any]:
+    return {**trial, **trial["config"], **trial["metrics"]}
+
+
+def chart(rows: list[dict[str, Any]], target: float, width: int = 60, height: int = 12) -> str:
+    """Recall (y) against p50 latency (x, log scale) as text; '*' meets the target, 'o' does not."""
+    pts = [(float(r["p50_ms"]), float(r["recall"])) for r in rows if r.get("p50_ms") and r.get("recall") is not None]
+    if not pts:
+        return ""
+    xs = [math.log10(max(p[0], 1e-4)) for p in pts]
+    lo_x, hi_x = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
+    lo_y = min(min(p[1] for p in pts), target) - 0.01
+    grid = [[" "] * width for _ in range(height)]
+    for x, (_, recall) in zip(xs, pts, strict=True):
+        col = int((x - lo_x) / (hi_x - lo_x) * (width - 1))
+        row = int((1.0 - recall) / max(1.0 - lo_y, 1e-9) * (height - 1))
+        grid[min(row, height - 1)][col] = "*" if recall >= target else "o"
+    target_row = int((1.0 - target) / max(1.0 - lo_y, 1e-9) * (height - 1))
+    lines = []
+    for i, line in enumerate(grid):
+        label = f"{1.0 - i * (1.0 - lo_y) / (height - 1):5.3f}"
+        body = "".join(line) if i != target_row else "".join(c if c != " " else "-" for c in line)
+        lines.append(f"{label} |{body}")
+    lines.append("      +" + "-" * width)
+    lines.append(f"       p50 {10 ** lo_x:.3g} ms ... {10 ** hi_x:.3g} ms (log)   --- recall target {target}")
+    return "\n".join(lines)

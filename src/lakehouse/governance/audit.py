@@ -1,0 +1,103 @@
+"""Audit: one record per request and per service call — actor, action, objects, outcome, rows,
+elapsed, request id. The HTTP layer sets the request id in a context variable; service calls made
+while handling that request carry it, so one request's records can be found together."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from lakehouse.catalog.models_governance import AuditRow
+from lakehouse.errors import LakehouseError
+from lakehouse.types import Actor, utcnow
+
+log = logging.getLogger(__name__)
+request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
+
+AUDIT_SCHEMA = pa.schema([
+    ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
+    ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
+    ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()),
+])
+
+
+@dataclass
+class AuditScope:
+    """Filled in by the audited call: how many rows it returned, which objects it touched."""
+
+    rows: int | None = None
+    objects: list[str] = field(default_factory=list)
+
+
+def audit_view(row: AuditRow) -> dict[str, Any]:
+    return {"id": row.id, "at": row.at.isoformat(), "actor": row.actor, "role": row.role, "action": row.action,
+            "objects": row.objects, "outcome": row.outcome, "status": row.status, "rows": row.rows,
+            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id}
+
+
+class AuditLog:
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+
+    def record(self, actor: Actor, action: str, objects: Sequence[str], outcome: str, *, status: int | None = None,
+               rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None) -> None:
+        row = AuditRow(at=utcnow(), actor=actor.name, role=actor.role.value, action=action,
+                       objects=[str(o) for o in objects][:50], outcome=outcome[:50], status=status, rows=rows,
+                       elapsed_ms=round(elapsed_ms, 3), request_id=request or request_id.get())
+        try:
+            with self._sessions.begin() as session:
+                session.add(row)
+        except Exception:  # auditing must not turn a served call into a failure; it is logged loudly
+            log.exception("could not write the audit record for %s", action)
+
+    @contextmanager
+    def scope(self, actor: Actor, action: str, *objects: str) -> Iterator[AuditScope]:
+        scope = AuditScope(objects=[o for o in objects if o])
+        start = time.perf_counter()
+        outcome, status = "ok", 200
+        try:
+            yield scope
+        except LakehouseError as exc:
+            outcome, status = exc.code, exc.http_status
+            raise
+        except Exception:
+            outcome, status = "internal_error", 500
+            raise
+        finally:
+            self.record(actor, action, scope.objects, outcome, status=status, rows=scope.rows,
+                        elapsed_ms=(time.perf_counter() - start) * 1000)
+
+    def query(self, *, principal: str | None = None, action: str | None = None, outcome: str | None = None,
+              request: str | None = None, since: datetime | None = None, limit: int = 100,
+              before_id: int | None = None) -> list[dict[str, Any]]:
+        with self._sessions() as session:
+            q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+            for column, value in ((AuditRow.actor, principal), (AuditRow.outcome, outcome),
+                                  (AuditRow.request_id, request)):
+                if value:
+                    q = q.where(column == value)
+            if action:
+                q = q.where(AuditRow.action.like(action.replace("*", "%")))
+            if since:
+                q = q.where(AuditRow.at >= since)
+            if before_id:
+                q = q.where(AuditRow.id < before_id)
+            return [audit_view(r) for r in session.scalars(q)]
+
+    def to_arrow(self) -> pa.Table:
+        with self._sessions() as session:
+            rows = [audit_view(r) for r in session.scalars(select(AuditRow).order_by(AuditRow.id))]
+        for r in rows:
+            r["at"] = datetime.fromisoformat(r["at"])
+            r["objects"] = ",".join(r["objects"])
+        return pa.Table.from_pylist(rows, schema=AUDIT_SCHEMA)

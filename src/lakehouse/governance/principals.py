@@ -1,0 +1,113 @@
+"""Principals (named callers with one role) and their API tokens: shown once, stored as SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from lakehouse.catalog.models_governance import PrincipalRow, TokenRow
+from lakehouse.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from lakehouse.storage.names import validate_name
+from lakehouse.types import Actor, Role, utcnow
+
+TOKEN_PREFIX = "lh_"
+RESERVED = {"local-admin", "system"}
+
+
+def token_hash(token: str) -> str:
+    # Tokens carry 256 random bits, so a fast unsalted digest is enough: nothing to brute-force.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _aware(at: datetime | None) -> datetime | None:
+    if at is not None and at.tzinfo is None:
+        from datetime import UTC
+
+        return at.replace(tzinfo=UTC)
+    return at
+
+
+def token_view(row: TokenRow, principal: PrincipalRow) -> dict[str, Any]:
+    return {"id": row.id, "name": principal.name, "role": principal.role, "prefix": row.prefix,
+            "created_at": row.created_at.isoformat(), "created_by": row.created_by,
+            "expires_at": row.expires_at.isoformat() if row.expires_at else None,
+            "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+            "last_used_at": row.last_used_at.isoformat() if row.last_used_at else None}
+
+
+class Principals:
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+
+    def get(self, name: str) -> PrincipalRow:
+        with self._sessions() as session:
+            row = session.scalar(select(PrincipalRow).where(PrincipalRow.name == name))
+            if row is None:
+                raise NotFound(f"Principal '{name}' does not exist.", hint="List tokens with GET /auth/tokens.")
+            return row
+
+    def ensure(self, name: str, role: Role, actor: Actor) -> PrincipalRow:
+        if name in RESERVED:
+            raise InvalidInput(f"'{name}' is a built-in actor name.")
+        validate_name(name, "principal")
+        with self._sessions.begin() as session:
+            row = session.scalar(select(PrincipalRow).where(PrincipalRow.name == name))
+            if row is not None:
+                if row.role != role.value:
+                    raise Conflict(f"Principal '{name}' exists with role '{row.role}', not '{role.value}'.",
+                                   hint="Revoke its tokens and use a new name to change a role.")
+                return row
+            row = PrincipalRow(id=uuid.uuid4().hex, name=name, role=role.value, created_at=utcnow(),
+                               created_by=actor.name)
+            session.add(row)
+            return row
+
+    def create_token(self, name: str, role: Role, actor: Actor,
+                     expires_in_days: float | None = None) -> tuple[str, dict[str, Any]]:
+        principal = self.ensure(name, role, actor)
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        expires = utcnow() + timedelta(days=expires_in_days) if expires_in_days else None
+        row = TokenRow(id=uuid.uuid4().hex[:16], principal_id=principal.id, token_hash=token_hash(token),
+                       prefix=token[:8], created_at=utcnow(), created_by=actor.name, expires_at=expires,
+                       revoked_at=None, last_used_at=None)
+        with self._sessions.begin() as session:
+            session.add(row)
+        return token, token_view(row, principal)
+
+    def list_tokens(self) -> list[dict[str, Any]]:
+        with self._sessions() as session:
+            rows = session.execute(select(TokenRow, PrincipalRow).join(
+                PrincipalRow, PrincipalRow.id == TokenRow.principal_id).order_by(TokenRow.created_at))
+            return [token_view(t, p) for t, p in rows]
+
+    def revoke(self, token_id: str) -> dict[str, Any]:
+        with self._sessions.begin() as session:
+            row = session.get(TokenRow, token_id)
+            if row is None:
+                raise NotFound(f"Token '{token_id}' does not exist.", hint="List tokens with GET /auth/tokens.")
+            if row.revoked_at is None:
+                row.revoked_at = utcnow()
+            principal = session.get(PrincipalRow, row.principal_id)
+            assert principal is not None
+            return token_view(row, principal)
+
+    def authenticate(self, token: str) -> Actor:
+        with self._sessions.begin() as session:
+            row = session.scalar(select(TokenRow).where(TokenRow.token_hash == token_hash(token)))
+            now = utcnow()
+            if row is None or row.revoked_at is not None:
+                raise Unauthorized("The token is unknown or revoked.")
+            expires = _aware(row.expires_at)
+            if expires is not None and expires <= now:
+                raise Unauthorized("The token has expired.", hint="Create a new one with 'lakehouse tokens create'.")
+            principal = session.get(PrincipalRow, row.principal_id)
+            if principal is None:
+                raise Unauthorized("The token's principal no longer exists.")
+            row.last_used_at = now
+            return Actor(name=principal.name, role=Role(principal.role), principal_id=principal.id)

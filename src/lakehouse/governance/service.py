@@ -1,0 +1,171 @@
+"""Governance facade: one object the composition root builds, holding every governance service and
+the checks that combine them (who may do what to which object)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.config import Settings
+from lakehouse.errors import InvalidInput
+from lakehouse.events import ErasableRegistry, EventBus
+from lakehouse.governance import erase as erasing
+from lakehouse.governance.access import Access
+from lakehouse.governance.audit import AuditLog
+from lakehouse.governance.grants import Grants, ObjectKind
+from lakehouse.governance.journal import Journal
+from lakehouse.governance.principals import Principals
+from lakehouse.governance.purge import DeltaTableErasable, PurgeService
+from lakehouse.governance.redaction import hmac_hex, load_secret
+from lakehouse.governance.tombstones import TombstoneStore, tombstone_view
+from lakehouse.governance.views import ViewInfo, ViewSpec, ViewStore, normalise
+from lakehouse.storage import delta
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.types import Actor, Event, Role
+
+
+class Governance:
+    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, bus: EventBus,
+                 erasables: ErasableRegistry):
+        self._catalog = catalog
+        self._buckets = buckets
+        self._bus = bus
+        sessions = catalog.sessions
+        self.secret = load_secret(settings)
+        self.principals = Principals(sessions)
+        self.grants = Grants(sessions)
+        self.access = Access(self.grants, catalog.datasets.exists)
+        self.views = ViewStore(sessions)
+        self.tombstones = TombstoneStore(sessions, self.secret, Path(settings.data_dir) / "governance" / "tombstones")
+        self.audit = AuditLog(sessions)
+        self.journal = Journal(sessions, bus)
+        retention = settings.governance.purge_retention_hours
+        erasables.register(DeltaTableErasable(catalog, buckets, retention))
+        self.purger = PurgeService(catalog, buckets, self.tombstones, erasables, bus, self.secret, retention)
+
+    def _publish(self, kind: str, subject: str, actor: Actor, payload: dict[str, Any]) -> None:
+        self._bus.publish(Event(kind, subject, actor.name, payload))
+
+    def schema_of(self, dataset: str) -> pa.Schema:
+        manifest = self._catalog.datasets.get(dataset, with_lineage=False)
+        bucket = self._buckets.get(manifest.bucket)
+        return delta.schema(bucket.table_uri(dataset), bucket.storage_options())
+
+    # Tokens and grants ----------------------------------------------------------------------
+    def create_token(self, actor: Actor, name: str, role: Role | str,
+                     expires_in_days: float | None = None) -> dict[str, Any]:
+        self.access.require_admin(actor, "create tokens")
+        token, info = self.principals.create_token(name, Role(role), actor, expires_in_days)
+        self._publish("token.created", name, actor, {"after": info})
+        return {"token": token, **info}
+
+    def revoke_token(self, actor: Actor, token_id: str) -> dict[str, Any]:
+        self.access.require_admin(actor, "revoke tokens")
+        info = self.principals.revoke(token_id)
+        self._publish("token.revoked", info["name"], actor, {"after": info})
+        return info
+
+    def add_grant(self, actor: Actor, principal: str, kind: ObjectKind, name: str) -> dict[str, Any]:
+        self.access.require_admin(actor, "grant access")
+        info = self.grants.add(self.principals.get(principal), kind, name, actor)
+        self._publish("grant.added", principal, actor, {"after": info})
+        return info
+
+    def remove_grant(self, actor: Actor, grant_id: int) -> dict[str, Any]:
+        self.access.require_admin(actor, "remove grants")
+        info = self.grants.remove(grant_id)
+        self._publish("grant.removed", info["principal"], actor, {"before": info, "after": None})
+        return info
+
+    # Views ----------------------------------------------------------------------------------
+    def check_view(self, actor: Actor, spec: ViewSpec) -> ViewSpec:
+        self.access.require_write_dataset(actor, spec.base_dataset, True, "define views on")
+        manifest = self._catalog.datasets.get(spec.base_dataset, with_lineage=False)
+        if self._catalog.datasets.exists(spec.name) or spec.name.startswith("__"):
+            raise InvalidInput(f"'{spec.name}' is taken by a dataset or reserved.", hint="Pick another view name.")
+        return normalise(spec, manifest.columns)
+
+    def readable_views(self, actor: Actor) -> list[ViewInfo]:
+        visible = self.access.readable_views(actor, self.views.owners())
+        return [v for v in self.views.list() if v.name in visible]
+
+    def get_view(self, actor: Actor, name: str) -> ViewInfo:
+        info = self.views.get(name)
+        self.access.require_read_view(actor, name, info.owner if info else None)
+        assert info is not None
+        return info
+
+    def delete_view(self, actor: Actor, name: str) -> ViewInfo:
+        info = self.get_view(actor, name)
+        self.access.require_view_owner(actor, name, info.owner)
+        self.views.delete(name)
+        self.grants.drop_object("view", name)
+        self._publish("view.deleted", name, actor, {"before": self.views.summary(info), "after": None})
+        return info
+
+    # Tombstones, purge, erase ---------------------------------------------------------------
+    def add_tombstones(self, actor: Actor, dataset: str, key_column: str, values: Sequence[object], reason: str,
+                       note: str | None = None) -> dict[str, Any]:
+        self.access.require_admin_on_dataset(actor, dataset, "tombstone rows of")
+        schema = self.schema_of(dataset)
+        if key_column not in schema.names:
+            raise InvalidInput(f"Dataset '{dataset}' has no column '{key_column}'.",
+                               hint=f"Columns: {', '.join(schema.names)}.")
+        fresh, failed = self.tombstones.add(dataset, key_column, schema.field(key_column).type, values, reason,
+                                            note, actor)
+        if fresh:
+            self._publish("tombstone.added", dataset, actor, {"after": {
+                "row_key_column": key_column, "keys": [r.key_hmac for r in fresh], "reason": reason}})
+        return {"applied": len(fresh), "ids": [r.id for r in fresh],
+                "failed": [{"value": f["value"], "reason": f["reason"]} for f in failed]}
+
+    def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
+        self.access.require_admin_on_dataset(actor, dataset, "list tombstones of")
+        return [tombstone_view(r) for r in self.tombstones.rows(dataset)]
+
+    def remove_tombstone(self, actor: Actor, dataset: str, tombstone_id: int) -> dict[str, Any]:
+        self.access.require_admin_on_dataset(actor, dataset, "restore rows of")
+        row = self.tombstones.remove(dataset, tombstone_id, self._key_type(dataset))
+        self._publish("tombstone.removed", dataset, actor, {"before": {"id": tombstone_id, "key": row.key_hmac},
+                                                            "after": None})
+        return tombstone_view(row)
+
+    def _key_type(self, dataset: str) -> pa.DataType | None:
+        column = self.tombstones.key_column(dataset)
+        schema = self.schema_of(dataset)
+        return schema.field(column).type if column and column in schema.names else None
+
+    def purge(self, actor: Actor, dataset: str) -> dict[str, Any]:
+        self.access.require_admin_on_dataset(actor, dataset, "purge")
+        return self.purger.purge(dataset, actor)
+
+    def certificates(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
+        self.access.require_admin_on_dataset(actor, dataset, "read erasure certificates of")
+        return self.purger.certificates(dataset)
+
+    def erase(self, actor: Actor, value: str, kind: str, reason: str) -> dict[str, Any]:
+        self.access.require_admin(actor, "erase a person")
+        report: list[dict[str, Any]] = []
+        for manifest in self._catalog.datasets.list():
+            columns = erasing.matching_columns(manifest, kind)
+            if not columns:
+                continue
+            bucket = self._buckets.get(manifest.bucket)
+            data = delta.dataset(bucket.table_uri(manifest.name), bucket.storage_options())
+            key_column = self.tombstones.key_column(manifest.name)
+            for column in columns:
+                keys = erasing.find_keys(data, column.name, key_column or column.name, value)
+                if not keys:
+                    continue
+                result = self.add_tombstones(actor, manifest.name, key_column or column.name, keys, reason)
+                key_column = key_column or column.name
+                report.append({"dataset": manifest.name, "column": column.name, "row_key_column": key_column,
+                               "rows_matched": len(keys), "applied": result["applied"], "failed": result["failed"]})
+        self._publish("governance.erased", kind, actor, {"after": {
+            "value": hmac_hex(self.secret, value), "kind": kind, "datasets": [r["dataset"] for r in report]}})
+        return {"value_hmac": hmac_hex(self.secret, value), "kind": kind, "datasets": report,
+                "next": "POST /catalog/datasets/by-name/{name}/purge for each dataset to remove the rows"}

@@ -1,0 +1,185 @@
+"""Tombstones: erased row keys per dataset. The key column is fixed by a dataset's first tombstone.
+
+Reads exclude tombstoned keys through an anti-join against a small Delta table of the active keys
+(one generation directory per change, so a purge can drop every copy of a key); writes drop rows whose
+key is tombstoned, including keys already purged (matched by HMAC, since their value is gone).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from deltalake import write_deltalake
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from lakehouse.catalog.models_governance import TombstoneRow
+from lakehouse.errors import Conflict, InvalidInput, NotFound
+from lakehouse.governance.redaction import hmac_hex
+from lakehouse.types import Actor, utcnow
+
+KEY = "k"
+BatchGate = Callable[[pa.RecordBatch], pa.RecordBatch]
+
+
+def tombstone_view(row: TombstoneRow) -> dict[str, Any]:
+    return {"id": row.id, "dataset": row.dataset_name, "row_key_column": row.key_column, "value": row.key_value,
+            "key_hmac": row.key_hmac, "reason": row.reason, "note": row.note, "actor": row.actor,
+            "created_at": row.created_at.isoformat(),
+            "purged_at": row.purged_at.isoformat() if row.purged_at else None}
+
+
+class TombstoneStore:
+    def __init__(self, sessions: sessionmaker[Session], secret: bytes, root: Path):
+        self._sessions = sessions
+        self._secret = secret
+        self._root = root
+
+    # Catalog rows ---------------------------------------------------------------------------
+    def rows(self, dataset: str, *, active_only: bool = False) -> list[TombstoneRow]:
+        with self._sessions() as session:
+            query = select(TombstoneRow).where(TombstoneRow.dataset_name == dataset).order_by(TombstoneRow.id)
+            if active_only:
+                query = query.where(TombstoneRow.purged_at.is_(None))
+            return list(session.scalars(query))
+
+    def key_column(self, dataset: str) -> str | None:
+        with self._sessions() as session:
+            return session.scalar(select(TombstoneRow.key_column).where(
+                TombstoneRow.dataset_name == dataset).order_by(TombstoneRow.id).limit(1))
+
+    def datasets(self) -> set[str]:
+        with self._sessions() as session:
+            return set(session.scalars(select(TombstoneRow.dataset_name).where(TombstoneRow.purged_at.is_(None))))
+
+    def add(self, dataset: str, key_column: str, key_type: pa.DataType, values: Sequence[object], reason: str,
+            note: str | None, actor: Actor) -> tuple[list[TombstoneRow], list[dict[str, Any]]]:
+        fixed = self.key_column(dataset)
+        if fixed is not None and fixed != key_column:
+            raise InvalidInput(f"Dataset '{dataset}' is keyed by '{fixed}' (fixed by its first tombstone).",
+                               hint=f"Send row_key_column '{fixed}'.")
+        existing = {r.key_hmac for r in self.rows(dataset)}
+        failed: list[dict[str, Any]] = []
+        fresh: list[TombstoneRow] = []
+        now = utcnow()
+        for value, (ok, typed) in zip(values, _cast_each(values, key_type), strict=True):
+            if not ok:
+                failed.append({"value": value, "reason": typed})
+                continue
+            digest = hmac_hex(self._secret, typed)
+            if digest in existing:
+                failed.append({"value": value, "reason": "already tombstoned"})
+                continue
+            existing.add(digest)
+            fresh.append(TombstoneRow(dataset_name=dataset, key_column=key_column, key_value=_jsonable(typed),
+                                      key_hmac=digest, reason=reason, note=note, actor=actor.name,
+                                      created_at=now, purged_at=None))
+        if fresh:
+            with self._sessions.begin() as session:
+                session.add_all(fresh)
+            self.rebuild(dataset, key_type)
+        return fresh, failed
+
+    def remove(self, dataset: str, tombstone_id: int, key_type: pa.DataType | None) -> TombstoneRow:
+        with self._sessions.begin() as session:
+            row = session.get(TombstoneRow, tombstone_id)
+            if row is None or row.dataset_name != dataset:
+                raise NotFound(f"Dataset '{dataset}' has no tombstone {tombstone_id}.")
+            if row.purged_at is not None:
+                raise Conflict(f"Tombstone {tombstone_id} was purged: the row no longer exists to restore.")
+            session.delete(row)
+        self.rebuild(dataset, key_type)
+        return row
+
+    def mark_purged(self, dataset: str, ids: Sequence[int], key_type: pa.DataType | None) -> None:
+        """After a complete purge only the HMAC is kept (to keep filtering writes); the value is dropped."""
+        sqlite = self._sessions.kw["bind"].dialect.name == "sqlite"
+        with self._sessions.begin() as session:
+            if sqlite:  # zero the freed cells, so the old value does not linger in the file
+                session.execute(text("PRAGMA secure_delete = ON"))
+            for row in session.scalars(select(TombstoneRow).where(TombstoneRow.id.in_(list(ids)))):
+                row.purged_at = utcnow()
+                row.key_value = None
+        if sqlite:
+            with self._sessions() as session:
+                session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        self.rebuild(dataset, key_type, drop_old=True)
+
+    def drop_dataset(self, dataset: str) -> None:
+        shutil.rmtree(self._root / dataset, ignore_errors=True)
+
+    # The anti-join relation -----------------------------------------------------------------
+    def relation(self, dataset: str) -> str | None:
+        """The current generation of the dataset's tombstone table (None without active tombstones)."""
+        folder = self._root / dataset
+        if not folder.is_dir():
+            return None
+        generations = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        return str(generations[-1]) if generations else None
+
+    def rebuild(self, dataset: str, key_type: pa.DataType | None, *, drop_old: bool = False) -> None:
+        folder = self._root / dataset
+        active = [r.key_value for r in self.rows(dataset, active_only=True)]
+        previous = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+        if active and key_type is not None:
+            target = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_deltalake(str(target), pa.table({KEY: pa.array(active).cast(key_type)}))
+        # Keep one older generation for queries already planned against it, unless keys must vanish.
+        for old in previous if (drop_old or not active) else previous[:-1]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    # The write gate -------------------------------------------------------------------------
+    def gate(self, dataset: str) -> BatchGate | None:
+        rows = self.rows(dataset)
+        if not rows:
+            return None
+        column = rows[0].key_column
+        active = [r.key_value for r in rows if r.purged_at is None]
+        purged = {r.key_hmac for r in rows if r.purged_at is not None}
+        secret = self._secret
+
+        def apply(batch: pa.RecordBatch) -> pa.RecordBatch:
+            if column not in batch.schema.names or batch.num_rows == 0:
+                return batch
+            keys = batch.column(column)
+            drop = pc.is_in(keys, value_set=pa.array(active).cast(keys.type)) if active else None
+            if purged:
+                hashed = pa.array([v is not None and hmac_hex(secret, v) in purged for v in keys.to_pylist()])
+                drop = hashed if drop is None else pc.or_(drop, hashed)
+            return batch if drop is None else batch.filter(pc.invert(pc.fill_null(drop, False)))
+
+        return apply
+
+
+_CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError)
+
+
+def _cast_each(values: Sequence[object], key_type: pa.DataType) -> list[tuple[bool, object]]:
+    """Each value as the key column's type (Python value), or (False, reason) when it cannot be one."""
+    if None not in values:
+        try:
+            return [(True, v) for v in pa.array(list(values)).cast(key_type).to_pylist()]
+        except _CAST_ERRORS:
+            pass  # some value is bad: find which, one by one
+    out: list[tuple[bool, object]] = []
+    for value in values:
+        if value is None:
+            out.append((False, "a null key cannot be tombstoned"))
+            continue
+        try:
+            out.append((True, pa.array([value]).cast(key_type)[0].as_py()))
+        except _CAST_ERRORS:
+            out.append((False, f"not a valid {key_type} value"))
+    return out
+
+
+def _jsonable(value: object) -> object:
+    return value if isinstance(value, str | int | float | bool) else str(value)

@@ -1,0 +1,1 @@
+"""Database connectors: PostgreSQL and MySQL/MariaDB into datasets (see docs/connectors.md)."""

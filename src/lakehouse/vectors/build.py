@@ -1,0 +1,190 @@
+"""Build and refresh: read the source, chunk, embed (checkpointed, so a failed build resumes), write
+the embeddings table and the graph, then switch the catalog to the new generation in one update.
+Until that update, searches keep using the previous generation."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.catalog.sampling import Cancelled
+from lakehouse.config import Settings
+from lakehouse.embeddings import Embedder, EmbedderRegistry
+from lakehouse.errors import InvalidInput
+from lakehouse.vectors import ann
+from lakehouse.vectors.chunking import chunk_text
+from lakehouse.vectors.loaded import LoadedIndex
+from lakehouse.vectors.store import IndexFiles, vectors_column
+
+Progress = Callable[[float], None]
+CHECKPOINT_CHUNKS = 512
+COMPACT_DEAD_FRACTION = 0.3
+
+
+@dataclass
+class Docs:
+    """Source documents, last row wins per id: key (str id), id value, content hash, text or vector."""
+
+    ids: list[Any] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
+    vectors: list[Any] = field(default_factory=list)
+    id_type: pa.DataType = pa.string()
+
+
+def read_docs(table: pa.Table, id_column: str, content_column: str, is_vector: bool) -> Docs:
+    ids = table.column(id_column).to_pylist()
+    contents = table.column(content_column).to_pylist()
+    latest: dict[str, int] = {}
+    for i, value in enumerate(ids):
+        if value is not None:
+            latest[str(value)] = i
+    docs = Docs(id_type=table.schema.field(id_column).type)
+    for key, i in latest.items():
+        content = contents[i]
+        docs.ids.append(ids[i])
+        docs.keys.append(key)
+        if is_vector:
+            vec = np.asarray(content if content is not None else [], dtype=np.float32)
+            docs.vectors.append(vec)
+            docs.hashes.append(hashlib.sha256(vec.tobytes()).hexdigest()[:32])
+        else:
+            docs.texts.append(content)
+            docs.hashes.append(hashlib.sha256((content or "").encode()).hexdigest()[:32])
+    return docs
+
+
+@dataclass
+class Rows:
+    """New embeddings rows before their positions are assigned."""
+
+    ids: list[Any] = field(default_factory=list)
+    chunk_index: list[int] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    empty_documents: int = 0
+    truncated_documents: int = 0
+
+    def table(self, first_pos: int, vectors: np.ndarray, id_type: pa.DataType) -> pa.Table:
+        n = len(self.ids)
+        return pa.table({
+            "pos": pa.array(np.arange(first_pos, first_pos + n, dtype=np.int64)),
+            "doc_id": pa.array(self.ids, id_type),
+            "chunk_index": pa.array(self.chunk_index, pa.int32()),
+            "start": pa.array(self.start, pa.int32()),
+            "end": pa.array(self.end, pa.int32()),
+            "text": pa.array(self.text, pa.string()),
+            "content_hash": pa.array(self.hashes, pa.string()),
+            "vector": vectors_column(vectors),
+        })
+
+
+def chunk_docs(row: VectorIndexRow, docs: Docs, picks: list[int], limit: int) -> Rows:
+    rows = Rows()
+    for i in picks:
+        if row.vector_column is not None:
+            if docs.vectors[i].size == 0:
+                rows.empty_documents += 1
+                continue
+            pieces = [(0, 0, 0, "")]
+        else:
+            chunks = chunk_text(docs.texts[i], row.chunk_size, row.overlap, row.chunk_unit, limit + 1)  # type: ignore[arg-type]
+            if not chunks:
+                rows.empty_documents += 1
+                continue
+            if len(chunks) > limit:
+                rows.truncated_documents += 1
+                chunks = chunks[:limit]
+            pieces = [(c.chunk_index, c.start, c.end, c.text) for c in chunks]
+        for chunk_index, start, end, text in pieces:
+            rows.ids.append(docs.ids[i])
+            rows.keys.append(docs.keys[i])
+            rows.hashes.append(docs.hashes[i])
+            rows.chunk_index.append(chunk_index)
+            rows.start.append(start)
+            rows.end.append(end)
+            rows.text.append(text)
+    return rows
+
+
+def embed_rows(files: IndexFiles, embedder: Embedder, rows: Rows, progress: Progress,
+               cancelled: Callable[[], bool]) -> tuple[np.ndarray, int]:
+    """Vectors for ``rows``; reuses and extends the pending checkpoint. Returns (vectors, reused)."""
+    keys = [(k, c, h) for k, c, h in zip(rows.keys, rows.chunk_index, rows.hashes, strict=True)]
+    done = files.read_pending(embedder.model)
+    out: list[np.ndarray | None] = [done.get(key) for key in keys]
+    reused = sum(v is not None for v in out)
+    todo = sorted((i for i, v in enumerate(out) if v is None), key=lambda i: len(rows.text[i]))
+    for start in range(0, len(todo), CHECKPOINT_CHUNKS):
+        if cancelled():
+            raise Cancelled("Build cancelled; finished batches are kept and the next build resumes.")
+        part = todo[start:start + CHECKPOINT_CHUNKS]
+        vectors = embedder.embed([rows.text[i] for i in part])
+        files.append_pending(embedder.model, [keys[i] for i in part], vectors)
+        for j, i in enumerate(part):
+            out[i] = vectors[j]
+        progress((start + len(part)) / max(len(todo), 1))
+    if not out:
+        return np.zeros((0, embedder.dim), dtype=np.float32), reused
+    return np.vstack(out).astype(np.float32), reused  # type: ignore[arg-type]
+
+
+def byo_vectors(docs: Docs, rows: Rows) -> np.ndarray:
+    index_of = {k: i for i, k in enumerate(docs.keys)}
+    vectors = [docs.vectors[index_of[k]] for k in rows.keys]
+    dims = {len(v) for v in vectors}
+    if len(dims) > 1:
+        raise InvalidInput(f"The vector column holds vectors of different lengths: {sorted(dims)[:5]}.")
+    return np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, 0), dtype=np.float32)
+
+
+def build_graph(vectors: np.ndarray, metric: str, config: ann.HnswConfig, search_threads: int) -> Any:
+    ann.set_threads(os.cpu_count() or 1)  # graph construction parallelises well; searches do not
+    try:
+        return ann.build_hnsw(vectors, metric, config)
+    finally:
+        ann.set_threads(search_threads)
+
+
+def prepare(metric: str, vectors: np.ndarray) -> np.ndarray:
+    return ann.normalise(vectors) if metric == "cosine" else vectors
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+
+    def seconds(self) -> float:
+        return round(time.perf_counter() - self.started, 3)
+
+
+def needs_compaction(current: LoadedIndex, removed: int, added: int) -> bool:
+    labels = current.labels + added
+    return labels > 0 and (current.dead + removed) / labels > COMPACT_DEAD_FRACTION
+
+
+def settings_config(settings: Settings, ann_meta: dict[str, Any]) -> ann.HnswConfig:
+    champion = ann_meta.get("champion") or {}
+    v = settings.vectors
+    return ann.HnswConfig(int(champion.get("m", v.hnsw_m)), int(champion.get("ef_construction",
+                          v.hnsw_ef_construction)), int(champion.get("ef_search", v.hnsw_ef_search)))
+
+
+def resolve_embedder(embedders: EmbedderRegistry, row: VectorIndexRow) -> Embedder | None:
+    return None if row.vector_column is not None else embedders.get(row.embedder)
+
+
+def existing_vectors(current: LoadedIndex) -> np.ndarray:
+    return current.vectors[current.alive_positions()]

@@ -1,0 +1,47 @@
+"""Loaded indexes by name, reloaded when the catalog's generation moves (another process refreshed)."""
+
+from __future__ import annotations
+
+import threading
+
+from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.vectors import loaded
+from lakehouse.vectors.loaded import LoadedIndex
+from lakehouse.vectors.store import IndexFiles
+
+
+class IndexCache:
+    def __init__(self, buckets: BucketRegistry):
+        self._buckets = buckets
+        self._loaded: dict[str, LoadedIndex] = {}
+        self._lock = threading.Lock()
+        self._loading: dict[str, threading.Lock] = {}
+
+    def files(self, row: VectorIndexRow) -> IndexFiles:
+        return IndexFiles(self._buckets.get(row.bucket), row.name)
+
+    def get(self, row: VectorIndexRow) -> LoadedIndex:
+        with self._lock:
+            current = self._loaded.get(row.name)
+            if current is not None and current.generation == row.generation:
+                return current
+            gate = self._loading.setdefault(row.name, threading.Lock())
+        with gate:
+            with self._lock:
+                current = self._loaded.get(row.name)
+            if current is not None and current.generation == row.generation:
+                return current
+            fresh = loaded.load(self.files(row), row)
+            self.put(fresh)
+            return fresh
+
+    def put(self, index: LoadedIndex) -> None:
+        with self._lock:
+            current = self._loaded.get(index.name)
+            if current is None or current.generation <= index.generation:
+                self._loaded[index.name] = index
+
+    def drop(self, name: str) -> None:
+        with self._lock:
+            self._loaded.pop(name, None)

@@ -1,0 +1,58 @@
+"""Governance for vector search: who may search an index, and which documents are erased.
+
+Searching needs read access to the index's source (DESIGN.md 6b): an admin, or a writer/reader with
+a grant on the dataset or on the index itself. Agents see only indexes granted to them. Tombstoned
+keys never come back: when the tombstone key column is not the index's id column, the erased rows'
+ids are looked up in the raw table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pyarrow.compute as pc
+
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.errors import NotFound
+from lakehouse.governance.service import Governance
+from lakehouse.storage import delta
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.types import Actor, Role
+from lakehouse.vectors.spec import IndexManifest
+
+
+class GovernedSearch:
+    def __init__(self, governance: Governance, catalog: CatalogStore, buckets: BucketRegistry):
+        self._governance = governance
+        self._catalog = catalog
+        self._buckets = buckets
+
+    def can_search(self, actor: Actor, index: IndexManifest) -> None:
+        if actor.is_admin:
+            return
+        granted_index = index.index_name in self._governance.grants.objects(actor, "index")
+        if granted_index:
+            return
+        if actor.role is not Role.agent and self._governance.access.can_read_dataset(actor, index.dataset):
+            return
+        raise NotFound(f"Vector index '{index.index_name}' does not exist.",
+                       hint="List indexes with GET /vectors/indexes.")
+
+    def allowed_doc_ids(self, actor: Actor, index: IndexManifest) -> Collection[object] | None:
+        return None  # access is all-or-nothing per source; row filters arrive with indexes on views
+
+    def erased_doc_ids(self, dataset: str, id_column: str) -> Collection[str]:
+        store = self._governance.tombstones
+        rows = store.rows(dataset, active_only=True)
+        keys = [r.key_value for r in rows if r.key_value is not None]
+        if not keys:
+            return set()
+        key_column = rows[0].key_column
+        if key_column == id_column:
+            return {str(k) for k in keys}
+        manifest = self._catalog.datasets.get(dataset, with_lineage=False)
+        bucket = self._buckets.get(manifest.bucket)
+        table = delta.dataset(bucket.table_uri(dataset), bucket.storage_options()).to_table(
+            columns=[key_column, id_column])
+        wanted = pc.is_in(table.column(key_column), value_set=pc.cast(keys, table.schema.field(key_column).type))
+        return {str(v) for v in table.filter(wanted).column(id_column).to_pylist() if v is not None}

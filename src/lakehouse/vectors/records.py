@@ -1,0 +1,107 @@
+"""Catalog access for vector indexes, eval sets and trials (the rows live in catalog/models_vectors.py)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorTrialRow
+from lakehouse.errors import NotFound
+from lakehouse.types import utcnow
+from lakehouse.vectors.spec import IndexManifest
+
+
+def manifest(row: VectorIndexRow) -> IndexManifest:
+    data = {c.name: getattr(row, c.name) for c in VectorIndexRow.__table__.columns}
+    data["index_name"] = data.pop("name")
+    return IndexManifest.model_validate(data)
+
+
+def trial_dict(row: VectorTrialRow) -> dict[str, Any]:
+    return {"trial_id": row.id, "index_name": row.index_name, "kind": row.kind, "config": row.config,
+            "metrics": row.metrics, "eval_set_id": row.eval_set_id, "generation": row.generation,
+            "source_version": row.source_version, "note": row.note, "created_at": row.created_at}
+
+
+class IndexRecords:
+    def __init__(self, sessions: sessionmaker[Session]):
+        self.sessions = sessions
+
+    def find(self, name: str) -> VectorIndexRow | None:
+        with self.sessions() as session:
+            return session.get(VectorIndexRow, name)
+
+    def get(self, name: str) -> VectorIndexRow:
+        row = self.find(name)
+        if row is None:
+            raise NotFound(f"Vector index '{name}' does not exist.", hint="GET /vectors/indexes lists them.")
+        return row
+
+    def list(self, dataset: str | None = None) -> list[VectorIndexRow]:
+        with self.sessions() as session:
+            query = select(VectorIndexRow).order_by(VectorIndexRow.name)
+            if dataset is not None:
+                query = query.where(VectorIndexRow.dataset == dataset)
+            return list(session.scalars(query))
+
+    def save(self, row: VectorIndexRow) -> VectorIndexRow:
+        with self.sessions.begin() as session:
+            return session.merge(row)
+
+    def update(self, name: str, **changes: Any) -> VectorIndexRow:
+        with self.sessions.begin() as session:
+            row = session.get(VectorIndexRow, name)
+            if row is None:
+                raise NotFound(f"Vector index '{name}' does not exist.")
+            for key, value in changes.items():
+                setattr(row, key, value)
+            return row
+
+    def delete(self, name: str) -> None:
+        with self.sessions.begin() as session:
+            session.execute(delete(VectorTrialRow).where(VectorTrialRow.index_name == name))
+            session.execute(delete(VectorEvalSetRow).where(VectorEvalSetRow.index_name == name))
+            session.execute(delete(VectorIndexRow).where(VectorIndexRow.name == name))
+
+    # Eval sets and trials -----------------------------------------------------------------------
+    def add_eval_set(self, index: str, source: str, k: int, queries: dict[str, Any],
+                     ground_truth: dict[str, Any], generation: int) -> VectorEvalSetRow:
+        row = VectorEvalSetRow(index_name=index, source=source, k=k, queries=queries, ground_truth=ground_truth,
+                               generation=generation, created_at=utcnow())
+        with self.sessions.begin() as session:
+            session.add(row)
+        return row
+
+    def latest_eval_set(self, index: str, generation: int, k: int) -> VectorEvalSetRow | None:
+        with self.sessions() as session:
+            return session.scalars(
+                select(VectorEvalSetRow).where(VectorEvalSetRow.index_name == index,
+                                               VectorEvalSetRow.generation == generation,
+                                               VectorEvalSetRow.k == k)
+                .order_by(VectorEvalSetRow.id.desc()).limit(1)).first()
+
+    def add_trial(self, index: str, kind: str, config: dict[str, Any], metrics: dict[str, Any],
+                  eval_set_id: int | None, generation: int, source_version: int | None,
+                  note: str | None = None) -> dict[str, Any]:
+        row = VectorTrialRow(index_name=index, kind=kind, config=config, metrics=metrics, eval_set_id=eval_set_id,
+                             generation=generation, source_version=source_version, note=note, created_at=utcnow())
+        with self.sessions.begin() as session:
+            session.add(row)
+            session.flush()
+            return trial_dict(row)
+
+    def trials(self, index: str, limit: int = 1000) -> builtins.list[dict[str, Any]]:
+        with self.sessions() as session:
+            rows = session.scalars(select(VectorTrialRow).where(VectorTrialRow.index_name == index)
+                                   .order_by(VectorTrialRow.id.desc()).limit(limit))
+            return [trial_dict(r) for r in rows]
+
+    def trial(self, index: str, trial_id: int) -> dict[str, Any]:
+        with self.sessions() as session:
+            row = session.get(VectorTrialRow, trial_id)
+            if row is None or row.index_name != index:
+                raise NotFound(f"Index '{index}' has no trial {trial_id}.")
+            return trial_dict(row)

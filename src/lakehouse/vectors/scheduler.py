@@ -1,0 +1,74 @@
+"""Runs ``scheduled`` refresh policies: a thread that wakes every ``vectors.scheduler_interval_seconds``
+and refreshes each index whose cron expression fired since its last refresh."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from lakehouse.errors import InvalidInput, LakehouseError
+from lakehouse.types import Actor, Role, utcnow
+
+if TYPE_CHECKING:
+    from lakehouse.vectors.service import VectorService
+
+log = logging.getLogger(__name__)
+SCHEDULER = Actor(name="vector-scheduler", role=Role.admin)
+
+
+def check_cron(expression: str | None) -> None:
+    from croniter import croniter
+
+    if not expression or not croniter.is_valid(expression):
+        raise InvalidInput(f"refresh_policy 'scheduled' needs a valid cron expression, got {expression!r}.",
+                           hint="For example '*/15 * * * *' (every 15 minutes).")
+
+
+def due(expression: str, last: datetime, now: datetime) -> bool:
+    from croniter import croniter
+
+    return bool(croniter(expression, last).get_next(datetime) <= now)
+
+
+class RefreshScheduler:
+    def __init__(self, service: VectorService, interval: float):
+        self._service = service
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="lakehouse-vector-scheduler", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.tick()
+
+    def tick(self, now: datetime | None = None) -> list[str]:
+        """Queue a refresh for every due index; returns their names."""
+        now = now or utcnow()
+        started = []
+        for row in self._service.records.list():
+            if row.refresh_policy != "scheduled" or not row.refresh_cron or not row.generation:
+                continue
+            last = row.last_refresh_at or row.built_at or row.created_at
+            if last.tzinfo is None:
+                last = last.replace(tzinfo=now.tzinfo)
+            if not due(row.refresh_cron, last, now):
+                continue
+            try:
+                self._service.refresh_index(SCHEDULER, row.name)
+                started.append(row.name)
+            except LakehouseError:
+                log.exception("scheduled refresh of %s could not start", row.name)
+        return started

@@ -1,0 +1,162 @@
+"""Search: embed the query with the index's own model, then HNSW (champion's ef_search) or exact.
+
+``k`` counts documents: the best chunk per doc_id unless ``per_chunk``. Filters (a SQL predicate on
+the source, run in the query sandbox as the caller) and governance restrict the candidate labels,
+which HNSW tests during traversal (a bitmap selector); when too few documents come back the search
+widens, and finally searches the candidates exactly, so k matching documents always give k hits.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyarrow as pa
+import sqlglot
+from sqlglot.errors import SqlglotError
+
+from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.config import Settings
+from lakehouse.embeddings import EmbedderRegistry
+from lakehouse.errors import Conflict, InvalidInput, LimitExceeded
+from lakehouse.query.executor import QueryExecutor
+from lakehouse.query.spec import QuerySpec
+from lakehouse.query.sql_service import SqlService
+from lakehouse.types import Actor
+from lakehouse.vectors import ann
+from lakehouse.vectors.cache import IndexCache
+from lakehouse.vectors.hooks import Guards
+from lakehouse.vectors.loaded import LoadedIndex
+from lakehouse.vectors.records import IndexRecords, manifest
+from lakehouse.vectors.spec import Hit, SearchRequest, SearchResult
+
+SELECTIVE = 0.1  # below this share of labels a filtered search goes exact (HNSW recall drops there)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Searcher:
+    def __init__(self, settings: Settings, records: IndexRecords, cache: IndexCache, embedders: EmbedderRegistry,
+                 sql: SqlService, executor: QueryExecutor, guards: Guards):
+        self.settings, self.records, self.cache, self.embedders = settings, records, cache, embedders
+        self.sql, self.executor, self.guards = sql, executor, guards
+
+    def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        max_k = self.settings.vectors.max_k
+        if not 1 <= request.k <= max_k:
+            raise LimitExceeded(f"k must be between 1 and {max_k}, got {request.k}.",
+                                hint="Raise vectors.max_k for larger result sets.")
+        row = self.records.get(name)
+        info = manifest(row)
+        self.guards.check(actor, info)
+        if row.generation == 0:
+            raise Conflict(f"Vector index '{name}' has not finished its first build (status {row.status}).",
+                           hint="Wait for the build job (GET /jobs) and search again.")
+        query = self.query_vector(row, request)
+        index = self.cache.get(row)
+        positions = self.candidates(actor, row, index, request.filter)
+        ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
+                                      or self.settings.vectors.hnsw_ef_search)
+        hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
+        return SearchResult(hits=hits, method=method, elapsed_ms=round((time.perf_counter() - started) * 1000, 3))
+
+    def query_vector(self, row: VectorIndexRow, request: SearchRequest) -> np.ndarray:
+        if (request.query is None) == (request.vector is None):
+            raise InvalidInput('Send exactly one of "query" (text) or "vector".')
+        if request.query is not None:
+            if not request.query.strip():
+                raise InvalidInput("The query text is empty.")
+            if row.vector_column is not None:
+                raise InvalidInput(f"Index '{row.name}' holds your own vectors (no model); send \"vector\".")
+            embedder = self.embedders.get(row.embedder)
+            if embedder.model != row.model:
+                raise Conflict(f"Index '{row.name}' was built with model '{row.model}', but embedder "
+                               f"'{embedder.name}' serves '{embedder.model}'; its query vectors would not match.",
+                               hint="Rebuild the index, or configure the embedder with the index's model.")
+            vector = embedder.embed_query(request.query)
+        else:
+            vector = np.asarray(request.vector, dtype=np.float32)
+        if vector.shape != (row.dim,):
+            raise InvalidInput(f"The query vector has dimension {vector.size}; index '{row.name}' holds {row.dim}.")
+        if not np.isfinite(vector).all():
+            raise InvalidInput("The query vector holds NaN or infinite values.")
+        return ann.normalise(vector.reshape(1, -1))[0] if row.metric == "cosine" else vector
+
+    def candidates(self, actor: Actor, row: VectorIndexRow, index: LoadedIndex, predicate: str | None
+                   ) -> np.ndarray | None:
+        """Labels a hit may come from; None means every live label."""
+        positions = index.alive_positions() if index.dead else None
+        restrictions: list[pa.Array] = []
+        if predicate is not None:
+            restrictions.append(self.filter_ids(actor, row, predicate))
+        allowed = self.guards.allowed(actor, manifest(row))
+        if allowed is not None:
+            restrictions.append(pa.array([str(v) for v in allowed], pa.string()))
+        erased = self.guards.erased(row.dataset, row.id_column)
+        for ids in restrictions:
+            chosen = index.positions_for_docs(ids)
+            positions = chosen if positions is None else np.intersect1d(positions, chosen)
+        if erased:
+            gone = index.positions_for_docs(pa.array(sorted(erased), pa.string()))
+            base = index.alive_positions() if positions is None else positions
+            positions = np.setdiff1d(base, gone)
+        return positions
+
+    def filter_ids(self, actor: Actor, row: VectorIndexRow, predicate: str) -> pa.Array:
+        try:
+            condition = sqlglot.condition(predicate, dialect="postgres")
+        except SqlglotError as exc:
+            raise InvalidInput(f"The filter is not a valid SQL predicate: {exc}".splitlines()[0],
+                               hint="For example: state = 'TX' AND years_experience >= 5") from None
+        sql = (f"SELECT {_quote(row.id_column)} FROM {_quote(row.dataset)} "  # noqa: S608 (parsed predicate)
+               f"WHERE {condition.sql(dialect='postgres')}")
+        tables = self.sql.registrations(actor, {row.dataset: row.source_version} if row.source_version is not None
+                                        else None, {row.dataset})
+        q = self.settings.query
+        spec = QuerySpec(sql=sql, tables=tuple(tables), max_rows=10_000_000, time_limit_seconds=q.time_limit_seconds,
+                         memory_limit_mb=q.memory_limit_mb, target_partitions=q.target_partitions)
+        table = self.executor.run(spec).table
+        return table.column(0).combine_chunks() if table.num_rows else pa.array([], pa.string())
+
+    def top_k(self, index: LoadedIndex, query: np.ndarray, k: int, positions: np.ndarray | None, ef: int,
+              per_chunk: bool, exact: bool) -> tuple[list[Hit], str]:
+        pool = index.live if positions is None else len(positions)
+        if pool == 0:
+            return [], "exact"
+        selective = positions is not None and len(positions) < SELECTIVE * index.labels
+        use_exact = exact or index.graph is None or index.live < self.settings.vectors.exact_below or selective
+        want = k if per_chunk or index.single_chunk() else k * 2
+        sel = ann.selector(positions, index.labels) if positions is not None and not use_exact else None
+        while not use_exact:
+            scores, labels = ann.search_hnsw(index.graph, query, min(want, pool), max(ef, want), sel, index.metric)
+            hits = self._hits(index, scores, labels, k, per_chunk)
+            if len(hits) >= k or want >= pool:
+                return hits, "hnsw"
+            want *= 4
+            if want > 4096:  # widening further costs more than scanning the candidates
+                break
+        while True:
+            scores, labels = ann.search_exact(index.vectors, query, min(want, pool), positions, index.metric)
+            hits = self._hits(index, scores, labels, k, per_chunk)
+            if len(hits) >= k or want >= pool:
+                return hits, "exact"
+            want *= 4
+
+    @staticmethod
+    def _hits(index: LoadedIndex, scores: np.ndarray, labels: np.ndarray, k: int, per_chunk: bool) -> list[Hit]:
+        rows = index.row_of[labels]
+        keep = rows >= 0
+        rows, scores = rows[keep], scores[keep]
+        if not len(rows):
+            return []
+        if not per_chunk and not index.single_chunk():  # the best chunk per document, in score order
+            _, first = np.unique(index.doc_codes()[rows], return_index=True)
+            first.sort()
+            rows, scores = rows[first], scores[first]
+        rows, scores = rows[:k], scores[:k]
+        taken = index.meta.select(["doc_id", "chunk_index", "text"]).take(pa.array(rows)).to_pylist()
+        return [Hit.model_construct(doc_id=r["doc_id"], chunk_index=r["chunk_index"], score=s, text=r["text"])
+                for r, s in zip(taken, scores.tolist(), strict=True)]

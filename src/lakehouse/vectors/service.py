@@ -1,0 +1,217 @@
+"""VectorService: the vector-search capability as the Lakehouse exposes it. Validation happens here,
+before a job is queued; long work (build, refresh, autotune) runs as a job."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lakehouse.catalog.jobs import JobContext, JobRunner
+from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.catalog.store import CatalogStore
+from lakehouse.config import Settings
+from lakehouse.embeddings import EmbedderRegistry
+from lakehouse.errors import Conflict, InvalidInput, NotFound
+from lakehouse.events import ErasureReport
+from lakehouse.query.executor import QueryExecutor
+from lakehouse.query.sql_service import SqlService
+from lakehouse.storage.names import validate_name
+from lakehouse.storage.registry import BucketRegistry
+from lakehouse.types import Actor, Event, utcnow
+from lakehouse.vectors import ann
+from lakehouse.vectors.cache import IndexCache
+from lakehouse.vectors.chunking import check_params
+from lakehouse.vectors.evaluation import Evaluator
+from lakehouse.vectors.hooks import Guards
+from lakehouse.vectors.indexer import Indexer
+from lakehouse.vectors.records import IndexRecords, manifest
+from lakehouse.vectors.scheduler import check_cron
+from lakehouse.vectors.search import Searcher
+from lakehouse.vectors.source import check_columns
+from lakehouse.vectors.spec import (
+    AutotuneRequest,
+    ChampionRequest,
+    EvalRequest,
+    IndexManifest,
+    IndexSpec,
+    SearchRequest,
+    SearchResult,
+)
+from lakehouse.wire import JobInfo
+
+
+class VectorService:
+    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, jobs: JobRunner,
+                 sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None):
+        self.settings, self.catalog, self.buckets, self.jobs = settings, catalog, buckets, jobs
+        self.embedders = embedders or EmbedderRegistry(settings.embeddings)
+        self.records = IndexRecords(catalog.sessions)
+        self.cache = IndexCache(buckets)
+        self.guards = Guards()
+        self.indexer = Indexer(settings, catalog, buckets, self.records, self.embedders, self.cache, self.guards)
+        self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards)
+        self.evaluator = Evaluator(settings, catalog, self.records, self.cache, self.embedders)
+        ann.set_threads(settings.vectors.search_threads)
+
+    # Indexes ------------------------------------------------------------------------------------
+    def create_index(self, actor: Actor, spec: IndexSpec, wait: bool = False) -> JobInfo:
+        row = self._validated_row(actor, spec)
+        existing = self.records.find(spec.index_name)
+        if existing is not None:
+            if existing.dataset != spec.dataset:
+                raise Conflict(f"Vector index '{spec.index_name}' already exists on dataset '{existing.dataset}'.",
+                               hint="Pick another index_name or DELETE the existing index first.")
+            row.generation, row.ann = existing.generation, {**(existing.ann or {}), **row.ann}
+            row.created_at, row.created_by, row.status = existing.created_at, existing.created_by, existing.status
+            row.model, row.dim = existing.model, existing.dim
+            row.source_version, row.vectors, row.documents = (existing.source_version, existing.vectors,
+                                                              existing.documents)
+            row.built_at, row.build_seconds = existing.built_at, existing.build_seconds
+        self.records.save(row)
+        job = self.jobs.submit("vectors.build", actor, spec.model_dump(mode="json"),
+                               lambda ctx: self.indexer.build(spec.index_name, ctx.job_id, ctx.progress,
+                                                              ctx.cancelled))
+        return self.jobs.wait(job.job_id) if wait else job
+
+    def _validated_row(self, actor: Actor, spec: IndexSpec) -> VectorIndexRow:
+        validate_name(spec.index_name, "index name")
+        dataset = self.catalog.datasets.get(spec.dataset, with_lineage=False)
+        check_columns(dataset, spec.id_column, spec.text_column, spec.vector_column)
+        v = self.settings.vectors
+        chunk_size = spec.chunk_size or v.chunk_size
+        overlap = spec.overlap if spec.overlap is not None else min(v.overlap, chunk_size // 2)
+        check_params(chunk_size, overlap, spec.chunk_unit)
+        if spec.text_column is not None:
+            self.embedders.get(spec.embedder)  # unknown embedder: 422 now, not a failed job later
+        elif spec.embedder is not None:
+            raise InvalidInput("An index on a vector_column embeds nothing; leave 'embedder' out.")
+        if spec.refresh_policy == "scheduled":
+            check_cron(spec.refresh_cron)
+        bucket = spec.bucket or dataset.bucket
+        self.buckets.get(bucket)
+        config = ann.HnswConfig(spec.m or v.hnsw_m, spec.ef_construction or v.hnsw_ef_construction,
+                                spec.ef_search or v.hnsw_ef_search)
+        explicit = any(x is not None for x in (spec.m, spec.ef_construction, spec.ef_search))
+        return VectorIndexRow(
+            name=spec.index_name, dataset=spec.dataset, bucket=bucket, id_column=spec.id_column,
+            text_column=spec.text_column, vector_column=spec.vector_column, chunk_size=chunk_size, overlap=overlap,
+            chunk_unit=spec.chunk_unit, embedder=None if spec.vector_column else (spec.embedder
+                                                                                 or self.settings.embeddings.default),
+            model=None, dim=None, metric=spec.metric, recall_target=spec.recall_target, status="building",
+            generation=0, vectors=0, documents=0, source_version=None, backend="faiss-hnsw",
+            ann={"champion": {**config.as_dict(), "trial_id": None}} if explicit else {},
+            build_seconds=None, refresh_policy=spec.refresh_policy, refresh_cron=spec.refresh_cron,
+            stale_since=None, last_refresh_at=None, built_at=None, created_at=utcnow(), created_by=actor.name,
+            error=None)
+
+    def list_indexes(self, actor: Actor) -> list[IndexManifest]:
+        return [manifest(r) for r in self.records.list()]
+
+    def get_index(self, actor: Actor, name: str) -> IndexManifest:
+        return manifest(self.records.get(name))
+
+    def delete_index(self, actor: Actor, name: str) -> IndexManifest:
+        row = self.records.get(name)
+        self.catalog.acquire_lock(f"vector-index:{name}", actor.name)
+        try:
+            self.cache.files(row).delete_all()
+            self.records.delete(name)
+            self.cache.drop(name)
+        finally:
+            self.catalog.release_lock(f"vector-index:{name}", actor.name)
+        return manifest(row)
+
+    # Search -------------------------------------------------------------------------------------
+    def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
+        return self.searcher.search(actor, name, request)
+
+    # Freshness ----------------------------------------------------------------------------------
+    def refresh_dataset(self, actor: Actor, dataset: str, wait: bool = False, force: bool = False) -> JobInfo:
+        self.catalog.datasets.get(dataset, with_lineage=False)
+        names = [r.name for r in self.records.list(dataset) if r.status != "building" or r.generation]
+        if not names:
+            raise NotFound(f"No vector index is built on dataset '{dataset}'.", hint="GET /vectors/indexes.")
+        return self._refresh_job(actor, dataset, names, wait, force)
+
+    def refresh_index(self, actor: Actor, name: str, wait: bool = False, force: bool = False) -> JobInfo:
+        row = self.records.get(name)
+        return self._refresh_job(actor, row.dataset, [name], wait, force)
+
+    def _refresh_job(self, actor: Actor, dataset: str, names: list[str], wait: bool, force: bool) -> JobInfo:
+        def body(ctx: JobContext) -> dict[str, Any]:
+            results = []
+            for n, name in enumerate(names):
+                def part(f: float, n: int = n) -> None:
+                    ctx.progress((n + f) / len(names))
+                results.append(self.indexer.refresh(name, ctx.job_id, part, ctx.cancelled, force))
+            return {"dataset": dataset, "indexes": results}
+
+        job = self.jobs.submit("vectors.refresh", actor, {"dataset": dataset, "indexes": names}, body)
+        return self.jobs.wait(job.job_id) if wait else job
+
+    def stale(self, actor: Actor) -> list[dict[str, Any]]:
+        out = []
+        for row in self.records.list():
+            if row.stale_since is None:
+                continue
+            dataset = self.catalog.datasets.get(row.dataset, with_lineage=False)
+            out.append({"index_name": row.name, "dataset": row.dataset, "stale_since": row.stale_since,
+                        "indexed_version": row.source_version, "dataset_version": dataset.version,
+                        "refresh_policy": row.refresh_policy, "refresh_cron": row.refresh_cron,
+                        "last_refresh_at": row.last_refresh_at})
+        return out
+
+    def on_dataset_event(self, event: Event) -> None:
+        """Ingest marks dependent indexes stale; ``on_append`` indexes refresh right after."""
+        rows = self.records.list(event.subject)
+        for row in rows:
+            if row.stale_since is None:
+                self.records.update(row.name, stale_since=event.at)
+        if event.type == "dataset.deleted":
+            return
+        due = [r.name for r in rows if r.refresh_policy == "on_append" and r.generation]
+        if due:
+            self._refresh_job(Actor(name="vector-refresh"), event.subject, due, wait=False, force=False)
+
+    # Evaluation ---------------------------------------------------------------------------------
+    def evaluate(self, actor: Actor, name: str, request: EvalRequest) -> dict[str, Any]:
+        return self.evaluator.evaluate(name, request)
+
+    def trials(self, actor: Actor, name: str, limit: int = 1000) -> list[dict[str, Any]]:
+        self.records.get(name)
+        return self.records.trials(name, limit)
+
+    def autotune(self, actor: Actor, name: str, request: AutotuneRequest, wait: bool = False) -> JobInfo:
+        row = self.records.get(name)
+        if row.generation == 0:
+            raise Conflict(f"Vector index '{name}' has not been built yet.")
+        if not (request.m and request.ef_construction and request.ef_search):
+            raise InvalidInput("Each autotune grid list needs at least one value.")
+        job = self.jobs.submit("vectors.autotune", actor, {"index": name, **request.model_dump(mode="json")},
+                               lambda ctx: self.evaluator.autotune(name, request, ctx.progress, ctx.cancelled))
+        return self.jobs.wait(job.job_id) if wait else job
+
+    def champion(self, actor: Actor, name: str) -> dict[str, Any]:
+        return self.evaluator.champion(name)
+
+    def set_champion(self, actor: Actor, name: str, request: ChampionRequest) -> dict[str, Any]:
+        return self.evaluator.set_champion(name, request)
+
+
+class VectorIndexErasure:
+    """The ``Erasable`` for vector indexes: purge removes erased keys' chunks from table and graph."""
+
+    name = "vector-indexes"
+
+    def __init__(self, service: VectorService):
+        self._service = service
+
+    def erase(self, dataset: str, key_column: str, keys: Sequence[object], actor: Actor) -> ErasureReport:
+        removed = 0
+        remaining = []
+        for row in self._service.records.list(dataset):
+            if row.id_column != key_column:
+                remaining.append(row.name)  # keyed differently: refresh drops the rows once the table is purged
+                continue
+            removed += self._service.indexer.erase(row, keys, actor.name)
+        return ErasureReport(store=self.name, rows_removed=removed, remaining=tuple(remaining))

@@ -1,0 +1,121 @@
+"""Wire shapes of vector search (request bodies and the index manifest), shared by library, API and CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class IndexSpec(BaseModel):
+    """``POST /vectors/index``. Give ``text_column`` (embedded here) or ``vector_column`` (your own)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    index_name: str
+    dataset: str
+    id_column: str
+    text_column: str | None = None
+    vector_column: str | None = None
+    chunk_size: int | None = Field(None, description="Default vectors.chunk_size.")
+    overlap: int | None = Field(None, description="Default vectors.overlap.")
+    chunk_unit: Literal["chars", "tokens"] = "chars"
+    embedder: str | None = Field(None, description="local | ollama | openai | a plugin; default embeddings.default.")
+    bucket: str | None = Field(None, description="Where the embeddings live; default the dataset's bucket.")
+    metric: Literal["cosine", "ip", "l2"] = "cosine"
+    recall_target: float = Field(0.95, gt=0, le=1)
+    refresh_policy: Literal["manual", "on_append", "scheduled"] = "manual"
+    refresh_cron: str | None = Field(None, description="Cron expression for refresh_policy = scheduled.")
+    m: int | None = Field(None, ge=4, le=128, description="HNSW M; default vectors.hnsw_m.")
+    ef_construction: int | None = Field(None, ge=8, le=2000)
+    ef_search: int | None = Field(None, ge=1, le=4096)
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str | None = None
+    vector: list[float] | None = None
+    k: int = 10
+    filter: str | None = Field(None, description="SQL predicate on the source dataset's columns.")
+    per_chunk: bool = Field(False, description="Return chunks instead of the best chunk per document.")
+    ef_search: int | None = Field(None, ge=1, le=4096, description="Override the champion's ef_search.")
+    exact: bool = Field(False, description="Force exact search.")
+
+
+class Hit(BaseModel):
+    doc_id: Any
+    chunk_index: int
+    score: float
+    text: str
+
+
+class SearchResult(BaseModel):
+    hits: list[Hit]
+    method: Literal["hnsw", "exact"]
+    elapsed_ms: float
+
+
+class IndexManifest(BaseModel):
+    index_name: str
+    dataset: str
+    bucket: str
+    id_column: str
+    text_column: str | None
+    vector_column: str | None
+    chunk_size: int
+    overlap: int
+    chunk_unit: str
+    embedder: str | None
+    model: str | None
+    dim: int | None
+    metric: str
+    recall_target: float
+    status: str
+    generation: int
+    vectors: int
+    documents: int
+    source_version: int | None
+    backend: str
+    ann: dict[str, Any]
+    build_seconds: float | None
+    refresh_policy: str
+    refresh_cron: str | None
+    stale_since: datetime | None
+    last_refresh_at: datetime | None
+    built_at: datetime | None
+    created_at: datetime
+    created_by: str
+    error: dict[str, Any] | None
+
+
+class EvalRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    queries: list[str] | None = Field(None, description="Your own queries; default: sampled from the corpus.")
+    sample: int = Field(100, ge=1, le=10_000, description="How many corpus chunks to sample as queries.")
+    k: int = Field(10, ge=1, le=1000)
+    m: int | None = Field(None, ge=4, le=128)
+    ef_construction: int | None = Field(None, ge=8, le=2000)
+    ef_search: int | None = Field(None, ge=1, le=4096)
+    new_set: bool = Field(False, description="Make a fresh eval set instead of reusing the latest.")
+
+
+class AutotuneRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    m: list[int] = Field(default_factory=lambda: [8, 16, 32])
+    ef_construction: list[int] = Field(default_factory=lambda: [40, 80, 200])
+    ef_search: list[int] = Field(default_factory=lambda: [10, 20, 40, 80, 160, 320])
+    k: int = Field(10, ge=1, le=1000)
+    time_limit_seconds: float | None = Field(None, gt=0)
+
+
+class ChampionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    trial_id: int | None = None
+    m: int | None = Field(None, ge=4, le=128)
+    ef_construction: int | None = Field(None, ge=8, le=2000)
+    ef_search: int | None = Field(None, ge=1, le=4096)

@@ -1,0 +1,154 @@
+"""Every route in the OpenAPI spec x every role x own/other object: the expected status (DESIGN.md 6b
+role table, 404 for what the caller may not read, 403 for what it may not do), and every call audited."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from tests.governance.conftest import principal
+
+ROLES = ("admin", "writer", "reader", "agent")
+OTHERS_WORK = ("/vectors", "/ingest/db", "/ingest/mysql", "/ingest/postgres", "/catalog/profiles")
+DS = "/catalog/datasets/by-name/{name}"
+RULES = {
+    ("GET", "/health"): "any", ("GET", "/jobs"): "any", ("GET", "/catalog/datasets"): "any",
+    ("GET", "/catalog/views"): "any", ("GET", "/jobs/{job_id}"): "job", ("DELETE", "/jobs/{job_id}"): "job",
+    ("GET", "/storage/buckets"): "buckets", ("POST", "/storage/buckets"): "admin",
+    ("DELETE", "/storage/buckets/{name}"): "admin", ("POST", "/catalog/backups"): "admin",
+    ("GET", "/catalog/backups"): "admin", ("POST", "/auth/tokens"): "admin", ("GET", "/auth/tokens"): "admin",
+    ("DELETE", "/auth/tokens/{token_id}"): "admin", ("POST", "/auth/grants"): "admin",
+    ("GET", "/auth/grants"): "admin", ("DELETE", "/auth/grants/{grant_id}"): "admin", ("GET", "/audit"): "admin",
+    ("GET", "/journal/events"): "admin", ("POST", "/governance/erase"): "admin",
+    ("GET", DS): "read", ("GET", f"{DS}/history"): "read", ("DELETE", DS): "ds_admin",
+    ("PATCH", f"{DS}/metadata"): "write", ("POST", f"{DS}/restore"): "write", ("POST", f"{DS}/optimize"): "write",
+    ("POST", "/ingest/file"): "write", ("POST", f"{DS}/tombstone"): "ds_admin", ("GET", f"{DS}/tombstone"): "ds_admin",
+    ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"): "ds_admin", ("POST", f"{DS}/purge"): "ds_admin",
+    ("GET", f"{DS}/purge"): "ds_admin", ("POST", "/query/sql"): "query",
+    ("POST", "/catalog/views"): "define_view", ("GET", "/catalog/views/{name}"): "view_read",
+    ("DELETE", "/catalog/views/{name}"): "view_owner",
+}
+DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
+               ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
+               ("DELETE", "/storage/buckets/{name}")}
+
+
+def expected(rule: str, role: str, own: bool) -> str:
+    """'ok' (2xx or 409 for a finished job) or the refusal status."""
+    if role == "admin" or rule == "any":
+        return "ok"
+    sees = own and role in ("writer", "reader")
+    return {
+        "admin": "403", "buckets": "ok" if role == "writer" else "403",
+        "job": "ok" if own else "404",
+        "read": "ok" if sees else "404",
+        "write": "ok" if sees and role == "writer" else ("403" if sees else "404"),
+        "ds_admin": "403" if sees else "404",
+        "query": "ok" if sees else "400",
+        "define_view": "ok" if sees and role == "writer" else ("403" if sees else "404"),
+        "view_read": "ok" if own else "404",
+        "view_owner": "ok" if own and role == "writer" else ("403" if own else "404"),
+    }[rule]
+
+
+class World:
+    def __init__(self, lh: Any, tmp: Path):
+        self.lh, self.tmp, self.n = lh, tmp, itertools.count()
+        lh.write_table("own_ds", pa.table({"id": [1, 2, 3], "email": ["a@x.org", "b@x.org", "c@x.org"]}))
+        lh.write_table("other_ds", pa.table({"id": [1, 2], "email": ["d@x.org", "e@x.org"]}))
+        self.tokens: dict[str, str] = {}
+        self.actors: dict[str, Any] = {}
+        for role in ROLES:
+            actor, token = principal(lh, f"p-{role}", role, dataset=["own_ds"])
+            self.tokens[role], self.actors[role] = token, actor
+        lh.create_view({"name": "own_v", "base_dataset": "own_ds", "columns": ["id"]}, actor=self.actors["writer"])
+        lh.create_view({"name": "other_v", "base_dataset": "other_ds", "columns": ["id"]})
+        for role in ("reader", "agent"):
+            lh.add_grant(f"p-{role}", "view", "own_v")
+        self.jobs = {r: lh.wait_job(lh.jobs.submit("noop", self.actors[r], {}, lambda _c: {}).job_id).job_id
+                     for r in ROLES}
+
+    def fresh(self, kind: str, role: str, ds: str) -> str:
+        n = next(self.n)
+        lh = self.lh
+        if kind == "dataset":
+            lh.write_table(f"tmp{n}", pa.table({"id": [1]}))
+            return f"tmp{n}"
+        if kind == "view":
+            lh.create_view({"name": f"tv{n}", "base_dataset": "own_ds", "columns": ["id"]}, actor=self.actors[role])
+            return f"tv{n}"
+        if kind == "token":
+            return str(lh.create_token(f"victim{n}", "reader")["id"])
+        if kind == "grant":
+            lh.create_token(f"victim{n}", "reader")
+            return str(lh.add_grant(f"victim{n}", "dataset", "own_ds")["id"])
+        if kind == "tombstone":
+            return str(lh.tombstone(ds, "id", [10_000 + n], "matrix")["ids"][0])
+        lh.add_bucket({"name": f"bk{n}", "backend": "local", "root": str(self.tmp / f"bk{n}")})
+        return f"bk{n}"
+
+    def request(self, method: str, path: str, role: str, own: bool, allowed: bool) -> tuple[str, dict[str, Any]]:
+        ds = "own_ds" if own else "other_ds"
+        throwaway = allowed and (method, path) in DESTRUCTIVE
+        n = next(self.n)
+        values = {"job_id": self.jobs[role] if own else self.jobs["admin" if role != "admin" else "writer"],
+                  "token_id": self.fresh("token", role, ds) if throwaway else "nope",
+                  "grant_id": self.fresh("grant", role, ds) if throwaway else "999999",
+                  "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999"}
+        if path.startswith("/catalog/views/"):
+            values["name"] = self.fresh("view", role, ds) if throwaway else ("own_v" if own else "other_v")
+        elif path.startswith("/storage/buckets/"):
+            values["name"] = self.fresh("bucket", role, ds) if throwaway else "primary2"
+        else:
+            values["name"] = self.fresh("dataset", role, ds) if throwaway and path == DS else ds
+        url = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
+        bodies: dict[str, dict[str, Any]] = {
+            "/storage/buckets": {"json": {"name": f"nb{n}", "backend": "local", "root": str(self.tmp / f"nb{n}")}},
+            "/ingest/file": {"files": {"file": ("t.csv", b"id,email\n9,z@x.org\n")}, "data": {"dataset": ds},
+                             "params": {"wait": "true"}},
+            "/query/sql": {"json": {"sql": f"SELECT count(*) FROM {ds}"}},
+            "/auth/tokens": {"json": {"name": f"nt{n}", "role": "reader"}},
+            "/auth/grants": {"json": {"principal": "p-reader", "view": f"g{n}"}},
+            "/catalog/views": {"json": {"name": f"nv{n}", "base_dataset": ds, "columns": ["id"]}},
+            "/governance/erase": {"json": {"value": "nobody@x.org", "kind": "email"}},
+            "metadata": {"json": {"description": "d"}}, "restore": {"json": {"version": 0}},
+            "optimize": {"json": {"vacuum": False}}, "purge": {"params": {"wait": "true"}},
+            "tombstone": {"json": {"row_key_column": "id", "row_key_values": [20_000 + n], "reason": "m"}},
+        }
+        kwargs = bodies.get(path) or bodies.get(path.rsplit("/", 1)[-1], {}) if method in ("POST", "PATCH") else {}
+        return url, dict(kwargs)
+
+
+def test_access_matrix_from_openapi(token_client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lh, client = token_client
+    world = World(lh, tmp_path)
+    spec = client.get("/openapi.json").json()
+    sent: set[str] = set()
+    checked = 0
+    for path, operations in spec["paths"].items():
+        for method in (m.upper() for m in operations):
+            rule = RULES.get((method, path))
+            if rule is None:
+                assert path.startswith(OTHERS_WORK), f"route without an access rule: {method} {path}"
+                continue
+            for role, own in itertools.product(ROLES, (True, False)):
+                want = expected(rule, role, own)
+                url, kwargs = world.request(method, path, role, own, want == "ok")
+                request_id = uuid.uuid4().hex[:16]
+                headers = {"Authorization": f"Bearer {world.tokens[role]}", "x-request-id": request_id}
+                response = client.request(method, url, headers=headers, **kwargs)
+                got = "ok" if response.status_code < 300 or (rule == "job" and response.status_code == 409) \
+                    else str(response.status_code)
+                assert got == want, f"{method} {url} as {role} ({'own' if own else 'other'}): {response.text}"
+                sent.add(request_id)
+                checked += 1
+    assert checked >= 250
+    assert client.get("/catalog/datasets").status_code == 401
+    assert client.get("/catalog/datasets", headers={"Authorization": "Bearer lh_wrong"}).status_code == 401
+    audited = {r["request_id"] for r in lh.audit_events(limit=1_000_000)}
+    assert sent <= audited, f"{len(sent - audited)} calls missing from the audit"
