@@ -26,12 +26,14 @@ class StreamTap:
         on_batch: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         seed: int = 0,
+        on_end: Callable[[pa.Table], None] | None = None,
     ):
         self.schema = reader.schema
         self._reader = reader
         self._sample_rows = sample_rows
         self._on_batch = on_batch
         self._cancelled = cancelled
+        self._on_end = on_end
         self._random = random.Random(seed)
         self._sample: list[pa.RecordBatch] = []
         self._sampled = 0
@@ -48,6 +50,8 @@ class StreamTap:
             if self._on_batch is not None:
                 self._on_batch(self.rows, self.bytes)
             yield batch
+        if self._on_end is not None:
+            self._on_end(self.sample())  # the source is exhausted; the writer is still flushing
 
     def _keep(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows == 0:

@@ -125,6 +125,7 @@ class CsvSource:
         self.ncols = len(names)
         self.mapping = ColumnMapping.from_names(names)
         self._restart_at: int | None = None
+        self._typed_from: int | None = None
         self._chunks = self._string_chunks()
         self._sample: list[_Chunk] = []
         rows = size = 0
@@ -145,6 +146,8 @@ class CsvSource:
         ]
         self.schema = pa.schema([pa.field(n, t) for n, t in zip(self.mapping.normalized, types, strict=True)])
         self._sample_rows = rows
+        if all(c.lines is None for c in self._sample) and not _blank_line_within(path, self.data_start, rows):
+            self._typed_from = rows  # past the sample, parse straight into the inferred types
 
     # -- string batches ---------------------------------------------------------------------------------
     def _string_chunks(self) -> Generator[_Chunk, None, None]:
@@ -175,10 +178,53 @@ class CsvSource:
                     if self._restart_at is not None:
                         start, self._restart_at = self._restart_at, None
                         break
+                    if self._typed_from is not None and start == self._typed_from:
+                        break
                 else:
                     return
         except pa.ArrowInvalid:
             pass  # the exact path below names the line and the problem
+        finally:
+            source.close()
+        if self._typed_from is not None and start == self._typed_from:
+            yield from self._typed_chunks(start)
+            return
+        yield from self._exact_chunks(start)
+
+    def _typed_chunks(self, start: int) -> Generator[_Chunk, None, None]:
+        """The rest of the file parsed into the inferred types (no string copies, no casts).
+
+        ``skip_rows_after_names`` counts blank lines too, so this path is only taken when the sample's
+        part of the file has none. A malformed row or a value that does not fit its type falls back to
+        the exact path from the last row handed out, which names the line."""
+        names = [f"f{i}" for i in range(self.ncols)]
+        source = pa.OSFile(str(self.path))
+        source.seek(self.data_start)
+        try:
+            reader = pacsv.open_csv(
+                source,
+                read_options=pacsv.ReadOptions(
+                    block_size=BLOCK_SIZE, use_threads=True, column_names=names, skip_rows_after_names=start
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: f.type for n, f in zip(names, self.schema, strict=True)},
+                    null_values=[""],
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=True,
+                ),
+            )
+            with reader:
+                for batch in reader:
+                    if self._oversize(batch):
+                        break
+                    self.progress.bytes_read = source.tell()
+                    yield _Chunk(batch, start, None)
+                    start += batch.num_rows
+                else:
+                    return
+        except pa.ArrowInvalid:
+            pass
         finally:
             source.close()
         yield from self._exact_chunks(start)
@@ -187,7 +233,8 @@ class CsvSource:
         limit = self.limits.max_field_bytes
         if batch.nbytes <= limit:
             return False
-        return any((pc.max(pc.binary_length(col)).as_py() or 0) > limit for col in batch.columns)
+        return any((pc.max(pc.binary_length(col)).as_py() or 0) > limit for col in batch.columns
+                   if pa.types.is_string(col.type) or pa.types.is_binary(col.type))
 
     def _exact_chunks(self, skip_rows: int) -> Iterator[_Chunk]:
         limit = self.limits.max_field_bytes
@@ -323,3 +370,22 @@ class CsvSource:
 def _chain(first: list[_Chunk], rest: Iterator[_Chunk]) -> Iterator[_Chunk]:
     yield from first
     yield from rest
+
+
+def _blank_line_within(path: Path, start: int, records: int) -> bool:
+    """Whether a blank line appears before the first ``records`` data records (conservatively: a
+    quoted value holding an empty line counts too, which only costs the faster path)."""
+    seen, previous = 0, b"\n"
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        while seen <= records:
+            block = handle.read(1 << 20)
+            if not block:
+                return False
+            text = previous + block
+            if b"\n\n" in text or b"\n\r\n" in text:
+                return True
+            seen += block.count(b"\n")
+            previous = block[-2:]
+    return False
+

@@ -10,7 +10,9 @@ previous version untouched.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,8 +116,10 @@ class TableWriter:
             target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
             reader = _conform(prefetch(request.reader), target_schema)
             reader, filtered = _gated(reader, self.row_gate(request.dataset) if self.row_gate else None)
+            pii = _Background()
             tap = StreamTap(
-                reader, self._settings.ingest.pii_sample_rows, request.on_progress, request.cancelled
+                reader, self._settings.ingest.pii_sample_rows, request.on_progress, request.cancelled,
+                on_end=lambda sample: pii.start(detect_pii, sample, original_names=request.original_names),
             )
             base = self._catalog.datasets.get(request.dataset, with_lineage=False) if exists else None
             operation = "create" if base is None else request.mode.value
@@ -132,7 +136,7 @@ class TableWriter:
             else:
                 plain = "append" if request.mode is WriteMode.upsert else request.mode.value
                 version = delta.write_table(uri, options, tap.reader(), plain, properties)  # type: ignore[arg-type]
-            findings = detect_pii(tap.sample(), original_names=request.original_names)
+            findings = pii.result() if pii.started else detect_pii(tap.sample(), original_names=request.original_names)
             row_count = tap.rows if base is None or request.mode is WriteMode.overwrite else (
                 base.row_count + tap.rows
             )
@@ -198,3 +202,31 @@ def _gated(reader: pa.RecordBatchReader, gate: Callable[[pa.RecordBatch], pa.Rec
             yield kept
 
     return pa.RecordBatchReader.from_batches(reader.schema, filtered()), dropped
+
+
+class _Background:
+    """Runs one call on a thread: PII detection overlaps the Delta writer's final flush and commit."""
+
+    def __init__(self) -> None:
+        self._future: Future[Any] | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._future is not None
+
+    def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        future: Future[Any] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # handed back to the writer's thread by result()
+                future.set_exception(exc)
+
+        self._future = future
+        threading.Thread(target=run, name="lakehouse-pii", daemon=True).start()
+
+    def result(self) -> Any:
+        assert self._future is not None
+        return self._future.result()
+
