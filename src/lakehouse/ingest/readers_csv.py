@@ -151,18 +151,29 @@ class CsvSource:
 
     # -- string batches ---------------------------------------------------------------------------------
     def _string_chunks(self) -> Generator[_Chunk, None, None]:
-        start = 0
+        return self._fast_chunks(0, typed=False)
+
+    def _fast_chunks(self, start: int, *, typed: bool) -> Generator[_Chunk, None, None]:
+        """pyarrow's multi-threaded reader from data row ``start``: all columns as text for the inference
+        sample, then (``typed``) straight into the inferred types, with no string copies or casts.
+
+        ``skip_rows_after_names`` counts blank lines too, so the typed hand-over only happens when the
+        sample's part of the file has none. A malformed row or a value that does not fit its type falls
+        back to the exact path from the last row handed out, which names the line."""
+        names = [f"f{i}" for i in range(self.ncols)]
+        types = [f.type for f in self.schema] if typed else [pa.string()] * self.ncols
         source = pa.OSFile(str(self.path))
         source.seek(self.data_start)
+        hand_over = False
         try:
             reader = pacsv.open_csv(
                 source,
                 read_options=pacsv.ReadOptions(
-                    block_size=BLOCK_SIZE, use_threads=True, column_names=[f"f{i}" for i in range(self.ncols)]
+                    block_size=BLOCK_SIZE, use_threads=True, column_names=names, skip_rows_after_names=start
                 ),
                 parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
                 convert_options=pacsv.ConvertOptions(
-                    column_types={f"f{i}": pa.string() for i in range(self.ncols)},
+                    column_types=dict(zip(names, types, strict=True)),
                     null_values=[""],
                     strings_can_be_null=True,
                     quoted_strings_can_be_null=True,
@@ -178,7 +189,8 @@ class CsvSource:
                     if self._restart_at is not None:
                         start, self._restart_at = self._restart_at, None
                         break
-                    if self._typed_from is not None and start == self._typed_from:
+                    if not typed and self._typed_from is not None and start == self._typed_from:
+                        hand_over = True
                         break
                 else:
                     return
@@ -186,47 +198,9 @@ class CsvSource:
             pass  # the exact path below names the line and the problem
         finally:
             source.close()
-        if self._typed_from is not None and start == self._typed_from:
-            yield from self._typed_chunks(start)
+        if hand_over:
+            yield from self._fast_chunks(start, typed=True)
             return
-        yield from self._exact_chunks(start)
-
-    def _typed_chunks(self, start: int) -> Generator[_Chunk, None, None]:
-        """The rest of the file parsed into the inferred types (no string copies, no casts).
-
-        ``skip_rows_after_names`` counts blank lines too, so this path is only taken when the sample's
-        part of the file has none. A malformed row or a value that does not fit its type falls back to
-        the exact path from the last row handed out, which names the line."""
-        names = [f"f{i}" for i in range(self.ncols)]
-        source = pa.OSFile(str(self.path))
-        source.seek(self.data_start)
-        try:
-            reader = pacsv.open_csv(
-                source,
-                read_options=pacsv.ReadOptions(
-                    block_size=BLOCK_SIZE, use_threads=True, column_names=names, skip_rows_after_names=start
-                ),
-                parse_options=pacsv.ParseOptions(delimiter=self.delimiter, newlines_in_values=True),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: f.type for n, f in zip(names, self.schema, strict=True)},
-                    null_values=[""],
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=True,
-                ),
-            )
-            with reader:
-                for batch in reader:
-                    if self._oversize(batch):
-                        break
-                    self.progress.bytes_read = source.tell()
-                    yield _Chunk(batch, start, None)
-                    start += batch.num_rows
-                else:
-                    return
-        except pa.ArrowInvalid:
-            pass
-        finally:
-            source.close()
         yield from self._exact_chunks(start)
 
     def _oversize(self, batch: pa.RecordBatch) -> bool:
