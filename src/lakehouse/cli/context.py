@@ -57,3 +57,15 @@ def follow_job(lakehouse: Lakehouse, job: JobInfo, label: str, show: bool = True
             if current.status in ("succeeded", "failed", "cancelled"):
                 return current
             time.sleep(0.2)
+
+
+def job_result(finished: JobInfo) -> dict[str, Any]:
+    """A finished job's result; a failed or cancelled one prints its error and hint and exits (2 for 4xx)."""
+    if finished.status != "succeeded":
+        err = finished.error or {}
+        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
+        if err.get("hint"):
+            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
+        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
+    return dict(finished.result or {})
+

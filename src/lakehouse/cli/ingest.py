@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.context import follow_job, job_result, state
 from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
 from lakehouse.cli.output import Format, render_object, stderr
 from lakehouse.ingest.service import FileIngestOptions
@@ -42,13 +42,7 @@ def ingest_file(
         source_path=path if from_bucket else None, options=options, wait=False,
     )
     finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)
-    if finished.status != "succeeded":
-        err = finished.error or {}
-        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
-        if err.get("hint"):
-            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
-        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
-    result = finished.result or {}
+    result = job_result(finished)
     if st.format is Format.table:
         stderr.print(
             f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "

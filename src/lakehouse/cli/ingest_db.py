@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lakehouse.cli.context import follow_job, state
+from lakehouse.cli.context import follow_job, job_result, state
 from lakehouse.cli.output import Format, render_object, stderr
 from lakehouse.types import WriteMode
 
@@ -23,13 +23,7 @@ def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: st
                  owner=owner, connect_timeout_seconds=connect_timeout, statement_timeout_seconds=statement_timeout)
     label = f"{system} {table or 'query'} -> {dataset}"
     finished = follow_job(lakehouse, job, label, st.format is Format.table)
-    if finished.status != "succeeded":
-        err = finished.error or {}
-        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
-        if err.get("hint"):
-            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
-        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
-    result = finished.result or {}
+    result = job_result(finished)
     if st.format is Format.table:
         stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
                      f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)

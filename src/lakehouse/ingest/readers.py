@@ -135,8 +135,10 @@ def open_source(
     delimiter: str | None = None,
     on_error: Literal["fail", "skip"] = "fail",
     limits: IngestSettings,
+    name: str | None = None,
 ) -> SourceReader:
-    """Open ``source`` for streaming. ``format`` is inferred from the file name, then the content."""
+    """Open ``source`` for streaming. ``format`` is inferred from the file name (``name`` when the
+    source's own name says nothing, e.g. a staged upload or a stream), then the content."""
     if format is not None and format.lower() not in FORMATS:
         raise InvalidInput(f"Unknown format {format!r}.", hint=f"Use one of: {', '.join(FORMATS)}.")
     if on_error not in ("fail", "skip"):
@@ -144,8 +146,8 @@ def open_source(
     if delimiter is not None and len(delimiter) != 1:
         raise InvalidInput(f"The delimiter must be one character, not {delimiter!r}.")
     temp_files: list[Path] = []
+    hint = name
     try:
-        name: str | None
         if isinstance(source, str | Path):
             path, name = Path(source), str(source)
             if not path.is_file():
@@ -158,7 +160,7 @@ def open_source(
         total = path.stat().st_size
         with open(path, "rb") as f:
             sample = f.read(_SAMPLE_BYTES)
-        fmt = format.lower() if format else _detect_format(name, sample)
+        fmt = format.lower() if format else _detect_format(hint or name, sample)
         reader = _open(path, fmt, sample, encoding, delimiter, on_error, limits, temp_files)
         return SourceReader(fmt, reader[0], reader[1], total, temp_files)
     except BaseException:

@@ -64,12 +64,11 @@ class IngestService:
             target = handle
         else:
             target = source.path or source.staged_upload
-        name_hint = source.bucket_path or source.display_name or str(target)
-        fmt = options.format or _format_from_name(name_hint)
         try:
             reader = open_source(
-                target, format=fmt, encoding=options.encoding, delimiter=options.delimiter,
+                target, format=options.format, encoding=options.encoding, delimiter=options.delimiter,
                 on_error=options.on_error, limits=self._settings.ingest,
+                name=source.bucket_path or source.display_name,
             )
         except BaseException:
             if handle is not None:
@@ -160,11 +159,3 @@ class IngestService:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(source.staged_upload)
 
-
-def _format_from_name(name: str) -> str | None:
-    lowered = name.lower()
-    for suffix, fmt in ((".csv", "csv"), (".tsv", "tsv"), (".tab", "tsv"), (".jsonl", "jsonl"),
-                        (".ndjson", "jsonl"), (".json", "jsonl"), (".parquet", "parquet"), (".pq", "parquet")):
-        if lowered.endswith(suffix) or lowered.endswith(suffix + ".gz"):
-            return fmt
-    return None
