@@ -6,15 +6,18 @@ from __future__ import annotations
 import itertools
 import re
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pytest
 
 from tests.governance.conftest import principal
+from tests.services import MYSQL_HOST, MYSQL_PORT, mysql_database, postgres_schema
 
 ROLES = ("admin", "writer", "reader", "agent")
-OTHERS_WORK = ("/vectors", "/ingest/db", "/ingest/mysql", "/ingest/postgres", "/catalog/profiles")
+OTHERS_WORK = ("/vectors", "/catalog/profiles")
 DS = "/catalog/datasets/by-name/{name}"
 RULES = {
     ("GET", "/health"): "any", ("GET", "/jobs"): "any", ("GET", "/catalog/datasets"): "any",
@@ -25,6 +28,7 @@ RULES = {
     ("DELETE", "/auth/tokens/{token_id}"): "admin", ("POST", "/auth/grants"): "admin",
     ("GET", "/auth/grants"): "admin", ("DELETE", "/auth/grants/{grant_id}"): "admin", ("GET", "/audit"): "admin",
     ("GET", "/journal/events"): "admin", ("POST", "/governance/erase"): "admin",
+    ("POST", "/ingest/db"): "admin", ("POST", "/ingest/mysql"): "admin",
     ("GET", DS): "read", ("GET", f"{DS}/history"): "read", ("DELETE", DS): "ds_admin",
     ("PATCH", f"{DS}/metadata"): "write", ("POST", f"{DS}/restore"): "write", ("POST", f"{DS}/optimize"): "write",
     ("POST", "/ingest/file"): "write", ("POST", f"{DS}/tombstone"): "ds_admin", ("GET", f"{DS}/tombstone"): "ds_admin",
@@ -56,9 +60,31 @@ def expected(rule: str, role: str, own: bool) -> str:
     }[rule]
 
 
+@pytest.fixture
+def db_sources() -> Iterator[dict[str, str]]:
+    """One small source table in the real PostgreSQL and MariaDB, for the admin-only DB ingest routes."""
+    import psycopg
+    import pymysql
+
+    pg_dsn, schema = next(pg := postgres_schema())
+    database = next(my := mysql_database())
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE TABLE "{schema}".src (id bigint, email text)')
+        conn.execute(f"INSERT INTO \"{schema}\".src VALUES (7, 'p@x.org')")
+    mysql = pymysql.connect(host=MYSQL_HOST, port=MYSQL_PORT, user="root", database=database, autocommit=True)
+    with mysql.cursor() as cur:
+        cur.execute("CREATE TABLE src (id bigint, email text)")
+        cur.execute("INSERT INTO src VALUES (8, 'm@x.org')")
+    mysql.close()
+    yield {"/ingest/db": f"{pg_dsn}|{schema}.src", "/ingest/mysql": f"mysql://root@{MYSQL_HOST}:{MYSQL_PORT}/{database}|src"}
+    for gen in (pg, my):
+        next(gen, None)
+
+
 class World:
-    def __init__(self, lh: Any, tmp: Path):
+    def __init__(self, lh: Any, tmp: Path, db_sources: dict[str, str]):
         self.lh, self.tmp, self.n = lh, tmp, itertools.count()
+        self.db_sources = db_sources
         lh.write_table("own_ds", pa.table({"id": [1, 2, 3], "email": ["a@x.org", "b@x.org", "c@x.org"]}))
         lh.write_table("other_ds", pa.table({"id": [1, 2], "email": ["d@x.org", "e@x.org"]}))
         self.tokens: dict[str, str] = {}
@@ -116,6 +142,8 @@ class World:
             "/auth/grants": {"json": {"principal": "p-reader", "view": f"g{n}"}},
             "/catalog/views": {"json": {"name": f"nv{n}", "base_dataset": ds, "columns": ["id"]}},
             "/governance/erase": {"json": {"value": "nobody@x.org", "kind": "email"}},
+            **{route: {"json": {"dsn": source.split("|")[0], "table": source.split("|")[1], "dataset": ds},
+                       "params": {"wait": "true"}} for route, source in self.db_sources.items()},
             "metadata": {"json": {"description": "d"}}, "restore": {"json": {"version": 0}},
             "optimize": {"json": {"vacuum": False}}, "purge": {"params": {"wait": "true"}},
             "tombstone": {"json": {"row_key_column": "id", "row_key_values": [20_000 + n], "reason": "m"}},
@@ -124,9 +152,9 @@ class World:
         return url, dict(kwargs)
 
 
-def test_access_matrix_from_openapi(token_client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) -> None:  # type: ignore[no-untyped-def]
     lh, client = token_client
-    world = World(lh, tmp_path)
+    world = World(lh, tmp_path, db_sources)
     spec = client.get("/openapi.json").json()
     sent: set[str] = set()
     checked = 0
