@@ -69,7 +69,7 @@ class Lakehouse:
         self.executor = QueryExecutor(settings.query)
         self.sql_service = SqlService(settings, self.catalog, self.buckets, self.executor, self.governance)
         self.vectors = VectorService(settings, self.catalog, self.buckets, self.jobs, self.sql_service,
-                                     self.executor)
+                                     self.executor, views=self.governance.views)
         self.vectors.guards.register(GovernedSearch(self.governance, self.catalog, self.buckets))
         self.erasables.register(VectorIndexErasure(self.vectors))
         for pattern in ("dataset.appended", "dataset.overwritten", "dataset.restored", "dataset.deleted",
@@ -281,8 +281,7 @@ class Lakehouse:
         """Build (or rebuild) an index: chunk, embed, store, build the HNSW graph. A job."""
         spec = spec if isinstance(spec, IndexSpec) else IndexSpec.model_validate(spec)
         with self._call(actor, "vectors.create_index", spec.index_name) as (who, _):
-            self.access.require_write_dataset(who, spec.dataset, self.catalog.datasets.exists(spec.dataset),
-                                              "build a vector index on")
+            self._require_write_source(who, spec.dataset, "build a vector index on")
             return self.vectors.create_index(who, spec, wait)
 
     def list_vector_indexes(self, actor: Actor | None = None) -> list[IndexManifest]:
@@ -305,6 +304,12 @@ class Lakehouse:
                       actor: Actor | None = None) -> SearchResult:
         request = SearchRequest(query=query, vector=list(vector) if vector is not None else None, k=k,
                                 filter=filter, per_chunk=per_chunk)
+        return self.search_vectors(index, request, actor=actor)
+
+    def search_vectors(self, index: str, request: SearchRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> SearchResult:
+        """``vector_search`` taking the whole request body (``ef_search``, ``exact`` too)."""
+        request = request if isinstance(request, SearchRequest) else SearchRequest.model_validate(request)
         with self._call(actor, "vectors.search", index) as (who, _):
             return self.vectors.search(who, index, request)
 
@@ -312,7 +317,7 @@ class Lakehouse:
                         actor: Actor | None = None) -> JobInfo:
         """Refresh every index built on ``dataset``: new and changed documents only. A job."""
         with self._call(actor, "vectors.refresh_dataset", dataset) as (who, _):
-            self.access.require_write_dataset(who, dataset, True, "refresh vector indexes on")
+            self._require_write_source(who, dataset, "refresh vector indexes on")
             return self.vectors.refresh_dataset(who, dataset, wait, force)
 
     def stale_vector_indexes(self, actor: Actor | None = None) -> list[dict[str, Any]]:
@@ -364,9 +369,19 @@ class Lakehouse:
         return index
 
     def _writable_index(self, who: Actor, name: str) -> IndexManifest:
-        index = self._readable_index(who, name)
-        self.access.require_write_dataset(who, index.dataset, True, "manage vector indexes on")
+        index = self._readable_index(who, name)  # 404 above; an index it may read but not manage: 403
+        self.access.require_write_dataset(who, index.base_dataset, False, "manage vector indexes on")
         return index
+
+    def _require_write_source(self, who: Actor, name: str, action: str) -> None:
+        """Index work on a dataset needs write access to it; on a view, reading the view (404 otherwise)
+        and write access to its base dataset (as defining the view did)."""
+        view = self.vectors.sources.view(name)
+        if view is not None:
+            self.governance.get_view(who, name)  # 404 unless readable; readable but not writable: 403
+            self.access.require_write_dataset(who, view.base_dataset, False, action)
+        else:
+            self.access.require_write_dataset(who, name, self.catalog.datasets.exists(name), action)
 
     # Catalog backups ------------------------------------------------------------------------
     def backup_catalog(self, actor: Actor | None = None) -> str:

@@ -29,3 +29,9 @@ def test_local_model_is_offline_and_semantic(local) -> None:  # type: ignore[no-
 def test_registry_hands_out_one_instance() -> None:
     registry = EmbedderRegistry(EmbeddingsSettings())
     assert registry.get("local") is registry.get()
+
+
+def test_query_fast_path_matches_encode(local) -> None:  # type: ignore[no-untyped-def]
+    """``embed_query`` skips sentence-transformers' encode loop; the vector must be the same one."""
+    for text in ("registered nurse with ICU experience", "x", "a much longer query about welding " * 30):
+        np.testing.assert_allclose(local.embed_query(text), local.embed([text])[0], atol=1e-6)

@@ -26,6 +26,9 @@ def test_only_readers_of_the_source_find_the_index(vlh) -> None:  # type: ignore
         assert vlh.list_vector_indexes(actor=who) == []
     vlh.add_grant("bot", "index", "idx")  # agents search granted indexes, never raw datasets
     assert len(vlh.vector_search("idx", "icu nurse", k=5, actor=agent).hits) == 5
+    with pytest.raises(Forbidden, match="needs read access to its source"):  # a filter would probe raw columns
+        vlh.vector_search("idx", "icu nurse", k=5, filter="years > 3", actor=agent)
+    assert vlh.vector_search("idx", "icu nurse", k=5, filter="years > 3", actor=granted).hits
     with pytest.raises(Forbidden):
         vlh.delete_vector_index("idx", actor=granted)  # readers may not manage indexes
 

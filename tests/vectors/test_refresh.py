@@ -107,7 +107,7 @@ class Guard:
     def __init__(self) -> None:
         self.erased: set[str] = set()
 
-    def can_search(self, actor, index) -> None:  # type: ignore[no-untyped-def]
+    def can_search(self, actor, index, filtering=False) -> None:  # type: ignore[no-untyped-def]
         pass
 
     def allowed_doc_ids(self, actor, index):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from lakehouse.config import EmbeddingsSettings
-from lakehouse.embeddings.base import Embedder, EmbedderUnavailable
+from lakehouse.embeddings.base import Embedder, EmbedderUnavailable, check_vectors
 from lakehouse.errors import NotInstalled
 
 PACKAGED_MODEL = "all-MiniLM-L6-v2"
@@ -31,6 +31,7 @@ def packaged_model_path() -> Path:
 
 
 _QUERY_TEXTS = 4  # at most this many texts is a query, not a bulk batch
+
 
 class LocalEmbedder(Embedder):
     name = "local"
@@ -88,6 +89,24 @@ class LocalEmbedder(Embedder):
         vectors = model.encode(texts, batch_size=self._settings.batch_size, convert_to_numpy=True,
                                normalize_embeddings=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
+
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query, straight through the model's modules (preprocess, forward, normalise): the same
+        vector as ``encode`` (tested bit for bit) without its batching, sorting and conversion overhead."""
+        model = self._loaded()
+        if model.default_prompt_name is not None:
+            return super().embed_query(text)
+        import torch
+
+        threads = self._threads(1)
+        if threads and torch.get_num_threads() != threads:
+            torch.set_num_threads(threads)
+        features = model.preprocess([text])
+        with torch.inference_mode():
+            vector = torch.nn.functional.normalize(model(features)["sentence_embedding"], p=2, dim=1)
+        vectors = np.asarray(vector.numpy(), dtype=np.float32)
+        return check_vectors(vectors, 1, None, f"{self.name} embedder (model '{self.model}')")[0]
 
 
 def load(settings: EmbeddingsSettings) -> Embedder:

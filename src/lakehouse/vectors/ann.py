@@ -87,17 +87,30 @@ def selector(positions: np.ndarray, total: int) -> Any:
     return sel
 
 
-def search_hnsw(index: Any, query: np.ndarray, k: int, ef: int, sel: Any = None,
-                metric: str = "cosine") -> tuple[np.ndarray, np.ndarray]:
-    faiss = faiss_module()
-    params = faiss.SearchParametersHNSW()
-    params.efSearch = max(ef, k)
+def search_params(ef: int, sel: Any = None) -> Any:
+    params = faiss_module().SearchParametersHNSW()
+    params.efSearch = ef
     if sel is not None:
-        params.sel = sel
-    scores, labels = index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k, params=params)
-    keep = labels[0] >= 0
-    out = scores[0][keep]
-    return (-out if metric == "l2" else out), labels[0][keep]
+        params.sel = sel  # faiss's wrapper keeps a reference for the params' lifetime
+    return params
+
+
+def search_hnsw(index: Any, query: np.ndarray, k: int, ef: int, sel: Any = None,
+                metric: str = "cosine", params: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """One query. ``params`` (from ``search_params``, efSearch >= k) skips building them per call; the
+    graph's ``search_c`` is called directly, without faiss's Python wrapper (checks and allocations)."""
+    faiss = faiss_module()
+    if params is None or ef < k:
+        params = search_params(max(ef, k), sel)
+    x = query if query.dtype == np.float32 and query.flags.c_contiguous else np.ascontiguousarray(
+        query, dtype=np.float32)
+    scores = np.empty(k, dtype=np.float32)
+    labels = np.empty(k, dtype=np.int64)
+    index.search_c(1, faiss.swig_ptr(x), k, faiss.swig_ptr(scores), faiss.swig_ptr(labels), params)
+    if labels[-1] < 0:  # fewer than k found (results are packed first)
+        keep = labels >= 0
+        scores, labels = scores[keep], labels[keep]
+    return (-scores if metric == "l2" else scores), labels
 
 
 def search_exact(vectors: np.ndarray, query: np.ndarray, k: int, positions: np.ndarray | None = None,

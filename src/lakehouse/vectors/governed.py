@@ -1,7 +1,9 @@
 """Governance for vector search: who may search an index, and which documents are erased.
 
-Searching needs read access to the index's source (DESIGN.md 6b): an admin, or a writer/reader with
-a grant on the dataset or on the index itself. Agents see only indexes granted to them. Tombstoned
+Searching needs read access to the index's source (DESIGN.md 6b): an admin, a grant on the index
+itself, or read access to the source — for an index on a dataset a writer/reader grant on it (agents
+never read raw datasets); for an index on an AI-safe view read access to the view (a grant, or owning
+it), whatever the role: that is what view-only principals and agents search. Tombstoned
 keys never come back: when the tombstone key column is not the index's id column, the erased rows'
 ids are looked up in the raw table.
 """
@@ -13,7 +15,7 @@ from collections.abc import Collection
 import pyarrow.compute as pc
 
 from lakehouse.catalog.store import CatalogStore
-from lakehouse.errors import NotFound
+from lakehouse.errors import Forbidden, NotFound
 from lakehouse.governance.service import Governance
 from lakehouse.storage import delta
 from lakehouse.storage.registry import BucketRegistry
@@ -27,19 +29,28 @@ class GovernedSearch:
         self._catalog = catalog
         self._buckets = buckets
 
-    def can_search(self, actor: Actor, index: IndexManifest) -> None:
-        if actor.is_admin:
+    def can_search(self, actor: Actor, index: IndexManifest, filtering: bool = False) -> None:
+        if actor.is_admin or self._reads_source(actor, index):
             return
-        granted_index = index.index_name in self._governance.grants.objects(actor, "index")
-        if granted_index:
-            return
-        if actor.role is not Role.agent and self._governance.access.can_read_dataset(actor, index.dataset):
+        if index.index_name in self._governance.grants.objects(actor, "index"):
+            if filtering:  # a filter probes source columns: it would reveal values the grant does not cover
+                raise Forbidden(
+                    f"Filtering vector index '{index.index_name}' needs read access to its source "
+                    f"'{index.dataset}'; a grant on the index alone allows unfiltered search.",
+                    hint="Search without a filter, or ask an admin for a grant on the source.")
             return
         raise NotFound(f"Vector index '{index.index_name}' does not exist.",
                        hint="List indexes with GET /vectors/indexes.")
 
+    def _reads_source(self, actor: Actor, index: IndexManifest) -> bool:
+        if index.view is not None:
+            view = self._governance.views.get(index.view)
+            return bool(view is not None and view.base_dataset == index.base_dataset and
+                        self._governance.access.readable_views(actor, {view.name: view.owner}))
+        return actor.role is not Role.agent and self._governance.access.can_read_dataset(actor, index.dataset)
+
     def allowed_doc_ids(self, actor: Actor, index: IndexManifest) -> Collection[object] | None:
-        return None  # access is all-or-nothing per source; row filters arrive with indexes on views
+        return None  # access is all-or-nothing per source; a view's row filter already shaped its index
 
     def erased_doc_ids(self, dataset: str, id_column: str) -> Collection[str]:
         store = self._governance.tombstones

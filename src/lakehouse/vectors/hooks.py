@@ -14,8 +14,9 @@ from lakehouse.vectors.spec import IndexManifest
 
 
 class SearchGuard(Protocol):
-    def can_search(self, actor: Actor, index: IndexManifest) -> None:
-        """Raise NotFound/Forbidden when the actor may not read the index's source."""
+    def can_search(self, actor: Actor, index: IndexManifest, filtering: bool = False) -> None:
+        """Raise NotFound/Forbidden when the actor may not read the index's source (or, with
+        ``filtering``, may not see the source columns a filter would probe)."""
 
     def allowed_doc_ids(self, actor: Actor, index: IndexManifest) -> Collection[object] | None:
         """The doc_ids the actor may read, or None for no restriction."""
@@ -31,9 +32,9 @@ class Guards:
     def register(self, guard: SearchGuard) -> None:
         self._guards.append(guard)
 
-    def check(self, actor: Actor, index: IndexManifest) -> None:
+    def check(self, actor: Actor, index: IndexManifest, filtering: bool = False) -> None:
         for guard in self._guards:
-            guard.can_search(actor, index)
+            guard.can_search(actor, index, filtering)
 
     def allowed(self, actor: Actor, index: IndexManifest) -> set[object] | None:
         allowed: set[object] | None = None

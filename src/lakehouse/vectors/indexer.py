@@ -14,7 +14,6 @@ from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, LakehouseError
-from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import utcnow
 from lakehouse.vectors import ann, store
 from lakehouse.vectors import build as steps
@@ -22,7 +21,7 @@ from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords
-from lakehouse.vectors.source import read_source
+from lakehouse.vectors.source import Sources
 from lakehouse.vectors.store import META_COLUMNS, IndexFiles
 
 Progress = Callable[[float], None]
@@ -33,9 +32,9 @@ def _never() -> bool:
 
 
 class Indexer:
-    def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, records: IndexRecords,
+    def __init__(self, settings: Settings, catalog: CatalogStore, sources: Sources, records: IndexRecords,
                  embedders: EmbedderRegistry, cache: IndexCache, guards: Guards):
-        self.settings, self.catalog, self.buckets = settings, catalog, buckets
+        self.settings, self.catalog, self.sources = settings, catalog, sources
         self.records, self.embedders, self.cache, self.guards = records, embedders, cache, guards
 
     def _locked(self, name: str, owner: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -50,9 +49,12 @@ class Indexer:
             self.catalog.release_lock(f"vector-index:{name}", owner)
 
     def _docs(self, row: VectorIndexRow) -> tuple[steps.Docs, int, set[str]]:
+        """The source's documents; ``row.ann`` takes what the build records about the source (its view)."""
         content = row.text_column or row.vector_column
         assert content is not None
-        table, version = read_source(self.catalog, self.buckets, row.dataset, [row.id_column, content])
+        source = self.sources.of(row)
+        table, version = self.sources.read(source, [row.id_column, content])
+        row.ann = {**(row.ann or {}), **self.sources.built(source)}
         docs = steps.read_docs(table, row.id_column, content, row.vector_column is not None)
         return docs, version, self.guards.erased(row.dataset, row.id_column)
 
@@ -122,7 +124,9 @@ class Indexer:
         if row.generation == 0:
             return self._build(name, progress, cancelled)
         manifest = self.catalog.datasets.get(row.dataset, with_lineage=False)
-        if manifest.version == row.source_version and not force:
+        same_view = self.sources.built(self.sources.of(row)).get("view_fingerprint") == (row.ann or {}).get(
+            "view_fingerprint")
+        if manifest.version == row.source_version and same_view and not force:
             self.records.update(name, stale_since=None)
             return {"index_name": name, "skipped": True, "reason": "source unchanged",
                     "source_version": row.source_version, "seconds": timer.seconds()}
@@ -142,7 +146,8 @@ class Indexer:
                   "removed_documents": len([k for k in removed if k not in {docs.keys[i] for i in changed}]),
                   "embedded_chunks": len(rows.ids) - reused, "reused_embeddings": reused}
         if not rows.ids and not removed:
-            self.records.update(name, source_version=version, stale_since=None, last_refresh_at=utcnow())
+            self.records.update(name, source_version=version, stale_since=None, last_refresh_at=utcnow(),
+                                ann=row.ann)
             return {"index_name": name, **counts, "source_version": version, "seconds": timer.seconds()}
         dead = current.positions_for_docs(pa.array(removed, pa.string())) if removed else np.zeros(0, np.int64)
         result = self._apply(row, files, current, dead, rows, vectors, docs.id_type, version, model, timer)

@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.vectors import ann
+from lakehouse.vectors.hits import HitColumns
 from lakehouse.vectors.store import META_COLUMNS, IndexFiles, to_matrix
 
 
@@ -24,8 +25,8 @@ class LoadedIndex:
     row_of: np.ndarray      # faiss label -> row in ``meta`` (-1: dead label)
     vectors: np.ndarray     # (labels, dim), indexed by label
     graph: Any | None       # faiss HNSW over every label (dead ones are filtered out), None when cold
-    _codes: np.ndarray | None = None
-    _single: bool | None = None
+    _columns: HitColumns | None = None
+    _params: dict[int, Any] | None = None
 
     @property
     def live(self) -> int:
@@ -49,18 +50,24 @@ class LoadedIndex:
         mask = pc.is_in(doc_column, value_set=doc_ids)
         return np.asarray(self.meta.column("pos").filter(mask).to_numpy(), dtype=np.int64)
 
-    def doc_codes(self) -> np.ndarray:
-        """A small integer per row identifying its document (rows of one doc share it)."""
-        if self._codes is None:
-            encoded = pc.dictionary_encode(self.meta.column("doc_id")).combine_chunks()
-            self._codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-        return self._codes
+    def columns(self) -> HitColumns:
+        """What hits are assembled from, built on first use (a race builds it twice, harmlessly)."""
+        if self._columns is None:
+            self._columns = HitColumns(self.meta)
+        return self._columns
 
     def single_chunk(self) -> bool:
         """Every document is one chunk (short texts, own vectors): no per-document dedupe needed."""
-        if self._single is None:
-            self._single = bool(self.live == 0 or (self.meta.column("chunk_index").to_numpy() == 0).all())
-        return self._single
+        return self.columns().single
+
+    def params(self, ef: int) -> Any:
+        """faiss search parameters for ``ef`` without a selector, made once (read-only afterwards)."""
+        cache = self._params if self._params is not None else {}
+        self._params = cache
+        params = cache.get(ef)
+        if params is None:
+            params = cache[ef] = ann.search_params(ef)
+        return params
 
     def documents(self) -> int:
         return len(pc.unique(self.meta.column("doc_id"))) if self.live else 0

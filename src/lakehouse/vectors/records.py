@@ -17,6 +17,10 @@ from lakehouse.vectors.spec import IndexManifest
 def manifest(row: VectorIndexRow) -> IndexManifest:
     data = {c.name: getattr(row, c.name) for c in VectorIndexRow.__table__.columns}
     data["index_name"] = data.pop("name")
+    data["base_dataset"] = row.dataset
+    data["view"] = (row.ann or {}).get("view")
+    if data["view"] is not None:
+        data["dataset"] = data["view"]  # the source as it was named: the view
     return IndexManifest.model_validate(data)
 
 

@@ -13,6 +13,7 @@ import time
 import numpy as np
 import pyarrow as pa
 import sqlglot
+from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
@@ -28,6 +29,7 @@ from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords, manifest
+from lakehouse.vectors.source import Sources
 from lakehouse.vectors.spec import Hit, SearchRequest, SearchResult
 
 SELECTIVE = 0.1  # below this share of labels a filtered search goes exact (HNSW recall drops there)
@@ -39,9 +41,9 @@ def _quote(name: str) -> str:
 
 class Searcher:
     def __init__(self, settings: Settings, records: IndexRecords, cache: IndexCache, embedders: EmbedderRegistry,
-                 sql: SqlService, executor: QueryExecutor, guards: Guards):
+                 sql: SqlService, executor: QueryExecutor, guards: Guards, sources: Sources):
         self.settings, self.records, self.cache, self.embedders = settings, records, cache, embedders
-        self.sql, self.executor, self.guards = sql, executor, guards
+        self.sql, self.executor, self.guards, self.sources = sql, executor, guards, sources
 
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
@@ -51,7 +53,9 @@ class Searcher:
                                 hint="Raise vectors.max_k for larger result sets.")
         row = self.records.get(name)
         info = manifest(row)
-        self.guards.check(actor, info)
+        self.guards.check(actor, info, filtering=bool(request.filter))
+        if info.view is not None:
+            self.sources.check_current(row)
         if row.generation == 0:
             raise Conflict(f"Vector index '{name}' has not finished its first build (status {row.status}).",
                            hint="Wait for the build job (GET /jobs) and search again.")
@@ -111,8 +115,14 @@ class Searcher:
         except SqlglotError as exc:
             raise InvalidInput(f"The filter is not a valid SQL predicate: {exc}".splitlines()[0],
                                hint="For example: state = 'TX' AND years_experience >= 5") from None
-        sql = (f"SELECT {_quote(row.id_column)} FROM {_quote(row.dataset)} "  # noqa: S608 (parsed predicate)
+        if condition.find(exp.Select) is not None:
+            raise InvalidInput("The filter is a predicate on the index's source columns; subqueries are not allowed.")
+        source = self.sources.of(row)
+        sql = (f"SELECT {_quote(row.id_column)} FROM {_quote(source.name)} "  # noqa: S608 (parsed predicate)
                f"WHERE {condition.sql(dialect='postgres')}")
+        if source.view is not None:  # masked values, as everyone reading the view sees them
+            table = self.sources.query(source, sql, row.source_version, 10_000_000)
+            return table.column(0).combine_chunks() if table.num_rows else pa.array([], pa.string())
         tables = self.sql.registrations(actor, {row.dataset: row.source_version} if row.source_version is not None
                                         else None, {row.dataset})
         q = self.settings.query
@@ -123,16 +133,21 @@ class Searcher:
 
     def top_k(self, index: LoadedIndex, query: np.ndarray, k: int, positions: np.ndarray | None, ef: int,
               per_chunk: bool, exact: bool) -> tuple[list[Hit], str]:
-        pool = index.live if positions is None else len(positions)
+        live = index.live
+        pool = live if positions is None else len(positions)
         if pool == 0:
             return [], "exact"
+        columns = index.columns()
         selective = positions is not None and len(positions) < SELECTIVE * index.labels
-        use_exact = exact or index.graph is None or index.live < self.settings.vectors.exact_below or selective
-        want = k if per_chunk or index.single_chunk() else k * 2
+        use_exact = exact or index.graph is None or live < self.settings.vectors.exact_below or selective
+        want = k if per_chunk or columns.single else k * 2
         sel = ann.selector(positions, index.labels) if positions is not None and not use_exact else None
+        dead = index.labels > live
         while not use_exact:
-            scores, labels = ann.search_hnsw(index.graph, query, min(want, pool), max(ef, want), sel, index.metric)
-            hits = self._hits(index, scores, labels, k, per_chunk)
+            n = min(want, pool)
+            params = index.params(max(ef, n)) if sel is None else ann.search_params(max(ef, n), sel)
+            scores, labels = ann.search_hnsw(index.graph, query, n, ef, sel, index.metric, params)
+            hits = columns.hits(index.row_of, labels, scores, k, per_chunk, dead)
             if len(hits) >= k or want >= pool:
                 return hits, "hnsw"
             want *= 4
@@ -140,23 +155,7 @@ class Searcher:
                 break
         while True:
             scores, labels = ann.search_exact(index.vectors, query, min(want, pool), positions, index.metric)
-            hits = self._hits(index, scores, labels, k, per_chunk)
+            hits = columns.hits(index.row_of, labels, scores, k, per_chunk)
             if len(hits) >= k or want >= pool:
                 return hits, "exact"
             want *= 4
-
-    @staticmethod
-    def _hits(index: LoadedIndex, scores: np.ndarray, labels: np.ndarray, k: int, per_chunk: bool) -> list[Hit]:
-        rows = index.row_of[labels]
-        keep = rows >= 0
-        rows, scores = rows[keep], scores[keep]
-        if not len(rows):
-            return []
-        if not per_chunk and not index.single_chunk():  # the best chunk per document, in score order
-            _, first = np.unique(index.doc_codes()[rows], return_index=True)
-            first.sort()
-            rows, scores = rows[first], scores[first]
-        rows, scores = rows[:k], scores[:k]
-        taken = index.meta.select(["doc_id", "chunk_index", "text"]).take(pa.array(rows)).to_pylist()
-        return [Hit.model_construct(doc_id=r["doc_id"], chunk_index=r["chunk_index"], score=s, text=r["text"])
-                for r, s in zip(taken, scores.tolist(), strict=True)]

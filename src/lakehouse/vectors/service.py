@@ -13,6 +13,7 @@ from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.events import ErasureReport
+from lakehouse.governance.views import ViewStore
 from lakehouse.query.executor import QueryExecutor
 from lakehouse.query.sql_service import SqlService
 from lakehouse.storage.names import validate_name
@@ -27,7 +28,7 @@ from lakehouse.vectors.indexer import Indexer
 from lakehouse.vectors.records import IndexRecords, manifest
 from lakehouse.vectors.scheduler import check_cron
 from lakehouse.vectors.search import Searcher
-from lakehouse.vectors.source import check_columns
+from lakehouse.vectors.source import Sources
 from lakehouse.vectors.spec import (
     AutotuneRequest,
     ChampionRequest,
@@ -42,14 +43,17 @@ from lakehouse.wire import JobInfo
 
 class VectorService:
     def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, jobs: JobRunner,
-                 sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None):
+                 sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None,
+                 views: ViewStore | None = None):
         self.settings, self.catalog, self.buckets, self.jobs = settings, catalog, buckets, jobs
         self.embedders = embedders or EmbedderRegistry(settings.embeddings)
         self.records = IndexRecords(catalog.sessions)
         self.cache = IndexCache(buckets)
         self.guards = Guards()
-        self.indexer = Indexer(settings, catalog, buckets, self.records, self.embedders, self.cache, self.guards)
-        self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards)
+        self.sources = Sources(settings, catalog, buckets, sql, executor, views)
+        self.indexer = Indexer(settings, catalog, self.sources, self.records, self.embedders, self.cache, self.guards)
+        self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards,
+                                 self.sources)
         self.evaluator = Evaluator(settings, catalog, self.records, self.cache, self.embedders)
         ann.set_threads(settings.vectors.search_threads)
 
@@ -58,8 +62,9 @@ class VectorService:
         row = self._validated_row(actor, spec)
         existing = self.records.find(spec.index_name)
         if existing is not None:
-            if existing.dataset != spec.dataset:
-                raise Conflict(f"Vector index '{spec.index_name}' already exists on dataset '{existing.dataset}'.",
+            source = manifest(existing).dataset
+            if source != spec.dataset:
+                raise Conflict(f"Vector index '{spec.index_name}' already exists on '{source}'.",
                                hint="Pick another index_name or DELETE the existing index first.")
             row.generation, row.ann = existing.generation, {**(existing.ann or {}), **row.ann}
             row.created_at, row.created_by, row.status = existing.created_at, existing.created_by, existing.status
@@ -75,8 +80,9 @@ class VectorService:
 
     def _validated_row(self, actor: Actor, spec: IndexSpec) -> VectorIndexRow:
         validate_name(spec.index_name, "index name")
-        dataset = self.catalog.datasets.get(spec.dataset, with_lineage=False)
-        check_columns(dataset, spec.id_column, spec.text_column, spec.vector_column)
+        source = self.sources.resolve(spec.dataset)
+        self.sources.check(source, spec.id_column, spec.text_column, spec.vector_column)
+        dataset = self.catalog.datasets.get(source.dataset, with_lineage=False)
         v = self.settings.vectors
         chunk_size = spec.chunk_size or v.chunk_size
         overlap = spec.overlap if spec.overlap is not None else min(v.overlap, chunk_size // 2)
@@ -92,14 +98,17 @@ class VectorService:
         config = ann.HnswConfig(spec.m or v.hnsw_m, spec.ef_construction or v.hnsw_ef_construction,
                                 spec.ef_search or v.hnsw_ef_search)
         explicit = any(x is not None for x in (spec.m, spec.ef_construction, spec.ef_search))
+        ann_meta: dict[str, Any] = {"champion": {**config.as_dict(), "trial_id": None}} if explicit else {}
+        if source.view is not None:
+            ann_meta["view"] = source.name
         return VectorIndexRow(
-            name=spec.index_name, dataset=spec.dataset, bucket=bucket, id_column=spec.id_column,
+            name=spec.index_name, dataset=source.dataset, bucket=bucket, id_column=spec.id_column,
             text_column=spec.text_column, vector_column=spec.vector_column, chunk_size=chunk_size, overlap=overlap,
             chunk_unit=spec.chunk_unit, embedder=None if spec.vector_column else (spec.embedder
                                                                                  or self.settings.embeddings.default),
             model=None, dim=None, metric=spec.metric, recall_target=spec.recall_target, status="building",
             generation=0, vectors=0, documents=0, source_version=None, backend="faiss-hnsw",
-            ann={"champion": {**config.as_dict(), "trial_id": None}} if explicit else {},
+            ann=ann_meta,
             build_seconds=None, refresh_policy=spec.refresh_policy, refresh_cron=spec.refresh_cron,
             stale_since=None, last_refresh_at=None, built_at=None, created_at=utcnow(), created_by=actor.name,
             error=None)
@@ -127,10 +136,13 @@ class VectorService:
 
     # Freshness ----------------------------------------------------------------------------------
     def refresh_dataset(self, actor: Actor, dataset: str, wait: bool = False, force: bool = False) -> JobInfo:
-        self.catalog.datasets.get(dataset, with_lineage=False)
-        names = [r.name for r in self.records.list(dataset) if r.status != "building" or r.generation]
+        """Every index on ``dataset`` (including those on views over it), or on the view ``dataset``."""
+        source = self.sources.resolve(dataset)
+        rows = [r for r in self.records.list(source.dataset)
+                if source.view is None or (r.ann or {}).get("view") == source.name]
+        names = [r.name for r in rows if r.status != "building" or r.generation]
         if not names:
-            raise NotFound(f"No vector index is built on dataset '{dataset}'.", hint="GET /vectors/indexes.")
+            raise NotFound(f"No vector index is built on '{dataset}'.", hint="GET /vectors/indexes.")
         return self._refresh_job(actor, dataset, names, wait, force)
 
     def refresh_index(self, actor: Actor, name: str, wait: bool = False, force: bool = False) -> JobInfo:
@@ -155,7 +167,8 @@ class VectorService:
             if row.stale_since is None:
                 continue
             dataset = self.catalog.datasets.get(row.dataset, with_lineage=False)
-            out.append({"index_name": row.name, "dataset": row.dataset, "stale_since": row.stale_since,
+            out.append({"index_name": row.name, "dataset": row.dataset, "view": (row.ann or {}).get("view"),
+                        "stale_since": row.stale_since,
                         "indexed_version": row.source_version, "dataset_version": dataset.version,
                         "refresh_policy": row.refresh_policy, "refresh_cron": row.refresh_cron,
                         "last_refresh_at": row.last_refresh_at})

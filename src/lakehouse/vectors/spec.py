@@ -14,7 +14,8 @@ class IndexSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     index_name: str
-    dataset: str
+    dataset: str = Field(description="The source: a dataset, or an AI-safe view (then only what it exposes is "
+                                     "embedded, and searching needs read access to the view).")
     id_column: str
     text_column: str | None = None
     vector_column: str | None = None
@@ -59,7 +60,9 @@ class SearchResult(BaseModel):
 
 class IndexManifest(BaseModel):
     index_name: str
-    dataset: str
+    dataset: str            # the source as named at build: a dataset or a view
+    base_dataset: str       # the Delta table underneath (== dataset unless the source is a view)
+    view: str | None = None
     bucket: str
     id_column: str
     text_column: str | None
