@@ -1,5 +1,6 @@
-"""Every route in the OpenAPI spec x every role x own/other object: the expected status (DESIGN.md 6b
-role table, 404 for what the caller may not read, 403 for what it may not do), and every call audited."""
+"""Every route in the OpenAPI spec (vectors and DB ingest included) x every role x own/other object:
+the expected status (DESIGN.md 6b role table, 404 for what the caller may not read, 403 for what it may
+not do), and every call audited."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ import pytest
 
 from tests.governance.conftest import principal
 from tests.services import MYSQL_HOST, MYSQL_PORT, mysql_database, postgres_schema
+from tests.vectors.conftest import HashEmbedder
 
 ROLES = ("admin", "writer", "reader", "agent")
-OTHERS_WORK = ("/vectors", "/catalog/profiles")
+OTHERS_WORK = ("/catalog/profiles",)
+VX = "/vectors"
 DS = "/catalog/datasets/by-name/{name}"
 RULES = {
     ("GET", "/health"): "any", ("GET", "/jobs"): "any", ("GET", "/catalog/datasets"): "any",
@@ -36,10 +39,16 @@ RULES = {
     ("GET", f"{DS}/purge"): "ds_admin", ("POST", "/query/sql"): "query",
     ("POST", "/catalog/views"): "define_view", ("GET", "/catalog/views/{name}"): "view_read",
     ("DELETE", "/catalog/views/{name}"): "view_owner",
+    ("POST", f"{VX}/index"): "define_view", ("GET", f"{VX}/indexes"): "any", ("GET", f"{VX}/stale"): "any",
+    ("GET", f"{VX}/indexes/{{idx}}"): "read", ("POST", f"{VX}/search/{{idx}}"): "read",
+    ("GET", f"{VX}/trials/{{idx}}"): "read", ("GET", f"{VX}/champion/{{idx}}"): "read",
+    ("DELETE", f"{VX}/indexes/{{idx}}"): "write", ("POST", f"{VX}/eval/{{idx}}"): "write",
+    ("POST", f"{VX}/autotune/{{idx}}"): "write", ("POST", f"{VX}/champion/{{idx}}"): "write",
+    ("POST", f"{VX}/refresh/{{dataset}}"): "write",
 }
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
-               ("DELETE", "/storage/buckets/{name}")}
+               ("DELETE", "/storage/buckets/{name}"), ("DELETE", f"{VX}/indexes/{{idx}}")}
 
 
 def expected(rule: str, role: str, own: bool) -> str:
@@ -96,12 +105,22 @@ class World:
         lh.create_view({"name": "other_v", "base_dataset": "other_ds", "columns": ["id"]})
         for role in ("reader", "agent"):
             lh.add_grant(f"p-{role}", "view", "own_v")
+        lh.vectors.embedders.register("hash", lambda settings: HashEmbedder())
+        for ds in ("own_ds", "other_ds"):
+            self.index(ds.replace("_ds", "_idx"), ds)
         self.jobs = {r: lh.wait_job(lh.jobs.submit("noop", self.actors[r], {}, lambda _c: {}).job_id).job_id
                      for r in ROLES}
+
+    def index(self, name: str, ds: str) -> str:
+        spec = {"index_name": name, "dataset": ds, "id_column": "id", "text_column": "email", "embedder": "hash"}
+        assert self.lh.create_vector_index(spec, wait=True).status == "succeeded"
+        return name
 
     def fresh(self, kind: str, role: str, ds: str) -> str:
         n = next(self.n)
         lh = self.lh
+        if kind == "index":
+            return self.index(f"ti{n}", ds)
         if kind == "dataset":
             lh.write_table(f"tmp{n}", pa.table({"id": [1]}))
             return f"tmp{n}"
@@ -125,7 +144,8 @@ class World:
         values = {"job_id": self.jobs[role] if own else self.jobs["admin" if role != "admin" else "writer"],
                   "token_id": self.fresh("token", role, ds) if throwaway else "nope",
                   "grant_id": self.fresh("grant", role, ds) if throwaway else "999999",
-                  "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999"}
+                  "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999",
+                  "idx": self.fresh("index", role, ds) if throwaway else ds.replace("_ds", "_idx"), "dataset": ds}
         if path.startswith("/catalog/views/"):
             values["name"] = self.fresh("view", role, ds) if throwaway else ("own_v" if own else "other_v")
         elif path.startswith("/storage/buckets/"):
@@ -147,8 +167,15 @@ class World:
             "metadata": {"json": {"description": "d"}}, "restore": {"json": {"version": 0}},
             "optimize": {"json": {"vacuum": False}}, "purge": {"params": {"wait": "true"}},
             "tombstone": {"json": {"row_key_column": "id", "row_key_values": [20_000 + n], "reason": "m"}},
+            f"{VX}/index": {"json": {"index_name": f"ni{n}", "dataset": ds, "id_column": "id",
+                                     "text_column": "email", "embedder": "hash"}, "params": {"wait": "true"}},
+            "search": {"json": {"query": "a@x.org", "k": 1}}, "eval": {"json": {"sample": 2, "k": 1}},
+            "autotune": {"json": {"m": [8], "ef_construction": [40], "ef_search": [10]}, "params": {"wait": "true"}},
+            "champion": {"json": {"m": 8, "ef_construction": 40, "ef_search": 10}},
+            "refresh": {"params": {"wait": "true"}},
         }
-        kwargs = bodies.get(path) or bodies.get(path.rsplit("/", 1)[-1], {}) if method in ("POST", "PATCH") else {}
+        tail = path.rsplit("/", 2)[-2] if path.endswith("}") and path.startswith(VX) else path.rsplit("/", 1)[-1]
+        kwargs = bodies.get(path) or bodies.get(tail, {}) if method in ("POST", "PATCH") else {}
         return url, dict(kwargs)
 
 
@@ -175,7 +202,7 @@ def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) ->
                 assert got == want, f"{method} {url} as {role} ({'own' if own else 'other'}): {response.text}"
                 sent.add(request_id)
                 checked += 1
-    assert checked >= 250
+    assert checked >= 400  # every route x 4 roles x own/other
     assert client.get("/catalog/datasets").status_code == 401
     assert client.get("/catalog/datasets", headers={"Authorization": "Bearer lh_wrong"}).status_code == 401
     audited = {r["request_id"] for r in lh.audit_events(limit=1_000_000)}
