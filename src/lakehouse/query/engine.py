@@ -19,6 +19,7 @@ from lakehouse.errors import QueryError, QueryRefused
 from lakehouse.query.guard import ONLY_SELECT, check_statement
 from lakehouse.query.sources import SourceCache
 from lakehouse.query.spec import QuerySpec
+from lakehouse.query.tuning import PUSHDOWN, KeySet, is_topk_over_rows, key_set_settings
 
 _REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
@@ -44,14 +45,19 @@ class Engine:
     def run(self, spec: QuerySpec) -> EngineResult:
         start = time.perf_counter()
         check_statement(spec.sql)
-        ctx = _context(spec)
         options = _options()
         try:
-            for table in spec.tables:
-                self._sources.get(table).register(ctx, table.name)
+            sources = [(table, self._sources.get(table)) for table in spec.tables]
+            keys = [s.key_stats for t, s in sources if isinstance(t, KeySet)]
+            ctx = _context(spec, key_set_settings([k for k in keys if k is not None]))
+            for table, source in sources:
+                source.register(ctx, table.name)
             for view in spec.views:
                 ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
             df = ctx.sql_with_options(spec.sql, options, param_values=_params(spec))
+            if is_topk_over_rows(df.limit(spec.max_rows + 1).logical_plan()):
+                ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
+                df = ctx.sql_with_options(spec.sql, options, param_values=_params(spec))
             table, truncated = _collect(df, spec.max_rows)
         except (QueryError, QueryRefused):
             raise
@@ -60,9 +66,9 @@ class Engine:
         return EngineResult(table, truncated, (time.perf_counter() - start) * 1000)
 
 
-def _context(spec: QuerySpec) -> SessionContext:
+def _context(spec: QuerySpec, settings: dict[str, str]) -> SessionContext:
     partitions = spec.target_partitions or os.cpu_count() or 1
-    config = SessionConfig(dict(_SETTINGS)).with_information_schema(False).with_target_partitions(partitions)
+    config = SessionConfig({**_SETTINGS, **settings}).with_information_schema(False).with_target_partitions(partitions)
     pool_bytes = spec.memory_limit_mb * 1024 * 1024
     runtime = RuntimeEnvBuilder().with_fair_spill_pool(pool_bytes).with_disk_manager_os()
     return SessionContext(config, runtime)

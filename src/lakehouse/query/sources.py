@@ -18,16 +18,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 from urllib.parse import urlparse
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from datafusion import DataFrame, SessionContext
 from datafusion.object_store import AmazonS3
 from deltalake import DeltaTable
 
 from lakehouse.errors import QueryError
 from lakehouse.query.spec import TableRegistration
+from lakehouse.query.tuning import KeyStats
 
 MAX_UNION_FILES = 64
 _CACHE_SIZE = 128
@@ -50,6 +53,24 @@ class Source:
             ctx.register_dataset(name, self.table.to_pyarrow_dataset())
         else:
             ctx.register_view(name, self._union(ctx))
+
+    @cached_property
+    def key_stats(self) -> KeyStats | None:
+        """Rows and integer bounds of a one-column table, from the Delta log (no data read)."""
+        if len(self.schema) != 1:
+            return None
+        try:
+            actions = pa.table(self.table.get_add_actions(flatten=True))
+        except Exception:  # noqa: BLE001 - no statistics: the engine keeps its defaults
+            return None
+        name = self.schema.names[0]
+        rows = (pc.sum(actions.column("num_records")).as_py() if actions.num_rows else 0) or 0
+        low, high = f"min.{name}", f"max.{name}"
+        if (not rows or not pa.types.is_integer(self.schema.field(0).type) or low not in actions.column_names
+                or high not in actions.column_names or actions.column(low).null_count
+                or actions.column(high).null_count):
+            return KeyStats(rows, None, None)
+        return KeyStats(rows, pc.min(actions.column(low)).as_py(), pc.max(actions.column(high)).as_py())
 
     def _union(self, ctx: SessionContext) -> DataFrame:
         if not self.files:

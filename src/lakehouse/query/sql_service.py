@@ -23,6 +23,7 @@ from lakehouse.governance.service import Governance
 from lakehouse.governance.views import view_sql
 from lakehouse.query.executor import QueryExecutor
 from lakehouse.query.spec import QueryResult, QuerySpec, TableRegistration, ViewRegistration
+from lakehouse.query.tuning import KeySet
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor
 
@@ -123,7 +124,8 @@ class SqlService:
             raw = f"__raw__{name}" if actor.is_admin else _hidden()
             tomb = _hidden()
             clean[name] = name if direct else _hidden()
-            out_tables += [_renamed(reg, raw), TableRegistration(name=tomb, uri=tomb_uri)]
+            # a generation is written once, as version 0: pinned, the worker keeps it loaded
+            out_tables += [_renamed(reg, raw), KeySet(name=tomb, uri=tomb_uri, version=0)]
             out_views.append(ViewRegistration(clean[name], (
                 f"SELECT t.* FROM {quote(raw)} t LEFT ANTI JOIN {quote(tomb)} k ON t.{quote(key)} = k.k")))  # noqa: S608
         for view in views:
