@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from lakehouse.app import Lakehouse
 from lakehouse.demo.data import candidates
 from tests.governance.conftest import open_lakehouse, principal
+from tests.services import postgres_database
 
 KEYS = st.text(alphabet="abcdefghjkmnpqrstuvwxyz23456789", min_size=10, max_size=14)
 
@@ -142,3 +144,29 @@ def test_client_of_tombstones_checks_docs(token_client) -> None:  # type: ignore
     _, client = token_client
     assert client.get("/catalog/views").status_code == 401
     assert isinstance(client, TestClient)
+
+
+def test_purge_leaves_no_key_in_the_postgresql_catalog_files(tmp_path: Path) -> None:
+    """The tombstone row's value is dropped at purge; PostgreSQL must not keep it as a dead tuple."""
+    import psycopg
+
+    url = next(database := postgres_database())
+    try:
+        lh = open_lakehouse(tmp_path / "data", catalog={"url": url, "lock_timeout_seconds": 2})
+        key = f"erase-{uuid.uuid4().hex}"
+        try:
+            lh.write_table("p", pa.table({"id": [key, "keep-me"]}))
+            lh.tombstone("p", "id", [key])
+            assert (lh.purge("p").result or {})["status"] == "complete"
+        finally:
+            lh.close()
+        dsn = url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")  # every page the server holds is on disk now
+            data_dir = Path(conn.execute("SHOW data_directory").fetchone()[0])
+            files = [data_dir / conn.execute("SELECT pg_relation_filepath(%s)", (name,)).fetchone()[0]
+                     for name in ("gov_tombstones", "ix_gov_tombstones_ds_hmac")]
+        assert all(f.exists() for f in files)
+        assert not [f for f in files if key.encode() in f.read_bytes()]
+    finally:
+        next(database, None)

@@ -113,7 +113,18 @@ class TombstoneStore:
         if sqlite:
             with self._sessions() as session:
                 session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        else:
+            self._rewrite_table()
         self.rebuild(dataset, key_type, drop_old=True)
+
+    def _rewrite_table(self) -> None:
+        """PostgreSQL keeps the old row (with the value) as a dead tuple until the table is rewritten:
+        VACUUM FULL writes a new heap without it and unlinks the old file (the WAL recycles it later)."""
+        engine = self._sessions.kw["bind"]
+        if engine.dialect.name != "postgresql":
+            return
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f"VACUUM FULL {TombstoneRow.__tablename__}"))
 
     def drop_dataset(self, dataset: str) -> None:
         shutil.rmtree(self._root / dataset, ignore_errors=True)
