@@ -57,6 +57,36 @@ def test_postgres_connection_dropped_mid_ingest(lakehouse, pg: PgSource, caplog,
                caplog.text)
 
 
+def test_mysql_connection_dropped_mid_ingest(lakehouse, my: MySource, caplog) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.DEBUG)
+    # The view sleeps at row 20000: the stream is open and batches have reached the writer when the
+    # session is killed. The sleeping session is found by its state and its database, from another one.
+    my.execute("CREATE VIEW slow AS SELECT seq AS id, IF(seq = 20000, SLEEP(30), 0) AS s FROM seq_1_to_30000",
+               "CREATE TABLE base AS SELECT * FROM slow LIMIT 0", "INSERT INTO base VALUES (1, 0), (2, 0)")
+    assert lakehouse.ingest_mysql(my.dsn, "drop_me", table="base").status == "succeeded"
+    job = lakehouse.ingest_mysql(my.dsn, "drop_me", table="slow", wait=False, batch_rows=1000)
+
+    def sleeping() -> bool:
+        conn = my.connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = %s AND STATE = 'User sleep' "
+                            "AND ID <> CONNECTION_ID()", (my.database,))
+                ids = [row[0] for row in cur.fetchall()]
+                for session in ids:
+                    cur.execute(f"KILL CONNECTION {int(session)}")
+        finally:
+            conn.close()
+        return bool(ids)
+
+    _wait_for(sleeping)
+    finished = lakehouse.wait_job(job.job_id, timeout=30)
+    assert finished.status == "failed" and finished.error["code"] == "source_error", finished.error
+    assert "lost" in finished.error["message"], finished.error
+    manifest = lakehouse.get_dataset("drop_me")
+    assert manifest.version == 0 and manifest.row_count == 2 and len(rows_of(lakehouse, "drop_me", "id")) == 2
+
+
 def test_mysql_types_incremental_and_killed_connection(lakehouse, my: MySource, caplog) -> None:  # type: ignore[no-untyped-def]
     caplog.set_level(logging.DEBUG)
     my.execute("CREATE TABLE t (id bigint unsigned PRIMARY KEY, flag tinyint(1), amount decimal(10,2), "

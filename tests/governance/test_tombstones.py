@@ -170,3 +170,16 @@ def test_purge_leaves_no_key_in_the_postgresql_catalog_files(tmp_path: Path) -> 
         assert not [f for f in files if key.encode() in f.read_bytes()]
     finally:
         next(database, None)
+
+
+def test_filtered_rows_are_reported_in_the_job_and_the_event(gov: Lakehouse, tmp_path: Path) -> None:
+    gov.write_table("people", pa.table({"id": [1, 2, 3], "name": ["a", "b", "c"]}))
+    gov.tombstone("people", "id", [2, 3], "erasure request")
+    events: list[dict[str, object]] = []
+    gov.bus.subscribe("dataset.*", lambda event: events.append(event.payload))
+    csv = tmp_path / "more.csv"
+    csv.write_text("id,name\n2,b again\n3,c again\n4,d\n")
+    job = gov.ingest_file(csv, "people")
+    assert job.status == "succeeded" and job.result is not None, job.error
+    assert job.result["rows"] == 1 and job.result["rows_filtered"] == 2
+    assert events[-1]["rows_filtered"] == 2 and events[-1]["rows"] == 1

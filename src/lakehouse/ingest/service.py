@@ -141,7 +141,7 @@ class IngestService:
             "dataset": dataset, "version": result.version, "operation": result.operation,
             "rows": result.rows_written, "bytes": reader.bytes_read, "row_count": result.row_count,
             "duration_ms": round(result.elapsed_ms, 1), "rows_per_second": round(result.rows_written / seconds),
-            "rejected_rows": len(reader.rejects), "rejects_path": rejects_path,
+            "rejected_rows": len(reader.rejects), "rejects_path": rejects_path, "rows_filtered": result.rows_filtered,
             "pii_columns": result.pii_columns, "column_mapping": mapping.to_dict(),
         }
 

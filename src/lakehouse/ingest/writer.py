@@ -112,13 +112,15 @@ class TableWriter:
         bucket = self._buckets.get(bucket_name)
         uri, options = bucket.table_uri(request.dataset), bucket.storage_options()
         self._catalog.acquire_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
+        progress: _Reporter | None = None
         try:
             target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
             reader = _conform(prefetch(request.reader), target_schema)
             reader, filtered = _gated(reader, self.row_gate(request.dataset) if self.row_gate else None)
             pii = _Background()
+            progress = _Reporter(request.on_progress) if request.on_progress else None
             tap = StreamTap(
-                reader, self._settings.ingest.pii_sample_rows, request.on_progress, request.cancelled,
+                reader, self._settings.ingest.pii_sample_rows, progress, request.cancelled,
                 on_end=lambda sample: pii.start(detect_pii, sample, original_names=request.original_names),
             )
             base = self._catalog.datasets.get(request.dataset, with_lineage=False) if exists else None
@@ -157,13 +159,15 @@ class TableWriter:
                 if request.on_commit is not None:
                     request.on_commit(session, version)
         finally:
+            if progress is not None:
+                progress.close()
             self._catalog.release_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
         event_type = {"create": "dataset.created", "append": "dataset.appended", "upsert": "dataset.appended"}.get(
             operation, "dataset.overwritten"
         )
         self._bus.publish(Event(event_type, request.dataset, actor.name, {
             "version": version, "rows": tap.rows, "job_id": request.job_id, "bucket": bucket_name,
-            "operation": operation}))
+            "operation": operation, "rows_filtered": filtered[0]}))
         elapsed = (utcnow() - started).total_seconds() * 1000
         return WriteResult(
             dataset=request.dataset, version=version, operation=operation, rows_written=tap.rows,
@@ -202,6 +206,44 @@ def _gated(reader: pa.RecordBatchReader, gate: Callable[[pa.RecordBatch], pa.Rec
             yield kept
 
     return pa.RecordBatchReader.from_batches(reader.schema, filtered()), dropped
+
+
+class _Reporter:
+    """Hands progress to ``on_progress`` on its own thread, latest counts only.
+
+    A progress report is a catalog write; with the Delta writer flushing files, one such commit took
+    up to seconds here, and on the stream's thread it stalled the whole ingest.
+    """
+
+    def __init__(self, on_progress: Callable[[int, int], None]):
+        self._on_progress = on_progress
+        self._latest: tuple[int, int] | None = None
+        self._wake = threading.Event()
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="lakehouse-progress", daemon=True)
+        self._thread.start()
+
+    def __call__(self, rows: int, nbytes: int) -> None:
+        self._latest = (rows, nbytes)
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            latest, self._latest = self._latest, None
+            if latest is not None:
+                try:
+                    self._on_progress(*latest)
+                except Exception:  # noqa: BLE001 - progress is advisory; the write goes on
+                    log.warning("progress report failed", exc_info=True)
+            if self._closed:
+                return
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake.set()
+        self._thread.join(timeout=5)
 
 
 class _Background:

@@ -21,7 +21,8 @@ _MISSING = re.compile(r"relation .* does not exist|table .* doesn't exist|unknow
                       r"unknown database|database .* does not exist", re.I)
 _DROPPED = re.compile(r"terminat|server closed the connection|lost connection|connection reset|broken pipe|"
                       r"server has gone away|connection was killed|query execution was interrupted|"
-                      r"unexpected eof|connection.*closed|administrator command|disconnected", re.I)
+                      r"unexpected eof|connection.*closed|administrator command|disconnected|"
+                      r"bytes remaining on stream|\bio error\b", re.I)
 _TIMEOUT = re.compile(r"statement timeout|max_statement_time|max_execution_time|canceling statement", re.I)
 _SQLSTATE_CLASS = {"28": "auth", "08": "dropped", "57": "dropped", "42": "query", "22": "query", "25": "query"}
 

@@ -1,15 +1,21 @@
 """MySQL/MariaDB source: PyMySQL describes, ConnectorX streams (``arrow_stream``, bounded batches).
 
 Chosen by measurement (bench/db_ingest.py): ConnectorX's Rust reader is ~10x PyMySQL's unbuffered
-cursor. Its decimal and TIME decoding is lossy or panics (rust_decimal's 28 digits, negative TIME), so
-those columns are cast to text on the server and converted here exactly. Both connections are read-only
-sessions in UTC with a statement time limit; PyMySQL runs with LOCAL INFILE disabled, and ConnectorX's
-client never answers a LOCAL INFILE request (it has no handler).
+cursor. It holds the GIL while it waits on the server, so it runs in a child process
+(``mysql_reader``) that hands the batches over a pipe as an Arrow IPC stream. Its decimal and TIME
+decoding is lossy or panics (rust_decimal's 28 digits, negative TIME), so those columns are cast to
+text on the server and converted here exactly. Both connections are read-only sessions in UTC with a
+statement time limit; PyMySQL runs with LOCAL INFILE disabled, and ConnectorX's client never answers a
+LOCAL INFILE request (it has no handler).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -19,7 +25,7 @@ import pyarrow as pa
 from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
-from lakehouse.ingest.db.source import Mark, Timeouts, iso_literal
+from lakehouse.ingest.db.source import COUNT_SECONDS, EXACT_COUNT_BELOW, Mark, Timeouts, iso_literal
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, decimal_or_text
 
@@ -84,6 +90,8 @@ class MySqlSource:
         self.dsn = dsn
         self._timeouts = timeouts
         self._batch_rows = batch_rows
+        self._children: list[subprocess.Popen[bytes]] = []
+        self._spare: subprocess.Popen[bytes] | None = None
         pymysql, _ = _libs()
         try:
             self._conn = pymysql.connect(
@@ -98,6 +106,7 @@ class MySqlSource:
                     cur.execute(statement)
         except Exception as exc:
             raise source_failure(exc, dsn, "connecting") from None
+        self._spare = _spawn()  # its start-up overlaps with planning the read
 
     def session_statements(self) -> list[str]:
         seconds = int(self._timeouts.statement_seconds)
@@ -132,28 +141,92 @@ class MySqlSource:
             return f"DATE '{text}'"
         return text
 
-    def stream(self, select_sql: str) -> pa.RecordBatchReader:
-        _, connectorx = _libs()
+    def expected_rows(self, table: str | None, count_sql: str) -> tuple[int | None, bool]:
+        estimate = None
         try:
-            reader: pa.RecordBatchReader = connectorx.read_sql(
-                self.dsn.url("mysql"), select_sql, return_type="arrow_stream", batch_size=self._batch_rows,
-                pre_execution_query=self.session_statements(),
-            )
-        except BaseException as exc:  # ConnectorX panics surface as BaseException subclasses
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
-            raise source_failure(exc, self.dsn, "starting the read") from None
+            with self._conn.cursor() as cur:
+                if table is not None:
+                    *schema, name = [part.strip("`").replace("``", "`") for part in table.split("`.`")]
+                    cur.execute("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_NAME = %s AND "
+                                "TABLE_SCHEMA = COALESCE(%s, DATABASE())", (name, schema[0] if schema else None))
+                    row = cur.fetchone()
+                    estimate = int(row[0]) if row and row[0] is not None else None
+                if estimate is not None and estimate >= EXACT_COUNT_BELOW:
+                    return estimate, False
+                hint = f"/*+ MAX_EXECUTION_TIME({COUNT_SECONDS * 1000}) */"
+                cur.execute(f"SET STATEMENT max_statement_time = {COUNT_SECONDS} FOR {count_sql}" if self.mariadb
+                            else count_sql.replace("SELECT", f"SELECT {hint}", 1))
+                return int(cur.fetchone()[0]), True
+        except Exception:  # noqa: BLE001 - progress only: an estimate, or none
+            return estimate, False
+
+    def stream(self, select_sql: str) -> pa.RecordBatchReader:
+        _libs()
+        job = {"url": self.dsn.url("mysql"), "sql": select_sql, "batch_rows": self._batch_rows,
+               "session": self.session_statements()}
+        child, self._spare = self._spare or _spawn(), None
+        self._children.append(child)
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            child.stdin.write(json.dumps(job).encode() + b"\n")
+            child.stdin.close()
+            reader = pa.ipc.open_stream(child.stdout)
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise source_failure(_child_error(child, exc), self.dsn, "starting the read") from None
 
         def batches() -> Iterator[pa.RecordBatch]:
             try:
                 yield from reader
-            except BaseException as exc:
-                if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
-                    raise
-                raise source_failure(exc, self.dsn, "reading") from None
+            except (OSError, pa.ArrowInvalid) as exc:
+                raise source_failure(_child_error(child, exc), self.dsn, "reading") from None
+            # a reader that died between two batches looks like a clean end: only its exit status tells
+            if child.wait() != 0:
+                raise source_failure(_child_error(child, None), self.dsn, "reading") from None
 
-        return pa.RecordBatchReader.from_batches(reader.schema, batches())
+        return pa.RecordBatchReader.from_batches(reader.schema, _closing(batches(), child))
 
     def close(self) -> None:
+        for child in [*self._children, *([self._spare] if self._spare else [])]:
+            _stop(child)
         with contextlib.suppress(Exception):
             self._conn.close()
+
+
+def _spawn() -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603 - our own module; the job (with the password) goes on stdin
+        [sys.executable, "-W", "ignore", "-m", "lakehouse.ingest.db.mysql_reader"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "RUST_BACKTRACE": "0"})
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    if child.stdin is not None and not child.stdin.closed:
+        with contextlib.suppress(OSError):
+            child.stdin.close()  # an unused reader exits on the empty job
+    if child.poll() is None:
+        child.kill()
+    child.wait()
+    for pipe in (child.stdout, child.stderr):
+        if pipe is not None:
+            pipe.close()
+
+
+def _closing(batches: Iterator[pa.RecordBatch], child: subprocess.Popen[bytes]) -> Iterator[pa.RecordBatch]:
+    try:
+        yield from batches
+    finally:
+        _stop(child)
+
+
+def _child_error(child: subprocess.Popen[bytes], exc: BaseException | None) -> Exception:
+    """The reader's own message (ConnectorX's), else what the pipe said; scrubbed by the caller."""
+    try:
+        child.wait(timeout=5)  # a pipe error usually means it is exiting with its message
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+    lines = child.stderr.read().decode(errors="replace").strip().splitlines() if child.stderr else []
+    text = lines[-1] if lines else ""
+    if not text:
+        text = f"the reader stopped (exit status {child.returncode})" if exc is None else str(exc)
+    return RuntimeError(text)

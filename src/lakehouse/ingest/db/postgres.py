@@ -18,7 +18,7 @@ import pyarrow as pa
 from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
-from lakehouse.ingest.db.source import Mark, Timeouts, iso_literal
+from lakehouse.ingest.db.source import COUNT_SECONDS, EXACT_COUNT_BELOW, Mark, Timeouts, iso_literal
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, postgres_plan
 
@@ -37,7 +37,7 @@ def _driver() -> Any:
 class PostgresSource:
     system = "postgresql"
 
-    def __init__(self, dsn: Dsn, timeouts: Timeouts, batch_bytes: int | None = None):
+    def __init__(self, dsn: Dsn, timeouts: Timeouts, batch_bytes: int | None = 4 << 20):
         self.dsn = dsn
         self._batch_bytes = batch_bytes
         uri = dsn.url("postgresql", connect_timeout=str(timeouts.connect_seconds),
@@ -94,6 +94,27 @@ class PostgresSource:
         if not isinstance(value, int) and not hasattr(value, "as_tuple"):
             return f"DATE '{text}'"
         return text
+
+    def expected_rows(self, table: str | None, count_sql: str) -> tuple[int | None, bool]:
+        estimate = None
+        try:
+            with contextlib.closing(self._conn.cursor()) as cur:
+                if table is not None:  # a validated, quoted identifier: no quote can close the literal
+                    cur.execute(f"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{table}')")  # noqa: S608
+                    row = cur.fetchone()
+                    estimate = int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+                if estimate is not None and estimate >= EXACT_COUNT_BELOW:
+                    return estimate, False
+                cur.execute("SELECT current_setting('statement_timeout')")
+                previous = cur.fetchone()[0]
+                cur.execute(f"SET statement_timeout = {COUNT_SECONDS * 1000}")
+                try:
+                    cur.execute(count_sql)
+                    return int(cur.fetchone()[0]), True
+                finally:
+                    cur.execute(f"SET statement_timeout = '{previous}'")
+        except Exception:  # noqa: BLE001 - progress only: an estimate, or none
+            return estimate, False
 
     def stream(self, select_sql: str) -> pa.RecordBatchReader:
         cur = self._conn.cursor()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,7 +24,7 @@ from lakehouse.errors import Forbidden, InvalidInput
 from lakehouse.ingest.db.dsn import Dsn, System, parse_dsn
 from lakehouse.ingest.db.mysql import MySqlSource
 from lakehouse.ingest.db.postgres import PostgresSource
-from lakehouse.ingest.db.source import Source, Timeouts, wrap_select
+from lakehouse.ingest.db.source import Source, Timeouts, count_select, wrap_select
 from lakehouse.ingest.db.sqlcheck import check_select, query_hash, table_identifier
 from lakehouse.ingest.db.sync import MarkTracker, SyncState, load_state, mark_kind, save_state
 from lakehouse.ingest.db.types import BatchConverter, ColumnPlan
@@ -148,6 +149,10 @@ class DbIngestService:
         if inc is not None and state is not None:
             op = ">" if state.exclusive else ">="
             where = f"{source.quote(inc.source_name)} {op} {source.literal(state.mark, inc)}"
+        # a whole table: its statistics or a cheap count; a query or an incremental slice: unknown
+        expected, exact = source.expected_rows(table_identifier(request.table, plan.system),
+                                               count_select(plan.inner_sql)) if (
+            request.table and where is None) else (None, False)
         converter = BatchConverter(plan.plans)
         tracker = MarkTracker(inc.name, mark_kind(inc), state) if inc is not None else None
         driver = source.stream(wrap_select(source, plan.plans, plan.inner_sql, where))
@@ -177,8 +182,17 @@ class DbIngestService:
             if new_state is not None and inc is not None:
                 save_state(session, request.dataset, plan.source_key, plan.label, inc.source_name, new_state, version)
 
+        reported = [0.0]
+
         def progress(rows: int, _bytes: int) -> None:
-            ctx.progress(min(0.95, rows / (rows + 1_000_000)))  # the source size is unknown: creep, never stall
+            now = time.monotonic()
+            if now - reported[0] < 0.5:  # a catalog write each: don't hammer it
+                return
+            reported[0] = now
+            # unknown size: creep, never stall; an estimate can be short, so never claim done before the end
+            fraction = rows / (rows + 1_000_000) if not expected else rows / max(expected, rows + 1)
+            self._catalog.update_job(ctx.job_id, progress=round(min(0.99, fraction), 4), result={
+                "rows_read": rows, "rows_expected": expected, "rows_expected_exact": exact})
 
         write = WriteRequest(
             dataset=request.dataset, mode=request.mode, bucket=request.bucket,
@@ -198,7 +212,8 @@ class DbIngestService:
         seconds = max(result.elapsed_ms / 1000, 1e-9)
         return {**self._result(plan, fallbacks, tracker), "version": result.version, "operation": result.operation,
                 "rows": result.rows_written, "row_count": result.row_count, "duration_ms": round(result.elapsed_ms, 1),
-                "rows_per_second": round(result.rows_written / seconds), "pii_columns": result.pii_columns}
+                "rows_per_second": round(result.rows_written / seconds), "pii_columns": result.pii_columns,
+                "rows_filtered": result.rows_filtered}
 
     def _details(self, plan: _Plan) -> dict[str, Any]:
         return {

@@ -43,7 +43,20 @@ class Source(Protocol):
         """A SQL literal for a high-water mark (built from a typed value, never from user text)."""
         ...
 
+    def expected_rows(self, table: str | None, count_sql: str) -> tuple[int | None, bool]:
+        """(rows the read will return, exact?) for progress: the server's statistics, or a count(*)
+        bounded by ``COUNT_SECONDS`` when the table is small; (None, False) when unknown."""
+        ...
+
     def close(self) -> None: ...
+
+
+EXACT_COUNT_BELOW = 1_000_000  # rows by the statistics: below this a count(*) is cheap
+COUNT_SECONDS = 2
+
+
+def count_select(inner: str) -> str:
+    return f"SELECT count(*) FROM ({inner}) AS lh_src"  # noqa: S608 - validated parts
 
 
 def wrap_select(source: Source, plans: Sequence[ColumnPlan], inner: str, where: str | None = None) -> str:
