@@ -132,3 +132,6 @@ def test_cli_with_the_local_model(vlh) -> None:  # type: ignore[no-untyped-def]
     out = runner.invoke(app, [*base, "vectors", "trials", "cv"])
     assert out.exit_code == 0 and "recall target" in out.stdout
     assert runner.invoke(app, [*base, "vectors", "list"]).exit_code == 0
+    actions = {e["action"] for e in vlh.audit_events(limit=10_000)}  # the CLI goes through the audited calls
+    audited = {"vectors.create_index", "vectors.search", "vectors.evaluate", "vectors.trials", "vectors.list_indexes"}
+    assert audited <= actions, actions

@@ -55,7 +55,7 @@ def build(
         "vector_column": vector_column, "embedder": embedder, "chunk_size": chunk_size, "overlap": overlap,
         "chunk_unit": chunk_unit, "metric": metric, "bucket": bucket, "refresh_policy": refresh_policy,
         "refresh_cron": refresh_cron})
-    job = st.lakehouse().vectors.create_index(st.lakehouse().actor, spec, False)
+    job = st.lakehouse().create_vector_index(spec, wait=False)
     result = _finish(ctx, job, f"building {index}")
     render_object(result, st.format)
 
@@ -72,7 +72,7 @@ def search(
     """Semantic search: the k best documents for QUERY."""
     st = state(ctx)
     lh = st.lakehouse()
-    result = lh.vectors.search(lh.actor, index, SearchRequest(query=query, k=k, filter=filter, per_chunk=per_chunk))
+    result = lh.search_vectors(index, SearchRequest(query=query, k=k, filter=filter, per_chunk=per_chunk))
     rows = [{**h.model_dump(), "score": round(h.score, 4), "text": h.text if st.format is not Format.table
              else h.text[:160].replace("\n", " ")} for h in result.hits]
     render_rows(rows, st.format, ["doc_id", "chunk_index", "score", "text"],
@@ -84,7 +84,7 @@ def list_indexes(ctx: typer.Context) -> None:
     """List vector indexes."""
     st = state(ctx)
     lh = st.lakehouse()
-    render_rows([m.model_dump(mode="json") for m in lh.vectors.list_indexes(lh.actor)], st.format, INDEX_COLUMNS,
+    render_rows([m.model_dump(mode="json") for m in lh.list_vector_indexes()], st.format, INDEX_COLUMNS,
                 "vector indexes")
 
 
@@ -93,7 +93,7 @@ def show(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."
     """Show an index's manifest (model, dim, rows, ANN config, build time, source version)."""
     st = state(ctx)
     lh = st.lakehouse()
-    render_object(lh.vectors.get_index(lh.actor, index).model_dump(mode="json"), st.format)
+    render_object(lh.get_vector_index(index).model_dump(mode="json"), st.format)
 
 
 @app.command("delete")
@@ -101,7 +101,7 @@ def delete(ctx: typer.Context, index: str = typer.Argument(..., help="Index name
     """Delete an index with its embeddings and graph."""
     st = state(ctx)
     lh = st.lakehouse()
-    render_object(lh.vectors.delete_index(lh.actor, index).model_dump(mode="json"), st.format)
+    render_object(lh.delete_vector_index(index).model_dump(mode="json"), st.format)
 
 
 @app.command("refresh")
@@ -111,7 +111,7 @@ def refresh(ctx: typer.Context, dataset: str = typer.Argument(..., help="Dataset
     """Refresh every index on DATASET: embed new and changed rows, drop deleted ones."""
     st = state(ctx)
     lh = st.lakehouse()
-    result = _finish(ctx, lh.vectors.refresh_dataset(lh.actor, dataset, False, force), f"refreshing {dataset}")
+    result = _finish(ctx, lh.refresh_vectors(dataset, wait=False, force=force), f"refreshing {dataset}")
     render_rows(result.get("indexes", []), st.format, title=f"refresh {dataset}")
 
 
@@ -120,7 +120,7 @@ def stale(ctx: typer.Context) -> None:
     """Indexes whose source changed since their last build or refresh."""
     st = state(ctx)
     lh = st.lakehouse()
-    render_rows(lh.vectors.stale(lh.actor), st.format, title="stale indexes")
+    render_rows(lh.stale_vector_indexes(), st.format, title="stale indexes")
 
 
 @app.command("eval")
@@ -134,8 +134,8 @@ def evaluate(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     """Measure recall@k, latency and QPS of a config; the result is journaled as a trial."""
     st = state(ctx)
     lh = st.lakehouse()
-    trial = lh.vectors.evaluate(lh.actor, index, EvalRequest(k=k, sample=sample, ef_search=ef_search, m=m,
-                                                              ef_construction=ef_construction))
+    trial = lh.evaluate_vector_index(index, EvalRequest(k=k, sample=sample, ef_search=ef_search, m=m,
+                                                         ef_construction=ef_construction))
     render_rows([_flat(trial)], st.format, TRIAL_COLUMNS, f"{index}: trial {trial['trial_id']}")
 
 
@@ -145,10 +145,10 @@ def trials(ctx: typer.Context, index: str = typer.Argument(..., help="Index name
     """The trial journal as a table, and the recall/latency trade-off as a chart."""
     st = state(ctx)
     lh = st.lakehouse()
-    rows = [_flat(t) for t in lh.vectors.trials(lh.actor, index, limit)]
+    rows = [_flat(t) for t in lh.vector_trials(index, limit)]
     render_rows(rows, st.format, TRIAL_COLUMNS, f"{index}: trials")
     if st.format is Format.table and rows:
-        stdout.print(chart(rows, lh.vectors.records.get(index).recall_target), highlight=False)
+        stdout.print(chart(rows, lh.get_vector_index(index).recall_target), highlight=False)
 
 
 @app.command("autotune")
@@ -157,7 +157,7 @@ def autotune(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     """Run the HNSW grid (M x ef_construction x ef_search) and promote the champion."""
     st = state(ctx)
     lh = st.lakehouse()
-    job = lh.vectors.autotune(lh.actor, index, AutotuneRequest(time_limit_seconds=time_limit), False)
+    job = lh.autotune_vector_index(index, AutotuneRequest(time_limit_seconds=time_limit), wait=False)
     render_object(_finish(ctx, job, f"autotuning {index}"), st.format)
 
 
@@ -169,9 +169,9 @@ def champion(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     st = state(ctx)
     lh = st.lakehouse()
     if trial is None and ef_search is None:
-        render_object(lh.vectors.champion(lh.actor, index), st.format)
+        render_object(lh.vector_champion(index), st.format)
     else:
-        render_object(lh.vectors.set_champion(lh.actor, index, ChampionRequest(trial_id=trial, ef_search=ef_search)),
+        render_object(lh.set_vector_champion(index, ChampionRequest(trial_id=trial, ef_search=ef_search)),
                       st.format)
 
 
