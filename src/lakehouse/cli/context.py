@@ -45,18 +45,28 @@ def state(ctx: typer.Context) -> CliState:
 
 
 def follow_job(lakehouse: Lakehouse, job: JobInfo, label: str, show: bool = True) -> JobInfo:
-    """Wait for a job, drawing a progress bar on stderr."""
+    """Wait for a job, drawing a progress bar on stderr (with the rows read so far when the running job
+    reports them, against the source's size when known: ``~`` marks an estimate)."""
     if not show:
         return lakehouse.wait_job(job.job_id)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                  TimeElapsedColumn(), console=stderr, transient=True) as progress:
-        task = progress.add_task(label, total=1.0)
+                  TextColumn("{task.fields[rows]}"), TimeElapsedColumn(), console=stderr, transient=True) as progress:
+        task = progress.add_task(label, total=1.0, rows="")
         while True:
             current = lakehouse.get_job(job.job_id)
-            progress.update(task, completed=current.progress)
             if current.status in ("succeeded", "failed", "cancelled"):
                 return current
+            progress.update(task, completed=current.progress, rows=_rows_text(current.result or {}))
             time.sleep(0.2)
+
+
+def _rows_text(running: dict[str, Any]) -> str:
+    rows, expected = running.get("rows_read"), running.get("rows_expected")
+    if rows is None:
+        return ""
+    if not expected:
+        return f"{rows:,} rows"
+    return f"{rows:,} / {'' if running.get('rows_expected_exact') else '~'}{expected:,} rows"
 
 
 def job_result(finished: JobInfo) -> dict[str, Any]:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import time
-from typing import Any
-
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lakehouse.cli.context import follow_job, job_result, state
 from lakehouse.cli.output import Format, render_object, stderr
 from lakehouse.types import WriteMode
-from lakehouse.wire import JobInfo
 
 _DSN_HELP = "scheme://user:env:LAKEHOUSE_SECRET_PW@host:port/db (or key=value); shown only redacted."
 
@@ -27,8 +22,7 @@ def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: st
                  incremental_column=incremental_column, primary_key=keys, bucket=bucket, description=description,
                  owner=owner, connect_timeout_seconds=connect_timeout, statement_timeout_seconds=statement_timeout)
     label = f"{system} {table or 'query'} -> {dataset}"
-    finished = _follow(lakehouse, job, label) if st.format is Format.table else follow_job(
-        lakehouse, job, label, False)
+    finished = follow_job(lakehouse, job, label, st.format is Format.table)
     result = job_result(finished)
     if st.format is Format.table:
         stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
@@ -41,24 +35,6 @@ def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: st
             stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
     else:
         render_object(finished.model_dump(mode="json"), st.format)
-
-
-def _follow(lakehouse: Any, job: JobInfo, label: str) -> JobInfo:
-    """Wait for the job, showing the rows read so far against the source's size when it is known
-    (``~`` marks the server's estimate)."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[rows]}"),
-                  TimeElapsedColumn(), console=stderr, transient=True) as progress:
-        task = progress.add_task(label, total=1.0, rows="")
-        while True:
-            current = lakehouse.get_job(job.job_id)
-            if current.status in ("succeeded", "failed", "cancelled"):
-                return current
-            seen = current.result or {}
-            rows, expected = seen.get("rows_read"), seen.get("rows_expected")
-            text = "" if rows is None else f"{rows:,} rows" if not expected else (
-                f"{rows:,} / {'' if seen.get('rows_expected_exact') else '~'}{expected:,} rows")
-            progress.update(task, completed=current.progress, rows=text)
-            time.sleep(0.2)
 
 
 def _command(system: str):  # type: ignore[no-untyped-def]
