@@ -54,10 +54,11 @@ class Engine:
                 source.register(ctx, table.name)
             for view in spec.views:
                 ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
-            df = ctx.sql_with_options(spec.sql, options, param_values=_params(spec))
+            params = _params(spec)
+            df = ctx.sql_with_options(spec.sql, options, param_values=params)
             if is_topk_over_rows(df.limit(spec.max_rows + 1).logical_plan()):
                 ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
-                df = ctx.sql_with_options(spec.sql, options, param_values=_params(spec))
+                df = ctx.sql_with_options(spec.sql, options, param_values=params)
             table, truncated = _collect(df, spec.max_rows)
         except (QueryError, QueryRefused):
             raise

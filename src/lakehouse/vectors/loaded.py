@@ -56,10 +56,6 @@ class LoadedIndex:
             self._columns = HitColumns(self.meta)
         return self._columns
 
-    def single_chunk(self) -> bool:
-        """Every document is one chunk (short texts, own vectors): no per-document dedupe needed."""
-        return self.columns().single
-
     def params(self, ef: int) -> Any:
         """faiss search parameters for ``ef`` without a selector, made once (read-only afterwards)."""
         cache = self._params if self._params is not None else {}

@@ -122,13 +122,14 @@ class Searcher:
                f"WHERE {condition.sql(dialect='postgres')}")
         if source.view is not None:  # masked values, as everyone reading the view sees them
             table = self.sources.query(source, sql, row.source_version, 10_000_000)
-            return table.column(0).combine_chunks() if table.num_rows else pa.array([], pa.string())
-        tables = self.sql.registrations(actor, {row.dataset: row.source_version} if row.source_version is not None
-                                        else None, {row.dataset})
-        q = self.settings.query
-        spec = QuerySpec(sql=sql, tables=tuple(tables), max_rows=10_000_000, time_limit_seconds=q.time_limit_seconds,
-                         memory_limit_mb=q.memory_limit_mb, target_partitions=q.target_partitions)
-        table = self.executor.run(spec).table
+        else:
+            tables = self.sql.registrations(actor, {row.dataset: row.source_version}
+                                            if row.source_version is not None else None, {row.dataset})
+            q = self.settings.query
+            spec = QuerySpec(sql=sql, tables=tuple(tables), max_rows=10_000_000,
+                             time_limit_seconds=q.time_limit_seconds, memory_limit_mb=q.memory_limit_mb,
+                             target_partitions=q.target_partitions)
+            table = self.executor.run(spec).table
         return table.column(0).combine_chunks() if table.num_rows else pa.array([], pa.string())
 
     def top_k(self, index: LoadedIndex, query: np.ndarray, k: int, positions: np.ndarray | None, ef: int,
