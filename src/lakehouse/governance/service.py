@@ -16,6 +16,7 @@ from lakehouse.events import ErasableRegistry, EventBus
 from lakehouse.governance import erase as erasing
 from lakehouse.governance.access import Access
 from lakehouse.governance.audit import AuditLog
+from lakehouse.governance.clean_copies import CleanCopies
 from lakehouse.governance.grants import Grants, ObjectKind
 from lakehouse.governance.journal import Journal
 from lakehouse.governance.principals import Principals
@@ -40,12 +41,27 @@ class Governance:
         self.grants = Grants(sessions)
         self.access = Access(self.grants, catalog.datasets.exists)
         self.views = ViewStore(sessions)
-        self.tombstones = TombstoneStore(sessions, self.secret, Path(settings.data_dir) / "governance" / "tombstones")
+        tombstone_root = Path(settings.data_dir) / "governance" / "tombstones"
+        self.tombstones = TombstoneStore(sessions, self.secret, tombstone_root)
+        self.clean_copies = CleanCopies(tombstone_root)
         self.audit = AuditLog(sessions)
         self.journal = Journal(sessions, bus)
         retention = settings.governance.purge_retention_hours
         erasables.register(DeltaTableErasable(catalog, buckets, retention))
         self.purger = PurgeService(catalog, buckets, self.tombstones, erasables, bus, self.secret, retention)
+        for pattern in ("dataset.*", "tombstone.*", "purge.done"):
+            bus.subscribe(pattern, self._refresh_clean_copies)
+
+    def _refresh_clean_copies(self, event: Event) -> None:
+        """Keys or files changed: check the committed version's new files against the current keys."""
+        dataset = event.subject
+        generation = self.tombstones.relation(dataset)
+        if generation is None or event.type == "dataset.deleted" or not self._catalog.datasets.exists(dataset):
+            return
+        manifest = self._catalog.datasets.get(dataset, with_lineage=False)
+        bucket = self._buckets.get(manifest.bucket)
+        self.clean_copies.refresh(dataset, generation, self.tombstones.key_column(dataset),
+                                  bucket.table_uri(dataset), manifest.version)
 
     def _publish(self, kind: str, subject: str, actor: Actor, payload: dict[str, Any]) -> None:
         self._bus.publish(Event(kind, subject, actor.name, payload))

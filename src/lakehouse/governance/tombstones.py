@@ -26,6 +26,7 @@ from lakehouse.governance.redaction import hmac_hex
 from lakehouse.types import Actor, utcnow
 
 KEY = "k"
+CLEAN_DIR = ".clean"  # tombstone-free copies of data files, per generation (clean_copies.py)
 BatchGate = Callable[[pa.RecordBatch], pa.RecordBatch]
 
 
@@ -141,7 +142,8 @@ class TombstoneStore:
     def rebuild(self, dataset: str, key_type: pa.DataType | None, *, drop_old: bool = False) -> None:
         folder = self._root / dataset
         active = [r.key_value for r in self.rows(dataset, active_only=True)]
-        previous = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+        previous = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+            if folder.is_dir() else []
         if active and key_type is not None:
             target = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +151,7 @@ class TombstoneStore:
         # Keep one older generation for queries already planned against it, unless keys must vanish.
         for old in previous if (drop_old or not active) else previous[:-1]:
             shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(folder / CLEAN_DIR / old.name, ignore_errors=True)  # its tombstone-free copies
 
     # The write gate -------------------------------------------------------------------------
     def gate(self, dataset: str) -> BatchGate | None:

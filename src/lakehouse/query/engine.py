@@ -16,10 +16,11 @@ import pyarrow as pa
 from datafusion import DataFrame, RuntimeEnvBuilder, SessionConfig, SessionContext, SQLOptions
 
 from lakehouse.errors import QueryError, QueryRefused
+from lakehouse.query import erased as erasing
 from lakehouse.query.guard import ONLY_SELECT, check_statement
 from lakehouse.query.sources import SourceCache
 from lakehouse.query.spec import QuerySpec
-from lakehouse.query.tuning import PUSHDOWN, KeySet, is_topk_over_rows, key_set_settings
+from lakehouse.query.tuning import PUSHDOWN, is_topk_over_rows, key_set_settings
 
 _REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
@@ -48,10 +49,15 @@ class Engine:
         options = _options()
         try:
             sources = [(table, self._sources.get(table)) for table in spec.tables]
-            keys = [s.key_stats for t, s in sources if isinstance(t, KeySet)]
+            erased = {t.name: (erasing.plan(t, s), self._sources.get(t.keys))
+                      for t, s in sources if isinstance(t, erasing.ErasedTable)}
+            keys = [k.key_stats for p, k in erased.values() if p.needs_keys]
             ctx = _context(spec, key_set_settings([k for k in keys if k is not None]))
             for table, source in sources:
-                source.register(ctx, table.name)
+                if isinstance(table, erasing.ErasedTable):
+                    erasing.register(ctx, table, source, erased[table.name][1], erased[table.name][0])
+                else:
+                    source.register(ctx, table.name)
             for view in spec.views:
                 ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
             params = _params(spec)

@@ -52,7 +52,7 @@ class Source:
         elif self.route == "dataset":
             ctx.register_dataset(name, self.table.to_pyarrow_dataset())
         else:
-            ctx.register_view(name, self._union(ctx))
+            ctx.register_view(name, self.scan(ctx, self.files))
 
     @cached_property
     def key_stats(self) -> KeyStats | None:
@@ -72,12 +72,13 @@ class Source:
             return KeyStats(rows, None, None)
         return KeyStats(rows, pc.min(actions.column(low)).as_py(), pc.max(actions.column(high)).as_py())
 
-    def _union(self, ctx: SessionContext) -> DataFrame:
-        if not self.files:
+    def scan(self, ctx: SessionContext, files: list[str] | tuple[str, ...]) -> DataFrame:
+        """Parquet files (the version's own, or copies of them) read with the table's schema."""
+        if not files:
             return ctx.from_arrow(self.schema.empty_table())
-        if urlparse(self.files[0]).scheme == "s3":
-            _register_s3(ctx, self.files[0], self.storage_options)
-        frames = [ctx.read_parquet(path, schema=self.schema) for path in self.files]
+        if urlparse(files[0]).scheme == "s3":
+            _register_s3(ctx, files[0], self.storage_options)
+        frames = [ctx.read_parquet(path, schema=self.schema) for path in files]
         frame = frames[0]
         for other in frames[1:]:
             frame = frame.union(other)

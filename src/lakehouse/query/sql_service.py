@@ -18,9 +18,9 @@ from sqlglot.errors import SqlglotError
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotFound
-from lakehouse.governance.redaction import quote
 from lakehouse.governance.service import Governance
 from lakehouse.governance.views import view_sql
+from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor
 from lakehouse.query.spec import QueryResult, QuerySpec, TableRegistration, ViewRegistration
 from lakehouse.query.tuning import KeySet
@@ -121,13 +121,14 @@ class SqlService:
                 clean[name] = name if direct else _hidden()
                 out_tables += [_renamed(reg, n) for n in {clean[name], *([f"__raw__{name}"] if raw_alias else [])}]
                 continue
-            raw = f"__raw__{name}" if actor.is_admin else _hidden()
-            tomb = _hidden()
             clean[name] = name if direct else _hidden()
+            if raw_alias:
+                out_tables.append(_renamed(reg, f"__raw__{name}"))
             # a generation is written once, as version 0: pinned, the worker keeps it loaded
-            out_tables += [_renamed(reg, raw), KeySet(name=tomb, uri=tomb_uri, version=0)]
-            out_views.append(ViewRegistration(clean[name], (
-                f"SELECT t.* FROM {quote(raw)} t LEFT ANTI JOIN {quote(tomb)} k ON t.{quote(key)} = k.k")))  # noqa: S608
+            out_tables.append(ErasedTable(
+                name=clean[name], uri=reg.uri, storage_options=reg.storage_options, version=reg.version,
+                keys=KeySet(name="keys", uri=tomb_uri, version=0), key_column=key,
+                copies=tuple(sorted(gov.clean_copies.lookup(name, tomb_uri).items()))))
         for view in views:
             types = {c.name: c.type for c in manifests[view.base_dataset].columns}
             out_views.append(ViewRegistration(view.name, view_sql(view, clean[view.base_dataset], types, gov.secret)))

@@ -436,3 +436,8 @@ def delete_table(uri: str, storage_options: Options | None = None) -> bool:
         else:
             fs.delete_dir(path)
     return True
+
+
+def data_file_name(uri: str) -> str:
+    """A data file's name, which Delta keeps unique within a table (a uuid in each)."""
+    return uri.rstrip("/").rsplit("/", 1)[-1]

@@ -1,0 +1,76 @@
+"""A dataset read without its tombstoned rows (governance/clean_copies.py makes the copies).
+
+Each data file of the pinned version is read from its tombstone-free copy when the caller has one (or as
+it is, when it was found to hold no key); the files left over are anti-joined against the key set. A
+table the file route cannot express is anti-joined whole.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from datafusion import DataFrame, SessionContext
+
+from lakehouse.query.sources import Source
+from lakehouse.query.spec import TableRegistration
+from lakehouse.query.tuning import KeySet
+from lakehouse.storage.delta import data_file_name
+
+
+@dataclass(frozen=True)
+class ErasedTable(TableRegistration):
+    """``copies`` maps a data file's name to the path to read instead ("" = the file holds no key)."""
+
+    keys: KeySet = field(default_factory=lambda: KeySet(name="", uri=""))
+    key_column: str = ""
+    copies: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class ErasedPlan:
+    """Which files read clean and which need the anti-join; ``needs_keys`` decides the join settings."""
+
+    clean: list[str]
+    rest: list[str]
+    whole: bool
+
+    @property
+    def needs_keys(self) -> bool:
+        return self.whole or bool(self.rest)
+
+
+def plan(reg: ErasedTable, source: Source) -> ErasedPlan:
+    if source.route != "files":
+        return ErasedPlan([], [], whole=True)
+    copies = dict(reg.copies)
+    clean: list[str] = []
+    rest: list[str] = []
+    for uri in source.files:
+        copy = copies.get(data_file_name(uri))
+        if copy is None:
+            rest.append(uri)
+        else:
+            clean.append(copy or uri)
+    return ErasedPlan(clean, rest, whole=False)
+
+
+def register(ctx: SessionContext, reg: ErasedTable, source: Source, keys: Source, erased: ErasedPlan) -> None:
+    frames: list[DataFrame] = []
+    if erased.clean:
+        frames.append(source.scan(ctx, erased.clean))
+    if erased.needs_keys:
+        raw, key_table = f"__e{secrets.token_hex(8)}", f"__e{secrets.token_hex(8)}"
+        if erased.whole:
+            source.register(ctx, raw)
+        else:
+            ctx.register_view(raw, source.scan(ctx, erased.rest))
+        keys.register(ctx, key_table)
+        column = '"' + reg.key_column.replace('"', '""') + '"'
+        frames.append(ctx.sql(f'SELECT t.* FROM "{raw}" t LEFT ANTI JOIN "{key_table}" k ON t.{column} = k.k'))  # noqa: S608
+    if not frames:
+        frames.append(source.scan(ctx, []))
+    frame = frames[0]
+    for other in frames[1:]:
+        frame = frame.union(other)
+    ctx.register_view(reg.name, frame)
