@@ -90,8 +90,9 @@ def _copy_without(path: str, folder: Path, name: str, column: str, keys: pa.Arra
     if column not in source.schema_arrow.names:
         return ""  # the column came later: this file's rows have null keys, which match no tombstone
     keys = keys.cast(source.schema_arrow.field(column).type)
-    hit = [pc.any(pc.is_in(source.read_row_group(i, columns=[column]).column(0), value_set=keys)).as_py()
-           for i in range(source.num_row_groups)]
+    erased = [pc.fill_null(pc.is_in(source.read_row_group(i, columns=[column]).column(0), value_set=keys), False)
+              for i in range(source.num_row_groups)]
+    hit = [pc.any(mask).as_py() for mask in erased]
     if not any(hit):
         return ""
     meta = source.metadata
@@ -103,8 +104,7 @@ def _copy_without(path: str, folder: Path, name: str, column: str, keys: pa.Arra
             for i in range(source.num_row_groups):
                 group = source.read_row_group(i)
                 if hit[i]:
-                    group = group.filter(pc.invert(pc.fill_null(pc.is_in(group.column(column), value_set=keys),
-                                                                False)))
+                    group = group.filter(pc.invert(erased[i]))
                 if group.num_rows:
                     out.write_table(group, row_group_size=group.num_rows)
         os.replace(partial, folder / name)
