@@ -64,7 +64,7 @@ class CleanCopies:
             added = 0
             for uri in DeltaTable(table_uri, version=version).file_uris():
                 name = data_file_name(uri)
-                if name in known:
+                if name in known or name.startswith("."):  # "." / "..": never a Delta data file, never a path
                     continue
                 try:
                     known[name] = _copy_without(_local_path(uri), folder, name, key_column, keys)
