@@ -91,6 +91,11 @@ class Lakehouse:
         staging.mkdir(parents=True, exist_ok=True)
         for name in report.missing_tables:
             log.warning("dataset '%s' is in the catalog but its table is missing", name)
+        for name in sorted(self.governance.tombstones.datasets() - set(report.missing_tables)):
+            try:
+                self.governance.refresh_clean_copies(name)
+            except Exception:  # noqa: BLE001 - without copies its queries anti-join: slower, still correct
+                log.exception("tombstone-free copies of '%s' could not be refreshed", name)
         return report
 
     @property

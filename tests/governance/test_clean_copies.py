@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 from lakehouse.app import Lakehouse
 from lakehouse.governance.clean_copies import CleanCopies
 from lakehouse.storage.delta import data_file_name
-from tests.governance.conftest import principal
+from tests.governance.conftest import open_lakehouse, principal
 
 READS = ["SELECT count(*) AS n, sum(id) AS s FROM t", "SELECT id FROM t ORDER BY id",
          "SELECT v, count(*) AS n FROM t GROUP BY v ORDER BY v", "SELECT id FROM tv ORDER BY id"]
@@ -97,3 +97,21 @@ def test_files_not_on_local_disk_get_no_copies(tmp_path: Path) -> None:
     copies = CleanCopies(tmp_path)
     assert copies.refresh("t", str(tmp_path / "gen"), "id", "s3://bucket/t", 0) == 0
     assert data_file_name("s3://bucket/t/part-1.parquet") == "part-1.parquet"
+
+
+def test_a_dataset_without_copies_gets_them_at_start(tmp_path: Path) -> None:
+    lh = open_lakehouse(tmp_path / "data")
+    try:
+        lh.write_table("t", _part(range(0, 40)))
+        lh.tombstone("t", "id", [4], "test")
+        folder, _ = _manifest(lh, "t")
+    finally:
+        lh.close()
+    shutil.rmtree(folder)  # as a dataset tombstoned by a release without copies
+    lh = open_lakehouse(tmp_path / "data")
+    try:
+        again, manifest = _manifest(lh, "t")
+        assert again == folder and sum(bool(c) for c in manifest.values()) == 1
+        assert lh.sql("SELECT count(*) AS n FROM t").table.to_pylist() == [{"n": 39}]
+    finally:
+        lh.close()

@@ -54,9 +54,13 @@ class Governance:
 
     def _refresh_clean_copies(self, event: Event) -> None:
         """Keys or files changed: check the committed version's new files against the current keys."""
-        dataset = event.subject
+        if event.type != "dataset.deleted":
+            self.refresh_clean_copies(event.subject)
+
+    def refresh_clean_copies(self, dataset: str) -> None:
+        """Also run at start, so a dataset tombstoned by an older release (no copies yet) gets them."""
         generation = self.tombstones.relation(dataset)
-        if generation is None or event.type == "dataset.deleted" or not self._catalog.datasets.exists(dataset):
+        if generation is None or not self._catalog.datasets.exists(dataset):
             return
         manifest = self._catalog.datasets.get(dataset, with_lineage=False)
         bucket = self._buckets.get(manifest.bucket)
