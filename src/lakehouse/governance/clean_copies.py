@@ -20,7 +20,6 @@ import os
 import threading
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -28,7 +27,7 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from lakehouse.governance.tombstones import CLEAN_DIR, KEY
-from lakehouse.storage.delta import data_file_name
+from lakehouse.storage.delta import data_file_name, is_local_uri
 
 log = logging.getLogger(__name__)
 _MANIFEST = "manifest.json"
@@ -45,29 +44,27 @@ class CleanCopies:
     def lookup(self, dataset: str, generation: str) -> dict[str, str]:
         """Data file name -> the path to read instead ("" = read the file itself); absent = anti-join it."""
         folder = self.folder(dataset, generation)
-        try:
-            entries = json.loads((folder / _MANIFEST).read_text())
-        except (OSError, ValueError):
-            return {}
-        return {name: (str(folder / copy) if copy else "") for name, copy in entries.items()}
+        return {name: (str(folder / copy) if copy else "") for name, copy in _read(folder).items()}
 
     def refresh(self, dataset: str, generation: str | None, key_column: str | None, table_uri: str,
                 version: int | None) -> int:
         """Check the files of ``table_uri`` at ``version`` not yet in the generation's manifest; returns how
         many were added. Only tables on the local disk get copies (a copy must not leave the bucket)."""
-        if generation is None or key_column is None or not _local(table_uri):
+        if generation is None or key_column is None or not is_local_uri(table_uri):
             return 0
         with self._lock:
             folder = self.folder(dataset, generation)
-            known = self._read(folder)
+            known = _read(folder)
+            unchecked = [(uri, name) for uri in DeltaTable(table_uri, version=version).file_uris()
+                         # "." / "..": never a Delta data file, never a path
+                         if (name := data_file_name(uri)) not in known and not name.startswith(".")]
+            if not unchecked:
+                return 0  # the usual case at start and after most writes: nothing to read
             keys = DeltaTable(generation).to_pyarrow_table(columns=[KEY]).column(KEY).combine_chunks()
             added = 0
-            for uri in DeltaTable(table_uri, version=version).file_uris():
-                name = data_file_name(uri)
-                if name in known or name.startswith("."):  # "." / "..": never a Delta data file, never a path
-                    continue
+            for uri, name in unchecked:
                 try:
-                    known[name] = _copy_without(_local_path(uri), folder, name, key_column, keys)
+                    known[name] = _copy_without(uri, folder, name, key_column, keys)
                 except (OSError, pa.ArrowException) as exc:
                     log.warning("no tombstone-free copy of %s (queries anti-join it): %s", name, exc)
                     continue
@@ -76,12 +73,13 @@ class CleanCopies:
                 _write_atomic(folder / _MANIFEST, json.dumps(known).encode())
             return added
 
-    @staticmethod
-    def _read(folder: Path) -> dict[str, str]:
-        try:
-            return dict(json.loads((folder / _MANIFEST).read_text()))
-        except (OSError, ValueError):
-            return {}
+
+def _read(folder: Path) -> dict[str, str]:
+    """The manifest: data file name -> copy name ("" = holds no key)."""
+    try:
+        return dict(json.loads((folder / _MANIFEST).read_text()))
+    except (OSError, ValueError):
+        return {}
 
 
 def _copy_without(path: str, folder: Path, name: str, column: str, keys: pa.Array) -> str:
@@ -119,16 +117,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
     partial.write_bytes(data)
     os.replace(partial, path)
 
-
-def _local(uri: str) -> bool:
-    scheme = urlparse(uri).scheme
-    return scheme in ("", "file") or len(scheme) == 1
-
-
-def _local_path(uri: str) -> str:
-    parsed = urlparse(uri)
-    if parsed.scheme == "file":
-        from urllib.request import url2pathname
-
-        return url2pathname(parsed.path)
-    return uri

@@ -133,17 +133,13 @@ class TombstoneStore:
     # The anti-join relation -----------------------------------------------------------------
     def relation(self, dataset: str) -> str | None:
         """The current generation of the dataset's tombstone table (None without active tombstones)."""
-        folder = self._root / dataset
-        if not folder.is_dir():
-            return None
-        generations = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        generations = _generations(self._root / dataset)
         return str(generations[-1]) if generations else None
 
     def rebuild(self, dataset: str, key_type: pa.DataType | None, *, drop_old: bool = False) -> None:
         folder = self._root / dataset
         active = [r.key_value for r in self.rows(dataset, active_only=True)]
-        previous = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")) \
-            if folder.is_dir() else []
+        previous = _generations(folder)
         if active and key_type is not None:
             target = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -174,6 +170,13 @@ class TombstoneStore:
             return batch if drop is None else batch.filter(pc.invert(pc.fill_null(drop, False)))
 
         return apply
+
+
+def _generations(folder: Path) -> list[Path]:
+    """The key-table generations, oldest first (dot-names, such as the copies' folder, are not ones)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError)

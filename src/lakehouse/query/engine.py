@@ -49,13 +49,15 @@ class Engine:
         options = _options()
         try:
             sources = [(table, self._sources.get(table)) for table in spec.tables]
-            erased = {t.name: (erasing.plan(t, s), self._sources.get(t.keys))
-                      for t, s in sources if isinstance(t, erasing.ErasedTable)}
-            keys = [k.key_stats for p, k in erased.values() if p.needs_keys]
-            ctx = _context(spec, key_set_settings([k for k in keys if k is not None]))
+            plans = {t.name: erasing.plan(t, s) for t, s in sources if isinstance(t, erasing.ErasedTable)}
+            # the key set is opened only for files its copies do not cover
+            keys = {t.name: self._sources.get(t.keys) for t, _ in sources
+                    if isinstance(t, erasing.ErasedTable) and plans[t.name].needs_keys}
+            stats = [k.key_stats for k in keys.values()]
+            ctx = _context(spec, key_set_settings([s for s in stats if s is not None]))
             for table, source in sources:
                 if isinstance(table, erasing.ErasedTable):
-                    erasing.register(ctx, table, source, erased[table.name][1], erased[table.name][0])
+                    erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
                 else:
                     source.register(ctx, table.name)
             for view in spec.views:

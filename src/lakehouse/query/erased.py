@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-from datafusion import DataFrame, SessionContext
+from datafusion import SessionContext
 
 from lakehouse.query.sources import Source
 from lakehouse.query.spec import TableRegistration
@@ -55,22 +55,17 @@ def plan(reg: ErasedTable, source: Source) -> ErasedPlan:
     return ErasedPlan(clean, rest, whole=False)
 
 
-def register(ctx: SessionContext, reg: ErasedTable, source: Source, keys: Source, erased: ErasedPlan) -> None:
-    frames: list[DataFrame] = []
-    if erased.clean:
-        frames.append(source.scan(ctx, erased.clean))
-    if erased.needs_keys:
-        raw, key_table = f"__e{secrets.token_hex(8)}", f"__e{secrets.token_hex(8)}"
-        if erased.whole:
-            source.register(ctx, raw)
-        else:
-            ctx.register_view(raw, source.scan(ctx, erased.rest))
-        keys.register(ctx, key_table)
-        column = '"' + reg.key_column.replace('"', '""') + '"'
-        frames.append(ctx.sql(f'SELECT t.* FROM "{raw}" t LEFT ANTI JOIN "{key_table}" k ON t.{column} = k.k'))  # noqa: S608
-    if not frames:
-        frames.append(source.scan(ctx, []))
-    frame = frames[0]
-    for other in frames[1:]:
-        frame = frame.union(other)
-    ctx.register_view(reg.name, frame)
+def register(ctx: SessionContext, reg: ErasedTable, source: Source, erased: ErasedPlan, keys: Source | None) -> None:
+    """``keys`` is the opened key set, given exactly when ``erased.needs_keys``."""
+    if keys is None:  # every file read from its copy, or as it is
+        ctx.register_view(reg.name, source.scan(ctx, erased.clean))
+        return
+    raw, key_table = f"__e{secrets.token_hex(8)}", f"__e{secrets.token_hex(8)}"
+    if erased.whole:
+        source.register(ctx, raw)
+    else:
+        ctx.register_view(raw, source.scan(ctx, erased.rest))
+    keys.register(ctx, key_table)
+    column = '"' + reg.key_column.replace('"', '""') + '"'
+    rest = ctx.sql(f'SELECT t.* FROM "{raw}" t LEFT ANTI JOIN "{key_table}" k ON t.{column} = k.k')  # noqa: S608
+    ctx.register_view(reg.name, source.scan(ctx, erased.clean).union(rest) if erased.clean else rest)

@@ -31,6 +31,7 @@ from deltalake import DeltaTable
 from lakehouse.errors import QueryError
 from lakehouse.query.spec import TableRegistration
 from lakehouse.query.tuning import KeyStats
+from lakehouse.storage.delta import is_local_uri
 
 MAX_UNION_FILES = 64
 _CACHE_SIZE = 128
@@ -111,9 +112,8 @@ def load(reg: TableRegistration) -> Source:
         version = "" if reg.version is None else f" at version {reg.version}"
         raise QueryError(f"Dataset '{reg.name}'{version} cannot be opened: {exc}") from None
     schema = _scan_schema(pa.schema(table.schema().to_arrow()))
-    scheme = urlparse(reg.uri).scheme
-    local = scheme in ("", "file") or len(scheme) == 1  # one letter: a Windows drive
-    route = _route(table, local, scheme)
+    local = is_local_uri(reg.uri)
+    route = _route(table, local, urlparse(reg.uri).scheme)
     files = tuple(table.file_uris()) if route == "files" else ()
     if route == "files" and local and len(files) > MAX_UNION_FILES:
         route, files = "provider", ()
