@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,7 +26,7 @@ class LoadedIndex:
     vectors: np.ndarray     # (labels, dim), indexed by label
     graph: Any | None       # faiss HNSW over every label (dead ones are filtered out), None when cold
     _columns: HitColumns | None = None
-    _params: dict[int, Any] | None = None
+    _params: dict[int, Any] = field(default_factory=dict)
 
     @property
     def live(self) -> int:
@@ -58,11 +58,9 @@ class LoadedIndex:
 
     def params(self, ef: int) -> Any:
         """faiss search parameters for ``ef`` without a selector, made once (read-only afterwards)."""
-        cache = self._params if self._params is not None else {}
-        self._params = cache
-        params = cache.get(ef)
+        params = self._params.get(ef)
         if params is None:
-            params = cache[ef] = ann.search_params(ef)
+            params = self._params[ef] = ann.search_params(ef)
         return params
 
     def documents(self) -> int:

@@ -146,8 +146,9 @@ class Searcher:
         dead = index.labels > live
         while not use_exact:
             n = min(want, pool)
-            params = index.params(max(ef, n)) if sel is None else ann.search_params(max(ef, n), sel)
-            scores, labels = ann.search_hnsw(index.graph, query, n, ef, sel, index.metric, params)
+            ef_n = max(ef, n)  # efSearch below the candidates wanted would make search_hnsw rebuild the params
+            params = index.params(ef_n) if sel is None else ann.search_params(ef_n, sel)
+            scores, labels = ann.search_hnsw(index.graph, query, n, ef_n, sel, index.metric, params)
             hits = columns.hits(index.row_of, labels, scores, k, per_chunk, dead)
             if len(hits) >= k or want >= pool:
                 return hits, "hnsw"
