@@ -27,12 +27,16 @@ class JobContext:
         self._last_write = 0.0
         self._last_check = time.monotonic()
 
-    def progress(self, fraction: float) -> None:
+    def progress(self, fraction: float, result: dict[str, Any] | None = None) -> None:
+        """``result``: what the running job shows so far (e.g. rows read), replaced by the final result."""
         now = time.monotonic()
         if now - self._last_write < 0.5 and fraction < 1.0:  # don't hammer the catalog
             return
         self._last_write = now
-        self._runner.catalog.update_job(self.job_id, progress=max(0.0, min(1.0, fraction)))
+        changes: dict[str, Any] = {"progress": max(0.0, min(1.0, fraction))}
+        if result is not None:
+            changes["result"] = result
+        self._runner.catalog.update_job(self.job_id, **changes)
 
     def cancelled(self) -> bool:
         if self.job_id in self._runner._cancel_requested:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
-import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -182,16 +181,10 @@ class DbIngestService:
             if new_state is not None and inc is not None:
                 save_state(session, request.dataset, plan.source_key, plan.label, inc.source_name, new_state, version)
 
-        reported = [0.0]
-
         def progress(rows: int, _bytes: int) -> None:
-            now = time.monotonic()
-            if now - reported[0] < 0.5:  # a catalog write each: don't hammer it
-                return
-            reported[0] = now
             # unknown size: creep, never stall; an estimate can be short, so never claim done before the end
             fraction = rows / (rows + 1_000_000) if not expected else rows / max(expected, rows + 1)
-            self._catalog.update_job(ctx.job_id, progress=round(min(0.99, fraction), 4), result={
+            ctx.progress(round(min(0.99, fraction), 4), result={
                 "rows_read": rows, "rows_expected": expected, "rows_expected_exact": exact})
 
         write = WriteRequest(
