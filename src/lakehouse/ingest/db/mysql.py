@@ -25,7 +25,7 @@ import pyarrow as pa
 from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
-from lakehouse.ingest.db.source import COUNT_SECONDS, EXACT_COUNT_BELOW, Mark, Timeouts, iso_literal
+from lakehouse.ingest.db.source import COUNT_SECONDS, Mark, Timeouts, iso_literal, progress_size
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, decimal_or_text
 
@@ -142,23 +142,24 @@ class MySqlSource:
         return text
 
     def expected_rows(self, table: str | None, count_sql: str) -> tuple[int | None, bool]:
-        estimate = None
-        try:
-            with self._conn.cursor() as cur:
-                if table is not None:
-                    *schema, name = [part.strip("`").replace("``", "`") for part in table.split("`.`")]
-                    cur.execute("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_NAME = %s AND "
-                                "TABLE_SCHEMA = COALESCE(%s, DATABASE())", (name, schema[0] if schema else None))
-                    row = cur.fetchone()
-                    estimate = int(row[0]) if row and row[0] is not None else None
-                if estimate is not None and estimate >= EXACT_COUNT_BELOW:
-                    return estimate, False
-                hint = f"/*+ MAX_EXECUTION_TIME({COUNT_SECONDS * 1000}) */"
-                cur.execute(f"SET STATEMENT max_statement_time = {COUNT_SECONDS} FOR {count_sql}" if self.mariadb
-                            else count_sql.replace("SELECT", f"SELECT {hint}", 1))
-                return int(cur.fetchone()[0]), True
-        except Exception:  # noqa: BLE001 - progress only: an estimate, or none
-            return estimate, False
+        return progress_size(lambda: self._estimate(table), lambda: self._count(count_sql))
+
+    def _estimate(self, table: str | None) -> int | None:
+        if table is None:
+            return None
+        *schema, name = [part.strip("`").replace("``", "`") for part in table.split("`.`")]
+        with self._conn.cursor() as cur:
+            cur.execute("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_NAME = %s AND "
+                        "TABLE_SCHEMA = COALESCE(%s, DATABASE())", (name, schema[0] if schema else None))
+            row = cur.fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def _count(self, count_sql: str) -> int:
+        hint = f"/*+ MAX_EXECUTION_TIME({COUNT_SECONDS * 1000}) */"
+        with self._conn.cursor() as cur:
+            cur.execute(f"SET STATEMENT max_statement_time = {COUNT_SECONDS} FOR {count_sql}" if self.mariadb
+                        else count_sql.replace("SELECT", f"SELECT {hint}", 1))
+            return int(cur.fetchone()[0])
 
     def stream(self, select_sql: str) -> pa.RecordBatchReader:
         _libs()

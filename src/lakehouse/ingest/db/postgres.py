@@ -18,7 +18,7 @@ import pyarrow as pa
 from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
-from lakehouse.ingest.db.source import COUNT_SECONDS, EXACT_COUNT_BELOW, Mark, Timeouts, iso_literal
+from lakehouse.ingest.db.source import COUNT_SECONDS, Mark, Timeouts, iso_literal, progress_size
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, postgres_plan
 
@@ -96,25 +96,26 @@ class PostgresSource:
         return text
 
     def expected_rows(self, table: str | None, count_sql: str) -> tuple[int | None, bool]:
-        estimate = None
-        try:
-            with contextlib.closing(self._conn.cursor()) as cur:
-                if table is not None:  # a validated, quoted identifier: no quote can close the literal
-                    cur.execute(f"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{table}')")  # noqa: S608
-                    row = cur.fetchone()
-                    estimate = int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
-                if estimate is not None and estimate >= EXACT_COUNT_BELOW:
-                    return estimate, False
-                cur.execute("SELECT current_setting('statement_timeout')")
-                previous = cur.fetchone()[0]
-                cur.execute(f"SET statement_timeout = {COUNT_SECONDS * 1000}")
-                try:
-                    cur.execute(count_sql)
-                    return int(cur.fetchone()[0]), True
-                finally:
-                    cur.execute(f"SET statement_timeout = '{previous}'")
-        except Exception:  # noqa: BLE001 - progress only: an estimate, or none
-            return estimate, False
+        return progress_size(lambda: self._estimate(table), lambda: self._count(count_sql))
+
+    def _estimate(self, table: str | None) -> int | None:
+        if table is None:
+            return None
+        with contextlib.closing(self._conn.cursor()) as cur:  # a validated, quoted identifier: no quote can
+            cur.execute(f"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{table}')")  # noqa: S608
+            row = cur.fetchone()  # close the literal
+        return int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+
+    def _count(self, count_sql: str) -> int:
+        with contextlib.closing(self._conn.cursor()) as cur:
+            cur.execute("SELECT current_setting('statement_timeout')")
+            previous = cur.fetchone()[0]
+            cur.execute(f"SET statement_timeout = {COUNT_SECONDS * 1000}")
+            try:
+                cur.execute(count_sql)
+                return int(cur.fetchone()[0])
+            finally:
+                cur.execute(f"SET statement_timeout = '{previous}'")
 
     def stream(self, select_sql: str) -> pa.RecordBatchReader:
         cur = self._conn.cursor()

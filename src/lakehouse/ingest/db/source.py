@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -53,6 +53,19 @@ class Source(Protocol):
 
 EXACT_COUNT_BELOW = 1_000_000  # rows by the statistics: below this a count(*) is cheap
 COUNT_SECONDS = 2
+
+
+def progress_size(estimate: Callable[[], int | None], count: Callable[[], int]) -> tuple[int | None, bool]:
+    """``Source.expected_rows`` for every engine: the statistics' estimate when it is large, else the
+    source's bounded exact count; a failure of either leaves what is known (progress only)."""
+    known = None
+    try:
+        known = estimate()
+        if known is not None and known >= EXACT_COUNT_BELOW:
+            return known, False
+        return count(), True
+    except Exception:  # noqa: BLE001 - progress only: an estimate, or none
+        return known, False
 
 
 def count_select(inner: str) -> str:
