@@ -30,7 +30,7 @@ from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords, manifest
 from lakehouse.vectors.source import Sources
-from lakehouse.vectors.spec import Hit, SearchRequest, SearchResult
+from lakehouse.vectors.spec import Hit, IndexManifest, SearchRequest, SearchResult
 
 SELECTIVE = 0.1  # below this share of labels a filtered search goes exact (HNSW recall drops there)
 
@@ -61,7 +61,7 @@ class Searcher:
                            hint="Wait for the build job (GET /jobs) and search again.")
         query = self.query_vector(row, request)
         index = self.cache.get(row)
-        positions = self.candidates(actor, row, index, request.filter)
+        positions = self.candidates(actor, row, info, index, request.filter)
         ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
                                       or self.settings.vectors.hnsw_ef_search)
         hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
@@ -89,14 +89,14 @@ class Searcher:
             raise InvalidInput("The query vector holds NaN or infinite values.")
         return ann.normalise(vector.reshape(1, -1))[0] if row.metric == "cosine" else vector
 
-    def candidates(self, actor: Actor, row: VectorIndexRow, index: LoadedIndex, predicate: str | None
-                   ) -> np.ndarray | None:
+    def candidates(self, actor: Actor, row: VectorIndexRow, info: IndexManifest, index: LoadedIndex,
+                   predicate: str | None) -> np.ndarray | None:
         """Labels a hit may come from; None means every live label."""
         positions = index.alive_positions() if index.dead else None
         restrictions: list[pa.Array] = []
         if predicate is not None:
             restrictions.append(self.filter_ids(actor, row, predicate))
-        allowed = self.guards.allowed(actor, manifest(row))
+        allowed = self.guards.allowed(actor, info)
         if allowed is not None:
             restrictions.append(pa.array([str(v) for v in allowed], pa.string()))
         erased = self.guards.erased(row.dataset, row.id_column)
