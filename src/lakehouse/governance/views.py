@@ -56,14 +56,16 @@ def normalise(spec: ViewSpec, base_columns: list[ColumnInfo]) -> ViewSpec:
     return spec.model_copy(update={"row_filter": row_filter})
 
 
+def select_list(spec: ViewSpec, types: dict[str, str], secret: bytes) -> list[str]:
+    """One output expression per view column: its redaction aliased back to its name, or the column."""
+    return [redact_sql(c, types.get(c, "string"), spec.column_redactions[c], secret)
+            if c in spec.column_redactions else quote(c) for c in spec.columns]
+
+
 def view_sql(spec: ViewSpec, base_relation: str, types: dict[str, str], secret: bytes) -> str:
-    select_list = []
-    for column in spec.columns:
-        redaction = spec.column_redactions.get(column)
-        select_list.append(redact_sql(column, types.get(column, "string"), redaction, secret)
-                           if redaction else quote(column))
     where = f" WHERE ({spec.row_filter})" if spec.row_filter else ""
-    return f"SELECT {', '.join(select_list)} FROM {quote(base_relation)}{where}"  # noqa: S608 - checked parts
+    select = ", ".join(select_list(spec, types, secret))
+    return f"SELECT {select} FROM {quote(base_relation)}{where}"  # noqa: S608 - checked parts
 
 
 class ViewStore:

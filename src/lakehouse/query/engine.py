@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import time
 from dataclasses import dataclass
 
@@ -18,9 +19,11 @@ from datafusion import DataFrame, RuntimeEnvBuilder, SessionConfig, SessionConte
 from lakehouse.errors import QueryError, QueryRefused
 from lakehouse.query import erased as erasing
 from lakehouse.query.guard import ONLY_SELECT, check_statement
-from lakehouse.query.sources import SourceCache
-from lakehouse.query.spec import QuerySpec
+from lakehouse.query.late_masks import RegisteredView, late_masked
+from lakehouse.query.sources import Source, SourceCache
+from lakehouse.query.spec import GovernedView, QuerySpec, TableRegistration
 from lakehouse.query.tuning import PUSHDOWN, is_topk_over_rows, key_set_settings
+from lakehouse.query.view_filter import FilterCache, base_relation, quote
 
 _REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
@@ -42,6 +45,7 @@ class EngineResult:
 class Engine:
     def __init__(self) -> None:
         self._sources = SourceCache()
+        self._filters = FilterCache()
 
     def run(self, spec: QuerySpec) -> EngineResult:
         start = time.perf_counter()
@@ -60,19 +64,43 @@ class Engine:
                     erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
                 else:
                     source.register(ctx, table.name)
-            for view in spec.views:
-                ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
+            governed = self._register_views(ctx, spec, sources, plans, keys, options)
             params = _params(spec)
-            df = ctx.sql_with_options(spec.sql, options, param_values=params)
+
+            def plan() -> DataFrame:
+                return ctx.sql_with_options(spec.sql, options, param_values=params)
+
+            df = plan()
             if is_topk_over_rows(df.limit(spec.max_rows + 1).logical_plan()):
                 ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
-                df = ctx.sql_with_options(spec.sql, options, param_values=params)
+                df = plan()
+                df = late_masked(ctx, df, governed, plan) or df
             table, truncated = _collect(df, spec.max_rows)
         except (QueryError, QueryRefused):
             raise
         except Exception as exc:  # noqa: BLE001 - every engine failure is the user's query error
             raise _translate(exc, spec) from None
         return EngineResult(table, truncated, (time.perf_counter() - start) * 1000)
+
+    def _register_views(self, ctx: SessionContext, spec: QuerySpec, sources: list[tuple[TableRegistration, Source]],
+                        plans: dict[str, erasing.ErasedPlan], keys: dict[str, Source],
+                        options: SQLOptions) -> list[RegisteredView]:
+        tables = {t.name: (t, s) for t, s in sources}
+        governed = []
+        for view in spec.views:
+            if not isinstance(view, GovernedView) or view.base not in tables:
+                ctx.register_view(view.name, ctx.sql_with_options(view.sql, options))
+                continue
+            table, source = tables[view.base]
+            rows = base_relation(ctx, view, table, source, plans.get(view.base), keys.get(view.base), self._filters,
+                                 options)
+            relation = f"__v{secrets.token_hex(8)}"
+            ctx.register_view(relation, rows)
+            masked = ctx.sql_with_options(f"SELECT {', '.join(view.select)} FROM {relation}", options)  # noqa: S608
+            plain = ctx.sql_with_options(f"SELECT {', '.join(map(quote, view.columns))} FROM {relation}", options)  # noqa: S608
+            ctx.register_view(view.name, masked)
+            governed.append(RegisteredView(view, masked, plain))
+        return governed
 
 
 def _context(spec: QuerySpec, settings: dict[str, str]) -> SessionContext:

@@ -19,10 +19,10 @@ from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotFound
 from lakehouse.governance.service import Governance
-from lakehouse.governance.views import view_sql
+from lakehouse.governance.views import select_list, view_sql
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor
-from lakehouse.query.spec import QueryResult, QuerySpec, TableRegistration, ViewRegistration
+from lakehouse.query.spec import GovernedView, QueryResult, QuerySpec, TableRegistration, ViewRegistration
 from lakehouse.query.tuning import KeySet
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor
@@ -131,7 +131,11 @@ class SqlService:
                 copies=tuple(sorted(gov.clean_copies.lookup(name, tomb_uri).items()))))
         for view in views:
             types = {c.name: c.type for c in manifests[view.base_dataset].columns}
-            out_views.append(ViewRegistration(view.name, view_sql(view, clean[view.base_dataset], types, gov.secret)))
+            base = clean[view.base_dataset]
+            out_views.append(GovernedView(
+                view.name, view_sql(view, base, types, gov.secret), base=base, columns=tuple(view.columns),
+                select=tuple(select_list(view, types, gov.secret)), masked=tuple(view.column_redactions),
+                row_filter=view.row_filter))
         return out_tables, out_views
 
     def _system_tables(self, actor: Actor, sql: str) -> tuple[str, list[TableRegistration], Path | None]:
