@@ -51,7 +51,9 @@ class Source(Protocol):
     def close(self) -> None: ...
 
 
-EXACT_COUNT_BELOW = 1_000_000  # rows by the statistics: below this a count(*) is cheap
+# rows by the statistics: below this an exact count(*) is cheap (measured on MariaDB: 0.55 s for 1M rows of
+# 16 columns, time the read could not start; 100,000 rows cost about 50 ms)
+EXACT_COUNT_BELOW = 100_000
 COUNT_SECONDS = 2
 
 
