@@ -69,6 +69,8 @@ LATE = [
     "WITH x AS (SELECT * FROM pv) SELECT email, id FROM x ORDER BY amount LIMIT 4",
 ]
 KEPT_MASKED = [
+    "SELECT email, amount FROM pv ORDER BY amount DESC",  # no LIMIT: more rows than the result cap
+    "SELECT email, amount FROM pv WHERE amount > 5 ORDER BY amount LIMIT ALL",
     "SELECT email FROM pv ORDER BY email LIMIT 3",
     "SELECT email FROM pv ORDER BY 1 DESC LIMIT 3",
     "SELECT email, amount FROM pv WHERE email LIKE 'us%' ORDER BY amount LIMIT 3",
@@ -118,3 +120,31 @@ def test_masks_after_a_top_k_only_when_the_query_cannot_see_the_difference(
     assert decisions == [True] if sql in LATE else not any(decisions)  # aggregates never get that far
     cleartext = {f"user{i}@example{i % 7}.org" for i in range(2000)} | {str(i) for i in range(2000)}
     assert not any(str(v) in cleartext for row in got for k, v in row.items() if k in ("email", "id", "e"))
+
+
+def test_masked_names_that_need_quoting_keep_the_masks_in_the_relation(
+    gov: Lakehouse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gov.write_table("odd", pa.table({"e\"mail": ["b-secret", "a-secret", "c-secret"], "amount": [1.0, 2.0, 3.0]}))
+    gov.create_view({"name": "ov", "base_dataset": "odd", "columns": ["e\"mail", "amount"],
+                     "column_redactions": {"e\"mail": {"kind": "null"}}})
+    reader, _ = principal(gov, "r", "reader", view=["ov"])
+    tables, views = gov.sql_service.governed(reader, None, {"ov"})
+    decisions: list[bool] = []
+    real = engine_module.late_masked
+    monkeypatch.setattr(engine_module, "late_masked",
+                        lambda *a, **k: decisions.append((r := real(*a, **k)) is not None) or r)
+    sql = 'SELECT amount FROM ov ORDER BY "e""mail" DESC LIMIT 3'
+    got = Engine().run(QuerySpec(sql=sql, tables=tuple(tables), views=tuple(views), max_rows=10)).table.to_pylist()
+    assert decisions == [False]
+    assert [r["amount"] for r in got] != [3.0, 1.0, 2.0]  # the raw order (c, b, a) would leak through the sort
+
+
+def test_a_row_filter_that_fails_on_some_rows_is_kept_not_raised(gov: Lakehouse) -> None:
+    gov.write_table("codes", pa.table({"id": pa.array([1, 2], pa.int64()), "code": ["10", "20"]}))
+    gov.write_table("codes", pa.table({"id": pa.array([3], pa.int64()), "code": ["SECRET-x"]}))
+    gov.create_view({"name": "cv", "base_dataset": "codes", "columns": ["id"],
+                     "row_filter": "CAST(code AS BIGINT) > 0"})
+    engine = Engine()
+    assert _run(gov, gov.actor, "SELECT id FROM cv LIMIT 0", engine) == []
+    assert sorted(engine._filters._entries.values()) == [False, True]  # noqa: SLF001

@@ -10,9 +10,11 @@ are applied to its output.
 
 The decision is taken on the engine's own plan of the query, not on a second parse of its text, so no
 parser can disagree with what runs: every node above the view must be one of those kinds with a single
-input, the subtree below must be exactly the view's plan, no subquery may appear anywhere, and a masked
-column's name may appear in no expression except a bare column reference. Anything else keeps the
-masks in the relation.
+input, every sort must sit under a LIMIT (a sort without one is dropped once the query is wrapped), the
+subtree below must be exactly the view's plan, no subquery may appear anywhere, the masked columns must
+have plain names (a name that needs quoting could print escaped and hide from the text checks), and a
+masked column's name may appear in no expression except a bare column reference. Anything else keeps
+the masks in the relation.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from lakehouse.query.spec import GovernedView
 from lakehouse.query.view_filter import quote
 
 _PASS_THROUGH = frozenset({"Limit", "Sort", "Projection", "Filter", "SubqueryAlias"})
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SUBQUERY = re.compile(r"<subquery>|^\s*Subquery:", re.MULTILINE)
 
 
@@ -45,23 +48,28 @@ def _expressions(plan: LogicalPlan) -> list[tuple[str, bool]]:
     if kind == "Filter":
         return [(node.predicate().canonical_name(), False)]
     if kind == "Sort":
-        return [(str(e), False) for e in node.sort_exprs()]
+        return [(e.expr().canonical_name(), False) for e in node.sort_exprs()]
     if kind == "Limit":
         return [(e.canonical_name(), False) for e in (node.skip(), node.fetch()) if e is not None]
     return []
 
 
 def reads_masks_only_as_output(plan: LogicalPlan, view_plan: LogicalPlan, masked: tuple[str, ...]) -> bool:
-    """True when ``plan`` is pass-through nodes over exactly ``view_plan`` and uses masked columns
-    nowhere but as bare output columns."""
-    if _SUBQUERY.search(plan.display_indent()):
-        return False
+    """True when ``plan`` is pass-through nodes over exactly ``view_plan``, every sort is under a LIMIT,
+    and masked columns (plain identifiers only) are used nowhere but as bare output columns."""
+    if _SUBQUERY.search(plan.display_indent()) or not all(_PLAIN_NAME.fullmatch(n) for n in masked):
+        return False  # a name that needs quoting or escaping could hide from the text checks below
     view_text = view_plan.display_indent()
     mentions = _mentions(masked)
-    node = plan
+    node, limited = plan, False
     while node.display_indent() != view_text:
-        if type(node.to_variant()).__name__ not in _PASS_THROUGH:
+        variant = node.to_variant()
+        kind = type(variant).__name__
+        if kind not in _PASS_THROUGH:
             return False
+        if kind == "Sort" and not limited:
+            return False  # a sort without a LIMIT above it would be dropped once wrapped: the order is lost
+        limited = limited or (kind == "Limit" and variant.fetch() is not None)
         if any(mentions.search(text) for text, bare in _expressions(node) if not bare):
             return False
         inputs = node.inputs()

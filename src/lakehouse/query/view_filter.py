@@ -45,8 +45,11 @@ class FilterCache:
             return self._entries[key]
         ctx = SessionContext()
         ctx.register_view("f", source.scan(ctx, [path]))
-        failing = ctx.sql_with_options(f"SELECT 1 FROM f WHERE ({row_filter}) IS NOT TRUE LIMIT 1", options)  # noqa: S608 - checked filter
-        result = failing.count() == 0
+        try:
+            failing = ctx.sql_with_options(f"SELECT 1 FROM f WHERE ({row_filter}) IS NOT TRUE LIMIT 1", options)  # noqa: S608 - checked filter
+            result = failing.count() == 0
+        except Exception:  # noqa: BLE001 - a filter that fails on some row (a bad cast) stays in force, as before
+            result = False
         self._entries[key] = result
         while len(self._entries) > self._size:
             self._entries.popitem(last=False)
