@@ -67,14 +67,20 @@ def base_relation(
     options: SQLOptions,
 ) -> DataFrame:
     """The view's base rows: its table with the row filter applied where it does not hold already."""
-    filtered = f"SELECT * FROM {{}} WHERE ({view.row_filter})"  # noqa: S608 - checked filter
-    if view.row_filter is None:
+    row_filter = view.row_filter
+    if row_filter is None:
         return ctx.table(view.base)
+
+    def filtered(relation: str) -> DataFrame:
+        return ctx.sql_with_options(f"SELECT * FROM {quote(relation)} WHERE ({row_filter})", options)  # noqa: S608
+
+
     direct = list(source.files) if erased is None else erased.clean
     if source.route != "files" or (erased is not None and erased.whole) or not direct:
-        return ctx.sql_with_options(filtered.format(quote(view.base)), options)
-    passing = [f for f in direct if cache.holds(source, f, view.row_filter, options)]
-    failing = [f for f in direct if f not in set(passing)]
+        return filtered(view.base)
+    holds = {f: cache.holds(source, f, row_filter, options) for f in direct}
+    passing = [f for f in direct if holds[f]]
+    failing = [f for f in direct if not holds[f]]
     if not failing and (erased is None or not erased.rest):
         return source.scan(ctx, passing)
     rest = f"__f{secrets.token_hex(8)}"
@@ -84,7 +90,7 @@ def base_relation(
         remainder = erasing.ErasedPlan(failing, erased.rest, whole=False)
         erasing.register(ctx, erasing.ErasedTable(name=rest, uri=table.uri, key_column=_key_column(table)),
                          source, remainder, keys)
-    checked = ctx.sql_with_options(filtered.format(quote(rest)), options)
+    checked = filtered(rest)
     return source.scan(ctx, passing).union(checked) if passing else checked
 
 
