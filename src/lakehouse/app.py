@@ -447,7 +447,7 @@ class Lakehouse:
             checked = self.governance.check_view(who, spec)
             info = self.governance.views.create(checked, who)
             try:  # plan it once, so a filter the engine cannot type-check is refused now, not at query time
-                self.sql_service.run(SYSTEM, f'SELECT * FROM "{info.name}" LIMIT 0')  # noqa: S608
+                self.sql_service.run(SYSTEM, f'SELECT * FROM "{info.name}" LIMIT 0', max_rows=0)  # noqa: S608
             except LakehouseError as exc:
                 self.governance.views.delete(info.name)
                 raise InvalidInput(f"View '{info.name}' does not plan: {exc.message}") from None

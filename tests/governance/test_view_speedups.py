@@ -149,3 +149,21 @@ def test_a_row_filter_that_fails_on_some_rows_is_kept_not_raised(gov: Lakehouse)
     engine = Engine()
     assert _run(gov, gov.actor, "SELECT id FROM cv LIMIT 0", engine) == []
     assert sorted(engine._filters._entries.values()) == [False, True]  # noqa: SLF001
+
+
+def test_filter_checks_stay_within_a_budget_and_skip_planning_probes(gov: Lakehouse) -> None:
+    for start in (0, 10, 20):
+        gov.write_table("b", pa.table({"id": pa.array(range(start, start + 10), pa.int64())}))
+    gov.create_view({"name": "bv", "base_dataset": "b", "columns": ["id"], "row_filter": "id >= 0"})
+    tables, views = gov.sql_service.governed(gov.actor, None, {"bv"})
+    engine = Engine()
+
+    def run(max_rows: int, time_limit: float) -> list[dict[str, Any]]:
+        spec = QuerySpec(sql="SELECT id FROM bv ORDER BY id", tables=tuple(tables), views=tuple(views),
+                         max_rows=max_rows, time_limit_seconds=time_limit)
+        return engine.run(spec).table.to_pylist()
+
+    assert run(0, 30) == [] and not engine._filters._entries  # noqa: SLF001 - a probe checks nothing
+    assert run(100, 0.0) == [{"id": i} for i in range(30)] and not engine._filters._entries  # noqa: SLF001
+    assert run(100, 30) == [{"id": i} for i in range(30)]
+    assert list(engine._filters._entries.values()) == [True, True, True]  # noqa: SLF001

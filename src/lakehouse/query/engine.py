@@ -20,11 +20,12 @@ from lakehouse.errors import QueryError, QueryRefused
 from lakehouse.query import erased as erasing
 from lakehouse.query.guard import ONLY_SELECT, check_statement
 from lakehouse.query.late_masks import RegisteredView, late_masked
-from lakehouse.query.sources import Source, SourceCache
+from lakehouse.query.sources import Source, SourceCache, quote
 from lakehouse.query.spec import GovernedView, QuerySpec, TableRegistration
 from lakehouse.query.tuning import PUSHDOWN, is_topk_over_rows, key_set_settings
-from lakehouse.query.view_filter import FilterCache, base_relation, quote
+from lakehouse.query.view_filter import FilterCache, base_relation
 
+FILTER_CHECK_SECONDS = 0.5  # per query, for working out where views' row filters hold (query/view_filter.py)
 _REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
 _PREFIX = re.compile(r"^(DataFusion error: )+")
@@ -86,6 +87,8 @@ class Engine:
                         plans: dict[str, erasing.ErasedPlan], keys: dict[str, Source],
                         options: SQLOptions) -> list[RegisteredView]:
         tables = {t.name: (t, s) for t, s in sources}
+        # a planning probe (no rows wanted) checks nothing; a query spends a bounded share of its limit
+        check_seconds = 0.0 if spec.max_rows == 0 else min(FILTER_CHECK_SECONDS, spec.time_limit_seconds / 20)
         governed = []
         for view in spec.views:
             if not isinstance(view, GovernedView) or view.base not in tables:
@@ -93,7 +96,7 @@ class Engine:
                 continue
             table, source = tables[view.base]
             rows = base_relation(ctx, view, table, source, plans.get(view.base), keys.get(view.base), self._filters,
-                                 options)
+                                 options, check_seconds)
             relation = f"__v{secrets.token_hex(8)}"
             ctx.register_view(relation, rows)
             masked = ctx.sql_with_options(f"SELECT {', '.join(view.select)} FROM {relation}", options)  # noqa: S608

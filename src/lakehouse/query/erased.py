@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from datafusion import SessionContext
 
-from lakehouse.query.sources import Source
+from lakehouse.query.sources import Source, quote
 from lakehouse.query.spec import TableRegistration
 from lakehouse.query.tuning import KeySet
 from lakehouse.storage.delta import data_file_name
@@ -66,6 +66,6 @@ def register(ctx: SessionContext, reg: ErasedTable, source: Source, erased: Eras
     else:
         ctx.register_view(raw, source.scan(ctx, erased.rest))
     keys.register(ctx, key_table)
-    column = '"' + reg.key_column.replace('"', '""') + '"'
+    column = quote(reg.key_column)
     rest = ctx.sql(f'SELECT t.* FROM "{raw}" t LEFT ANTI JOIN "{key_table}" k ON t.{column} = k.k')  # noqa: S608
     ctx.register_view(reg.name, source.scan(ctx, erased.clean).union(rest) if erased.clean else rest)

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from datafusion import DataFrame, LogicalPlan, SessionContext
 
+from lakehouse.query.sources import quote
 from lakehouse.query.spec import GovernedView
-from lakehouse.query.view_filter import quote
 
 _PASS_THROUGH = frozenset({"Limit", "Sort", "Projection", "Filter", "SubqueryAlias"})
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -39,6 +39,11 @@ _UNSUPPORTED_BY_FILES = {"deletionVectors", "columnMapping"}
 Route = Literal["files", "provider", "dataset"]
 
 
+def quote(identifier: str) -> str:
+    """An identifier as a quoted SQL name."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 @dataclass
 class Source:
     table: DeltaTable
