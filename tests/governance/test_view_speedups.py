@@ -167,3 +167,16 @@ def test_filter_checks_stay_within_a_budget_and_skip_planning_probes(gov: Lakeho
     assert run(100, 0.0) == [{"id": i} for i in range(30)] and not engine._filters._entries  # noqa: SLF001
     assert run(100, 30) == [{"id": i} for i in range(30)]
     assert list(engine._filters._entries.values()) == [True, True, True]  # noqa: SLF001
+
+
+def test_a_row_filter_on_a_column_older_files_lack_reads_them_as_null(gov: Lakehouse) -> None:
+    gov.write_table("ev", pa.table({"id": pa.array([1, 2], pa.int64())}))
+    gov.write_table("ev", pa.table({"id": pa.array([3, 4, 5], pa.int64()), "region": ["eu", "us", None]}))
+    engine = Engine()
+    for i, row_filter in enumerate(["region IS NULL OR region = 'eu'", "coalesce(region, 'eu') = 'eu'",
+                                    "region = 'eu'"]):
+        gov.create_view({"name": f"ev{i}", "base_dataset": "ev", "columns": ["id"], "row_filter": row_filter})
+        expected = _run(gov, gov.actor, f"SELECT id FROM ev WHERE ({row_filter}) ORDER BY id", engine)
+        for _ in range(2):
+            assert _run(gov, gov.actor, f"SELECT id FROM ev{i} ORDER BY id", engine) == expected, row_filter
+    assert _run(gov, gov.actor, "SELECT id FROM ev0 ORDER BY id", engine) == [{"id": i} for i in (1, 2, 3, 5)]
