@@ -99,10 +99,9 @@ class Engine:
                                  options, check_seconds)
             relation = f"__v{secrets.token_hex(8)}"
             ctx.register_view(relation, rows)
-            masked = ctx.sql_with_options(f"SELECT {', '.join(view.select)} FROM {relation}", options)  # noqa: S608
-            plain = ctx.sql_with_options(f"SELECT {', '.join(map(quote, view.columns))} FROM {relation}", options)  # noqa: S608
+            masked = ctx.sql_with_options(f"SELECT {', '.join(view.select)} FROM {quote(relation)}", options)  # noqa: S608
             ctx.register_view(view.name, masked)
-            governed.append(RegisteredView(view, masked, plain))
+            governed.append(RegisteredView(view, masked, relation))
         return governed
 
 

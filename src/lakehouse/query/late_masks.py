@@ -81,11 +81,12 @@ def reads_masks_only_as_output(plan: LogicalPlan, view_plan: LogicalPlan, masked
 
 @dataclass(frozen=True)
 class RegisteredView:
-    """A governed view as registered for one query: its masked relation and the same rows unmasked."""
+    """A governed view as registered for one query: its masked relation, over ``rows`` (the registered
+    name of its base rows, row filter applied), from which the same rows unmasked are planned on demand."""
 
     view: GovernedView
     masked: DataFrame
-    plain: DataFrame
+    rows: str
 
 
 def late_masked(ctx: SessionContext, query: DataFrame, views: list[RegisteredView],
@@ -97,12 +98,13 @@ def late_masked(ctx: SessionContext, query: DataFrame, views: list[RegisteredVie
         view = reg.view
         if not view.masked or not reads_masks_only_as_output(plan, reg.masked.logical_plan(), view.masked):
             continue
+        plain = ctx.sql(f"SELECT {', '.join(map(quote, view.columns))} FROM {quote(reg.rows)}")  # noqa: S608
         ctx.deregister_table(view.name)
-        ctx.register_view(view.name, reg.plain)
+        ctx.register_view(view.name, plain)
         unmasked = replan()
         names = unmasked.schema().names
         if (len(set(names)) != len(names)
-                or not reads_masks_only_as_output(unmasked.logical_plan(), reg.plain.logical_plan(), view.masked)):
+                or not reads_masks_only_as_output(unmasked.logical_plan(), plain.logical_plan(), view.masked)):
             ctx.deregister_table(view.name)
             ctx.register_view(view.name, reg.masked)
             return None

@@ -131,11 +131,10 @@ class SqlService:
                 copies=tuple(sorted(gov.clean_copies.lookup(name, tomb_uri).items()))))
         for view in views:
             types = {c.name: c.type for c in manifests[view.base_dataset].columns}
-            base = clean[view.base_dataset]
+            base, select = clean[view.base_dataset], select_list(view, types, gov.secret)
             out_views.append(GovernedView(
-                view.name, view_sql(view, base, types, gov.secret), base=base, columns=tuple(view.columns),
-                select=tuple(select_list(view, types, gov.secret)), masked=tuple(view.column_redactions),
-                row_filter=view.row_filter))
+                view.name, view_sql(view, base, select), base=base, columns=tuple(view.columns),
+                select=tuple(select), masked=tuple(view.column_redactions), row_filter=view.row_filter))
         return out_tables, out_views
 
     def _system_tables(self, actor: Actor, sql: str) -> tuple[str, list[TableRegistration], Path | None]:
