@@ -61,6 +61,10 @@ class CatalogSettings(BaseModel):
         description="SQLAlchemy URL; default sqlite:///<data_dir>/catalog.db. Passwords as env: refs.",
     )
     lock_timeout_seconds: float = Field(default=10.0, ge=0)
+    heartbeat_seconds: float = Field(
+        default=5.0, gt=0, description="How often a process owning jobs or locks renews its lease.")
+    lease_seconds: float = Field(
+        default=30.0, gt=0, description="A lease not renewed for this long is dead: its jobs are interrupted.")
 
 
 class StorageSettings(BaseModel):

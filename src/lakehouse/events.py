@@ -68,6 +68,20 @@ class Erasable(Protocol):
     def erase(self, dataset: str, key_column: str, keys: Sequence[object], actor: Actor) -> ErasureReport: ...
 
 
+class LazyErasable:
+    """An ``Erasable`` built on first use, so a process that never purges never imports its store."""
+
+    def __init__(self, name: str, factory: Callable[[], Erasable]):
+        self.name = name
+        self._factory = factory
+        self._store: Erasable | None = None
+
+    def erase(self, dataset: str, key_column: str, keys: Sequence[object], actor: Actor) -> ErasureReport:
+        if self._store is None:
+            self._store = self._factory()
+        return self._store.erase(dataset, key_column, keys, actor)
+
+
 class ErasableRegistry:
     def __init__(self) -> None:
         self._stores: list[Erasable] = []

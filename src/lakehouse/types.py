@@ -50,6 +50,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def iso_utc(value: datetime | None) -> str | None:
+    """The one timestamp form everywhere (CLI, JSON, audit): ISO-8601 in UTC, milliseconds, ``Z``.
+    A naive value (SQLite hands them back so) is UTC by the catalog's convention."""
+    if value is None:
+        return None
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
 @dataclass(frozen=True)
 class Event:
     """Something that changed. ``type`` is dotted, e.g. ``dataset.appended``."""

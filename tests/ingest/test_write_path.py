@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pyarrow as pa
 import pytest
 
 from lakehouse.errors import Locked, SchemaConflict
 from lakehouse.storage import delta
-from lakehouse.types import SYSTEM
+from lakehouse.types import SYSTEM, utcnow
 
 
 def people(n: int = 3, start: int = 1) -> pa.Table:
@@ -111,15 +113,28 @@ def test_unrecognised_delta_commit_is_rolled_back_on_start(make_settings) -> Non
         assert lh.sql("SELECT count(*) AS n FROM people").table.column("n").to_pylist() == [4]
 
 
-def test_start_removes_leftover_staging(make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_start_removes_only_staging_of_owners_that_are_gone(make_settings) -> None:  # type: ignore[no-untyped-def]
     from lakehouse.app import Lakehouse
+    from lakehouse.catalog.models import ProcessLeaseRow
+    from lakehouse.catalog.owners import staging_name
 
     settings = make_settings()
-    with Lakehouse(settings) as lh:
-        (lh.staging_dir / "upload-dead").write_bytes(b"half an upload")
-    with Lakehouse(settings) as lh:
-        assert lh.startup_report.staging_files_removed == 1
-        assert list(lh.staging_dir.iterdir()) == []
+    root = settings.primary_root / "staging"
+    with Lakehouse(settings) as live:
+        (live.staging_dir / "upload-live").write_bytes(b"an upload in flight")
+        leases = {"otherhost:4242:0123456789ab": utcnow() - timedelta(minutes=5),  # expired: removed
+                  "otherhost:4343:0123456789ac": utcnow()}  # another host, renewed just now: kept
+        with live.catalog.sessions.begin() as session:
+            for owner, beat in leases.items():
+                session.add(ProcessLeaseRow(owner=owner, host="otherhost", pid=1, started_at=beat, heartbeat_at=beat))
+        folders = {owner: root / staging_name(owner) for owner in [*leases, "otherhost:4444:0123456789ad"]}
+        for folder in folders.values():  # the last one has no lease at all (its owner closed or never was)
+            folder.mkdir(parents=True)
+            (folder / "upload").write_bytes(b"half an upload")
+        with Lakehouse(settings) as fresh:
+            assert fresh.startup_report.staging_files_removed == 2
+        assert [o for o, f in folders.items() if f.exists()] == ["otherhost:4343:0123456789ac"]
+        assert (live.staging_dir / "upload-live").read_bytes() == b"an upload in flight"
 
 
 def test_catalog_backup_and_restore(lakehouse) -> None:  # type: ignore[no-untyped-def]

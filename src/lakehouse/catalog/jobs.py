@@ -88,8 +88,9 @@ class JobRunner:
                                     error={"code": "internal_error", "message": f"{type(exc).__name__}: {exc}",
                                            "http_status": 500})
         else:
+            # error=None: a job judged dead while it ran (a stalled lease) still finishes clean
             self.catalog.update_job(job_id, status="succeeded", progress=1.0, finished_at=utcnow(),
-                                    result=result)
+                                    result=result, error=None)
         finally:
             with self._lock:
                 self._futures.pop(job_id, None)

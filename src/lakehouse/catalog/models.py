@@ -100,6 +100,8 @@ class JobRow(Base):
     error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # set by whichever process asks; the process running the job notices between batches
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the process lease (ProcessLeaseRow.owner) running the job; NULL for jobs of releases before owners
+    owner: Mapped[str | None] = mapped_column(String(200), index=True)
 
 
 class IngestedFileRow(Base):
@@ -120,6 +122,20 @@ class LockRow(Base):
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
     owner: Mapped[str] = mapped_column(String(200))
     acquired_at: Mapped[datetime]
+
+
+class ProcessLeaseRow(Base):
+    """A live lakehouse instance (server, CLI command, library) that owns jobs, locks or staging files.
+
+    Its heartbeat renews the lease; an owner whose lease expired, or whose process is gone from this host,
+    is dead, and only a dead owner's jobs, locks and staging files are cleaned up by others."""
+
+    __tablename__ = "process_leases"
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]
 
 
 class WriteIntentRow(Base):

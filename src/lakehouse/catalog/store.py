@@ -2,38 +2,46 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import time
 import uuid
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.datasets import DatasetStore
 from lakehouse.catalog.db import create_catalog_engine, migrate
 from lakehouse.catalog.models import BucketRow, IngestedFileRow, JobRow, LockRow, WriteIntentRow
+from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.catalog.owners import ProcessOwners
 from lakehouse.catalog.records import job_info
 from lakehouse.errors import Locked, NotFound
 from lakehouse.types import utcnow
 from lakehouse.wire import JobInfo
 
-PROCESS_ID = f"{socket.gethostname()}:{os.getpid()}"
+INTERRUPTED = {"code": "interrupted", "message": "The process running this job stopped."}
 
 
 class CatalogStore:
-    def __init__(self, url: str, lock_timeout_seconds: float = 10.0):
+    def __init__(self, url: str, lock_timeout_seconds: float = 10.0, *, heartbeat_seconds: float = 5.0,
+                 lease_seconds: float = 30.0):
         self.url = url
         self.lock_timeout_seconds = lock_timeout_seconds
         self.engine: Engine = create_catalog_engine(url)
         migrate(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.datasets = DatasetStore(self.sessions)
+        self.owners = ProcessOwners(self.sessions, heartbeat_seconds, lease_seconds)
+        self.owners.on_sweep.append(lambda dead: self._interrupt_jobs_of(list(dead)))
 
     def close(self) -> None:
+        self.owners.release()
         self.engine.dispose()
+
+    def has_vector_indexes(self, dataset: str) -> bool:
+        with self.sessions() as session:
+            return bool(session.scalar(select(exists().where(VectorIndexRow.dataset == dataset))))
 
     # Buckets (implements storage.registry.BucketStore) --------------------------------------
     def load_buckets(self) -> list[dict[str, Any]]:
@@ -59,6 +67,7 @@ class CatalogStore:
             actor=actor,
             created_at=utcnow(),
             params=params,
+            owner=self.owners.ensure(),
         )
         with self.sessions.begin() as session:
             session.add(row)
@@ -90,17 +99,23 @@ class CatalogStore:
                 query = query.where(JobRow.kind == kind)
             return [job_info(r) for r in session.scalars(query)]
 
-    def fail_interrupted_jobs(self) -> int:
-        """Jobs left queued/running by a process that died are failed, never resumed silently."""
+    def interrupt_dead_jobs(self) -> int:
+        """Fail the queued/running jobs whose owner is dead (never another live process's jobs)."""
+        with self.sessions() as session:
+            owners = set(session.scalars(select(JobRow.owner).where(JobRow.status.in_(["queued", "running"]))))
+        return self._interrupt_jobs_of([o for o in owners if self.owners.is_dead(o)])
+
+    def _interrupt_jobs_of(self, owners: list[str | None]) -> int:
+        if not owners:
+            return 0
+        known = [o for o in owners if o is not None]
+        conditions = [JobRow.owner.in_(known)] if known else []
+        if None in owners:
+            conditions.append(JobRow.owner.is_(None))
         with self.sessions.begin() as session:
             result = session.execute(
-                update(JobRow)
-                .where(JobRow.status.in_(["queued", "running"]))
-                .values(
-                    status="failed",
-                    finished_at=utcnow(),
-                    error={"code": "interrupted", "message": "The process running this job stopped."},
-                )
+                update(JobRow).where(JobRow.status.in_(["queued", "running"]), or_(*conditions))
+                .values(status="failed", finished_at=utcnow(), error=INTERRUPTED)
             )
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
@@ -117,9 +132,13 @@ class CatalogStore:
                     raise
                 time.sleep(0.1)
 
+    def try_lock(self, name: str, owner: str) -> None:
+        """Take the lock now or raise ``Locked`` (a dead holder's lock is taken over)."""
+        self._try_lock(name, owner)
+
     def _try_lock(self, name: str, owner: str) -> None:
         """One attempt; a lock left by a dead process on this host is taken over."""
-        owner_full = f"{PROCESS_ID}:{owner}"
+        owner_full = f"{self.owners.ensure()}:{owner}"
         for _ in range(2):
             try:
                 with self.sessions.begin() as session:
@@ -129,12 +148,12 @@ class CatalogStore:
                 holder = self._lock_holder(name)
                 if holder is None:
                     continue
-                if _holder_is_dead(holder):
+                if self.owners.is_dead(holder):
                     with self.sessions.begin() as session:
                         session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == holder))
                     continue
                 raise Locked(
-                    f"'{name}' is being written by another writer ({holder.split(':')[-1]})."
+                    f"'{name}' is being written by another writer ({holder.split(':', 3)[-1]})."
                 ) from None
         raise Locked(f"Could not take the lock on '{name}'.")
 
@@ -146,7 +165,7 @@ class CatalogStore:
     def release_lock(self, name: str, owner: str) -> None:
         with self.sessions.begin() as session:
             session.execute(
-                delete(LockRow).where(LockRow.name == name, LockRow.owner == f"{PROCESS_ID}:{owner}")
+                delete(LockRow).where(LockRow.name == name, LockRow.owner == f"{self.owners.owner_id}:{owner}")
             )
 
     # Write intents (crash reconciliation) ----------------------------------------------------
@@ -165,6 +184,10 @@ class CatalogStore:
             return
         with self.sessions.begin() as own:
             own.execute(delete(WriteIntentRow).where(WriteIntentRow.id == intent_id))
+
+    def intent_exists(self, intent_id: int) -> bool:
+        with self.sessions() as session:
+            return session.get(WriteIntentRow, intent_id) is not None
 
     def pending_intents(self) -> list[WriteIntentRow]:
         with self.sessions() as session:
@@ -186,20 +209,3 @@ class CatalogStore:
                     at=utcnow(),
                 )
             )
-
-
-def _holder_is_dead(holder: str) -> bool:
-    host, _, rest = holder.partition(":")
-    pid_text = rest.split(":", 1)[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False

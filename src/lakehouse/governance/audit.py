@@ -11,9 +11,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,14 +20,24 @@ from lakehouse.catalog.models_governance import AuditRow
 from lakehouse.errors import LakehouseError
 from lakehouse.types import Actor, utcnow
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 log = logging.getLogger(__name__)
+
+
+def _audit_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([
+        ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
+        ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
+        ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()),
+    ])
+
+
 request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
 
-AUDIT_SCHEMA = pa.schema([
-    ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
-    ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
-    ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()),
-])
 
 
 @dataclass
@@ -100,4 +109,6 @@ class AuditLog:
         for r in rows:
             r["at"] = datetime.fromisoformat(r["at"])
             r["objects"] = ",".join(r["objects"])
-        return pa.Table.from_pylist(rows, schema=AUDIT_SCHEMA)
+        import pyarrow as pa
+
+        return pa.Table.from_pylist(rows, schema=_audit_schema())

@@ -27,7 +27,8 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from lakehouse.governance.tombstones import CLEAN_DIR, KEY
-from lakehouse.storage.delta import data_file_name, is_local_uri
+from lakehouse.storage.arrays import filter_table, is_in
+from lakehouse.storage.uris import data_file_name, is_local_uri
 
 log = logging.getLogger(__name__)
 _MANIFEST = "manifest.json"
@@ -87,8 +88,7 @@ def _copy_without(path: str, folder: Path, name: str, column: str, keys: pa.Arra
     source = pq.ParquetFile(path)
     if column not in source.schema_arrow.names:
         return ""  # the column came later: this file's rows have null keys, which match no tombstone
-    keys = keys.cast(source.schema_arrow.field(column).type)
-    erased = [pc.fill_null(pc.is_in(source.read_row_group(i, columns=[column]).column(0), value_set=keys), False)
+    erased = [pc.fill_null(is_in(source.read_row_group(i, columns=[column]).column(0), keys), False)
               for i in range(source.num_row_groups)]
     hit = [pc.any(mask).as_py() for mask in erased]
     if not any(hit):
@@ -102,7 +102,7 @@ def _copy_without(path: str, folder: Path, name: str, column: str, keys: pa.Arra
             for i in range(source.num_row_groups):
                 group = source.read_row_group(i)
                 if hit[i]:
-                    group = group.filter(pc.invert(erased[i]))
+                    group = filter_table(group, pc.invert(erased[i]))
                 if group.num_rows:
                     out.write_table(group, row_group_size=group.num_rows)
         os.replace(partial, folder / name)

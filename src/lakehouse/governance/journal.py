@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,11 +18,19 @@ from lakehouse.catalog.models_governance import JournalRow
 from lakehouse.events import EventBus
 from lakehouse.types import Event
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 log = logging.getLogger(__name__)
-JOURNAL_SCHEMA = pa.schema([
-    ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("type", pa.string()), ("subject", pa.string()),
-    ("actor", pa.string()), ("before", pa.string()), ("after", pa.string()),
-])
+
+
+def _journal_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([
+        ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("type", pa.string()), ("subject", pa.string()),
+        ("actor", pa.string()), ("before", pa.string()), ("after", pa.string()),
+    ])
 
 
 def _plain(value: Any) -> Any:
@@ -71,4 +78,6 @@ class Journal:
             r["at"] = datetime.fromisoformat(r["at"])
             r["before"] = json.dumps(r["before"]) if r["before"] is not None else None
             r["after"] = json.dumps(r["after"])
-        return pa.Table.from_pylist(rows, schema=JOURNAL_SCHEMA)
+        import pyarrow as pa
+
+        return pa.Table.from_pylist(rows, schema=_journal_schema())

@@ -4,29 +4,30 @@ the checks that combine them (who may do what to which object)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput
-from lakehouse.events import ErasableRegistry, EventBus
-from lakehouse.governance import erase as erasing
+from lakehouse.events import Erasable, ErasableRegistry, EventBus, LazyErasable
 from lakehouse.governance.access import Access
 from lakehouse.governance.audit import AuditLog
-from lakehouse.governance.clean_copies import CleanCopies
 from lakehouse.governance.grants import Grants, ObjectKind
 from lakehouse.governance.journal import Journal
 from lakehouse.governance.principals import Principals
-from lakehouse.governance.purge import DeltaTableErasable, PurgeService
 from lakehouse.governance.redaction import hmac_hex, load_secret
-from lakehouse.governance.tombstones import TombstoneStore, tombstone_view
 from lakehouse.governance.views import ViewInfo, ViewSpec, ViewStore, normalise
-from lakehouse.storage import delta
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, Event, Role
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from lakehouse.governance.clean_copies import CleanCopies
+    from lakehouse.governance.purge import PurgeService
+    from lakehouse.governance.tombstones import TombstoneStore
 
 
 class Governance:
@@ -35,22 +36,45 @@ class Governance:
         self._catalog = catalog
         self._buckets = buckets
         self._bus = bus
+        self._erasables = erasables
         sessions = catalog.sessions
         self.secret = load_secret(settings)
         self.principals = Principals(sessions)
         self.grants = Grants(sessions)
         self.access = Access(self.grants, catalog.datasets.exists)
         self.views = ViewStore(sessions)
-        tombstone_root = Path(settings.data_dir) / "governance" / "tombstones"
-        self.tombstones = TombstoneStore(sessions, self.secret, tombstone_root)
-        self.clean_copies = CleanCopies(tombstone_root)
+        self._tombstone_root = Path(settings.data_dir) / "governance" / "tombstones"
+        self._retention = settings.governance.purge_retention_hours
         self.audit = AuditLog(sessions)
         self.journal = Journal(sessions, bus)
-        retention = settings.governance.purge_retention_hours
-        erasables.register(DeltaTableErasable(catalog, buckets, retention))
-        self.purger = PurgeService(catalog, buckets, self.tombstones, erasables, bus, self.secret, retention)
+        erasables.register(LazyErasable("delta-tables", self._table_erasable))
         for pattern in ("dataset.*", "tombstone.*", "purge.done"):
             bus.subscribe(pattern, self._refresh_clean_copies)
+
+    # Parts built on first use (they load Arrow and delta-rs; listing datasets needs neither) --------
+    @cached_property
+    def tombstones(self) -> TombstoneStore:
+        from lakehouse.governance.tombstones import TombstoneStore
+
+        return TombstoneStore(self._catalog.sessions, self.secret, self._tombstone_root)
+
+    @cached_property
+    def clean_copies(self) -> CleanCopies:
+        from lakehouse.governance.clean_copies import CleanCopies
+
+        return CleanCopies(self._tombstone_root)
+
+    @cached_property
+    def purger(self) -> PurgeService:
+        from lakehouse.governance.purge import PurgeService
+
+        return PurgeService(self._catalog, self._buckets, self.tombstones, self._erasables, self._bus, self.secret,
+                            self._retention)
+
+    def _table_erasable(self) -> Erasable:
+        from lakehouse.governance.purge import DeltaTableErasable
+
+        return DeltaTableErasable(self._catalog, self._buckets, self._retention)
 
     def _refresh_clean_copies(self, event: Event) -> None:
         """Keys or files changed: check the committed version's new files against the current keys."""
@@ -73,6 +97,8 @@ class Governance:
     def schema_of(self, dataset: str) -> pa.Schema:
         manifest = self._catalog.datasets.get(dataset, with_lineage=False)
         bucket = self._buckets.get(manifest.bucket)
+        from lakehouse.storage import delta
+
         return delta.schema(bucket.table_uri(dataset), bucket.storage_options())
 
     # Tokens and grants ----------------------------------------------------------------------
@@ -144,11 +170,15 @@ class Governance:
                 "failed": [{"value": f["value"], "reason": f["reason"]} for f in failed]}
 
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
+        from lakehouse.governance.tombstones import tombstone_view
+
         self.access.require_admin_on_dataset(actor, dataset, "list tombstones of")
         return [tombstone_view(r) for r in self.tombstones.rows(dataset)]
 
     def remove_tombstone(self, actor: Actor, dataset: str, tombstone_id: int) -> dict[str, Any]:
         self.access.require_admin_on_dataset(actor, dataset, "restore rows of")
+        from lakehouse.governance.tombstones import tombstone_view
+
         row = self.tombstones.remove(dataset, tombstone_id, self._key_type(dataset))
         self._publish("tombstone.removed", dataset, actor, {"before": {"id": tombstone_id, "key": row.key_hmac},
                                                             "after": None})
@@ -168,6 +198,9 @@ class Governance:
         return self.purger.certificates(dataset)
 
     def erase(self, actor: Actor, value: str, kind: str, reason: str) -> dict[str, Any]:
+        from lakehouse.governance import erase as erasing
+        from lakehouse.storage import delta
+
         self.access.require_admin(actor, "erase a person")
         report: list[dict[str, Any]] = []
         for manifest in self._catalog.datasets.list():

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lakehouse.catalog.models_governance import TombstoneRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import hmac_hex
+from lakehouse.storage.arrays import filter_table, is_in
 from lakehouse.types import Actor, utcnow
 
 KEY = "k"
@@ -163,11 +164,11 @@ class TombstoneStore:
             if column not in batch.schema.names or batch.num_rows == 0:
                 return batch
             keys = batch.column(column)
-            drop = pc.is_in(keys, value_set=pa.array(active).cast(keys.type)) if active else None
+            drop = is_in(keys, pa.array(active)) if active else None
             if purged:
                 hashed = pa.array([v is not None and hmac_hex(secret, v) in purged for v in keys.to_pylist()])
                 drop = hashed if drop is None else pc.or_(drop, hashed)
-            return batch if drop is None else batch.filter(pc.invert(pc.fill_null(drop, False)))
+            return batch if drop is None else filter_table(batch, pc.invert(pc.fill_null(drop, False)))
 
         return apply
 

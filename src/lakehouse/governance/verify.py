@@ -13,6 +13,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from lakehouse.governance.redaction import value_text
+from lakehouse.storage.arrays import is_in
 from lakehouse.storage.buckets import filesystem_for
 
 
@@ -74,7 +75,7 @@ def _data_hits(table: pa.Table, column: str, keys: list[object]) -> int:
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         probe = pa.array([value_text(k) for k in keys])
         values = pc.cast(values, pa.string())
-    return int(pc.sum(pc.is_in(values, value_set=probe)).as_py() or 0)
+    return int(pc.sum(is_in(values, probe)).as_py() or 0)
 
 
 def _json_stats(text: str) -> list[str]:

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from lakehouse.catalog.models_governance import ViewRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import Redaction, check, quote, redact_sql
-from lakehouse.governance.rowfilter import validate_row_filter
 from lakehouse.storage.names import validate_name
 from lakehouse.types import Actor, utcnow
 from lakehouse.wire import ColumnInfo
@@ -40,6 +39,8 @@ def _info(row: ViewRow) -> ViewInfo:
 
 def normalise(spec: ViewSpec, base_columns: list[ColumnInfo]) -> ViewSpec:
     """Check names, columns, redactions and the row filter; 422 with the reason otherwise."""
+    from lakehouse.governance.rowfilter import validate_row_filter
+
     validate_name(spec.name, "view")
     types = {c.name: c.type for c in base_columns}
     unknown = [c for c in spec.columns if c not in types]

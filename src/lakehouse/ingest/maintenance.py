@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from lakehouse.catalog.datasets import DatasetCommit
@@ -18,14 +17,6 @@ from lakehouse.types import Actor, Event, utcnow
 from lakehouse.wire import ColumnInfo, DatasetManifest
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class ReconcileReport:
-    adopted: list[str] = field(default_factory=list)
-    rolled_back: list[str] = field(default_factory=list)
-    missing_tables: list[str] = field(default_factory=list)
-    staging_files_removed: int = 0
 
 
 class TableMaintenance:
@@ -100,31 +91,26 @@ class TableMaintenance:
                                 if details else None),
         ))
 
-    # Start-up reconciliation ----------------------------------------------------------------------
-    def reconcile(self, actor: Actor) -> ReconcileReport:
-        """Resolve writes that crashed between the Delta commit and the catalog commit."""
-        report = ReconcileReport()
-        for intent in self._catalog.pending_intents():
-            try:
-                self._reconcile_intent(intent, actor, report)
-            except Exception:
-                log.exception("could not reconcile the write to '%s'", intent.dataset_name)
-                continue
-            self._catalog.clear_intent(intent.id)
+    # Crash reconciliation -------------------------------------------------------------------------
+    def missing_tables(self) -> list[str]:
+        """Datasets the catalog lists whose Delta table is gone."""
+        missing = []
         for manifest in self._catalog.datasets.list():
             bucket = self._buckets.get(manifest.bucket)
             if delta.table_version(bucket.table_uri(manifest.name), bucket.storage_options()) is None:
-                report.missing_tables.append(manifest.name)
-        return report
+                missing.append(manifest.name)
+        return missing
 
-    def _reconcile_intent(self, intent: Any, actor: Actor, report: ReconcileReport) -> None:
+    def reconcile_intent(self, intent: Any, actor: Actor) -> str | None:
+        """Resolve a write that crashed between the Delta commit and the catalog commit; the caller holds
+        the dataset's writer lock. Returns "adopted", "rolled_back" or None (nothing had been committed)."""
         payload, name = intent.payload, intent.dataset_name
         bucket = self._buckets.get(payload["bucket"])
         uri, options = bucket.table_uri(name), bucket.storage_options()
         table_version = delta.table_version(uri, options)
         base = intent.base_version
         if table_version is None or table_version == base:
-            return  # the Delta commit never happened: nothing to undo
+            return None  # the Delta commit never happened: nothing to undo
         ours = delta.commit_metadata(uri, options, (base or 0) + 1 if base is not None else 0)
         if table_version == (base + 1 if base is not None else 0) and ours.get("lakehouse.intent") == str(intent.id):
             schema = delta.schema(uri, options)
@@ -134,13 +120,12 @@ class TableMaintenance:
             row_count = delta.row_count(uri, options)
             self._record(name, payload["bucket"], table_version, payload["operation"], actor, 0, row_count,
                          columns, None, payload.get("job_id"), payload.get("lineage"))
-            report.adopted.append(name)
-        elif base is None:
+            return "adopted"
+        if base is None:
             delta.delete_table(uri, options)
-            report.rolled_back.append(name)
         else:
             delta.restore(uri, options, base)
-            report.rolled_back.append(name)
+        return "rolled_back"
 
 
 def _keep_flags(columns: list[ColumnInfo], previous: list[ColumnInfo]) -> list[ColumnInfo]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from datafusion import SessionContext
-
-from lakehouse.query.sources import Source, quote
 from lakehouse.query.spec import TableRegistration
 from lakehouse.query.tuning import KeySet
-from lakehouse.storage.delta import data_file_name
+from lakehouse.storage.uris import data_file_name
+
+if TYPE_CHECKING:
+    from datafusion import SessionContext
+
+    from lakehouse.query.sources import Source
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def register(ctx: SessionContext, reg: ErasedTable, source: Source, erased: Eras
     else:
         ctx.register_view(raw, source.scan(ctx, erased.rest))
     keys.register(ctx, key_table)
+    from lakehouse.query.sources import quote
+
     column = quote(reg.key_column)
     rest = ctx.sql(f'SELECT t.* FROM "{raw}" t LEFT ANTI JOIN "{key_table}" k ON t.{column} = k.k')  # noqa: S608
     ctx.register_view(reg.name, source.scan(ctx, erased.clean).union(rest) if erased.clean else rest)

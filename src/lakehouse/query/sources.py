@@ -31,7 +31,7 @@ from deltalake import DeltaTable
 from lakehouse.errors import QueryError
 from lakehouse.query.spec import TableRegistration
 from lakehouse.query.tuning import KeyStats
-from lakehouse.storage.delta import is_local_uri
+from lakehouse.storage.uris import is_local_uri
 
 MAX_UNION_FILES = 64
 _CACHE_SIZE = 128

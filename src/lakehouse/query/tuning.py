@@ -16,10 +16,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from datafusion import LogicalPlan
+from typing import TYPE_CHECKING
 
 from lakehouse.query.spec import TableRegistration
+
+if TYPE_CHECKING:
+    from datafusion import LogicalPlan
 
 MAX_DIRECT_SLOTS = 1 << 24
 MAX_COLLECTED_KEYS = 4_000_000

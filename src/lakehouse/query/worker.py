@@ -66,7 +66,11 @@ def main() -> None:
     logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its parse fallbacks are not our users' business
     parent = int(sys.argv[2]) if len(sys.argv) > 2 else os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    serve(Connection(int(sys.argv[1])))
+    try:
+        serve(Connection(int(sys.argv[1])))
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        # the parent went away (a CLI command that finished before this worker was ready): nothing to report
+        os._exit(0)
 
 
 if __name__ == "__main__":

@@ -17,15 +17,20 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-import pyarrow.fs as pafs
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from lakehouse.config import SECRET_ENV_PREFIX, resolve_secret
 from lakehouse.errors import Forbidden, InvalidInput, NotFound, StorageError
+from lakehouse.lazy import lazy_module
 from lakehouse.storage.names import validate_name
+
+if TYPE_CHECKING:
+    import pyarrow.fs as pafs
+else:
+    pafs = lazy_module("pyarrow.fs")  # only buckets that read or write files need Arrow loaded
 
 _S3_BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _SECRET_REF_RE = re.compile(rf"^env:{SECRET_ENV_PREFIX}[A-Z0-9_]+$")

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import urlparse
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -437,14 +436,3 @@ def delete_table(uri: str, storage_options: Options | None = None) -> bool:
         else:
             fs.delete_dir(path)
     return True
-
-
-def is_local_uri(uri: str) -> bool:
-    """A path on this machine (no scheme, ``file:``, or a one-letter Windows drive), not an object store."""
-    scheme = urlparse(uri).scheme
-    return scheme in ("", "file") or len(scheme) == 1
-
-
-def data_file_name(uri: str) -> str:
-    """A data file's name, which Delta keeps unique within a table (a uuid in each)."""
-    return uri.rstrip("/").rsplit("/", 1)[-1]

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import pyarrow.compute as pc
-
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.errors import Forbidden, NotFound
 from lakehouse.governance.service import Governance
 from lakehouse.storage import delta
+from lakehouse.storage.arrays import filter_table, is_in
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, Role
 from lakehouse.vectors.spec import IndexManifest
@@ -65,5 +64,5 @@ class GovernedSearch:
         bucket = self._buckets.get(manifest.bucket)
         table = delta.dataset(bucket.table_uri(dataset), bucket.storage_options()).to_table(
             columns=[key_column, id_column])
-        wanted = pc.is_in(table.column(key_column), value_set=pc.cast(keys, table.schema.field(key_column).type))
-        return {str(v) for v in table.filter(wanted).column(id_column).to_pylist() if v is not None}
+        wanted = is_in(table.column(key_column), keys)
+        return {str(v) for v in filter_table(table, wanted).column(id_column).to_pylist() if v is not None}

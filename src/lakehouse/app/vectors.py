@@ -1,0 +1,130 @@
+"""Vector indexes: build, search, refresh, evaluate, autotune, champion."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from lakehouse.app.base import LakehouseBase
+from lakehouse.errors import NotFound
+from lakehouse.types import Actor
+from lakehouse.vectors.spec import (
+    AutotuneRequest,
+    ChampionRequest,
+    EvalRequest,
+    IndexManifest,
+    IndexSpec,
+    SearchRequest,
+    SearchResult,
+)
+from lakehouse.wire import JobInfo
+
+
+class VectorsApi(LakehouseBase):
+    # Vector search --------------------------------------------------------------------------
+    def create_vector_index(self, spec: IndexSpec | Mapping[str, Any], *, wait: bool = True,
+                            actor: Actor | None = None) -> JobInfo:
+        """Build (or rebuild) an index: chunk, embed, store, build the HNSW graph. A job."""
+        spec = spec if isinstance(spec, IndexSpec) else IndexSpec.model_validate(spec)
+        with self._call(actor, "vectors.create_index", spec.index_name) as (who, _):
+            self._require_write_source(who, spec.dataset, "build a vector index on")
+            return self.vectors.create_index(who, spec, wait)
+
+    def list_vector_indexes(self, actor: Actor | None = None) -> list[IndexManifest]:
+        with self._call(actor, "vectors.list_indexes") as (who, scope):
+            visible = [m for m in self.vectors.list_indexes(who) if self._may_search(who, m)]
+            scope.rows = len(visible)
+            return visible
+
+    def get_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
+        with self._call(actor, "vectors.get_index", name) as (who, _):
+            return self._readable_index(who, name)
+
+    def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
+        with self._call(actor, "vectors.delete_index", name) as (who, _):
+            self._writable_index(who, name)
+            return self.vectors.delete_index(who, name)
+
+    def vector_search(self, index: str, query: str | None = None, *, vector: Sequence[float] | None = None,
+                      k: int = 10, filter: str | None = None, per_chunk: bool = False,
+                      actor: Actor | None = None) -> SearchResult:
+        request = SearchRequest(query=query, vector=list(vector) if vector is not None else None, k=k,
+                                filter=filter, per_chunk=per_chunk)
+        return self.search_vectors(index, request, actor=actor)
+
+    def search_vectors(self, index: str, request: SearchRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> SearchResult:
+        """``vector_search`` taking the whole request body (``ef_search``, ``exact`` too)."""
+        request = request if isinstance(request, SearchRequest) else SearchRequest.model_validate(request)
+        with self._call(actor, "vectors.search", index) as (who, _):
+            return self.vectors.search(who, index, request)
+
+    def refresh_vectors(self, dataset: str, *, wait: bool = True, force: bool = False,
+                        actor: Actor | None = None) -> JobInfo:
+        """Refresh every index built on ``dataset``: new and changed documents only. A job."""
+        with self._call(actor, "vectors.refresh_dataset", dataset) as (who, _):
+            self._require_write_source(who, dataset, "refresh vector indexes on")
+            return self.vectors.refresh_dataset(who, dataset, wait, force)
+
+    def stale_vector_indexes(self, actor: Actor | None = None) -> list[dict[str, Any]]:
+        with self._call(actor, "vectors.stale") as (who, _):
+            readable = {m.index_name for m in self.vectors.list_indexes(who) if self._may_search(who, m)}
+            return [entry for entry in self.vectors.stale(who) if entry.get("index_name") in readable]
+
+    def evaluate_vector_index(self, index: str, request: EvalRequest | Mapping[str, Any] | None = None,
+                              actor: Actor | None = None) -> dict[str, Any]:
+        request = request if isinstance(request, EvalRequest) else EvalRequest.model_validate(request or {})
+        with self._call(actor, "vectors.evaluate", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.evaluate(who, index, request)
+
+    def vector_trials(self, index: str, limit: int = 1000, actor: Actor | None = None) -> list[dict[str, Any]]:
+        with self._call(actor, "vectors.trials", index) as (who, _):
+            self._readable_index(who, index)
+            return self.vectors.trials(who, index, limit)
+
+    def autotune_vector_index(self, index: str, request: AutotuneRequest | Mapping[str, Any] | None = None, *,
+                              wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        request = request if isinstance(request, AutotuneRequest) else AutotuneRequest.model_validate(request or {})
+        with self._call(actor, "vectors.autotune", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.autotune(who, index, request, wait)
+
+    def vector_champion(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        with self._call(actor, "vectors.champion", index) as (who, _):
+            self._readable_index(who, index)
+            return self.vectors.champion(who, index)
+
+    def set_vector_champion(self, index: str, request: ChampionRequest | Mapping[str, Any],
+                            actor: Actor | None = None) -> dict[str, Any]:
+        request = request if isinstance(request, ChampionRequest) else ChampionRequest.model_validate(request)
+        with self._call(actor, "vectors.set_champion", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.set_champion(who, index, request)
+
+    def _may_search(self, who: Actor, index: IndexManifest) -> bool:
+        try:
+            self.vectors.guards.check(who, index)
+        except NotFound:
+            return False
+        return True
+
+    def _readable_index(self, who: Actor, name: str) -> IndexManifest:
+        index = self.vectors.get_index(who, name)
+        self.vectors.guards.check(who, index)  # 404 for an index the caller may not read
+        return index
+
+    def _writable_index(self, who: Actor, name: str) -> IndexManifest:
+        index = self._readable_index(who, name)  # 404 above; an index it may read but not manage: 403
+        self.access.require_write_dataset(who, index.base_dataset, False, "manage vector indexes on")
+        return index
+
+    def _require_write_source(self, who: Actor, name: str, action: str) -> None:
+        """Index work on a dataset needs write access to it; on a view, reading the view (404 otherwise)
+        and write access to its base dataset (as defining the view did)."""
+        view = self.vectors.sources.view(name)
+        if view is not None:
+            self.governance.get_view(who, name)  # 404 unless readable; readable but not writable: 403
+            self.access.require_write_dataset(who, view.base_dataset, False, action)
+        else:
+            self.access.require_write_dataset(who, name, self.catalog.datasets.exists(name), action)

@@ -1,0 +1,46 @@
+"""Arrow compute over whatever string/binary layout a file or engine hands back.
+
+delta-rs and DataFusion return view types (``string_view``, ``binary_view``) in places, and ``is_in`` has no
+kernel for them: every membership test on keys goes through ``is_in`` here, which compares both sides as the
+plain large types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lakehouse.lazy import lazy_module
+
+pa: Any = lazy_module("pyarrow")
+pc: Any = lazy_module("pyarrow.compute")
+
+
+def comparable(arrow_type: Any) -> Any:
+    if pa.types.is_string_view(arrow_type) or pa.types.is_string(arrow_type):
+        return pa.large_string()
+    if pa.types.is_binary_view(arrow_type) or pa.types.is_binary(arrow_type):
+        return pa.large_binary()
+    return arrow_type
+
+
+def is_in(values: Any, value_set: Any) -> Any:
+    """``pc.is_in(values, value_set)`` with ``value_set`` cast to the values' (comparable) type."""
+    target = comparable(values.type)
+    if target != values.type:
+        values = values.cast(target)
+    if value_set.type != target:
+        value_set = value_set.cast(target)
+    return pc.is_in(values, value_set=value_set)
+
+
+def filter_table(table: Any, mask: Any) -> Any:
+    """``table.filter(mask)`` keeping each column's type, view types included (filtered as their plain large
+    counterparts, then cast back: Arrow has no take kernel for views)."""
+    schema = table.schema
+    views = [i for i, f in enumerate(schema) if pa.types.is_string_view(f.type) or pa.types.is_binary_view(f.type)]
+    plain = table
+    for i in views:
+        plain = plain.set_column(i, schema.field(i).name, table.column(i).cast(comparable(schema.field(i).type)))
+    kept = plain.filter(mask)
+    for i in views:
+        kept = kept.set_column(i, schema.field(i), kept.column(i).cast(schema.field(i).type))
+    return kept
