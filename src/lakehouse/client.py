@@ -1,20 +1,45 @@
-"""RemoteLakehouse: the library API over HTTP (``lakehouse.connect(url=..., token=...)``)."""
+"""RemoteLakehouse: the library API over HTTP (``lakehouse.connect(url=..., token=...)``).
+
+Same public methods, same signatures and same return types as ``Lakehouse`` (a test compares them and runs
+the library tests over both). The caller is whoever the token authenticates: ``actor=`` is accepted for the
+signature's sake and refused when set, because over HTTP identity comes from the token alone."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import io
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-import pyarrow as pa
-import pyarrow.ipc
 
 from lakehouse import errors
-from lakehouse.query.spec import QueryResult
+from lakehouse.types import Actor, Role, WriteMode
 from lakehouse.wire import DatasetManifest, JobInfo, MetadataPatch, VersionEntry
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from lakehouse.governance.views import ViewInfo, ViewSpec
+    from lakehouse.ingest.service import FileIngestOptions
+    from lakehouse.ingest.writer import WriteResult
+    from lakehouse.query.spec import QueryResult
+    from lakehouse.storage.buckets import BucketSpec
+    from lakehouse.vectors.spec import (
+        AutotuneRequest,
+        ChampionRequest,
+        EvalRequest,
+        IndexManifest,
+        IndexSpec,
+        SearchRequest,
+        SearchResult,
+    )
+
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
+FINISHED = ("succeeded", "failed", "cancelled")
 _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
     400: errors.BadRequest, 401: errors.Unauthorized, 403: errors.Forbidden, 404: errors.NotFound,
     408: errors.QueryTimeout, 409: errors.Conflict, 413: errors.PayloadTooLarge, 422: errors.InvalidInput,
@@ -33,6 +58,21 @@ def _by_code() -> dict[str, type[errors.LakehouseError]]:
     return found
 
 
+def _body(value: Any) -> Any:
+    """A request model, dataclass or mapping as plain JSON (unset fields left out)."""
+    if value is None:
+        return {}
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json", exclude_unset=True)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: v for k, v in asdict(value).items() if v is not None}
+    return {k: (v.value if isinstance(v, WriteMode | Role) else v) for k, v in dict(value).items()}
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
 class RemoteLakehouse:
     def __init__(self, url: str, token: str | None = None, timeout: float = 300.0,
                  transport: httpx.BaseTransport | None = None):
@@ -48,7 +88,10 @@ class RemoteLakehouse:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _call(self, method: str, path: str, actor: Actor | None = None, **kwargs: Any) -> httpx.Response:
+        if actor is not None:
+            raise errors.InvalidInput("A remote lakehouse acts as its token's principal; actor= cannot be set.",
+                                      hint="Connect with that principal's token instead.")
         response = self._http.request(method, path, **kwargs)
         if response.status_code >= 400:
             try:
@@ -62,190 +105,319 @@ class RemoteLakehouse:
             raise error
         return response
 
-    # Buckets ----------------------------------------------------------------------------------
-    def list_buckets(self) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/storage/buckets").json()["items"])
+    def _json(self, method: str, path: str, actor: Actor | None = None, **kwargs: Any) -> Any:
+        return self._call(method, path, actor, **kwargs).json()
 
-    def add_bucket(self, spec: Mapping[str, Any]) -> dict[str, Any]:
-        return dict(self._call("POST", "/storage/buckets", json=dict(spec)).json())
-
-    def remove_bucket(self, name: str) -> None:
-        self._call("DELETE", f"/storage/buckets/{name}")
-
-    # Datasets ---------------------------------------------------------------------------------
-    def list_datasets(self) -> list[DatasetManifest]:
-        return [DatasetManifest.model_validate(m) for m in self._call("GET", "/catalog/datasets").json()["items"]]
-
-    def get_dataset(self, name: str) -> DatasetManifest:
-        return DatasetManifest.model_validate(self._call("GET", f"/catalog/datasets/by-name/{name}").json())
-
-    def history(self, name: str, limit: int = 100) -> list[VersionEntry]:
-        body = self._call("GET", f"/catalog/datasets/by-name/{name}/history", params={"limit": limit}).json()
-        return [VersionEntry.model_validate(v) for v in body["items"]]
-
-    def patch_metadata(self, name: str, patch: MetadataPatch | Mapping[str, Any]) -> DatasetManifest:
-        data = patch.model_dump(mode="json", exclude_unset=True) if isinstance(patch, MetadataPatch) else dict(patch)
-        return DatasetManifest.model_validate(
-            self._call("PATCH", f"/catalog/datasets/by-name/{name}/metadata", json=data).json())
-
-    def delete_dataset(self, name: str) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/catalog/datasets/by-name/{name}").json())
-
-    def restore_dataset(self, name: str, version: int) -> DatasetManifest:
-        return DatasetManifest.model_validate(
-            self._call("POST", f"/catalog/datasets/by-name/{name}/restore", json={"version": version}).json())
-
-    def optimize_dataset(self, name: str, vacuum: bool = True) -> dict[str, Any]:
-        return dict(self._call("POST", f"/catalog/datasets/by-name/{name}/optimize", json={"vacuum": vacuum}).json())
-
-    # Ingest -----------------------------------------------------------------------------------
-    def ingest_file(self, path: str | Path, dataset: str, *, mode: str = "append", wait: bool = True,
-                    **fields: Any) -> JobInfo:
-        path = Path(path)
-        data = {"dataset": dataset, "mode": mode, **{k: str(v) for k, v in fields.items() if v is not None}}
-        with open(path, "rb") as handle:
-            response = self._call("POST", "/ingest/file", params={"wait": str(wait).lower()}, data=data,
-                                  files={"file": (path.name, handle)})
-        body = response.json()
-        return JobInfo.model_validate(body) if wait else self.get_job(body["job_id"])
-
-    # Query ------------------------------------------------------------------------------------
-    def sql(self, sql: str, *, params: Mapping[str, Any] | None = None, as_of: Mapping[str, int] | None = None,
-            max_rows: int | None = None) -> QueryResult:
-        body = {"sql": sql, "params": dict(params) if params else None,
-                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
-        response = self._call("POST", "/query/sql", json=body, headers={"Accept": ARROW_STREAM})
-        table = pa.ipc.open_stream(response.content).read_all()
-        elapsed = float(response.elapsed.total_seconds() * 1000)
-        return QueryResult(table=table, truncated=response.headers.get("x-truncated") == "true", elapsed_ms=elapsed)
-
-    # Jobs -------------------------------------------------------------------------------------
-    def list_jobs(self, limit: int = 100, status: str | None = None) -> list[JobInfo]:
-        params: dict[str, Any] = {"limit": limit, **({"status": status} if status else {})}
-        return [JobInfo.model_validate(j) for j in self._call("GET", "/jobs", params=params).json()["items"]]
-
-    def get_job(self, job_id: str) -> JobInfo:
-        return JobInfo.model_validate(self._call("GET", f"/jobs/{job_id}").json())
-
-    def cancel_job(self, job_id: str) -> JobInfo:
-        return JobInfo.model_validate(self._call("DELETE", f"/jobs/{job_id}").json())
+    def _items(self, path: str, actor: Actor | None = None, **params: Any) -> list[Any]:
+        query = {k: v for k, v in params.items() if v is not None}
+        return list(self._json("GET", path, actor, params=query)["items"])
 
     def _job(self, response: httpx.Response, wait: bool) -> JobInfo:
         body = response.json()
         return JobInfo.model_validate(body) if wait else self.get_job(body["job_id"])
 
-    # Database ingest (admin) ------------------------------------------------------------------
-    def ingest_postgres(self, dsn: str, dataset: str, *, wait: bool = True, **fields: Any) -> JobInfo:
-        body = {"dsn": dsn, "dataset": dataset, **{k: v for k, v in fields.items() if v is not None}}
-        return self._job(self._call("POST", "/ingest/db", params={"wait": str(wait).lower()}, json=body), wait)
+    # Identity -------------------------------------------------------------------------------------
+    def authenticate(self, token: str) -> Actor:
+        """Who ``token`` authenticates as, asked of the server (``GET /auth/whoami``)."""
+        body = self._http.get("/auth/whoami", headers={"Authorization": f"Bearer {token}"})
+        if body.status_code >= 400:
+            raise errors.Unauthorized("The token is not valid for this server.",
+                                      hint="Create one with `lakehouse tokens create` on the server's data dir.")
+        data = body.json()
+        return Actor(name=data["name"], role=Role(data["role"]), principal_id=data.get("principal_id"))
 
-    def ingest_mysql(self, dsn: str, dataset: str, *, wait: bool = True, **fields: Any) -> JobInfo:
-        body = {"dsn": dsn, "dataset": dataset, **{k: v for k, v in fields.items() if v is not None}}
-        return self._job(self._call("POST", "/ingest/mysql", params={"wait": str(wait).lower()}, json=body), wait)
+    # Buckets and catalog backups ------------------------------------------------------------------
+    def list_buckets(self, actor: Actor | None = None) -> list[BucketSpec]:
+        from lakehouse.storage.buckets import BucketSpec
 
-    # Governance ---------------------------------------------------------------------------------
-    def create_token(self, name: str, role: str, *, expires_in_days: float | None = None) -> dict[str, Any]:
-        body = {"name": name, "role": role, "expires_in_days": expires_in_days}
-        return dict(self._call("POST", "/auth/tokens", json=body).json())
+        return [BucketSpec.model_validate(b) for b in self._items("/storage/buckets", actor)]
 
-    def list_tokens(self) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/auth/tokens").json()["items"])
+    def add_bucket(self, spec: BucketSpec | Mapping[str, Any], actor: Actor | None = None) -> BucketSpec:
+        from lakehouse.storage.buckets import BucketSpec
 
-    def revoke_token(self, token_id: str) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/auth/tokens/{token_id}").json())
+        return BucketSpec.model_validate(self._json("POST", "/storage/buckets", actor, json=_body(spec)))
 
-    def add_grant(self, principal: str, kind: str, name: str) -> dict[str, Any]:
-        return dict(self._call("POST", "/auth/grants", json={"principal": principal, kind: name}).json())
+    def remove_bucket(self, name: str, actor: Actor | None = None) -> None:
+        self._call("DELETE", f"/storage/buckets/{name}", actor)
 
-    def list_grants(self, principal: str | None = None) -> list[dict[str, Any]]:
-        params = {"principal": principal} if principal else {}
-        return list(self._call("GET", "/auth/grants", params=params).json()["items"])
+    def backup_catalog(self, actor: Actor | None = None) -> str:
+        return str(self._json("POST", "/catalog/backups", actor)["backup"])
 
-    def remove_grant(self, grant_id: int) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/auth/grants/{grant_id}").json())
+    def list_backups(self, actor: Actor | None = None) -> list[str]:
+        return [str(b) for b in self._items("/catalog/backups", actor)]
 
-    def create_view(self, spec: Mapping[str, Any]) -> dict[str, Any]:
-        return dict(self._call("POST", "/catalog/views", json=dict(spec)).json())
+    def restore_catalog(self, name: str, actor: Actor | None = None) -> dict[str, int]:
+        raise errors.Conflict("Restoring the catalog replaces it under the running server.",
+                              hint="Stop the server, then run `lakehouse catalog restore` on its data dir.")
 
-    def list_views(self) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/catalog/views").json()["items"])
+    # Datasets ---------------------------------------------------------------------------------------
+    def list_datasets(self, actor: Actor | None = None) -> list[DatasetManifest]:
+        return [DatasetManifest.model_validate(m) for m in self._items("/catalog/datasets", actor)]
 
-    def get_view(self, name: str) -> dict[str, Any]:
-        return dict(self._call("GET", f"/catalog/views/{name}").json())
+    def get_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
+        return DatasetManifest.model_validate(self._json("GET", f"/catalog/datasets/by-name/{name}", actor))
 
-    def delete_view(self, name: str) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/catalog/views/{name}").json())
+    def history(self, name: str, limit: int = 100, actor: Actor | None = None) -> list[VersionEntry]:
+        items = self._items(f"/catalog/datasets/by-name/{name}/history", actor, limit=limit)
+        return [VersionEntry.model_validate(v) for v in items]
 
-    def tombstone(self, dataset: str, row_key_column: str, row_key_values: list[Any],
-                  reason: str = "") -> dict[str, Any]:
-        body = {"row_key_column": row_key_column, "row_key_values": row_key_values, "reason": reason}
-        return dict(self._call("POST", f"/catalog/datasets/by-name/{dataset}/tombstone", json=body).json())
+    def patch_metadata(self, name: str, patch: MetadataPatch | Mapping[str, Any],
+                       actor: Actor | None = None) -> DatasetManifest:
+        return DatasetManifest.model_validate(
+            self._json("PATCH", f"/catalog/datasets/by-name/{name}/metadata", actor, json=_body(patch)))
 
-    def list_tombstones(self, dataset: str) -> list[dict[str, Any]]:
-        return list(self._call("GET", f"/catalog/datasets/by-name/{dataset}/tombstone").json()["items"])
+    def delete_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
+        body = self._json("DELETE", f"/catalog/datasets/by-name/{name}", actor)
+        body.pop("deleted", None)
+        return DatasetManifest.model_validate(body)
 
-    def restore_tombstone(self, dataset: str, tombstone_id: int) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/catalog/datasets/by-name/{dataset}/tombstone/{tombstone_id}").json())
+    def restore_dataset(self, name: str, version: int, actor: Actor | None = None) -> DatasetManifest:
+        return DatasetManifest.model_validate(
+            self._json("POST", f"/catalog/datasets/by-name/{name}/restore", actor, json={"version": version}))
 
-    def purge(self, dataset: str, *, wait: bool = True) -> JobInfo:
-        response = self._call("POST", f"/catalog/datasets/by-name/{dataset}/purge", params={"wait": str(wait).lower()})
+    def optimize_dataset(self, name: str, vacuum: bool = True, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/catalog/datasets/by-name/{name}/optimize", actor, json={"vacuum": vacuum}))
+
+    # Ingest -----------------------------------------------------------------------------------------
+    def ingest_file(self, path: str | Path | None = None, dataset: str | None = None, *,
+                    mode: WriteMode | str = WriteMode.append, bucket: str | None = None,
+                    source_bucket: str | None = None, source_path: str | None = None,
+                    staged_upload: Path | None = None, display_name: str | None = None,
+                    options: FileIngestOptions | None = None, wait: bool = True,
+                    actor: Actor | None = None) -> JobInfo:
+        """Upload a local file (``path``, or ``staged_upload`` named ``display_name``), or ingest a file that
+        is already inside a server bucket (``source_bucket``/``source_path``)."""
+        if dataset is None:
+            raise errors.InvalidInput("Name the target dataset.", hint="Pass dataset='name' (CLI: --dataset NAME).")
+        fields = {"dataset": dataset, "mode": WriteMode(mode).value, "target_bucket": bucket, **_body(options)}
+        params = {"wait": _flag(wait)}
+        upload = path if path is not None else staged_upload
+        if source_path is not None and upload is None:
+            body = {**fields, "bucket": source_bucket or "primary", "path": source_path}
+            return self._job(self._call("POST", "/ingest/file", actor, params=params,
+                                        json={k: v for k, v in body.items() if v is not None}), wait)
+        if upload is None or source_path is not None:
+            raise errors.InvalidInput("Give exactly one of a file path, a bucket path or an upload.")
+        form = {k: (",".join(v) if isinstance(v, list) else str(v)) for k, v in fields.items() if v is not None}
+        upload = Path(upload)
+        with open(upload, "rb") as handle:
+            response = self._call("POST", "/ingest/file", actor, params=params, data=form,
+                                  files={"file": (display_name or upload.name, handle)})
         return self._job(response, wait)
 
-    def certificates(self, dataset: str) -> list[dict[str, Any]]:
-        return list(self._call("GET", f"/catalog/datasets/by-name/{dataset}/purge").json()["items"])
+    def ingest_postgres(self, dsn: str, dataset: str, *, table: str | None = None, query: str | None = None,
+                        wait: bool = True, actor: Actor | None = None, **options: Any) -> JobInfo:
+        return self._db("/ingest/db", dsn, dataset, table, query, wait, actor, options)
 
-    def erase_person(self, value: str, kind: str, reason: str = "erasure request") -> dict[str, Any]:
-        body = {"value": value, "kind": kind, "reason": reason}
-        return dict(self._call("POST", "/governance/erase", json=body).json())
+    def ingest_mysql(self, dsn: str, dataset: str, *, table: str | None = None, query: str | None = None,
+                     wait: bool = True, actor: Actor | None = None, **options: Any) -> JobInfo:
+        return self._db("/ingest/mysql", dsn, dataset, table, query, wait, actor, options)
 
-    def audit_events(self, **filters: Any) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/audit", params=filters).json()["items"])
-
-    def journal_events(self, **filters: Any) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/journal/events", params=filters).json()["items"])
-
-    # Vector search ------------------------------------------------------------------------------
-    def create_vector_index(self, spec: Mapping[str, Any], *, wait: bool = True) -> JobInfo:
-        response = self._call("POST", "/vectors/index", params={"wait": str(wait).lower()}, json=dict(spec))
+    def _db(self, route: str, dsn: str, dataset: str, table: str | None, query: str | None, wait: bool,
+            actor: Actor | None, options: dict[str, Any]) -> JobInfo:
+        body = {"dsn": dsn, "dataset": dataset, "table": table, "query": query, **_body(options)}
+        response = self._call("POST", route, actor, params={"wait": _flag(wait)},
+                              json={k: v for k, v in body.items() if v is not None})
         return self._job(response, wait)
 
-    def list_vector_indexes(self) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/vectors/indexes").json()["items"])
+    def write_table(self, dataset: str, data: pa.Table | pa.RecordBatchReader, *,
+                    mode: WriteMode | str = WriteMode.append, bucket: str | None = None,
+                    source: str = "library", actor: Actor | None = None) -> WriteResult:
+        """Streams the Arrow data to ``POST /ingest/arrow`` (same commit path as in-process)."""
+        import pyarrow as pa
 
-    def get_vector_index(self, name: str) -> dict[str, Any]:
-        return dict(self._call("GET", f"/vectors/indexes/{name}").json())
+        from lakehouse.ingest.writer import WriteResult
 
-    def delete_vector_index(self, name: str) -> dict[str, Any]:
-        return dict(self._call("DELETE", f"/vectors/indexes/{name}").json())
+        reader = data if isinstance(data, pa.RecordBatchReader) else pa.RecordBatchReader.from_batches(
+            data.schema, data.to_batches())
 
-    def vector_search(self, index: str, query: str | None = None, *, vector: list[float] | None = None,
-                      k: int = 10, filter: str | None = None, per_chunk: bool = False) -> dict[str, Any]:
-        body = {"query": query, "vector": vector, "k": k, "filter": filter, "per_chunk": per_chunk}
-        return dict(self._call("POST", f"/vectors/search/{index}",
-                               json={k_: v for k_, v in body.items() if v is not None}).json())
+        def stream() -> Any:
+            sink = io.BytesIO()
+            with pa.ipc.new_stream(sink, reader.schema) as writer:
+                for batch in reader:
+                    writer.write_batch(batch)
+                    yield sink.getvalue()
+                    sink.seek(0)
+                    sink.truncate()
+            yield sink.getvalue()
 
-    def refresh_vectors(self, dataset: str, *, wait: bool = True, force: bool = False) -> JobInfo:
-        params = {"wait": str(wait).lower(), "force": str(force).lower()}
-        return self._job(self._call("POST", f"/vectors/refresh/{dataset}", params=params), wait)
+        params = {k: v for k, v in {"dataset": dataset, "mode": WriteMode(mode).value, "bucket": bucket,
+                                    "source": source}.items() if v is not None}
+        body = self._json("POST", "/ingest/arrow", actor, params=params, content=stream(),
+                          headers={"Content-Type": ARROW_STREAM})
+        return WriteResult(**body)
 
-    def stale_vector_indexes(self) -> list[dict[str, Any]]:
-        return list(self._call("GET", "/vectors/stale").json()["items"])
+    # Query ------------------------------------------------------------------------------------------
+    def sql(self, sql: str, *, params: Mapping[str, Any] | None = None, as_of: Mapping[str, int] | None = None,
+            max_rows: int | None = None, actor: Actor | None = None) -> QueryResult:
+        import pyarrow as pa
 
-    def evaluate_vector_index(self, index: str, request: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        return dict(self._call("POST", f"/vectors/eval/{index}", json=dict(request or {})).json())
+        from lakehouse.query.spec import QueryResult
 
-    def vector_trials(self, index: str) -> list[dict[str, Any]]:
-        return list(self._call("GET", f"/vectors/trials/{index}").json()["items"])
+        body = {"sql": sql, "params": dict(params) if params else None,
+                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
+        response = self._call("POST", "/query/sql", actor, json=body, headers={"Accept": ARROW_STREAM})
+        table = pa.ipc.open_stream(response.content).read_all()
+        elapsed = float(response.elapsed.total_seconds() * 1000)
+        return QueryResult(table=table, truncated=response.headers.get("x-truncated") == "true", elapsed_ms=elapsed)
 
-    def autotune_vector_index(self, index: str, request: Mapping[str, Any] | None = None, *,
-                              wait: bool = True) -> JobInfo:
-        response = self._call("POST", f"/vectors/autotune/{index}", params={"wait": str(wait).lower()},
-                              json=dict(request or {}))
+    # Jobs -------------------------------------------------------------------------------------------
+    def list_jobs(self, limit: int = 100, status: str | None = None, actor: Actor | None = None) -> list[JobInfo]:
+        return [JobInfo.model_validate(j) for j in self._items("/jobs", actor, limit=limit, status=status)]
+
+    def get_job(self, job_id: str, actor: Actor | None = None) -> JobInfo:
+        return JobInfo.model_validate(self._json("GET", f"/jobs/{job_id}", actor))
+
+    def wait_job(self, job_id: str, timeout: float | None = None) -> JobInfo:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        pause = 0.05
+        while True:
+            job = self.get_job(job_id)
+            if job.status in FINISHED:
+                return job
+            if deadline is not None and time.monotonic() >= deadline:
+                raise TimeoutError(f"job {job_id} still {job.status} after {timeout} s")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+    def cancel_job(self, job_id: str, actor: Actor | None = None) -> JobInfo:
+        return JobInfo.model_validate(self._json("DELETE", f"/jobs/{job_id}", actor))
+
+    # Governance -------------------------------------------------------------------------------------
+    def create_token(self, name: str, role: Role | str, *, expires_in_days: float | None = None,
+                     actor: Actor | None = None) -> dict[str, Any]:
+        body = {"name": name, "role": Role(role).value, "expires_in_days": expires_in_days}
+        return dict(self._json("POST", "/auth/tokens", actor, json=body))
+
+    def list_tokens(self, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items("/auth/tokens", actor)
+
+    def revoke_token(self, token_id: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/auth/tokens/{token_id}", actor))
+
+    def add_grant(self, principal: str, kind: str, name: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", "/auth/grants", actor, json={"principal": principal, kind: name}))
+
+    def list_grants(self, principal: str | None = None, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items("/auth/grants", actor, principal=principal)
+
+    def remove_grant(self, grant_id: int, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/auth/grants/{grant_id}", actor))
+
+    def create_view(self, spec: ViewSpec | Mapping[str, Any], actor: Actor | None = None) -> ViewInfo:
+        return self._view(self._json("POST", "/catalog/views", actor, json=_body(spec)))
+
+    def list_views(self, actor: Actor | None = None) -> list[ViewInfo]:
+        return [self._view(v) for v in self._items("/catalog/views", actor)]
+
+    def get_view(self, name: str, actor: Actor | None = None) -> ViewInfo:
+        return self._view(self._json("GET", f"/catalog/views/{name}", actor))
+
+    def delete_view(self, name: str, actor: Actor | None = None) -> ViewInfo:
+        body = self._json("DELETE", f"/catalog/views/{name}", actor)
+        body.pop("deleted", None)
+        return self._view(body)
+
+    @staticmethod
+    def _view(data: dict[str, Any]) -> ViewInfo:
+        from lakehouse.governance.views import ViewInfo
+
+        return ViewInfo.model_validate(data)
+
+    def tombstone(self, dataset: str, row_key_column: str, row_key_values: Sequence[object], reason: str = "",
+                  *, note: str | None = None, actor: Actor | None = None) -> dict[str, Any]:
+        body = {"row_key_column": row_key_column, "row_key_values": list(row_key_values), "reason": reason,
+                "actor": note}
+        return dict(self._json("POST", f"/catalog/datasets/by-name/{dataset}/tombstone", actor, json=body))
+
+    def list_tombstones(self, dataset: str, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items(f"/catalog/datasets/by-name/{dataset}/tombstone", actor)
+
+    def restore_tombstone(self, dataset: str, tombstone_id: int, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/catalog/datasets/by-name/{dataset}/tombstone/{tombstone_id}", actor))
+
+    def purge(self, dataset: str, *, wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        response = self._call("POST", f"/catalog/datasets/by-name/{dataset}/purge", actor,
+                              params={"wait": _flag(wait)})
         return self._job(response, wait)
 
-    def vector_champion(self, index: str) -> dict[str, Any]:
-        return dict(self._call("GET", f"/vectors/champion/{index}").json())
+    def certificates(self, dataset: str, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items(f"/catalog/datasets/by-name/{dataset}/purge", actor)
 
-    def set_vector_champion(self, index: str, request: Mapping[str, Any]) -> dict[str, Any]:
-        return dict(self._call("POST", f"/vectors/champion/{index}", json=dict(request)).json())
+    def erase_person(self, value: str, kind: str, reason: str = "erasure request",
+                     actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", "/governance/erase", actor,
+                               json={"value": value, "kind": kind, "reason": reason}))
 
+    def audit_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
+        names = {"principal": "actor", "request": "request_id"}
+        params = {names.get(k, k): (v.isoformat() if isinstance(v, datetime) else v) for k, v in filters.items()}
+        return self._items("/audit", actor, **params)
+
+    def journal_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
+        params = {("type" if k == "type_" else k): (v.isoformat() if isinstance(v, datetime) else v)
+                  for k, v in filters.items()}
+        return self._items("/journal/events", actor, **params)
+
+    # Vector search ----------------------------------------------------------------------------------
+    def create_vector_index(self, spec: IndexSpec | Mapping[str, Any], *, wait: bool = True,
+                            actor: Actor | None = None) -> JobInfo:
+        response = self._call("POST", "/vectors/index", actor, params={"wait": _flag(wait)}, json=_body(spec))
+        return self._job(response, wait)
+
+    def list_vector_indexes(self, actor: Actor | None = None) -> list[IndexManifest]:
+        return [self._index(m) for m in self._items("/vectors/indexes", actor)]
+
+    def get_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
+        return self._index(self._json("GET", f"/vectors/indexes/{name}", actor))
+
+    def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
+        return self._index(self._json("DELETE", f"/vectors/indexes/{name}", actor))
+
+    @staticmethod
+    def _index(data: dict[str, Any]) -> IndexManifest:
+        from lakehouse.vectors.spec import IndexManifest
+
+        return IndexManifest.model_validate(data)
+
+    def vector_search(self, index: str, query: str | None = None, *, vector: Sequence[float] | None = None,
+                      k: int = 10, filter: str | None = None, per_chunk: bool = False,
+                      actor: Actor | None = None) -> SearchResult:
+        body = {"query": query, "vector": list(vector) if vector is not None else None, "k": k, "filter": filter,
+                "per_chunk": per_chunk}
+        return self.search_vectors(index, {k_: v for k_, v in body.items() if v is not None}, actor=actor)
+
+    def search_vectors(self, index: str, request: SearchRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> SearchResult:
+        from lakehouse.vectors.spec import SearchResult
+
+        return SearchResult.model_validate(self._json("POST", f"/vectors/search/{index}", actor,
+                                                      json=_body(request)))
+
+    def refresh_vectors(self, dataset: str, *, wait: bool = True, force: bool = False,
+                        actor: Actor | None = None) -> JobInfo:
+        params = {"wait": _flag(wait), "force": _flag(force)}
+        return self._job(self._call("POST", f"/vectors/refresh/{dataset}", actor, params=params), wait)
+
+    def stale_vector_indexes(self, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items("/vectors/stale", actor)
+
+    def evaluate_vector_index(self, index: str, request: EvalRequest | Mapping[str, Any] | None = None,
+                              actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/eval/{index}", actor, json=_body(request)))
+
+    def vector_trials(self, index: str, limit: int = 1000, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items(f"/vectors/trials/{index}", actor, limit=limit)
+
+    def autotune_vector_index(self, index: str, request: AutotuneRequest | Mapping[str, Any] | None = None, *,
+                              wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        response = self._call("POST", f"/vectors/autotune/{index}", actor, params={"wait": _flag(wait)},
+                              json=_body(request))
+        return self._job(response, wait)
+
+    def vector_champion(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/vectors/champion/{index}", actor))
+
+    def set_vector_champion(self, index: str, request: ChampionRequest | Mapping[str, Any],
+                            actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/champion/{index}", actor, json=_body(request)))

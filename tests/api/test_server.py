@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,30 +13,16 @@ import pytest
 import lakehouse as lakehouse_pkg
 from lakehouse.app import Lakehouse
 from lakehouse.errors import InvalidInput, NotFound, QueryError, QueryTimeout
+from tests.live_server import serving
 
 
 @pytest.fixture
 def server(make_settings) -> Iterator[tuple[str, Lakehouse]]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
-    from lakehouse.api.app import create_app
-
     lh = Lakehouse(make_settings(query={"workers": 2, "time_limit_seconds": 2}))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(lh), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", lh
+        with serving(lh) as url:
+            yield url, lh
     finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
         lh.close()
 
 
@@ -93,7 +77,7 @@ def test_remote_client_governance_and_vectors(server) -> None:  # type: ignore[n
         view = remote.create_view({"name": "people_safe", "base_dataset": "people", "columns": ["id", "email"],
                                    "column_redactions": {"email": {"kind": "mask", "keep_prefix": 1,
                                                                    "keep_suffix": 0}}})
-        assert view["name"] == "people_safe" and remote.get_view("people_safe")["name"] == "people_safe"
+        assert view.name == "people_safe" and remote.get_view("people_safe").name == "people_safe"
         masked = remote.sql("SELECT email FROM people_safe ORDER BY id").table.column("email")[0].as_py()
         assert masked == "a" + "*" * 12
         applied = remote.tombstone("people", "id", [2], reason="request")

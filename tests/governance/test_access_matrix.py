@@ -34,7 +34,8 @@ RULES = {
     ("POST", "/ingest/db"): "admin", ("POST", "/ingest/mysql"): "admin",
     ("GET", DS): "read", ("GET", f"{DS}/history"): "read", ("DELETE", DS): "ds_admin",
     ("PATCH", f"{DS}/metadata"): "write", ("POST", f"{DS}/restore"): "write", ("POST", f"{DS}/optimize"): "write",
-    ("POST", "/ingest/file"): "write", ("POST", f"{DS}/tombstone"): "ds_admin", ("GET", f"{DS}/tombstone"): "ds_admin",
+    ("POST", "/ingest/file"): "write", ("POST", "/ingest/arrow"): "write", ("GET", "/auth/whoami"): "any",
+    ("POST", f"{DS}/tombstone"): "ds_admin", ("GET", f"{DS}/tombstone"): "ds_admin",
     ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"): "ds_admin", ("POST", f"{DS}/purge"): "ds_admin",
     ("GET", f"{DS}/purge"): "ds_admin", ("POST", "/query/sql"): "query",
     ("POST", "/catalog/views"): "define_view", ("GET", "/catalog/views/{name}"): "view_read",
@@ -157,6 +158,8 @@ class World:
             "/storage/buckets": {"json": {"name": f"nb{n}", "backend": "local", "root": str(self.tmp / f"nb{n}")}},
             "/ingest/file": {"files": {"file": ("t.csv", b"id,email\n9,z@x.org\n")}, "data": {"dataset": ds},
                              "params": {"wait": "true"}},
+            "/ingest/arrow": {"content": _arrow_rows(), "params": {"dataset": ds},
+                              "headers": {"Content-Type": "application/vnd.apache.arrow.stream"}},
             "/query/sql": {"json": {"sql": f"SELECT count(*) FROM {ds}"}},
             "/auth/tokens": {"json": {"name": f"nt{n}", "role": "reader"}},
             "/auth/grants": {"json": {"principal": "p-reader", "view": f"g{n}"}},
@@ -179,6 +182,16 @@ class World:
         return url, dict(kwargs)
 
 
+def _arrow_rows() -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    table = pa.table({"id": [30_000], "email": ["arrow@x.org"]})
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
 def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) -> None:  # type: ignore[no-untyped-def]
     lh, client = token_client
     world = World(lh, tmp_path, db_sources)
@@ -195,7 +208,8 @@ def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) ->
                 want = expected(rule, role, own)
                 url, kwargs = world.request(method, path, role, own, want == "ok")
                 request_id = uuid.uuid4().hex[:16]
-                headers = {"Authorization": f"Bearer {world.tokens[role]}", "x-request-id": request_id}
+                headers = {"Authorization": f"Bearer {world.tokens[role]}", "x-request-id": request_id,
+                           **kwargs.pop("headers", {})}
                 response = client.request(method, url, headers=headers, **kwargs)
                 got = "ok" if response.status_code < 300 or (rule == "job" and response.status_code == 409) \
                     else str(response.status_code)

@@ -4,7 +4,6 @@ import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import render_rows, stderr
-from lakehouse.storage.buckets import BucketSpec
 
 app = typer.Typer(help="Named storage roots: local folders or S3-compatible stores.", no_args_is_help=True)
 
@@ -31,6 +30,8 @@ def add_bucket(
     allow_http: bool = typer.Option(False, "--allow-http", help="Allow plain-HTTP endpoints (loopback)."),
 ) -> None:
     """Add a bucket; local roots are created."""
+    from lakehouse.storage.buckets import BucketSpec
+
     backend = "s3" if s3_bucket else "local"
     spec = BucketSpec.model_validate({
         "name": name, "backend": backend, "root": root, "bucket": s3_bucket, "prefix": prefix,

@@ -1,19 +1,26 @@
-"""Per-invocation state: settings from the global flags and a lazily opened Lakehouse."""
+"""Per-invocation state: settings from the global flags and a lazily opened lakehouse — in-process on the
+data dir, or a running server's (``--url``) through ``RemoteLakehouse`` with the same methods."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lakehouse.app import Lakehouse
 from lakehouse.cli.output import Format, stderr
-from lakehouse.config import Settings, load_settings
-from lakehouse.wire import JobInfo
+from lakehouse.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from lakehouse.app import Lakehouse
+    from lakehouse.client import RemoteLakehouse
+    from lakehouse.config import Settings
+    from lakehouse.query.executor import QueryExecutor
+    from lakehouse.wire import JobInfo
+
+    AnyLakehouse = Lakehouse | RemoteLakehouse
 
 
 @dataclass
@@ -21,16 +28,44 @@ class CliState:
     data_dir: Path | None = None
     config: Path | None = None
     format: Format = Format.table
+    url: str | None = None
+    token: str | None = None
+    debug: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
-    _lakehouse: Lakehouse | None = None
+    _lakehouse: Any = None
+    _settings: Any = None
+
+    @property
+    def remote(self) -> bool:
+        return self.url is not None
 
     def settings(self) -> Settings:
-        return load_settings(self.config, data_dir=self.data_dir, **self.overrides)
+        if self._settings is None:
+            from lakehouse.config import load_settings
 
-    def lakehouse(self) -> Lakehouse:
+            self._settings = load_settings(self.config, data_dir=self.data_dir, **self.overrides)
+        return self._settings
+
+    def lakehouse(self, *, executor: QueryExecutor | None = None) -> AnyLakehouse:
+        """The lakehouse this command talks to. ``executor``: query workers already starting (``sql``
+        starts them before opening the catalog, so the two overlap)."""
         if self._lakehouse is None:
-            self._lakehouse = Lakehouse(self.settings())
-        return self._lakehouse
+            if self.url is not None:
+                from lakehouse.client import RemoteLakehouse
+
+                self._lakehouse = RemoteLakehouse(self.url, token=self.token)
+            else:
+                from lakehouse.app import Lakehouse
+
+                self._lakehouse = Lakehouse(self.settings(), executor=executor)
+        return self._lakehouse  # type: ignore[no-any-return]
+
+    def local(self, what: str) -> Lakehouse:
+        """For commands that only make sense on the data dir itself (serve, demo, agent runs)."""
+        if self.url is not None:
+            raise InvalidInput(f"'{what}' runs on the data dir, not against a server (--url/LAKEHOUSE_URL).",
+                               hint="Unset LAKEHOUSE_URL or drop --url for this command.")
+        return self.lakehouse()  # type: ignore[return-value]
 
     def close(self) -> None:
         if self._lakehouse is not None:
@@ -44,13 +79,16 @@ def state(ctx: typer.Context) -> CliState:
     return obj
 
 
-def follow_job(lakehouse: Lakehouse, job: JobInfo, label: str, show: bool = True) -> JobInfo:
+def follow_job(lakehouse: AnyLakehouse, job: JobInfo, label: str, show: bool = True) -> JobInfo:
     """Wait for a job, drawing a progress bar on stderr (with the rows read so far when the running job
     reports them, against the source's size when known: ``~`` marks an estimate)."""
-    if not show:
+    if not show or not stderr.is_terminal:
         return lakehouse.wait_job(job.job_id)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                  TextColumn("{task.fields[rows]}"), TimeElapsedColumn(), console=stderr, transient=True) as progress:
+                  TextColumn("{task.fields[rows]}"), TimeElapsedColumn(), console=stderr.get(),
+                  transient=True) as progress:
         task = progress.add_task(label, total=1.0, rows="")
         while True:
             current = lakehouse.get_job(job.job_id)
@@ -78,4 +116,3 @@ def job_result(finished: JobInfo) -> dict[str, Any]:
             stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
         raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
     return dict(finished.result or {})
-

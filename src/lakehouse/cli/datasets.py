@@ -4,7 +4,6 @@ import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_object, render_rows, stderr
-from lakehouse.wire import MetadataPatch
 
 app = typer.Typer(help="Datasets: manifests, history, restore, optimize, metadata.", no_args_is_help=True)
 catalog_app = typer.Typer(help="The catalog itself: backups to the rescue bucket.", no_args_is_help=True)
@@ -99,6 +98,8 @@ def set_metadata(
         "description": description, "owner": owner, "sensitivity": sensitivity,
         "tags": [t.strip() for t in tags.split(",") if t.strip()] if tags is not None else None,
         "freshness_interval_seconds": freshness, "columns": columns or None}.items() if v is not None}
+    from lakehouse.wire import MetadataPatch
+
     manifest = st.lakehouse().patch_metadata(name, MetadataPatch.model_validate(data))
     render_object(manifest.model_dump(mode="json", exclude={"columns", "lineage"}), st.format)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -7,10 +8,15 @@ import typer
 from lakehouse.cli.context import follow_job, job_result, state
 from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
 from lakehouse.cli.output import Format, render_object, stderr
-from lakehouse.ingest.service import FileIngestOptions
-from lakehouse.types import WriteMode
 
 app = typer.Typer(help="Load data into datasets.", no_args_is_help=True)
+
+
+class FileMode(StrEnum):
+    append = "append"
+    overwrite = "overwrite"
+
+
 app.command("postgres")(ingest_postgres)
 app.command("mysql")(ingest_mysql)
 
@@ -20,7 +26,8 @@ def ingest_file(
     ctx: typer.Context,
     path: str = typer.Argument(..., help="A local file, or a path inside --from-bucket."),
     dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
-    mode: WriteMode = typer.Option(WriteMode.append, "--mode", help="append or overwrite."),
+    mode: FileMode = typer.Option(FileMode.append, "--mode",
+                                  help="append (add the rows) or overwrite (replace the dataset's rows)."),
     fmt: str | None = typer.Option(None, "--file-format", help="csv, tsv, jsonl or parquet (default: by name)."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding, e.g. cp1252 (default UTF-8)."),
     delimiter: str | None = typer.Option(None, "--delimiter", help="CSV field delimiter (default by format)."),
@@ -34,11 +41,13 @@ def ingest_file(
     st = state(ctx)
     if on_error not in ("fail", "skip"):
         raise typer.BadParameter("--on-error must be 'fail' or 'skip'")
+    from lakehouse.ingest.service import FileIngestOptions
+
     lakehouse = st.lakehouse()
     options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter,
                                 on_error=on_error, description=description, owner=owner)  # type: ignore[arg-type]
     job = lakehouse.ingest_file(
-        None if from_bucket else Path(path), dataset, mode=mode, bucket=bucket, source_bucket=from_bucket,
+        None if from_bucket else Path(path), dataset, mode=mode.value, bucket=bucket, source_bucket=from_bucket,
         source_path=path if from_bucket else None, options=options, wait=False,
     )
     finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)

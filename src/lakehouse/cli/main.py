@@ -1,7 +1,11 @@
-"""The ``lakehouse`` command: a thin layer over the library API (``lakehouse.connect``)."""
+"""The ``lakehouse`` command: a thin layer over the library API (``lakehouse.connect``).
+
+Start-up stays cheap: this module and the command modules import only Typer and the small value types;
+each command imports what it needs when it runs (``--help`` never loads the catalog, Arrow or a model)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,15 +14,16 @@ import typer
 from lakehouse import __version__
 from lakehouse.cli import buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
 from lakehouse.cli import vectors as vectors_cli
+from lakehouse.cli.argv import hoist_global_options
 from lakehouse.cli.context import CliState
-from lakehouse.cli.output import Format, stderr
-from lakehouse.errors import LakehouseError
+from lakehouse.cli.output import WIDE, Format
 
 app = typer.Typer(
     name="lakehouse",
-    help="An AI-native, local-first data lakehouse: versioned tables, a governed catalog, SQL.",
+    help="An AI-native, local-first data lakehouse: versioned tables, a governed catalog, SQL, vector search.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -32,15 +37,25 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    data_dir: Path | None = typer.Option(None, "--data-dir", envvar="LAKEHOUSE_DATA_DIR",
+    data_dir: Path | None = typer.Option(None, "--data-dir", envvar="LAKEHOUSE_DATA_DIR", metavar="DIR",
                                          help="Where the catalog and the primary bucket live."),
-    config: Path | None = typer.Option(None, "--config", envvar="LAKEHOUSE_CONFIG",
+    config: Path | None = typer.Option(None, "--config", envvar="LAKEHOUSE_CONFIG", metavar="FILE",
                                        help="A lakehouse.toml (default ./lakehouse.toml if present)."),
     fmt: Format = typer.Option(Format.table, "--format", help="Output for data: table, json or csv."),
+    url: str | None = typer.Option(None, "--url", envvar="LAKEHOUSE_URL", metavar="URL",
+                                   help="Use a running server (e.g. http://127.0.0.1:8765) instead of the data dir."),
+    token: str | None = typer.Option(None, "--token", envvar="LAKEHOUSE_TOKEN", metavar="TOKEN",
+                                     help="Bearer token for --url (servers with auth.mode = token)."),
+    wide: bool = typer.Option(False, "--wide", help="Tables: show every cell whole (default: fit the terminal)."),
+    debug: bool = typer.Option(False, "--debug", envvar="LAKEHOUSE_DEBUG",
+                               help="Print the traceback of an unexpected error."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    ctx.obj = CliState(data_dir=data_dir, config=config, format=fmt)
+    """Global options may also come after the command (lakehouse sql "..." --format json)."""
+    WIDE["on"] = wide
+    ctx.obj = CliState(data_dir=data_dir, config=config, format=fmt, url=url or None, token=token or None,
+                       debug=debug)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -59,22 +74,10 @@ server.register(app)
 
 
 def run() -> None:
-    """Entry point with one error rendering for every command."""
-    try:
-        app(standalone_mode=False)
-    except LakehouseError as exc:
-        stderr.print(f"[red]error:[/red] {exc.message}", highlight=False)
-        if exc.hint:
-            stderr.print(f"[yellow]hint:[/yellow] {exc.hint}", highlight=False)
-        sys.exit(2 if 400 <= exc.http_status < 500 else 1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        stderr.print("aborted")
-        sys.exit(130)
-    except Exception as exc:
-        show = getattr(exc, "show", None)  # usage errors from (typer's vendored) click
-        if callable(show):
-            show()
-            sys.exit(int(getattr(exc, "exit_code", 2)))
-        raise
+    """Entry point with one error rendering for every command: a message and a hint, never a traceback
+    (except for a bug, and then only with --debug)."""
+    from lakehouse.cli.errors import handle
+
+    argv = hoist_global_options(sys.argv[1:])
+    debug = "--debug" in argv or os.environ.get("LAKEHOUSE_DEBUG", "") not in ("", "0", "false")
+    sys.exit(handle(lambda: app(args=argv, standalone_mode=False), debug))

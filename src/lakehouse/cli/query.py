@@ -7,7 +7,6 @@ import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_rows, stderr
-from lakehouse.query.results import to_csv_bytes, to_json_payload
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
@@ -32,6 +31,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run SQL; prints a table, or rows as JSON objects / CSV with --format."""
         st = state(ctx)
+        executor = None
+        if not st.remote:  # start the query worker now: it boots while this process opens the catalog
+            from lakehouse.query.executor import QueryExecutor
+
+            query_settings = st.settings().query
+            # one worker: this process runs one statement (a second would only compete for the cores)
+            executor = QueryExecutor(query_settings.model_copy(update={"workers": 1}))
+        from lakehouse.query.results import to_csv_bytes, to_json_payload
+
         versions = {k: int(v) for k, v in _pairs(as_of, "--as-of").items()}
         params = {}
         for key, raw in _pairs(param, "--param").items():
@@ -39,7 +47,8 @@ def register(app: typer.Typer) -> None:
                 params[key] = json.loads(raw)
             except ValueError:
                 params[key] = raw
-        result = st.lakehouse().sql(statement, params=params or None, as_of=versions or None, max_rows=max_rows)
+        result = st.lakehouse(executor=executor).sql(statement, params=params or None, as_of=versions or None,
+                                                     max_rows=max_rows)
         if st.format is Format.csv:
             sys.stdout.buffer.write(to_csv_bytes(result))
             return

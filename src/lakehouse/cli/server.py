@@ -47,7 +47,10 @@ def register(app: typer.Typer) -> None:
             )
         if bool(certfile) != bool(keyfile):
             raise InvalidInput("TLS needs both --tls-certfile and --tls-keyfile.")
-        lakehouse = st.lakehouse()
+        from lakehouse.app.recovery import deep_check
+
+        lakehouse = st.local("serve")
+        deep_check(lakehouse)
         watcher = None
         if watch if watch is not None else settings.ingest.watch.enabled:
             watcher = DropFolderWatcher(lakehouse.settings, lakehouse.ingest, lakehouse.catalog)
@@ -76,7 +79,7 @@ def register(app: typer.Typer) -> None:
         from lakehouse.demo.run import run_demo
 
         st = state(ctx)
-        summary = run_demo(st.lakehouse(), rows=rows, seed=seed, full=full,
+        summary = run_demo(st.local("demo"), rows=rows, seed=seed, full=full,
                            say=lambda text: stdout.print(text, highlight=False, soft_wrap=True))
         if summary.get("failed"):
             raise typer.Exit(1)

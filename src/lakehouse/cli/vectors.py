@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from lakehouse.cli.context import follow_job, state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr, stdout
-from lakehouse.vectors.spec import AutotuneRequest, ChampionRequest, EvalRequest, IndexSpec, SearchRequest
-from lakehouse.wire import JobInfo
+from lakehouse.cli.context import follow_job, job_result, state
+from lakehouse.cli.output import Format, render_object, render_rows, stdout
+
+if TYPE_CHECKING:
+    from lakehouse.wire import JobInfo
 
 app = typer.Typer(help="Vector indexes: build, search, refresh, evaluate, autotune.", no_args_is_help=True)
 INDEX_COLUMNS = ["index_name", "dataset", "status", "embedder", "model", "dim", "vectors", "documents",
@@ -21,14 +22,7 @@ TRIAL_COLUMNS = ["trial_id", "kind", "m", "ef_construction", "ef_search", "recal
 
 def _finish(ctx: typer.Context, job: JobInfo, label: str) -> dict[str, Any]:
     st = state(ctx)
-    finished = follow_job(st.lakehouse(), job, label, st.format is Format.table)
-    if finished.status != "succeeded":
-        err = finished.error or {}
-        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
-        if err.get("hint"):
-            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
-        raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
-    return finished.result or {}
+    return job_result(follow_job(st.lakehouse(), job, label, st.format is Format.table))
 
 
 @app.command("build")
@@ -50,12 +44,12 @@ def build(
 ) -> None:
     """Build (or rebuild) a vector index over a dataset's text or vector column."""
     st = state(ctx)
-    spec = IndexSpec.model_validate({
+    spec = {
         "index_name": index, "dataset": dataset, "id_column": id_column, "text_column": text_column,
         "vector_column": vector_column, "embedder": embedder, "chunk_size": chunk_size, "overlap": overlap,
         "chunk_unit": chunk_unit, "metric": metric, "bucket": bucket, "refresh_policy": refresh_policy,
-        "refresh_cron": refresh_cron})
-    job = st.lakehouse().create_vector_index(spec, wait=False)
+        "refresh_cron": refresh_cron}
+    job = st.lakehouse().create_vector_index({k: v for k, v in spec.items() if v is not None}, wait=False)
     result = _finish(ctx, job, f"building {index}")
     render_object(result, st.format)
 
@@ -72,7 +66,7 @@ def search(
     """Semantic search: the k best documents for QUERY."""
     st = state(ctx)
     lh = st.lakehouse()
-    result = lh.search_vectors(index, SearchRequest(query=query, k=k, filter=filter, per_chunk=per_chunk))
+    result = lh.search_vectors(index, {"query": query, "k": k, "filter": filter, "per_chunk": per_chunk})
     rows = [{**h.model_dump(), "score": round(h.score, 4), "text": h.text if st.format is not Format.table
              else h.text[:160].replace("\n", " ")} for h in result.hits]
     render_rows(rows, st.format, ["doc_id", "chunk_index", "score", "text"],
@@ -134,8 +128,9 @@ def evaluate(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     """Measure recall@k, latency and QPS of a config; the result is journaled as a trial."""
     st = state(ctx)
     lh = st.lakehouse()
-    trial = lh.evaluate_vector_index(index, EvalRequest(k=k, sample=sample, ef_search=ef_search, m=m,
-                                                         ef_construction=ef_construction))
+    trial = lh.evaluate_vector_index(index, {
+        k_: v for k_, v in {"k": k, "sample": sample, "ef_search": ef_search, "m": m,
+                            "ef_construction": ef_construction}.items() if v is not None})
     render_rows([_flat(trial)], st.format, TRIAL_COLUMNS, f"{index}: trial {trial['trial_id']}")
 
 
@@ -157,7 +152,7 @@ def autotune(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     """Run the HNSW grid (M x ef_construction x ef_search) and promote the champion."""
     st = state(ctx)
     lh = st.lakehouse()
-    job = lh.autotune_vector_index(index, AutotuneRequest(time_limit_seconds=time_limit), wait=False)
+    job = lh.autotune_vector_index(index, {"time_limit_seconds": time_limit} if time_limit else {}, wait=False)
     render_object(_finish(ctx, job, f"autotuning {index}"), st.format)
 
 
@@ -171,7 +166,7 @@ def champion(ctx: typer.Context, index: str = typer.Argument(..., help="Index na
     if trial is None and ef_search is None:
         render_object(lh.vector_champion(index), st.format)
     else:
-        render_object(lh.set_vector_champion(index, ChampionRequest(trial_id=trial, ef_search=ef_search)),
+        render_object(lh.set_vector_champion(index, {"trial_id": trial, "ef_search": ef_search}),
                       st.format)
 
 

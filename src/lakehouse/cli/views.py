@@ -6,7 +6,6 @@ import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import render_object, render_rows, stderr
-from lakehouse.governance.views import ViewSpec
 
 app = typer.Typer(help="AI-safe views: column allow-list, checked row filter, redactions.", no_args_is_help=True)
 
@@ -18,7 +17,11 @@ def create(
     dataset: str = typer.Option(..., "--dataset", help="Base dataset."),
     columns: str = typer.Option(..., "--columns", help="Comma-separated column allow-list."),
     row_filter: str | None = typer.Option(None, "--where", help="Row filter predicate over the base columns."),
-    redact: list[str] = typer.Option([], "--redact", help="COL=null|hash|mask:P:S|bucket:W (repeatable)."),
+    redact: list[str] = typer.Option(
+        [], "--redact", metavar="COL=RULE",
+        help="Redact a column (repeatable). RULE: null (always NULL), hash (HMAC-SHA256 hex), mask:P:S (keep P "
+             "leading and S trailing characters, '*' for the rest; e.g. mask:0:4), bucket:W (numbers rounded down "
+             "to a multiple of W, e.g. bucket:10)."),
 ) -> None:
     """Define a view."""
     redactions: dict[str, dict[str, object]] = {}
@@ -31,6 +34,8 @@ def create(
         elif kind == "bucket":
             spec["width"] = float(args[0]) if args else None
         redactions[column] = spec
+    from lakehouse.governance.views import ViewSpec
+
     view = ViewSpec.model_validate({"name": name, "base_dataset": dataset, "row_filter": row_filter,
                                     "columns": [c.strip() for c in columns.split(",") if c.strip()],
                                     "column_redactions": redactions})

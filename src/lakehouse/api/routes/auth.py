@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from lakehouse.api.deps import get_actor, get_lakehouse
@@ -39,6 +39,15 @@ class GrantBody(BaseModel):
             if value is not None:
                 return kind, value  # type: ignore[return-value]
         raise AssertionError("validated")
+
+
+@router.get("/whoami", summary="Who the caller is (its bearer token's principal, even in local mode): name, role, id")
+def whoami(request: Request, lakehouse: Lakehouse = Depends(get_lakehouse),
+           actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        actor = lakehouse.authenticate(token.strip())
+    return {"name": actor.name, "role": actor.role.value, "principal_id": actor.principal_id}
 
 
 @router.post("/tokens", status_code=201, summary="Create a token (shown once) for a principal with a role (admin)")

@@ -39,11 +39,11 @@ def get_dataset(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
     return lakehouse.get_dataset(name, actor)
 
 
-@router.delete("/datasets/by-name/{name}", summary="Delete a dataset and its table")
+@router.delete("/datasets/by-name/{name}", summary="Delete a dataset and its table; answers its last manifest")
 def delete_dataset(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
                    actor: Actor = Depends(get_actor)) -> dict[str, Any]:
     before = lakehouse.delete_dataset(name, actor)
-    return {"deleted": before.name, "version": before.version}
+    return {"deleted": before.name, **before.model_dump(mode="json")}
 
 
 @router.patch("/datasets/by-name/{name}/metadata", summary="Change description, owner, tags, freshness, PII flags")

@@ -126,3 +126,48 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
     return await run_in_threadpool(job_response, request, lakehouse, job, wait)
 
 
+
+
+ARROW_STREAM = "application/vnd.apache.arrow.stream"
+
+
+@router.post("/arrow", summary="Write an Arrow IPC stream into a dataset (the library's write_table over HTTP)",
+             openapi_extra={"requestBody": {"required": True, "content": {ARROW_STREAM: {"schema": {
+                 "type": "string", "format": "binary"}}}}})
+async def ingest_arrow(request: Request, dataset: str, mode: Literal["append", "overwrite"] = "append",
+                       bucket: str | None = None, source: str = "http",
+                       lakehouse: Lakehouse = Depends(get_lakehouse),
+                       actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    if not request.headers.get("content-type", "").startswith(ARROW_STREAM):
+        raise InvalidInput(f"Send the rows as an Arrow IPC stream (Content-Type: {ARROW_STREAM}).")
+    limit = lakehouse.settings.ingest.max_upload_bytes
+    target = lakehouse.staging_dir / f"arrow-{uuid.uuid4().hex}"
+    try:
+        written = 0
+        with open(target, "wb") as out:  # staged on disk: memory stays bounded whatever the body's size
+            async for chunk in request.stream():
+                written += len(chunk)
+                if written > limit:
+                    raise LimitExceeded(f"The stream exceeds ingest.max_upload_bytes ({limit} bytes).")
+                await run_in_threadpool(out.write, chunk)
+        return await run_in_threadpool(_write_arrow, lakehouse, target, dataset, mode, bucket, source, actor)
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def _write_arrow(lakehouse: Lakehouse, path: Path, dataset: str, mode: str, bucket: str | None, source: str,
+                 actor: Actor) -> dict[str, Any]:
+    import dataclasses
+
+    import pyarrow as pa
+
+    try:  # a damaged stream is refused before anything is written (decoding IPC is cheap next to the write)
+        with pa.OSFile(str(path), "rb") as handle:
+            for _ in pa.ipc.open_stream(handle):
+                pass
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise InvalidInput(f"The body is not a complete Arrow IPC stream: {exc}") from None
+    with pa.OSFile(str(path), "rb") as handle:
+        reader = pa.ipc.open_stream(handle)
+        result = lakehouse.write_table(dataset, reader, mode=mode, bucket=bucket, source=source, actor=actor)
+    return dataclasses.asdict(result)

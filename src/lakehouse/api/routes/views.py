@@ -28,7 +28,8 @@ def get_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse), actor: Ac
     return lakehouse.get_view(name, actor)
 
 
-@router.delete("/{name}", summary="Delete a view (admin or the writer who defined it)")
+@router.delete("/{name}", summary="Delete a view (admin or the writer who defined it); answers its definition")
 def delete_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
-                actor: Actor = Depends(get_actor)) -> dict[str, str]:
-    return {"deleted": lakehouse.delete_view(name, actor).name}
+                actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    before = lakehouse.delete_view(name, actor)
+    return {"deleted": before.name, **before.model_dump(mode="json")}
