@@ -3,6 +3,8 @@ catalog learned (PII, lineage) and run a few queries. Prints through ``say`` so 
 
 from __future__ import annotations
 
+import shutil
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -68,17 +70,40 @@ def run_demo(lakehouse: Lakehouse, rows: int = 100_000, seed: int = 42,
     if not _vector_search(lakehouse, files["resumes"], summary, say):
         return summary
     elapsed = time.perf_counter() - started
-    data_dir = lakehouse.settings.data_dir
+    data_dir = _shown(lakehouse.settings.data_dir)
+    cli = cli_command()
     say(f"[bold green]Done in {elapsed:.1f} s.[/bold green] Next:")
     example = '"SELECT state, COUNT(*) AS n FROM candidates GROUP BY state ORDER BY n DESC"'
-    say(f"   lakehouse --data-dir {data_dir} sql {example}")
-    say(f"   lakehouse --data-dir {data_dir} datasets show candidates")
-    say(f"   lakehouse --data-dir {data_dir} ingest file my.csv --dataset my_data")
-    say(f"   lakehouse --data-dir {data_dir} vectors search resumes_idx \"{SEMANTIC_QUERY}\" -k 5")
-    say(f"   lakehouse --data-dir {data_dir} serve   # then open http://127.0.0.1:"
-        f"{lakehouse.settings.server.port}/docs")
+    say(f"   {cli} --data-dir {data_dir} sql {example}")
+    say(f"   {cli} --data-dir {data_dir} datasets show candidates")
+    say(f"   {cli} --data-dir {data_dir} ingest file my.csv --dataset my_data")
+    say(f"   {cli} --data-dir {data_dir} vectors search resumes_idx \"{SEMANTIC_QUERY}\" -k 5")
+    port = lakehouse.settings.server.port
+    say(f"   {cli} --data-dir {data_dir} serve   # http://127.0.0.1:{port}/docs; then add "
+        f"--url http://127.0.0.1:{port} to any command: the model stays loaded in the server")
+    if cli != "lakehouse":
+        say(f"   (or `source {_shown(Path(sys.executable).parent / 'activate')}` once, then just `lakehouse ...`)")
     summary["elapsed_seconds"] = round(elapsed, 1)
     return summary
+
+
+def cli_command() -> str:
+    """How to run the CLI from this shell: ``lakehouse`` when that is on PATH and is this install, else the
+    venv's script by path (the README's ./dev.sh installs into .venv without activating it)."""
+    script = Path(sys.executable).parent / "lakehouse"
+    found = shutil.which("lakehouse")
+    if found and Path(found).resolve() == script.resolve():
+        return "lakehouse"
+    return _shown(script)
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it stays correct: relative to the current directory when inside it."""
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return str(relative) if str(relative).startswith(".") else f"./{relative}" if str(relative) != "." else "."
 
 
 def _vector_search(lakehouse: Lakehouse, resumes: Path, summary: dict[str, Any],

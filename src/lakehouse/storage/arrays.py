@@ -23,7 +23,10 @@ def comparable(arrow_type: Any) -> Any:
 
 
 def is_in(values: Any, value_set: Any) -> Any:
-    """``pc.is_in(values, value_set)`` with ``value_set`` cast to the values' (comparable) type."""
+    """``pc.is_in(values, value_set)`` with ``value_set`` (an Arrow array or any Python sequence) cast to the
+    values' (comparable) type."""
+    if not hasattr(value_set, "type"):
+        value_set = pa.array(list(value_set))
     target = comparable(values.type)
     if target != values.type:
         values = values.cast(target)
