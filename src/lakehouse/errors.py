@@ -6,6 +6,7 @@ Each subclass carries a stable machine-readable ``code``, the HTTP status the AP
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 
@@ -119,6 +120,43 @@ class NotInstalled(LakehouseError):
 class StorageError(LakehouseError):
     code = "storage_error"
     http_status = 502
+
+
+class StorageFull(StorageError):
+    """The volume under a bucket or the catalog ran out of space (or quota); nothing was committed."""
+
+    code = "storage_full"
+    http_status = 507
+    default_hint = ("Free space on the volume holding the data directory or the catalog database (or raise its "
+                    "quota), then retry: the previous version is intact.")
+
+
+class StorageIOError(StorageError):
+    """The disk answered an I/O error (EIO) while writing; nothing was committed."""
+
+    code = "storage_io_error"
+    default_hint = "Check the disk (dmesg, SMART) and retry: the previous version is intact."
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+# How Rust (delta-rs, object_store) and SQLite spell the same conditions in their messages.
+_FULL_TEXT = ("(os error 28)", "(os error 122)", "no space left on device", "disk quota exceeded",
+              "database or disk is full")
+_EIO_TEXT = ("(os error 5)", "input/output error", "disk i/o error")
+
+
+def storage_failure(exc: BaseException, where: str) -> StorageError | None:
+    """``StorageFull`` / ``StorageIOError`` for an out-of-space or I/O failure anywhere in ``exc``'s chain."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        number = getattr(seen, "errno", None)
+        text = str(seen).lower()
+        if number in _FULL_ERRNOS or any(t in text for t in _FULL_TEXT):
+            return StorageFull(f"Out of space writing {where}.")
+        if number == errno.EIO or any(t in text for t in _EIO_TEXT):
+            return StorageIOError(f"I/O error writing {where}.")
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 class Unavailable(LakehouseError):

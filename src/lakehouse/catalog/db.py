@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from lakehouse.config import resolve_secret
-from lakehouse.errors import InvalidInput, Unavailable
+from lakehouse.errors import InvalidInput, StorageFull, Unavailable, storage_failure
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _PASSWORD_IN_URL = re.compile(r"(?P<head>[a-zA-Z][\w+.-]*://[^:/@\s]+:)(?P<pw>[^@\s]*)(?P<tail>@)")
@@ -41,7 +41,30 @@ def resolve_url(url: str) -> Any:
     return parsed
 
 
+_PG_DISK_FULL = "53100"
+
+
+def _map_storage_errors(engine: Engine) -> None:
+    """A full disk under the catalog (SQLite's SQLITE_FULL, PostgreSQL's 53100) answers ``storage_full``."""
+
+    @event.listens_for(engine, "handle_error")
+    def _full(context: Any) -> None:
+        original = context.original_exception
+        if getattr(original, "sqlstate", None) == _PG_DISK_FULL:
+            raise StorageFull("Out of space writing the catalog database.") from original
+        if engine.dialect.name == "sqlite":
+            failure = storage_failure(original, "the catalog database")
+            if failure is not None:
+                raise failure from original
+
+
 def create_catalog_engine(url: str) -> Engine:
+    engine = _create_engine(url)
+    _map_storage_errors(engine)
+    return engine
+
+
+def _create_engine(url: str) -> Engine:
     parsed = resolve_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from typing import Any
@@ -34,6 +35,8 @@ class CatalogStore:
         self.datasets = DatasetStore(self.sessions)
         self.owners = ProcessOwners(self.sessions, heartbeat_seconds, lease_seconds)
         self.owners.on_sweep.append(lambda dead: self._interrupt_jobs_of(list(dead)))
+        self._held: set[tuple[str, str]] = set()  # locks this instance holds; a row of ours not in it is stale
+        self._held_guard = threading.Lock()
 
     def close(self) -> None:
         self.owners.release()
@@ -143,12 +146,14 @@ class CatalogStore:
             try:
                 with self.sessions.begin() as session:
                     session.add(LockRow(name=name, owner=owner_full, acquired_at=utcnow()))
+                with self._held_guard:
+                    self._held.add((name, owner_full))
                 return
             except IntegrityError:
                 holder = self._lock_holder(name)
                 if holder is None:
                     continue
-                if self.owners.is_dead(holder):
+                if self.owners.is_dead(holder) or self._stale_own(name, holder):
                     with self.sessions.begin() as session:
                         session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == holder))
                     continue
@@ -162,7 +167,14 @@ class CatalogStore:
             row = session.get(LockRow, name)
             return row.owner if row else None
 
+    def _stale_own(self, name: str, holder: str) -> bool:
+        """A row of this instance for a lock it no longer holds: its release failed (e.g. the disk was full)."""
+        with self._held_guard:
+            return holder.startswith(self.owners.owner_id + ":") and (name, holder) not in self._held
+
     def release_lock(self, name: str, owner: str) -> None:
+        with self._held_guard:
+            self._held.discard((name, f"{self.owners.owner_id}:{owner}"))
         with self.sessions.begin() as session:
             session.execute(
                 delete(LockRow).where(LockRow.name == name, LockRow.owner == f"{self.owners.owner_id}:{owner}")

@@ -4,12 +4,14 @@ retention has passed, and issue an erasure certificate backed by an independent 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
+from deltalake import CommitProperties
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,36 +40,47 @@ class DeltaTableErasable:
         self._retention_hours = retention_hours
 
     def erase(self, dataset: str, key_column: str, keys: Sequence[object], actor: Actor) -> ErasureReport:
-        manifest = self._catalog.datasets.get(dataset, with_lineage=False)
-        bucket = self._buckets.get(manifest.bucket)
-        uri, options = bucket.table_uri(dataset), bucket.storage_options()
         lock = f"dataset:{dataset}"
         self._catalog.acquire_lock(lock, actor.name)
         try:
+            manifest = self._catalog.datasets.get(dataset, with_lineage=False)
+            bucket = self._buckets.get(manifest.bucket)
+            uri, options = bucket.table_uri(dataset), bucket.storage_options()
+            # Journaled like every write: a crash before the catalog records the purge is reconciled at start.
+            intent = self._catalog.add_intent(dataset, manifest.version, {
+                "operation": "purge", "bucket": manifest.bucket, "actor": actor.name, "job_id": None,
+                "lineage": {"source_system": "lakehouse", "source": "purge"}, "create_defaults": {},
+                "owner": self._catalog.owners.owner_id})
+            tagged = CommitProperties(custom_metadata={"userMetadata": json.dumps(
+                {"lakehouse.intent": str(intent), "lakehouse.actor": actor.name}, sort_keys=True)})
             dt = delta.open_table(uri, options)
             seconds = int(self._retention_hours * 3600)
             wanted = f"interval {seconds} seconds"
             if dt.metadata().configuration.get("delta.logRetentionDuration") != wanted:
-                dt.alter.set_table_properties({"delta.logRetentionDuration": wanted})
+                dt.alter.set_table_properties({"delta.logRetentionDuration": wanted}, commit_properties=tagged)
             deleted, removed_by_merge = 0, 0
             if keys:
                 key_type = pa.schema(dt.schema().to_arrow()).field(key_column).type
                 source = pa.table({"k": pa.array(list(keys)).cast(key_type)})
                 metrics = dt.merge(source=source, predicate=f't."{key_column}" = s.k', source_alias="s",
-                                   target_alias="t").when_matched_delete().execute()
+                                   target_alias="t", commit_properties=tagged).when_matched_delete().execute()
                 deleted = int(metrics.get("num_target_rows_deleted", 0))
                 removed_by_merge = int(metrics.get("num_target_files_removed", 0))
-            vacuumed = dt.vacuum(self._retention_hours, dry_run=False, enforce_retention_duration=False)
+            vacuumed = dt.vacuum(self._retention_hours, dry_run=False, enforce_retention_duration=False,
+                                 commit_properties=tagged)
             dt.create_checkpoint()
             dt.cleanup_metadata()
             version = dt.version()
-            if version != manifest.version:
-                self._catalog.datasets.record_commit(DatasetCommit(
-                    name=dataset, bucket=manifest.bucket, version=version, operation="purge", actor=actor.name,
-                    at=utcnow(), rows_written=0, row_count=max(manifest.row_count - deleted, 0),
-                    columns=manifest.columns,
-                    lineage={"source_system": "lakehouse", "source": "purge", "details": {"rows_removed": deleted}},
-                ))
+            with self._catalog.sessions.begin() as session:
+                if version != manifest.version:
+                    self._catalog.datasets.record_commit(DatasetCommit(
+                        name=dataset, bucket=manifest.bucket, version=version, operation="purge",
+                        actor=actor.name, at=utcnow(), rows_written=0,
+                        row_count=max(manifest.row_count - deleted, 0), columns=manifest.columns,
+                        lineage={"source_system": "lakehouse", "source": "purge",
+                                 "details": {"rows_removed": deleted}},
+                    ), session)
+                self._catalog.clear_intent(intent, session)
         finally:
             self._catalog.release_lock(lock, actor.name)
         return ErasureReport(store=self.name, rows_removed=deleted, files_removed=len(vacuumed),

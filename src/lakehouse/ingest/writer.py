@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pyarrow as pa
@@ -25,12 +26,13 @@ from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, LimitExceeded
 from lakehouse.events import EventBus
 from lakehouse.ingest.columns import column_infos
+from lakehouse.ingest.maintenance import TableMaintenance
 from lakehouse.ingest.pii import detect_pii
 from lakehouse.ingest.prefetch import prefetch
 from lakehouse.storage import delta
 from lakehouse.storage.names import validate_name
 from lakehouse.storage.registry import BucketRegistry
-from lakehouse.types import Actor, Event, WriteMode, utcnow
+from lakehouse.types import SYSTEM, Actor, Event, WriteMode, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +115,10 @@ class TableWriter:
         uri, options = bucket.table_uri(request.dataset), bucket.storage_options()
         self._catalog.acquire_lock(f"dataset:{request.dataset}", request.job_id or actor.name)
         progress: _Reporter | None = None
+        intent: int | None = None
         try:
+            if self.settle(request.dataset):
+                exists = self._catalog.datasets.exists(request.dataset)
             target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
             reader = _conform(prefetch(request.reader), target_schema)
             reader, filtered = _gated(reader, self.row_gate(request.dataset) if self.row_gate else None)
@@ -129,7 +134,8 @@ class TableWriter:
                 request.dataset,
                 base.version if base else None,
                 {"operation": operation, "bucket": bucket_name, "actor": actor.name, "job_id": request.job_id,
-                 "lineage": request.lineage, "create_defaults": request.create_defaults},
+                 "lineage": request.lineage, "create_defaults": request.create_defaults,
+                 "owner": self._catalog.owners.owner_id},
             )
             properties = {"lakehouse.actor": actor.name, "lakehouse.intent": str(intent),
                           "lakehouse.job": request.job_id or ""}
@@ -158,6 +164,11 @@ class TableWriter:
                 self._catalog.clear_intent(intent, session)
                 if request.on_commit is not None:
                     request.on_commit(session, version)
+            intent = None
+        except BaseException:
+            if intent is not None:
+                self._undo(request.dataset, intent)
+            raise
         finally:
             if progress is not None:
                 progress.close()
@@ -175,6 +186,33 @@ class TableWriter:
             pii_columns={name: f"{f.kind}:{f.category}" for name, f in findings.items()},
             elapsed_ms=elapsed, rows_filtered=filtered[0],
         )
+
+
+    # Writes that failed or died between their intent and their catalog record -------------------------
+    def settle(self, dataset: str) -> bool:
+        """Resolve the intents ``dataset`` still has; the caller holds its writer lock, so none of them is
+        a write in flight. One of a dead process is adopted when its Delta commit is complete (as start-up
+        recovery does); one of this process failed with an error its caller saw, so it is rolled back.
+        Returns whether there was anything to settle."""
+        pending = [i for i in self._catalog.pending_intents() if i.dataset_name == dataset]
+        for intent in pending:
+            ours = (intent.payload or {}).get("owner") == self._catalog.owners.owner_id
+            self._maintenance.reconcile_intent(intent, SYSTEM, adopt=not ours)
+            self._catalog.clear_intent(intent.id)
+        return bool(pending)
+
+    def _undo(self, dataset: str, intent: int) -> None:
+        """After a failed write: undo a Delta commit the catalog never recorded and sweep partial files now,
+        so the next write starts from the recorded version. When even that fails (the disk is still full),
+        the intent stays and the next write to the dataset (or the next start) settles it."""
+        try:
+            self.settle(dataset)
+        except Exception:  # noqa: BLE001 - the original error is the one to report
+            log.warning("could not undo the failed write to '%s' (intent %s) yet", dataset, intent, exc_info=True)
+
+    @cached_property
+    def _maintenance(self) -> TableMaintenance:
+        return TableMaintenance(self._catalog, self._buckets, self._bus, self._settings.storage.vacuum_retention_hours)
 
 
 def _conform(reader: pa.RecordBatchReader, target: pa.Schema) -> pa.RecordBatchReader:

@@ -15,15 +15,25 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import unquote
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.fs as pafs
+import pyarrow.parquet as pq
 from deltalake import CommitProperties, DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError, DeltaError, SchemaMismatchError, TableNotFoundError
 
-from lakehouse.errors import Conflict, InvalidInput, LakehouseError, NotFound, SchemaConflict, StorageError
+from lakehouse.errors import (
+    Conflict,
+    InvalidInput,
+    LakehouseError,
+    NotFound,
+    SchemaConflict,
+    StorageError,
+    storage_failure,
+)
 from lakehouse.storage.buckets import filesystem_for
 from lakehouse.storage.schema import check_append_schema, to_delta_schema, write_schema
 
@@ -36,6 +46,8 @@ __all__ = [
     "merge_table",
     "open_table",
     "optimize",
+    "remove_uncommitted",
+    "remove_untracked",
     "restore",
     "row_count",
     "sample",
@@ -43,6 +55,7 @@ __all__ = [
     "table_version",
     "to_delta_schema",
     "vacuum",
+    "untracked_files",
     "write_table",
 ]
 
@@ -69,11 +82,15 @@ def _mapped(uri: str) -> Iterator[None]:
         raise InvalidInput(f"Data cannot be stored in {uri}: {exc}") from exc
     except DeltaError as exc:
         text = (str(exc).splitlines() or [""])[0]  # later lines may preview row values: never echo them
+        failure = storage_failure(exc, uri)
+        if failure is not None:
+            raise failure from exc
         if "Invalid data found" in text or "Cast error" in text or "Invalid data type" in text:
             raise InvalidInput(f"Data cannot be stored in {uri}: {text}") from exc
         raise StorageError(f"Delta operation on {uri} failed: {text}") from exc
     except OSError as exc:
-        raise StorageError(f"Storage error on {uri}: {(str(exc).splitlines() or [''])[0]}") from exc
+        first_line = (str(exc).splitlines() or [""])[0]
+        raise storage_failure(exc, uri) or StorageError(f"Storage error on {uri}: {first_line}") from exc
 
 
 def _opts(storage_options: Options | None) -> dict[str, str] | None:
@@ -245,7 +262,7 @@ def write_table(
             )
     except LakehouseError:
         if dt is None:
-            _remove_uncommitted(uri, storage_options)
+            remove_uncommitted(uri, storage_options)
         if source.error is not None:
             raise source.error from None
         raise
@@ -296,7 +313,7 @@ def merge_table(
     return dt.version()
 
 
-def _remove_uncommitted(uri: str, so: Options | None) -> None:
+def remove_uncommitted(uri: str, so: Options | None) -> None:
     """A first write that failed leaves data files but no log: nothing refers to them."""
     try:
         fs, path = filesystem_for(uri, dict(so or {}))
@@ -304,6 +321,45 @@ def _remove_uncommitted(uri: str, so: Options | None) -> None:
             fs.delete_dir(path)
     except (OSError, InvalidInput):
         pass  # best effort: vacuum never sees these files, but the next write reuses the directory
+
+
+def untracked_files(uri: str, so: Options | None) -> list[str]:
+    """Data files in the table's folder that no entry of its log names (added or removed): what a writer
+    that died before its commit left. Only call this while no writer can be in flight (the writer lock)."""
+    fs, root = filesystem_for(uri, dict(so or {}))
+    mentioned: set[str] = set()
+    with _mapped(uri):
+        for info in fs.get_file_info(pafs.FileSelector(f"{root}/{_DELTA_LOG}", allow_not_found=True)):
+            name = info.base_name
+            if name.endswith(".json") and name[:-5].isdigit():
+                with fs.open_input_stream(info.path) as stream:
+                    lines = stream.read().decode("utf-8").splitlines()
+                for action in (json.loads(line) for line in lines if line.strip()):
+                    mentioned.update(unquote(action[k]["path"]) for k in ("add", "remove") if k in action)
+            elif ".checkpoint" in name and name.endswith(".parquet"):
+                with fs.open_input_file(info.path) as handle:
+                    table = pq.read_table(handle, columns=["add", "remove"])
+                for kind in ("add", "remove"):
+                    mentioned.update(unquote(v["path"]) for v in table.column(kind).to_pylist() if v)
+        found = fs.get_file_info(pafs.FileSelector(root, recursive=True, allow_not_found=True))
+    out = []
+    for info in found:
+        rel = info.path[len(root):].lstrip("/")
+        if info.type != pafs.FileType.File or any(p.startswith(("_", ".")) for p in rel.split("/")):
+            continue  # the log, and hidden files of other tools (Delta's own rule for vacuum)
+        if rel not in mentioned:
+            out.append(rel)
+    return sorted(out)
+
+
+def remove_untracked(uri: str, so: Options | None) -> list[str]:
+    """Delete ``untracked_files`` (same precondition); returns them."""
+    fs, root = filesystem_for(uri, dict(so or {}))
+    files = untracked_files(uri, so)
+    with _mapped(uri):
+        for rel in files:
+            fs.delete_file(f"{root}/{rel}")
+    return files
 
 
 # History and maintenance -------------------------------------------------------------------------
@@ -400,6 +456,7 @@ def vacuum(
     enforce_retention: bool = True,
     *,
     dry_run: bool = False,
+    commit_properties: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Delete files no version within the retention still needs; returns them (relative paths).
 
@@ -407,7 +464,8 @@ def vacuum(
     """
     dt = open_table(uri, storage_options)
     try:
-        files = dt.vacuum(retention_hours, dry_run=dry_run, enforce_retention_duration=enforce_retention)
+        files = dt.vacuum(retention_hours, dry_run=dry_run, enforce_retention_duration=enforce_retention,
+                          commit_properties=_commit(commit_properties))
     except DeltaError as exc:
         if "retention period" in str(exc):
             raise InvalidInput(

@@ -80,6 +80,7 @@ class Indexer:
         timer = steps.Timer()
         row = self.records.get(name)
         files = self.cache.files(row)
+        files.sweep(row.generation)
         docs, version, erased = self._docs(row)
         picks = [i for i, k in enumerate(docs.keys) if k not in erased]
         rows = steps.chunk_docs(row, docs, picks, self.settings.vectors.max_chunks_per_document)
@@ -123,6 +124,7 @@ class Indexer:
         row = self.records.get(name)
         if row.generation == 0:
             return self._build(name, progress, cancelled)
+        self.cache.files(row).sweep(row.generation)
         manifest = self.catalog.datasets.get(row.dataset, with_lineage=False)
         same_view = self.sources.built(self.sources.of(row)).get("view_fingerprint") == (row.ann or {}).get(
             "view_fingerprint")

@@ -90,10 +90,21 @@ class IndexFiles:
         return ann.deserialize(self.bucket.read_bytes(rel))
 
     def drop_old_graphs(self, keep: int) -> None:
+        """Graphs of other generations, and graph files a build that died left half-written."""
         for name in self.bucket.list(self.prefix):
             base = name.rsplit("/", 1)[-1]
-            if base.startswith("hnsw-") and base != f"hnsw-{keep}.faiss":
+            if (base.startswith("hnsw-") and base != f"hnsw-{keep}.faiss") or base.endswith(".partial"):
                 self.bucket.delete(f"{self.prefix}/{base}")
+
+    def sweep(self, generation: int) -> None:
+        """Remove what a build or refresh that died left (hold the index lock: none is in flight): graphs
+        of generations the catalog never switched to, and files the embeddings tables never committed."""
+        self.drop_old_graphs(generation)
+        for uri in (self.embeddings_uri, self.pending_uri):
+            if delta.table_version(uri, self.options) is None:
+                delta.remove_uncommitted(uri, self.options)
+            else:
+                delta.remove_untracked(uri, self.options)
 
     # Pending embeddings (resumable builds) ------------------------------------------------------
     def read_pending(self, model: str) -> dict[tuple[str, int, str], np.ndarray]:
