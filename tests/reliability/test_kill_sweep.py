@@ -4,7 +4,8 @@ and the next maintenance run must leave no unreferenced file.
 
 The default run (CI) takes a seeded sample of points per operation (``LAKEHOUSE_KILL_SAMPLE``, default 2)
 so CI stays in budget; ``LAKEHOUSE_KILL_ALL=1 pytest tests/reliability/test_kill_sweep.py -k every`` kills
-at every point of every operation (about 300 kills, 20-30 minutes on 2 cores). Each child is bounded by a timeout; all data stays in a temporary folder.
+at every point of every operation (about 300 kills, 20-30 minutes on 2 cores). Each child is bounded by a
+timeout; all data stays in a temporary folder.
 """
 
 from __future__ import annotations

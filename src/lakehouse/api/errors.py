@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lakehouse.errors import LakehouseError
+from lakehouse.errors import LakehouseError, storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        full = storage_failure(exc, "the server's disk") if isinstance(exc, OSError) else None
+        if full is not None:  # e.g. an upload staged to a full disk: 507 storage_full, not a 500
+            return await _lakehouse(request, full)
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, "internal_error", "An unexpected error occurred.",
                               "Report it with the request_id.")

@@ -89,8 +89,11 @@ class ProcessOwners:
             self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        with self._sessions.begin() as session:
-            session.execute(delete(ProcessLeaseRow).where(ProcessLeaseRow.owner == self.owner_id))
+        try:
+            with self._sessions.begin() as session:
+                session.execute(delete(ProcessLeaseRow).where(ProcessLeaseRow.owner == self.owner_id))
+        except Exception:  # noqa: BLE001 - e.g. a full disk: the row then expires like a dead process's
+            log.warning("could not remove this process's lease row; it expires on its own", exc_info=True)
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
 
