@@ -71,6 +71,7 @@ class DeltaTableErasable:
             dt.create_checkpoint()
             dt.cleanup_metadata()
             version = dt.version()
+            delta.sync_version(uri, options, version)
             with self._catalog.sessions.begin() as session:
                 if version != manifest.version:
                     self._catalog.datasets.record_commit(DatasetCommit(

@@ -52,6 +52,7 @@ __all__ = [
     "row_count",
     "sample",
     "schema",
+    "sync_version",
     "table_version",
     "to_delta_schema",
     "vacuum",
@@ -266,9 +267,9 @@ def write_table(
         if source.error is not None:
             raise source.error from None
         raise
-    if dt is None:
-        return table_version(uri, storage_options) or 0
-    return dt.version()
+    version = (table_version(uri, storage_options) or 0) if dt is None else dt.version()
+    sync_version(uri, storage_options, version)
+    return version
 
 
 def merge_table(
@@ -310,6 +311,7 @@ def merge_table(
         if source.error is not None:
             raise source.error from None
         raise
+    sync_version(uri, storage_options, dt.version())
     return dt.version()
 
 
@@ -350,6 +352,30 @@ def untracked_files(uri: str, so: Options | None) -> list[str]:
         if rel not in mentioned:
             out.append(rel)
     return sorted(out)
+
+
+def sync_version(uri: str, so: Options | None, version: int) -> None:
+    """Make ``version`` durable on a local disk before the catalog records it: fsync its log entry, the data
+    files it adds and their folders. delta-rs does not fsync, so after a power loss the catalog (whose
+    SQLite commits are fsynced) could name a version whose log entry never reached the disk. Object stores
+    acknowledge a PUT only once it is durable: nothing to do there."""
+    if "://" in uri and not uri.startswith("file://"):
+        return
+    root = os.path.abspath(uri.removeprefix("file://"))
+    entry = os.path.join(root, _DELTA_LOG, f"{version:020d}.json")
+    with open(entry, "rb") as handle:
+        lines = handle.read().decode("utf-8").splitlines()
+    paths = {entry}
+    for action in (json.loads(line) for line in lines if line.strip()):
+        if "add" in action and "://" not in action["add"]["path"]:
+            paths.add(os.path.join(root, unquote(action["add"]["path"])))
+    with _mapped(uri):
+        for path in sorted(paths) + sorted({os.path.dirname(p) for p in paths}):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def remove_untracked(uri: str, so: Options | None) -> list[str]:
@@ -433,6 +459,7 @@ def restore(
     except Exception:
         with _mapped(uri):
             raise
+    sync_version(uri, storage_options, dt.version())
     return dt.version()
 
 
@@ -446,7 +473,8 @@ def optimize(
     dt = open_table(uri, storage_options)
     with _mapped(uri):
         metrics = dt.optimize.compact(target_size=target_size, commit_properties=_commit(commit_properties))
-        return {**metrics, "version": dt.version()}
+    sync_version(uri, storage_options, dt.version())
+    return {**metrics, "version": dt.version()}
 
 
 def vacuum(
