@@ -26,8 +26,10 @@ def delta_state(lh: Any, name: str) -> tuple[int, int]:
     return data.num_rows, int(pc.sum(data.column("id")).as_py() or 0)
 
 
-def check_recovered(lh: Any, scenario: Scenario) -> str:
-    """Right after reopening: nothing half-done is visible. Returns which state the dataset is in."""
+def check_recovered(lh: Any, scenario: Scenario) -> tuple[str, str]:
+    """Right after reopening: nothing half-done is visible. Returns which content state the dataset is in
+    ("before" / "after") and what tells the two sides of the commit apart where the content cannot (the
+    catalog version, the index generation, how many of the views exist)."""
     assert lh.catalog.pending_intents() == [], "a crashed write was left unreconciled"
     assert not [j for j in lh.catalog.list_jobs() if j.status in ("queued", "running")], "a dead job looks alive"
     for manifest in lh.catalog.datasets.list():
@@ -41,17 +43,18 @@ def check_recovered(lh: Any, scenario: Scenario) -> str:
     assert name is not None
     if not lh.catalog.datasets.exists(name):
         assert scenario.before is None, f"{name} vanished"
-        return "before"
+        return "before", "absent"
     seen = sql_state(lh, f"__raw__{name}") if scenario.raw else sql_state(lh, name)
     assert seen in (scenario.before, scenario.after), f"{name} reads {seen}: neither {scenario.before} " \
                                                       f"nor {scenario.after}"
+    content = "after" if seen == scenario.after and seen != scenario.before else "before"
     if scenario.index:
-        return _check_index(lh, scenario)
+        return content, _check_index(lh, scenario)
     if scenario.name == "catalog":
         present = [v for v in VIEWS if v in {info.name for info in lh.list_views()}]
         assert present == VIEWS[:len(present)], f"views {present} are not a prefix of {VIEWS}"
-        return f"{len(present)} views"
-    return "after" if seen == scenario.after and seen != scenario.before else "before"
+        return content, f"{len(present)} views"
+    return content, f"version {lh.catalog.datasets.get(name, with_lineage=False).version}"
 
 
 def _check_index(lh: Any, scenario: Scenario) -> str:

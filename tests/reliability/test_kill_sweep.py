@@ -75,7 +75,7 @@ def baselines(tmp_path_factory: pytest.TempPathFactory) -> Baselines:
     return Baselines(tmp_path_factory.mktemp("kill-sweep"))
 
 
-def kill_and_check(baselines: Baselines, name: str, point: int) -> str:
+def kill_and_check(baselines: Baselines, name: str, point: int) -> tuple[str, str]:
     scenario = BY_NAME[name]
     baselines.prepared(name)
     data_dir = baselines.copy(name, f"kill-{point}")
@@ -85,7 +85,8 @@ def kill_and_check(baselines: Baselines, name: str, point: int) -> str:
         outcome = check_recovered(lh, scenario)
         maintain(lh)
         check_no_orphans(lh)
-        assert check_recovered(lh, scenario) == outcome, "the maintenance run changed what readers see"
+        # maintenance may add versions (optimize) or finish a pending refresh, never change the rows
+        assert check_recovered(lh, scenario)[0] == outcome[0], "the maintenance run changed what readers see"
     with Lakehouse(_settings(data_dir)) as lh:  # and the next writer can write (no lock left behind)
         lh.write_table("after_crash", rows(range(3)))
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -104,6 +105,7 @@ def test_sampled_kill_points_recover(baselines: Baselines, name: str) -> None:
         kill_and_check(baselines, name, point)
 
 
+@pytest.mark.timeout(3600)
 @pytest.mark.parametrize("name", [s.name for s in SCENARIOS])
 def test_every_kill_point_recovers(baselines: Baselines, name: str) -> None:
     """Every crash point of the operation; both outcomes must occur across the sweep where they differ."""
@@ -113,3 +115,5 @@ def test_every_kill_point_recovers(baselines: Baselines, name: str) -> None:
     baselines.prepared(name)
     outcomes = {kill_and_check(baselines, name, point) for point in range(1, baselines.steps[name] + 1)}
     assert len(outcomes) >= 2, f"{name}: every kill point gave {outcomes}; the sweep never crossed the commit"
+    assert {content for content, _ in outcomes} == ({"before", "after"} if BY_NAME[name].before
+                                                     != BY_NAME[name].after else {"before"}), outcomes
