@@ -226,6 +226,7 @@ def _run(urls: object) -> None:
     machine.TestCase().runTest()
 
 
+@pytest.mark.slow
 def test_sqlite_catalog_follows_the_model() -> None:
     def urls() -> Iterator[str]:
         folder = Path(tempfile.mkdtemp(prefix="lh-state-cat-"))
@@ -237,6 +238,7 @@ def test_sqlite_catalog_follows_the_model() -> None:
     _run(urls)
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_postgresql_catalog_follows_the_model() -> None:
     _run(postgres_database)

@@ -30,6 +30,7 @@ from lakehouse.config import load_settings
 from tests.reliability.fileops import Op, materialise, record
 from tests.reliability.invariants import check_no_orphans, check_recovered, maintain
 from tests.reliability.scenarios import BY_NAME, rows
+from tests.services import service_missing
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
@@ -57,7 +58,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def recording(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Op]]:
     if shutil.which("strace") is None:
-        pytest.fail("strace is needed to record file operations (apt-get install strace)")
+        service_missing("strace", "needed to record file operations (apt-get install strace; .ci/run does)")
     work = tmp_path_factory.mktemp("alice")
     live, base = work / "live", work / "base"
     with Lakehouse(_settings(live)) as lh:
@@ -89,6 +90,7 @@ def _prefixes(ops: list[Op]) -> list[int]:
     return sorted(set(delta_or_sync) | set(random.Random("alice").sample(rest, min(3, len(rest)))))
 
 
+@pytest.mark.slow
 def test_every_prefix_recovers_to_the_old_or_the_new_version(recording, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     live, base, ops = recording
     scenario = BY_NAME["append"]

@@ -97,6 +97,7 @@ def _sample(name: str, steps: int) -> list[int]:
     return sorted(random.Random(f"kill-{name}").sample(range(1, steps + 1), min(SAMPLE, steps)))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [s.name for s in SCENARIOS])
 def test_sampled_kill_points_recover(baselines: Baselines, name: str) -> None:
     """A seeded sample of each operation's crash points (every point: the slow test below)."""
