@@ -115,9 +115,11 @@ def test_power_loss_never_leaves_the_catalog_naming_lost_files(recording, tmp_pa
     live, base, ops = recording
     scenario = BY_NAME["append"]
     begin, end = (i for i, op in enumerate(ops) if op.kind == "marker")
-    catalog_syncs = [k + 1 for k in range(begin, end) if ops[k].kind == "fsync" and "catalog.db" in ops[k].path]
+    # every fsync of the catalog (with synchronous=FULL), and the end of the operation (with NORMAL, the WAL
+    # is fsynced only at checkpoints: the model keeps SQLite's bytes, so the catalog's commit survives)
+    points = [k + 1 for k in range(begin, end) if ops[k].kind == "fsync" and "catalog.db" in ops[k].path] + [end]
     outcomes = {}
-    for k in catalog_syncs:
+    for k in points:
         target = tmp_path / f"loss-{k}"
         materialise(base, [op for op in ops[:k] if op.kind != "marker"], live, target, lose_unsynced="/tables/")
         for shm in target.rglob("*-shm"):
@@ -125,4 +127,4 @@ def test_power_loss_never_leaves_the_catalog_naming_lost_files(recording, tmp_pa
         with Lakehouse(_settings(target)) as lh:
             outcomes[k] = check_recovered(lh, scenario)[0]
         shutil.rmtree(target)
-    assert "after" in outcomes.values(), f"no catalog fsync after the commit was replayed: {outcomes}"
+    assert "after" in outcomes.values(), f"no point after the catalog commit was replayed: {outcomes}"
