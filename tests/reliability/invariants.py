@@ -42,8 +42,8 @@ def check_recovered(lh: Any, scenario: Scenario) -> tuple[str, str]:
     name = scenario.dataset
     assert name is not None
     if not lh.catalog.datasets.exists(name):
-        assert scenario.before is None, f"{name} vanished"
-        return "before", "absent"
+        assert None in (scenario.before, scenario.after), f"{name} vanished"
+        return ("before" if scenario.before is None else "after"), "absent"
     seen = sql_state(lh, f"__raw__{name}") if scenario.raw else sql_state(lh, name)
     assert seen in (scenario.before, scenario.after), f"{name} reads {seen}: neither {scenario.before} " \
                                                       f"nor {scenario.after}"

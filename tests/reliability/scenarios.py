@@ -68,7 +68,7 @@ class Scenario:
     prepare: Callable[[Any], None]
     run: Callable[[Any, CrashPoints], None]
     dataset: str | None = None
-    before: tuple[int, int] | None = None  # None: the dataset did not exist
+    before: tuple[int, int] | None = None  # None: the dataset did not exist (before) / no longer exists (after)
     after: tuple[int, int] | None = None
     raw: bool = False  # compare the raw table (purge changes what admins see as __raw__ only)
     index: bool = False
@@ -130,5 +130,6 @@ SCENARIOS = [
     Scenario("index_refresh", _stale_index, lambda lh, p: lh.refresh_vectors("docs", wait=True), "docs",
              state(range(90)), state(range(90)), index=True, extra={"docs": (60, 90)}),
     Scenario("catalog", _people, _catalog_writes, "people", state(range(50)), state(range(50))),
+    Scenario("delete", _people, lambda lh, p: lh.delete_dataset("people"), "people", state(range(50)), None),
 ]
 BY_NAME = {s.name: s for s in SCENARIOS}

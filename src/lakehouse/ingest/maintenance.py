@@ -78,8 +78,12 @@ class TableMaintenance:
     def delete(self, name: str, actor: Actor) -> DatasetManifest:
         manifest, uri, options = self._locate(name)
         with self._locked(name, actor):
+            # journaled: a crash after the catalog forgot the dataset but before its files went would leave
+            # them behind, and a new dataset of the same name would append to the old table
+            intent = self._intent(manifest, "delete", actor)
             before = self._catalog.datasets.delete(name)
             delta.delete_table(uri, options)
+            self._catalog.clear_intent(intent)
         self._bus.publish(Event("dataset.deleted", name, actor.name, {"version": manifest.version}))
         return before
 
@@ -134,6 +138,11 @@ class TableMaintenance:
         payload, name = intent.payload, intent.dataset_name
         bucket = self._buckets.get(payload["bucket"])
         uri, options = bucket.table_uri(name), bucket.storage_options()
+        if payload.get("operation") == "delete":  # finish a delete the catalog already recorded
+            if not self._catalog.datasets.exists(name):
+                delta.delete_table(uri, options)
+                return "deleted"
+            return None
         table_version = delta.table_version(uri, options)
         base = intent.base_version
         if table_version is None or table_version == base:
