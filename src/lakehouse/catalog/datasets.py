@@ -81,13 +81,24 @@ class DatasetStore:
     def history(self, name: str, limit: int = 100) -> builtins.list[VersionEntry]:
         with self._sessions() as session:
             self._row(session, name)
-            rows = session.scalars(
+            rows = list(session.scalars(
                 select(VersionRow)
                 .where(VersionRow.dataset_name == name)
                 .order_by(VersionRow.version.desc())
-                .limit(limit)
-            )
-            return [version_entry(r) for r in rows]
+                .limit(limit + 1)
+            ))
+            notes = {r.version: r.details.get("note") for r in session.scalars(
+                select(LineageRow).where(LineageRow.dataset_name == name,
+                                         LineageRow.version.in_([v.version for v in rows])))}
+        entries = []
+        for row, older in zip(rows[:limit], [*rows[1:], None], strict=False):
+            note = notes.get(row.version)
+            if note is None and older is not None and older.version < row.version - 1:
+                skipped = _span(older.version + 1, row.version - 1)
+                note = (f"Delta {skipped} changed no data the catalog recorded (table settings, or a write "
+                        "that never committed and was rolled back), so they are not in this history.")
+            entries.append(version_entry(row).model_copy(update={"note": note}))
+        return entries
 
     def lineage(self, name: str) -> builtins.list[LineageEntry]:
         return self.get(name).lineage
@@ -223,3 +234,7 @@ def _merge_columns(row: DatasetRow, columns: list[ColumnInfo], *, replace: bool)
             current.pii_evidence = info.pii_evidence
             current.sensitivity = info.sensitivity
     row.columns.sort(key=lambda c: c.position)
+
+
+def _span(first: int, last: int) -> str:
+    return f"version {first}" if first == last else f"versions {first}-{last}"

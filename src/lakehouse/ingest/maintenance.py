@@ -54,7 +54,7 @@ class TableMaintenance:
             metrics = delta.optimize(uri, options)
             new_version = delta.table_version(uri, options)
             if new_version is not None and new_version != manifest.version:
-                self._record(name, manifest.bucket, new_version, "optimize", actor, 0, manifest.row_count,
+                self._record(name, manifest.bucket, new_version, "optimize", actor, 0, manifest.row_count or 0,
                              manifest.columns, None)
             removed = delta.vacuum(uri, options, self._retention_hours, True) if vacuum else []
         self._bus.publish(Event("dataset.optimized", name, actor.name, {"version": new_version}))
