@@ -32,6 +32,14 @@ class QueryApi(LakehouseBase):
         statement raise here; the worker is held until the reader is exhausted or closed."""
         import pyarrow as pa
 
+        schema, batches = self.export_batches(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
+        return pa.RecordBatchReader.from_batches(schema, batches)
+
+    def export_batches(self, sql: str, *, params: Mapping[str, Any] | None = None,
+                       as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
+                       actor: Actor | None = None) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
+        """``sql_stream`` as a schema and a generator whose ``close()`` frees the worker at once (a reader's
+        ``close()`` does not release the generator it wraps): what the HTTP export drives."""
         from lakehouse.query.executor import primed
 
         with ExitStack() as stack:
@@ -50,4 +58,4 @@ class QueryApi(LakehouseBase):
                 finally:
                     batches.close()
 
-        return pa.RecordBatchReader.from_batches(schema, primed(audited()))
+        return schema, primed(audited())

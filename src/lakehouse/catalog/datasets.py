@@ -74,6 +74,26 @@ class DatasetStore:
             )
             return [manifest(row) for row in rows]
 
+    def heads(self) -> dict[str, tuple[str, int]]:
+        """Every dataset's bucket and current version: what a query registers (no manifests built)."""
+        with self._sessions() as session:
+            rows = session.execute(select(DatasetRow.name, DatasetRow.bucket, DatasetRow.version))
+            return {name: (bucket, version) for name, bucket, version in rows}
+
+    def column_types(self, names: builtins.list[str]) -> dict[str, dict[str, str]]:
+        """Column name -> type string, per dataset (for building views over them)."""
+        if not names:
+            return {}
+        out: dict[str, dict[str, str]] = {n: {} for n in names}
+        with self._sessions() as session:
+            rows = session.execute(
+                select(DatasetRow.name, ColumnRow.name, ColumnRow.type)
+                .join(ColumnRow, ColumnRow.dataset_id == DatasetRow.id)
+                .where(DatasetRow.name.in_(names)).order_by(ColumnRow.position))
+            for dataset, column, type_ in rows:
+                out[dataset][column] = type_
+        return out
+
     def in_bucket(self, bucket: str) -> bool:
         with self._sessions() as session:
             return bool(session.scalar(select(func.count()).where(DatasetRow.bucket == bucket)))

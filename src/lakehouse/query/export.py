@@ -7,7 +7,7 @@ import contextlib
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,33 +30,43 @@ class StreamFailed(Exception):
         self.error = error
 
 
-def ipc_chunks(reader: pa.RecordBatchReader) -> Iterator[bytes]:
-    """The Arrow IPC stream format, one chunk per batch (the schema first, the end marker last)."""
+def ipc_chunks(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Generator[bytes, None, None]:
+    """The Arrow IPC stream format, one chunk per batch (the schema first, the end marker last). Closing it
+    closes ``batches`` (a generator)."""
     sink = io.BytesIO()
-    writer = pa.ipc.new_stream(sink, reader.schema)
-    yield _drain(sink)
+    writer = pa.ipc.new_stream(sink, schema)
     try:
-        for batch in reader:
+        yield _drain(sink)
+        for batch in batches:
             writer.write_batch(batch)
             yield _drain(sink)
     except LakehouseError as exc:
         body = {"code": exc.code, "message": exc.message, "hint": exc.hint}
-        writer.write_batch(pa.RecordBatch.from_pylist([], schema=reader.schema),
+        writer.write_batch(pa.RecordBatch.from_pylist([], schema=schema),
                            custom_metadata={ERROR_KEY: json.dumps(body).encode()})
         yield _drain(sink)
         raise StreamFailed(exc) from None
+    finally:
+        _close(batches)
     writer.close()
     yield _drain(sink)
 
 
-
-def csv_chunks(reader: pa.RecordBatchReader) -> Iterator[bytes]:
-    yield csv_header(reader.schema.names)
+def csv_chunks(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Generator[bytes, None, None]:
     try:
-        for batch in reader:
+        yield csv_header(schema.names)
+        for batch in batches:
             yield csv_rows(batch)
     except LakehouseError as exc:
         raise StreamFailed(exc) from None
+    finally:
+        _close(batches)
+
+
+def _close(batches: Iterator[pa.RecordBatch]) -> None:
+    close = getattr(batches, "close", None)
+    if close is not None:
+        close()
 
 
 def export_format(path: Path) -> str:

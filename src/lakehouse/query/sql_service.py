@@ -65,12 +65,13 @@ class SqlService:
         self._governance = governance
 
     def registrations(
-        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None
+        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None,
+        heads: Mapping[str, tuple[str, int]] | None = None,
     ) -> list[TableRegistration]:
         as_of = dict(as_of or {})
-        manifests = {m.name: m for m in self._catalog.datasets.list()}
+        heads = self._catalog.datasets.heads() if heads is None else heads
         for name, version in as_of.items():
-            if name not in manifests:
+            if name not in heads:
                 raise NotFound(f"as_of names dataset '{name}', which does not exist.")
             versions = {v.version for v in self._catalog.datasets.history(name, limit=1_000_000)}
             if not isinstance(version, int) or version not in versions:
@@ -79,13 +80,13 @@ class SqlService:
                     hint=f"Versions: {', '.join(str(v) for v in sorted(versions))}.",
                 )
         registrations = []
-        for name, manifest in manifests.items():
+        for name, (bucket_name, current) in sorted(heads.items()):
             if referenced is not None and name not in referenced and name not in as_of:
                 continue
-            bucket = self._buckets.get(manifest.bucket)
+            bucket = self._buckets.get(bucket_name)
             registrations.append(TableRegistration(
                 name=name, uri=bucket.table_uri(name), storage_options=bucket.storage_options(),
-                version=as_of.get(name, manifest.version),
+                version=as_of.get(name, current),
             ))
         return registrations
 
@@ -95,20 +96,22 @@ class SqlService:
         """What ``actor`` may read (DESIGN.md 5): granted datasets with tombstoned keys anti-joined away,
         readable views with their masks in the relation, and for admins ``__raw__<name>`` too."""
         gov = self._governance
+        heads = self._catalog.datasets.heads()
         if gov is None:
-            return self.registrations(actor, as_of, referenced), []
-        manifests = {m.name: m for m in self._catalog.datasets.list()}
-        readable = gov.access.readable_datasets(actor, manifests)
+            return self.registrations(actor, as_of, referenced, heads), []
+        readable = gov.access.readable_datasets(actor, heads)
         for name in as_of or {}:
             if name not in readable:
                 raise NotFound(f"as_of names dataset '{name}', which does not exist.")
-        tables = {t.name: t for t in self.registrations(actor, as_of, None)}
 
         def wanted(name: str) -> bool:
             return referenced is None or name in referenced or name in (as_of or {})
 
-        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in manifests]
+        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in heads]
         bases = {v.base_dataset for v in views}
+        base_types = self._catalog.datasets.column_types(sorted(bases))
+        needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
+        tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
         tombstoned = gov.tombstones.datasets()
         out_tables: list[TableRegistration] = []
         out_views: list[ViewRegistration] = []
@@ -133,7 +136,7 @@ class SqlService:
                 keys=KeySet(name="keys", uri=tomb_uri, version=0), key_column=key,
                 copies=tuple(sorted(gov.clean_copies.lookup(name, tomb_uri).items()))))
         for view in views:
-            types = {c.name: c.type for c in manifests[view.base_dataset].columns}
+            types = base_types[view.base_dataset]
             base, select = clean[view.base_dataset], select_list(view, types, gov.secret)
             out_views.append(GovernedView(
                 view.name, view_sql(view, base, select), base=base, columns=tuple(view.columns),
@@ -225,15 +228,15 @@ class SqlService:
             near = difflib.get_close_matches(missing.group(1).lower(), readable, n=3, cutoff=0.5)
             shown = ", ".join(readable[:20]) + (f", ... ({len(readable)} in all)" if len(readable) > 20 else "")
             hint = (f"Did you mean {' or '.join(near)}? " if near else "") + f"Tables you can read: {shown}."
-        return QueryError(f"No table named '{missing.group(1)}'.", hint=hint)
+        return QueryError(f"Table '{missing.group(1)}' not found.", hint=hint)
 
     def readable_names(self, actor: Actor) -> set[str]:
         """Datasets and views ``actor`` may query by name."""
-        manifests = {m.name: m for m in self._catalog.datasets.list()}
+        heads = self._catalog.datasets.heads()
         if self._governance is None:
-            return set(manifests)
-        names = self._governance.access.readable_datasets(actor, manifests)
-        names |= {v.name for v in self._governance.readable_views(actor) if v.base_dataset in manifests}
+            return set(heads)
+        names = self._governance.access.readable_datasets(actor, heads)
+        names |= {v.name for v in self._governance.readable_views(actor) if v.base_dataset in heads}
         return names
 
     def _spec(self, actor: Actor, sql: str, params: Mapping[str, Any] | None, as_of: Mapping[str, int] | None, *,

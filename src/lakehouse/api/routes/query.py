@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -67,30 +67,25 @@ async def run_sql(body: SqlBody, request: Request, lakehouse: Lakehouse = Depend
 
 async def _export(body: SqlBody, kind: str, lakehouse: Lakehouse, actor: Actor) -> Response:
     """The whole result, streamed. The first batch is computed before the response starts, so the errors
-    that surface when a query starts running still get their 4xx; a failure after that ends the stream
-    without its end marker (Arrow readers report it; for CSV the connection closes early)."""
-    reader = await run_in_threadpool(
-        lakehouse.sql_stream, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows, actor=actor
-    )
-    first = await run_in_threadpool(_first_batch, reader)
-    batches = pa.RecordBatchReader.from_batches(reader.schema, _chain(first, reader))
-    if kind == "arrow":
-        return AbortableStreamingResponse(ipc_chunks(batches), media_type=ARROW_STREAM,
-                                          headers={"x-streamed": "true"})
-    return AbortableStreamingResponse(csv_chunks(batches), media_type="text/csv", headers={"x-streamed": "true"})
-
-
-def _first_batch(reader: pa.RecordBatchReader) -> pa.RecordBatch | None:
+    that surface when a query starts running still get their 4xx (api/streaming.py for later ones)."""
+    schema, batches = await run_in_threadpool(
+        lakehouse.export_batches, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows,
+        actor=actor)
     try:
-        return reader.read_next_batch()
-    except StopIteration:
-        return None
+        first = await run_in_threadpool(next, batches, None)
+    except BaseException:
+        batches.close()
+        raise
+    chunks = (ipc_chunks if kind == "arrow" else csv_chunks)(schema, _chain(first, batches))
+    return AbortableStreamingResponse(chunks, media_type=ARROW_STREAM if kind == "arrow" else "text/csv",
+                                      headers={"x-streamed": "true"})
 
 
-def _chain(first: pa.RecordBatch | None, reader: pa.RecordBatchReader) -> Iterator[pa.RecordBatch]:
+def _chain(first: pa.RecordBatch | None, rest: Generator[pa.RecordBatch, None, None]
+           ) -> Generator[pa.RecordBatch, None, None]:
     try:
         if first is not None:
             yield first
-        yield from reader
+            yield from rest
     finally:
-        reader.close()
+        rest.close()
