@@ -7,8 +7,9 @@ signature's sake and refused when set, because over HTTP identity comes from the
 from __future__ import annotations
 
 import io
+import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     )
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
+_STREAM_ERROR = b"lakehouse.error"  # query/export.py: the error batch that ends a failed stream
 FINISHED = ("succeeded", "failed", "cancelled")
 _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
     400: errors.BadRequest, 401: errors.Unauthorized, 403: errors.Forbidden, 404: errors.NotFound,
@@ -73,6 +75,52 @@ def _flag(value: bool) -> str:
     return "true" if value else "false"
 
 
+def _no_actor(actor: Actor | None) -> None:
+    if actor is not None:
+        raise errors.InvalidInput("A remote lakehouse acts as its token's principal; actor= cannot be set.",
+                                  hint="Connect with that principal's token instead.")
+
+
+def _error(response: httpx.Response) -> errors.LakehouseError:
+    """The server's error shape as the same exception class the library raises in-process."""
+    try:
+        body = response.json()["error"]
+    except (ValueError, KeyError, TypeError):
+        body = {"message": response.text or response.reason_phrase}
+    return _from_body(body, response.status_code)
+
+
+def _from_body(body: Mapping[str, Any], status: int | None) -> errors.LakehouseError:
+    fallback = _BY_STATUS.get(status, errors.LakehouseError) if status is not None else errors.LakehouseError
+    cls = _by_code().get(body.get("code", ""), fallback)
+    error = cls(body.get("message", ""), hint=body.get("hint"))
+    error.code = body.get("code", error.code)
+    error.http_status = status if status is not None else cls.http_status
+    return error
+
+
+class _ResponseFile(io.RawIOBase):
+    """A streamed HTTP body as a readable file, for pyarrow's IPC reader."""
+
+    def __init__(self, chunks: Iterator[bytes]):
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            try:
+                self._pending = next(self._chunks)
+            except StopIteration:
+                return 0
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
 class RemoteLakehouse:
     def __init__(self, url: str, token: str | None = None, timeout: float = 300.0,
                  transport: httpx.BaseTransport | None = None):
@@ -89,20 +137,10 @@ class RemoteLakehouse:
         self.close()
 
     def _call(self, method: str, path: str, actor: Actor | None = None, **kwargs: Any) -> httpx.Response:
-        if actor is not None:
-            raise errors.InvalidInput("A remote lakehouse acts as its token's principal; actor= cannot be set.",
-                                      hint="Connect with that principal's token instead.")
+        _no_actor(actor)
         response = self._http.request(method, path, **kwargs)
         if response.status_code >= 400:
-            try:
-                body = response.json()["error"]
-            except (ValueError, KeyError, TypeError):
-                body = {"message": response.text or response.reason_phrase}
-            cls = _by_code().get(body.get("code", ""), _BY_STATUS.get(response.status_code, errors.LakehouseError))
-            error = cls(body.get("message", ""), hint=body.get("hint"))
-            error.code = body.get("code", error.code)
-            error.http_status = response.status_code
-            raise error
+            raise _error(response)
         return response
 
     def _json(self, method: str, path: str, actor: Actor | None = None, **kwargs: Any) -> Any:
@@ -255,11 +293,48 @@ class RemoteLakehouse:
         from lakehouse.query.spec import QueryResult
 
         body = {"sql": sql, "params": dict(params) if params else None,
-                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
+                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows, "stream": False}
         response = self._call("POST", "/query/sql", actor, json=body, headers={"Accept": ARROW_STREAM})
         table = pa.ipc.open_stream(response.content).read_all()
         elapsed = float(response.elapsed.total_seconds() * 1000)
         return QueryResult(table=table, truncated=response.headers.get("x-truncated") == "true", elapsed_ms=elapsed)
+
+    def sql_stream(self, sql: str, *, params: Mapping[str, Any] | None = None,
+                   as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
+                   actor: Actor | None = None) -> pa.RecordBatchReader:
+        import pyarrow as pa
+
+        _no_actor(actor)
+        body = {"sql": sql, "params": dict(params) if params else None,
+                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
+        request = self._http.build_request("POST", "/query/sql", json=body, headers={"Accept": ARROW_STREAM})
+        response = self._http.send(request, stream=True)
+        try:
+            if response.status_code >= 400:
+                response.read()
+                raise _error(response)
+            source = pa.ipc.open_stream(io.BufferedReader(_ResponseFile(response.iter_raw()), 1 << 16))
+        except BaseException:
+            response.close()
+            raise
+
+        def batches() -> Iterator[pa.RecordBatch]:
+            try:
+                while True:
+                    try:
+                        batch, metadata = source.read_next_batch_with_custom_metadata()
+                    except StopIteration:
+                        return
+                    if metadata is not None and _STREAM_ERROR in metadata:
+                        raise _from_body(json.loads(metadata[_STREAM_ERROR]), None)
+                    yield batch
+            except httpx.HTTPError as exc:
+                raise errors.Unavailable(f"The server ended the result stream early: {exc}",
+                                         hint="Retry; if it persists, see the server's log.") from None
+            finally:
+                response.close()
+
+        return pa.RecordBatchReader.from_batches(source.schema, batches())
 
     # Jobs -------------------------------------------------------------------------------------------
     def list_jobs(self, limit: int = 100, status: str | None = None, actor: Actor | None = None) -> list[JobInfo]:

@@ -50,6 +50,8 @@ class IngestSettings(BaseModel):
 class QuerySettings(BaseModel):
     time_limit_seconds: float = Field(default=30.0, gt=0)
     max_rows: int = Field(default=10_000, ge=1)
+    export_time_limit_seconds: float = Field(
+        default=1800.0, gt=0, description="Whole-result exports (Arrow/CSV streams, sql --output) run this long.")
     memory_limit_mb: int = Field(default=4096, ge=64)
     workers: int = Field(default=2, ge=1)
     target_partitions: int = Field(default=0, ge=0, description="0 = number of CPU cores.")

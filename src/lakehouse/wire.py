@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from lakehouse.types import iso_utc
+
+UtcTime = Annotated[datetime, PlainSerializer(iso_utc, return_type=str, when_used="json")]
+"""A timestamp that goes out in the one form used everywhere (``2026-01-31T13:45:00.123Z``)."""
 
 PiiKind = Literal["PII", "PHI", "Financial"]
 Sensitivity = Literal["public", "internal", "confidential", "restricted"]
@@ -23,11 +28,13 @@ class ColumnInfo(BaseModel):
     pii_evidence: str | None = None
     pii_overridden: bool = False
     source_type: str | None = None
+    redaction: str | None = None
+    """In a view's entry: the redaction its values get (null, hash, mask, bucket, ...)."""
 
 
 class Freshness(BaseModel):
     expected_interval_seconds: int | None = None
-    last_updated: datetime | None = None
+    last_updated: UtcTime | None = None
     stale: bool = False
 
 
@@ -37,7 +44,7 @@ class LineageEntry(BaseModel):
     source: str
     job_id: str | None = None
     actor: str
-    at: datetime
+    at: UtcTime
     details: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -45,23 +52,32 @@ class VersionEntry(BaseModel):
     version: int
     operation: str
     actor: str
-    at: datetime
+    at: UtcTime
     rows_written: int
     row_count: int
     job_id: str | None = None
+    note: str | None = None
+    """Why versions below this one are missing from the history, or what this version means for older ones."""
 
 
 class DatasetManifest(BaseModel):
     name: str
+    kind: Literal["dataset", "view"] = "dataset"
+    view_of: str | None = None
+    """For a view: its base dataset."""
     bucket: str
     description: str = ""
     owner: str | None = None
     sensitivity: Sensitivity = "internal"
     tags: list[str] = Field(default_factory=list)
     freshness: Freshness = Field(default_factory=Freshness)
-    row_count: int = 0
+    row_count: int | None = 0
+    """Rows stored (None for a view: it depends on its row filter)."""
+    visible_rows: int | None = None
+    """Rows a query sees: ``row_count`` less the rows tombstones hide until a purge removes them."""
+    erased_rows: int = 0
     version: int = 0
-    created_at: datetime | None = None
+    created_at: UtcTime | None = None
     created_by: str | None = None
     columns: list[ColumnInfo] = Field(default_factory=list)
     lineage: list[LineageEntry] = Field(default_factory=list)
@@ -97,9 +113,9 @@ class JobInfo(BaseModel):
     status: JobStatus
     progress: float = 0.0
     actor: str
-    created_at: datetime
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
+    created_at: UtcTime
+    started_at: UtcTime | None = None
+    finished_at: UtcTime | None = None
     duration_ms: float | None = None
     params: dict[str, Any] = Field(default_factory=dict)
     result: dict[str, Any] | None = None

@@ -94,7 +94,9 @@ def test_payload_shape_and_csv_and_ipc() -> None:
     })
     result = QueryResult(table=table, truncated=True, elapsed_ms=12.3456)
     payload = to_json_payload(result)
-    assert set(payload) == {"columns", "rows", "row_count", "truncated", "elapsed_ms"}
+    assert set(payload) == {"columns", "rows", "row_count", "truncated", "elapsed_ms", "hint"}
+    assert "--output" in payload["hint"]  # a truncated result says how to get every row
+    assert "hint" not in to_json_payload(QueryResult(table=table, truncated=False, elapsed_ms=1.0))
     assert payload["rows"][0] == [1, "1.10", "2024-05-01T00:00:00.000000Z", ["x", "y"], "AQ==", "a,b"]
     assert payload["row_count"] == 2 and payload["truncated"] is True and payload["elapsed_ms"] == 12.346
     assert to_csv_bytes(result).decode().splitlines() == [

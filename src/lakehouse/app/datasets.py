@@ -3,26 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lakehouse.app.base import LakehouseBase
 from lakehouse.types import Actor
-from lakehouse.wire import DatasetManifest, MetadataPatch, VersionEntry
+from lakehouse.wire import ColumnInfo, DatasetManifest, MetadataPatch, VersionEntry
+
+if TYPE_CHECKING:
+    from lakehouse.governance.views import ViewInfo
+
+
+def view_entry(view: ViewInfo, base: DatasetManifest) -> DatasetManifest:
+    """A view as a list entry: its columns as the base types them (PII flags only where not redacted)."""
+    columns = {c.name: c for c in base.columns}
+    shown = []
+    for name in view.columns:
+        column = columns[name] if name in columns else ColumnInfo(name=name, type="unknown")
+        redaction = view.column_redactions.get(name)
+        if redaction is not None:
+            typed = column.type if redaction.kind in ("null", "bucket") else "string"
+            column = ColumnInfo(name=name, type=typed, nullable=True, redaction=redaction.kind)
+        shown.append(column)
+    return DatasetManifest(name=view.name, kind="view", view_of=view.base_dataset, bucket=base.bucket,
+                           description=f"AI-safe view of {view.base_dataset}", owner=view.owner,
+                           sensitivity=base.sensitivity, tags=[], row_count=None, visible_rows=None,
+                           version=base.version, columns=shown, freshness=base.freshness)
 
 
 class DatasetsApi(LakehouseBase):
     # Datasets -------------------------------------------------------------------------------
     def list_datasets(self, actor: Actor | None = None) -> list[DatasetManifest]:
+        """What the caller can query by name: its datasets, and the views it may read (``kind: "view"``)."""
         with self._call(actor, "dataset.list") as (who, scope):
             items = self.catalog.datasets.list()
-            visible = self.access.readable_datasets(who, [m.name for m in items])
-            scope.rows = len(visible)
-            return [m for m in items if m.name in visible]
+            readable = self.access.readable_datasets(who, [m.name for m in items])
+            out = [self._with_visible_rows(m) for m in items if m.name in readable]
+            bases = {m.name: m for m in items}
+            out += [view_entry(v, bases[v.base_dataset]) for v in self.governance.readable_views(who)
+                    if v.base_dataset in bases]
+            out.sort(key=lambda m: m.name)
+            scope.rows = len(out)
+            return out
 
     def get_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
         with self._call(actor, "dataset.get", name) as (who, _):
             self.access.require_read_dataset(who, name)
-            return self.catalog.datasets.get(name)
+            return self._with_visible_rows(self.catalog.datasets.get(name))
+
+    def _with_visible_rows(self, manifest: DatasetManifest) -> DatasetManifest:
+        tombstones = self.governance.tombstones
+        if manifest.name not in tombstones.datasets():
+            return manifest.model_copy(update={"visible_rows": manifest.row_count})
+        from lakehouse.storage import delta
+
+        bucket = self.buckets.get(manifest.bucket)
+        erased = tombstones.hidden_rows(
+            manifest.name, lambda: delta.dataset(bucket.table_uri(manifest.name), bucket.storage_options(),
+                                                 manifest.version), manifest.version)
+        stored = manifest.row_count or 0
+        return manifest.model_copy(update={"visible_rows": max(stored - erased, 0), "erased_rows": erased})
 
     def history(self, name: str, limit: int = 100, actor: Actor | None = None) -> list[VersionEntry]:
         with self._call(actor, "dataset.history", name) as (who, _):

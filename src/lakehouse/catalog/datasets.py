@@ -74,6 +74,26 @@ class DatasetStore:
             )
             return [manifest(row) for row in rows]
 
+    def heads(self) -> dict[str, tuple[str, int]]:
+        """Every dataset's bucket and current version: what a query registers (no manifests built)."""
+        with self._sessions() as session:
+            rows = session.execute(select(DatasetRow.name, DatasetRow.bucket, DatasetRow.version))
+            return {name: (bucket, version) for name, bucket, version in rows}
+
+    def column_types(self, names: builtins.list[str]) -> dict[str, dict[str, str]]:
+        """Column name -> type string, per dataset (for building views over them)."""
+        if not names:
+            return {}
+        out: dict[str, dict[str, str]] = {n: {} for n in names}
+        with self._sessions() as session:
+            rows = session.execute(
+                select(DatasetRow.name, ColumnRow.name, ColumnRow.type)
+                .join(ColumnRow, ColumnRow.dataset_id == DatasetRow.id)
+                .where(DatasetRow.name.in_(names)).order_by(ColumnRow.position))
+            for dataset, column, type_ in rows:
+                out[dataset][column] = type_
+        return out
+
     def in_bucket(self, bucket: str) -> bool:
         with self._sessions() as session:
             return bool(session.scalar(select(func.count()).where(DatasetRow.bucket == bucket)))
@@ -81,13 +101,24 @@ class DatasetStore:
     def history(self, name: str, limit: int = 100) -> builtins.list[VersionEntry]:
         with self._sessions() as session:
             self._row(session, name)
-            rows = session.scalars(
+            rows = list(session.scalars(
                 select(VersionRow)
                 .where(VersionRow.dataset_name == name)
                 .order_by(VersionRow.version.desc())
-                .limit(limit)
-            )
-            return [version_entry(r) for r in rows]
+                .limit(limit + 1)
+            ))
+            notes = {r.version: r.details.get("note") for r in session.scalars(
+                select(LineageRow).where(LineageRow.dataset_name == name,
+                                         LineageRow.version.in_([v.version for v in rows])))}
+        entries = []
+        for row, older in zip(rows[:limit], [*rows[1:], None], strict=False):
+            note = notes.get(row.version)
+            if note is None and older is not None and older.version < row.version - 1:
+                skipped = _span(older.version + 1, row.version - 1)
+                note = (f"Delta {skipped} changed no data the catalog recorded (table settings, or a write "
+                        "that never committed and was rolled back), so they are not in this history.")
+            entries.append(version_entry(row).model_copy(update={"note": note}))
+        return entries
 
     def lineage(self, name: str) -> builtins.list[LineageEntry]:
         return self.get(name).lineage
@@ -223,3 +254,7 @@ def _merge_columns(row: DatasetRow, columns: list[ColumnInfo], *, replace: bool)
             current.pii_evidence = info.pii_evidence
             current.sensitivity = info.sensitivity
     row.columns.sort(key=lambda c: c.position)
+
+
+def _span(first: int, last: int) -> str:
+    return f"version {first}" if first == last else f"versions {first}-{last}"

@@ -11,12 +11,16 @@ catalog_app = typer.Typer(help="The catalog itself: backups to the rescue bucket
 
 @app.command("list")
 def list_datasets(ctx: typer.Context) -> None:
-    """List datasets with rows, version, owner and freshness."""
+    """List what you can query: datasets (rows a query sees, erased rows apart) and views, with version,
+    owner and freshness."""
     st = state(ctx)
     rows = [{
-        "name": m.name, "bucket": m.bucket, "rows": m.row_count, "version": m.version, "owner": m.owner,
-        "sensitivity": m.sensitivity, "pii_columns": sum(1 for c in m.columns if c.pii_kind),
-        "stale": m.freshness.stale, "last_updated": m.freshness.last_updated,
+        "name": m.name, "kind": m.kind if m.view_of is None else f"view of {m.view_of}", "bucket": m.bucket,
+        "rows": m.visible_rows if m.visible_rows is not None else m.row_count,
+        "erased": m.erased_rows if m.kind == "dataset" else None,
+        "version": m.version, "owner": m.owner, "sensitivity": m.sensitivity,
+        "pii_columns": sum(1 for c in m.columns if c.pii_kind), "stale": m.freshness.stale,
+        "last_updated": m.freshness.last_updated,
     } for m in st.lakehouse().list_datasets()]
     render_rows(rows, st.format, title="datasets")
 
@@ -43,7 +47,8 @@ def history(ctx: typer.Context, name: str = typer.Argument(..., help="Dataset na
     """List a dataset's versions with who, when and rows."""
     st = state(ctx)
     render_rows([v.model_dump(mode="json") for v in st.lakehouse().history(name, limit)], st.format,
-                ["version", "operation", "actor", "at", "rows_written", "row_count", "job_id"], f"{name} history")
+                ["version", "operation", "actor", "at", "rows_written", "row_count", "job_id", "note"],
+                f"{name} history")
 
 
 @app.command("restore")

@@ -36,6 +36,10 @@ def ingest_file(
     bucket: str | None = typer.Option(None, "--bucket", help="Bucket for a new dataset (default primary)."),
     description: str | None = typer.Option(None, "--description", help="Description for a new dataset."),
     owner: str | None = typer.Option(None, "--owner", help="Owner for a new dataset."),
+    skip_if_seen: bool = typer.Option(False, "--skip-if-seen",
+                                      help="Do nothing if this file's content was already ingested into the dataset "
+                                           "(makes re-runs idempotent; without it a re-run appends the rows again, "
+                                           "with a warning)."),
 ) -> None:
     """Ingest a CSV/TSV/JSON-lines/Parquet file into a dataset (streamed, with PII detection)."""
     st = state(ctx)
@@ -45,14 +49,19 @@ def ingest_file(
 
     lakehouse = st.lakehouse()
     options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter,
-                                on_error=on_error, description=description, owner=owner)  # type: ignore[arg-type]
+                                on_error=on_error, description=description, owner=owner,  # type: ignore[arg-type]
+                                skip_if_seen=skip_if_seen)
     job = lakehouse.ingest_file(
         None if from_bucket else Path(path), dataset, mode=mode.value, bucket=bucket, source_bucket=from_bucket,
         source_path=path if from_bucket else None, options=options, wait=False,
     )
     finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)
     result = job_result(finished)
-    if st.format is Format.table:
+    if st.format is Format.table and result.get("skipped"):
+        stderr.print(f"[yellow]skipped[/yellow]: {result.get('reason')}", highlight=False)
+    elif st.format is Format.table:
+        for warning in result.get("warnings", []):
+            stderr.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
         stderr.print(
             f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
             f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)

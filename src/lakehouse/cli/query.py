@@ -2,11 +2,17 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_rows, stderr
+
+if TYPE_CHECKING:
+    from lakehouse.cli.context import AnyLakehouse
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
@@ -19,6 +25,41 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
     return out
 
 
+def _params(values: list[str]) -> dict[str, object]:
+    params: dict[str, object] = {}
+    for key, raw in _pairs(values, "--param").items():
+        try:
+            params[key] = json.loads(raw)
+        except ValueError:
+            params[key] = raw
+    return params
+
+
+def _export(lakehouse: AnyLakehouse, statement: str, output: Path, as_of: dict[str, str],
+            params: dict[str, object], max_rows: int | None) -> None:
+    from lakehouse.query.export import export_format, write_file
+
+    export_format(output)  # a bad suffix fails before the query runs
+    versions = {k: int(v) for k, v in as_of.items()}
+    start = time.perf_counter()
+    reader = lakehouse.sql_stream(statement, params=params or None, as_of=versions or None,
+                                       max_rows=max_rows)
+    show = sys.stderr.isatty()
+    last = [0.0]
+
+    def progress(rows: int) -> None:
+        now = time.perf_counter()
+        if show and now - last[0] >= 0.2:
+            last[0] = now
+            sys.stderr.write(f"\r{rows:,} rows written")
+            sys.stderr.flush()
+
+    rows = write_file(reader, output, progress)
+    if show:
+        sys.stderr.write("\r\033[K")
+    stderr.print(f"{rows:,} rows written to {output} in {time.perf_counter() - start:.1f} s")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("sql")
     def sql(
@@ -27,9 +68,14 @@ def register(app: typer.Typer) -> None:
         as_of: list[str] = typer.Option([], "--as-of", help="Time travel: DATASET=VERSION (repeatable)."),
         param: list[str] = typer.Option([], "--param", "-p",
                                         help="Named parameter NAME=VALUE (JSON values allowed), used as $NAME."),
-        max_rows: int | None = typer.Option(None, "--max-rows", help="Row cap (never above query.max_rows)."),
+        max_rows: int | None = typer.Option(
+            None, "--max-rows", help="Row cap (never above query.max_rows; with --output, the export's own cap)."),
+        output: Path | None = typer.Option(
+            None, "--output", "-o", metavar="FILE",
+            help="Write every row to FILE (.parquet, .csv, .arrow or .arrows), streamed: query.max_rows does "
+                 "not apply."),
     ) -> None:
-        """Run SQL; prints a table, or rows as JSON objects / CSV with --format."""
+        """Run SQL; prints a table, or rows as JSON objects / CSV with --format; --output FILE exports it all."""
         st = state(ctx)
         executor = None
         if not st.remote:  # start the query worker now: it boots while this process opens the catalog
@@ -38,15 +84,14 @@ def register(app: typer.Typer) -> None:
             query_settings = st.settings().query
             # one worker: this process runs one statement (a second would only compete for the cores)
             executor = QueryExecutor(query_settings.model_copy(update={"workers": 1}))
+        if output is not None:
+            _export(st.lakehouse(executor=executor), statement, output, _pairs(as_of, "--as-of"), _params(param),
+                    max_rows)
+            return
         from lakehouse.query.results import to_csv_bytes, to_json_payload
 
         versions = {k: int(v) for k, v in _pairs(as_of, "--as-of").items()}
-        params = {}
-        for key, raw in _pairs(param, "--param").items():
-            try:
-                params[key] = json.loads(raw)
-            except ValueError:
-                params[key] = raw
+        params = _params(param)
         result = st.lakehouse(executor=executor).sql(statement, params=params or None, as_of=versions or None,
                                                      max_rows=max_rows)
         if st.format is Format.csv:
@@ -57,5 +102,5 @@ def register(app: typer.Typer) -> None:
         rows = [dict(zip(names, row, strict=True)) for row in payload["rows"]]
         render_rows(rows, st.format, names)
         if st.format is Format.table:
-            more = " (truncated: raise --max-rows or query.max_rows)" if result.truncated else ""
+            more = " (truncated at the row cap: --output FILE writes every row)" if result.truncated else ""
             stderr.print(f"{result.table.num_rows} rows in {result.elapsed_ms:.0f} ms{more}")

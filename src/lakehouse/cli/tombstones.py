@@ -26,10 +26,12 @@ def add(
 
 @app.command("list")
 def list_tombstones(ctx: typer.Context, dataset: str = typer.Argument(..., help="Dataset.")) -> None:
-    """List a dataset's tombstones."""
+    """List a dataset's tombstones: purged is no (hidden, still stored), pending (removed from the current
+    version, older files keep it until the purge retention passes) or complete (value gone, HMAC kept)."""
     st = state(ctx)
     render_rows(st.lakehouse().list_tombstones(dataset), st.format,
-                ["id", "row_key_column", "value", "key_hmac", "reason", "actor", "created_at", "purged_at"])
+                ["id", "row_key_column", "value", "purged", "reason", "actor", "created_at", "purged_at",
+                 "key_hmac"])
 
 
 @app.command("restore")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import AuditRow
 from lakehouse.errors import LakehouseError
-from lakehouse.types import Actor, utcnow
+from lakehouse.types import Actor, iso_utc, utcnow
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,7 +49,7 @@ class AuditScope:
 
 
 def audit_view(row: AuditRow) -> dict[str, Any]:
-    return {"id": row.id, "at": row.at.isoformat(), "actor": row.actor, "role": row.role, "action": row.action,
+    return {"id": row.id, "at": iso_utc(row.at), "actor": row.actor, "role": row.role, "action": row.action,
             "objects": row.objects, "outcome": row.outcome, "status": row.status, "rows": row.rows,
             "elapsed_ms": row.elapsed_ms, "request_id": row.request_id}
 

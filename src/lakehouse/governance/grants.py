@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import GrantRow, PrincipalRow
 from lakehouse.errors import Conflict, NotFound
-from lakehouse.types import Actor, utcnow
+from lakehouse.types import Actor, iso_utc, utcnow
 
 ObjectKind = Literal["dataset", "view", "index", "profile"]
 
 
 def grant_view(row: GrantRow, principal: str) -> dict[str, Any]:
     return {"id": row.id, "principal": principal, "kind": row.object_kind, "object": row.object_name,
-            "created_at": row.created_at.isoformat(), "created_by": row.created_by}
+            "created_at": iso_utc(row.created_at), "created_by": row.created_by}
 
 
 class Grants:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import JournalRow
 from lakehouse.events import EventBus
-from lakehouse.types import Event
+from lakehouse.types import Event, iso_utc
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,7 +38,7 @@ def _plain(value: Any) -> Any:
 
 
 def journal_view(row: JournalRow) -> dict[str, Any]:
-    return {"id": row.id, "at": row.at.isoformat(), "type": row.type, "subject": row.subject, "actor": row.actor,
+    return {"id": row.id, "at": iso_utc(row.at), "type": row.type, "subject": row.subject, "actor": row.actor,
             "before": row.before, "after": row.after}
 
 

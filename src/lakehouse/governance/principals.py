@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lakehouse.catalog.models_governance import PrincipalRow, TokenRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from lakehouse.storage.names import validate_name
-from lakehouse.types import Actor, Role, utcnow
+from lakehouse.types import Actor, Role, iso_utc, utcnow
 
 TOKEN_PREFIX = "lh_"
 RESERVED = {"local-admin", "system"}
@@ -35,10 +35,10 @@ def _aware(at: datetime | None) -> datetime | None:
 
 def token_view(row: TokenRow, principal: PrincipalRow) -> dict[str, Any]:
     return {"id": row.id, "name": principal.name, "role": principal.role, "prefix": row.prefix,
-            "created_at": row.created_at.isoformat(), "created_by": row.created_by,
-            "expires_at": row.expires_at.isoformat() if row.expires_at else None,
-            "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
-            "last_used_at": row.last_used_at.isoformat() if row.last_used_at else None}
+            "created_at": iso_utc(row.created_at), "created_by": row.created_by,
+            "expires_at": iso_utc(row.expires_at),
+            "revoked_at": iso_utc(row.revoked_at),
+            "last_used_at": iso_utc(row.last_used_at)}
 
 
 class Principals:

@@ -25,7 +25,7 @@ from lakehouse.governance.tombstones import TombstoneStore
 from lakehouse.governance.verify import Verification, verify_location
 from lakehouse.storage import delta
 from lakehouse.storage.registry import BucketRegistry
-from lakehouse.types import Actor, Event, utcnow
+from lakehouse.types import Actor, Event, iso_utc, utcnow
 
 
 class DeltaTableErasable:
@@ -56,8 +56,10 @@ class DeltaTableErasable:
             dt = delta.open_table(uri, options)
             seconds = int(self._retention_hours * 3600)
             wanted = f"interval {seconds} seconds"
+            settings_version = None
             if dt.metadata().configuration.get("delta.logRetentionDuration") != wanted:
                 dt.alter.set_table_properties({"delta.logRetentionDuration": wanted}, commit_properties=tagged)
+                settings_version = dt.version()
             deleted, removed_by_merge = 0, 0
             if keys:
                 key_type = pa.schema(dt.schema().to_arrow()).field(key_column).type
@@ -74,12 +76,17 @@ class DeltaTableErasable:
             delta.sync_version(uri, options, version)
             with self._catalog.sessions.begin() as session:
                 if version != manifest.version:
+                    note = (f"Purge: {deleted} row(s) removed." + (
+                        f" Version {settings_version} only set the table's log retention for purges."
+                        if settings_version is not None and settings_version != version else "")
+                        + f" Versions before {version} stop being readable or restorable once the retention "
+                        f"({self._retention_hours} h) has passed: the purge vacuums the files that held erased rows.")
                     self._catalog.datasets.record_commit(DatasetCommit(
                         name=dataset, bucket=manifest.bucket, version=version, operation="purge",
                         actor=actor.name, at=utcnow(), rows_written=0,
-                        row_count=max(manifest.row_count - deleted, 0), columns=manifest.columns,
+                        row_count=max((manifest.row_count or 0) - deleted, 0), columns=manifest.columns,
                         lineage={"source_system": "lakehouse", "source": "purge",
-                                 "details": {"rows_removed": deleted}},
+                                 "details": {"rows_removed": deleted, "note": note}},
                     ), session)
                 self._catalog.clear_intent(intent, session)
         finally:
@@ -137,10 +144,13 @@ class PurgeService:
             "versions_rewritten": sum(r.versions_rewritten for r in reports),
             "files_removed": sum(r.files_removed for r in reports),
             "retention_hours": self._retention_hours,
-            "complete_after": (started + timedelta(hours=self._retention_hours)).isoformat()
+            "complete_after": iso_utc(started + timedelta(hours=self._retention_hours))
             if status == "pending" else None,
+            "pending_until": iso_utc(started + timedelta(hours=self._retention_hours))
+            if status == "pending" else None,
+            "pending_reason": _pending_reason(remaining, self._retention_hours) if status == "pending" else None,
             "remaining": remaining, "verification": check.to_dict(),
-            "actor": actor.name, "started_at": started.isoformat(), "finished_at": utcnow().isoformat(),
+            "actor": actor.name, "started_at": iso_utc(started), "finished_at": iso_utc(utcnow()),
         }
 
     def _store(self, body: dict[str, Any]) -> None:
@@ -167,6 +177,14 @@ class PurgeService:
             if row is None:
                 raise NotFound(f"Erasure certificate '{certificate_id}' does not exist.")
             return dict(row.body)
+
+
+def _pending_reason(remaining: list[str], retention_hours: int) -> str:
+    return ("The erased rows are gone from the current version, but "
+            + "; ".join(remaining)
+            + f". Older files are kept for the retention (governance.purge_retention_hours = {retention_hours} h) so "
+            "readers of older versions are not broken; run the purge again after pending_until to remove them "
+            "and complete this certificate (tombstoned keys stay hidden from every read meanwhile).")
 
 
 def _erase(store: Erasable, dataset: str, key_column: str, keys: list[object], actor: Actor) -> ErasureReport:

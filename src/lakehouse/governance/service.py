@@ -166,14 +166,49 @@ class Governance:
         if fresh:
             self._publish("tombstone.added", dataset, actor, {"after": {
                 "row_key_column": key_column, "keys": [r.key_hmac for r in fresh], "reason": reason}})
-        return {"applied": len(fresh), "ids": [r.id for r in fresh],
-                "failed": [{"value": f["value"], "reason": f["reason"]} for f in failed]}
+        hidden = self._rows_per_key(dataset, key_column, schema.field(key_column).type, [r.key_value for r in fresh])
+        keys = [{"id": r.id, "value": r.key_value, "rows_hidden": hidden.get(r.key_value, 0)} for r in fresh]
+        result: dict[str, Any] = {
+            "applied": len(fresh), "ids": [r.id for r in fresh], "rows_hidden": sum(k["rows_hidden"] for k in keys),
+            "keys": keys, "failed": [{"value": f["value"], "reason": f["reason"]} for f in failed]}
+        unmatched = sum(1 for k in keys if not k["rows_hidden"])
+        if unmatched:
+            result["hint"] = (f"{unmatched} key(s) match no row now. They stay tombstoned: rows with them that are "
+                              "written later are dropped (restore a tombstone to allow them).")
+        return result
+
+    def _rows_per_key(self, dataset: str, key_column: str, key_type: pa.DataType,
+                      values: Sequence[object]) -> dict[object, int]:
+        """How many rows of the current version each key hides (a scan of the key column alone)."""
+        if not values:
+            return {}
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from lakehouse.storage import delta
+        from lakehouse.storage.arrays import is_in
+
+        manifest = self._catalog.datasets.get(dataset, with_lineage=False)
+        bucket = self._buckets.get(manifest.bucket)
+        data = delta.dataset(bucket.table_uri(dataset), bucket.storage_options(), manifest.version)
+        wanted = pa.array(list(values)).cast(key_type)
+        counts: dict[object, int] = {}
+        for batch in data.to_batches(columns=[key_column]):
+            keys = batch.column(0)
+            matched = keys.filter(pc.fill_null(is_in(keys, wanted), False))
+            if len(matched):
+                for item in pc.value_counts(matched).to_pylist():
+                    counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
+        # keyed as the tombstone rows store values (JSON-able: dates and decimals as text)
+        return {k if isinstance(k, str | int | float | bool) else str(k): v for k, v in counts.items()}
 
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
         from lakehouse.governance.tombstones import tombstone_view
 
         self.access.require_admin_on_dataset(actor, dataset, "list tombstones of")
-        return [tombstone_view(r) for r in self.tombstones.rows(dataset)]
+        pending = frozenset(k for c in self.purger.certificates(dataset) if c.get("status") == "pending"
+                            for k in c.get("keys", []))
+        return [tombstone_view(r, pending) for r in self.tombstones.rows(dataset)]
 
     def remove_tombstone(self, actor: Actor, dataset: str, tombstone_id: int) -> dict[str, Any]:
         self.access.require_admin_on_dataset(actor, dataset, "restore rows of")

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as pads
 from deltalake import write_deltalake
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,18 +25,22 @@ from lakehouse.catalog.models_governance import TombstoneRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import hmac_hex
 from lakehouse.storage.arrays import filter_table, is_in
-from lakehouse.types import Actor, utcnow
+from lakehouse.types import Actor, iso_utc, utcnow
 
 KEY = "k"
 CLEAN_DIR = ".clean"  # tombstone-free copies of data files, per generation (clean_copies.py)
 BatchGate = Callable[[pa.RecordBatch], pa.RecordBatch]
 
 
-def tombstone_view(row: TombstoneRow) -> dict[str, Any]:
+def tombstone_view(row: TombstoneRow, pending: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``purged``: ``no`` (rows hidden from every read, still stored), ``pending`` (removed from the current
+    version; older files keep them until the purge's retention passes; the value is kept so the next purge
+    can find and verify them) or ``complete`` (gone everywhere; only the HMAC is kept, to filter writes)."""
+    state = "complete" if row.purged_at is not None else ("pending" if row.key_hmac in pending else "no")
     return {"id": row.id, "dataset": row.dataset_name, "row_key_column": row.key_column, "value": row.key_value,
-            "key_hmac": row.key_hmac, "reason": row.reason, "note": row.note, "actor": row.actor,
-            "created_at": row.created_at.isoformat(),
-            "purged_at": row.purged_at.isoformat() if row.purged_at else None}
+            "purged": state, "key_hmac": row.key_hmac, "reason": row.reason, "note": row.note, "actor": row.actor,
+            "created_at": iso_utc(row.created_at),
+            "purged_at": iso_utc(row.purged_at)}
 
 
 class TombstoneStore:
@@ -43,6 +48,25 @@ class TombstoneStore:
         self._sessions = sessions
         self._secret = secret
         self._root = root
+        self._hidden: dict[tuple[str, int, str], int] = {}
+
+    def hidden_rows(self, dataset: str, data: Callable[[], pads.Dataset], version: int) -> int:
+        """Rows of ``version`` that active tombstones hide (stored until a purge): a scan of the key column,
+        remembered per version and tombstone generation."""
+        column, relation = self.key_column(dataset), self.relation(dataset)
+        if column is None or relation is None:
+            return 0
+        cache_key = (dataset, version, relation)
+        if cache_key not in self._hidden:
+            active = pa.array([r.key_value for r in self.rows(dataset, active_only=True)])
+            count = 0
+            for batch in data().to_batches(columns=[column]):
+                keys = batch.column(0)
+                count += int(pc.sum(pc.fill_null(is_in(keys, active.cast(keys.type)), False)).as_py() or 0)
+            if len(self._hidden) > 1024:
+                self._hidden.clear()
+            self._hidden[cache_key] = count
+        return self._hidden[cache_key]
 
     # Catalog rows ---------------------------------------------------------------------------
     def rows(self, dataset: str, *, active_only: bool = False) -> list[TombstoneRow]:

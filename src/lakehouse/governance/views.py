@@ -14,7 +14,7 @@ from lakehouse.catalog.models_governance import ViewRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import Redaction, check, quote, redact_sql
 from lakehouse.storage.names import validate_name
-from lakehouse.types import Actor, utcnow
+from lakehouse.types import Actor, iso_utc, utcnow
 from lakehouse.wire import ColumnInfo
 
 
@@ -34,7 +34,7 @@ class ViewInfo(ViewSpec):
 
 
 def _info(row: ViewRow) -> ViewInfo:
-    return ViewInfo.model_validate({**row.definition, "owner": row.owner, "created_at": row.created_at.isoformat()})
+    return ViewInfo.model_validate({**row.definition, "owner": row.owner, "created_at": iso_utc(row.created_at)})
 
 
 def normalise(spec: ViewSpec, base_columns: list[ColumnInfo]) -> ViewSpec:

@@ -61,7 +61,7 @@ class TableMaintenance:
                                    commit_properties=_tagged(intent, actor)) if vacuum else []
             orphans = delta.remove_untracked(uri, options) if vacuum else []
             if new_version is not None and new_version != manifest.version:
-                self._record(name, manifest.bucket, new_version, "optimize", actor, 0, manifest.row_count,
+                self._record(name, manifest.bucket, new_version, "optimize", actor, 0, manifest.row_count or 0,
                              manifest.columns, None, intent=intent)
             else:
                 self._catalog.clear_intent(intent)

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, Literal
 from lakehouse.catalog.jobs import JobContext, JobRunner
 from lakehouse.config import Settings
 from lakehouse.ingest.readers import SourceReader, open_source
+from lakehouse.ingest.seen import content_hash, duplicate_warning, seen_before
 from lakehouse.ingest.writer import TableWriter, WriteRequest
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, WriteMode
@@ -30,6 +31,8 @@ class FileIngestOptions:
     description: str | None = None
     owner: str | None = None
     tags: list[str] | None = None
+    skip_if_seen: bool = False
+    """Do nothing when the same content was already ingested into the dataset (see ingest/seen.py)."""
 
 
 @dataclass
@@ -107,7 +110,17 @@ class IngestService:
 
         def body(ctx: JobContext) -> dict[str, Any]:
             try:
-                return self._run(ctx, actor, source, reader, dataset, mode, options, bucket)
+                sha256 = self._content_hash(source)
+                seen = seen_before(self._writer.catalog, dataset, sha256, mode)
+                if seen is not None and options.skip_if_seen:
+                    return {"dataset": dataset, "skipped": True, "version": seen.version, "rows": 0,
+                            "content_sha256": sha256, "reason": f"the same content was already ingested at "
+                            f"version {seen.version} (from {seen.source}); nothing was written"}
+                warnings = [duplicate_warning(dataset, seen)] if seen is not None and mode is WriteMode.append else []
+                for warning in warnings:
+                    log.info("%s", warning)
+                result = self._run(ctx, actor, source, reader, dataset, mode, options, bucket, sha256)
+                return {**result, "warnings": warnings} if warnings else result
             finally:
                 reader.close()
                 if handle is not None:
@@ -117,8 +130,16 @@ class IngestService:
         job = self._jobs.submit("ingest.file", actor, params, body)
         return self._jobs.wait(job.job_id) if wait else job
 
+    def _content_hash(self, source: FileSource) -> str:
+        """SHA-256 of the file's bytes (a second read of a bucket object; local files come from the page cache)."""
+        if source.bucket_path is not None:
+            with self._buckets.get(source.bucket or "primary").open_input(source.bucket_path) as handle:
+                return content_hash(handle)
+        with open(source.path or source.staged_upload, "rb") as local:  # type: ignore[arg-type]
+            return content_hash(local)
+
     def _run(self, ctx: JobContext, actor: Actor, source: FileSource, reader: SourceReader, dataset: str,
-             mode: WriteMode, options: FileIngestOptions, bucket: str | None) -> dict[str, Any]:
+             mode: WriteMode, options: FileIngestOptions, bucket: str | None, sha256: str) -> dict[str, Any]:
         total = reader.total_bytes
 
         def progress(_rows: int, _bytes: int) -> None:
@@ -129,7 +150,8 @@ class IngestService:
         request = WriteRequest(
             dataset=dataset, reader=reader.to_reader(), mode=mode, bucket=bucket,
             lineage={"source_system": "file", "source": source.label,
-                     "details": {"format": reader.format, "column_mapping": mapping.to_dict()}},
+                     "details": {"format": reader.format, "column_mapping": mapping.to_dict(),
+                                 "content_sha256": sha256}},
             original_names={norm: orig for orig, norm in mapping.pairs},
             create_defaults={"description": options.description, "owner": options.owner, "tags": options.tags},
             job_id=ctx.job_id, on_progress=progress, cancelled=ctx.cancelled,
@@ -142,7 +164,7 @@ class IngestService:
             "rows": result.rows_written, "bytes": reader.bytes_read, "row_count": result.row_count,
             "duration_ms": round(result.elapsed_ms, 1), "rows_per_second": round(result.rows_written / seconds),
             "rejected_rows": len(reader.rejects), "rejects_path": rejects_path, "rows_filtered": result.rows_filtered,
-            "pii_columns": result.pii_columns, "column_mapping": mapping.to_dict(),
+            "pii_columns": result.pii_columns, "column_mapping": mapping.to_dict(), "content_sha256": sha256,
         }
 
     def _write_rejects(self, job_id: str, reader: SourceReader) -> str:

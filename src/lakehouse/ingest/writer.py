@@ -78,6 +78,10 @@ class TableWriter:
         # Set by the composition root: dataset -> batch filter dropping rows whose key is tombstoned.
         self.row_gate: Callable[[str], Callable[[pa.RecordBatch], pa.RecordBatch] | None] | None = None
 
+    @property
+    def catalog(self) -> CatalogStore:
+        return self._catalog
+
     def target(self, dataset: str, bucket: str | None) -> tuple[str, bool]:
         """Where a dataset lives (its existing bucket wins) and whether it exists yet."""
         validate_name(dataset, "dataset")
@@ -146,7 +150,7 @@ class TableWriter:
                 version = delta.write_table(uri, options, tap.reader(), plain, properties)  # type: ignore[arg-type]
             findings = pii.result() if pii.started else detect_pii(tap.sample(), original_names=request.original_names)
             row_count = tap.rows if base is None or request.mode is WriteMode.overwrite else (
-                base.row_count + tap.rows
+                (base.row_count or 0) + tap.rows
             )
             if base is not None and request.mode is WriteMode.upsert:
                 row_count = delta.row_count(uri, options)

@@ -11,6 +11,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -50,45 +51,78 @@ class Engine:
 
     def run(self, spec: QuerySpec) -> EngineResult:
         start = time.perf_counter()
-        check_statement(spec.sql)
-        options = _options()
         try:
-            sources = [(table, self._sources.get(table)) for table in spec.tables]
-            plans = {t.name: erasing.plan(t, s) for t, s in sources if isinstance(t, erasing.ErasedTable)}
-            # the key set is opened only for files its copies do not cover
-            keys = {t.name: self._sources.get(t.keys) for t, _ in sources
-                    if isinstance(t, erasing.ErasedTable) and plans[t.name].needs_keys}
-            stats = [k.key_stats for k in keys.values()]
-            ctx = _context(spec, key_set_settings([s for s in stats if s is not None]))
-            for table, source in sources:
-                if isinstance(table, erasing.ErasedTable):
-                    erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
-                else:
-                    source.register(ctx, table.name)
-            governed = self._register_views(ctx, spec, sources, plans, keys, options)
-            params = _params(spec)
-
-            def plan() -> DataFrame:
-                return ctx.sql_with_options(spec.sql, options, param_values=params)
-
-            df = plan()
-            if is_topk_over_rows(df.limit(spec.max_rows + 1).logical_plan()):
-                ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
-                df = plan()
-                df = late_masked(ctx, df, governed, plan) or df
+            ctx, df = self._plan(spec)  # the context must outlive the plan: its table providers live there
             table, truncated = _collect(df, spec.max_rows)
+            del ctx
         except (QueryError, QueryRefused):
             raise
         except Exception as exc:  # noqa: BLE001 - every engine failure is the user's query error
             raise _translate(exc, spec) from None
         return EngineResult(table, truncated, (time.perf_counter() - start) * 1000)
 
+    def stream(self, spec: QuerySpec) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+        """The result batch by batch, in the plain types ``run`` returns: an export, whole unless
+        ``max_rows`` > 0 caps it."""
+        try:
+            ctx, df = self._plan(spec)
+            if _cap(spec):
+                df = df.limit(_cap(spec))
+            schema = _plain_schema(df.schema())
+            batches = df.execute_stream()
+        except (QueryError, QueryRefused):
+            raise
+        except Exception as exc:  # noqa: BLE001 - every engine failure is the user's query error
+            raise _translate(exc, spec) from None
+
+        def pull() -> Iterator[pa.RecordBatch]:
+            _ = ctx  # held until the stream ends: the plan's table providers live in the context
+            try:
+                for batch in batches:
+                    rb = batch.to_pyarrow()
+                    if rb.num_rows:
+                        yield rb if rb.schema.equals(schema) else rb.cast(schema)
+            except Exception as exc:  # noqa: BLE001 - a failure mid-stream is still the query's error
+                raise _translate(exc, spec) from None
+
+        return schema, pull()
+
+    def _plan(self, spec: QuerySpec) -> tuple[SessionContext, DataFrame]:
+        check_statement(spec.sql)
+        options = _options()
+        sources = [(table, self._sources.get(table)) for table in spec.tables]
+        plans = {t.name: erasing.plan(t, s) for t, s in sources if isinstance(t, erasing.ErasedTable)}
+        # the key set is opened only for files its copies do not cover
+        keys = {t.name: self._sources.get(t.keys) for t, _ in sources
+                if isinstance(t, erasing.ErasedTable) and plans[t.name].needs_keys}
+        stats = [k.key_stats for k in keys.values()]
+        ctx = _context(spec, key_set_settings([s for s in stats if s is not None]))
+        for table, source in sources:
+            if isinstance(table, erasing.ErasedTable):
+                erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
+            else:
+                source.register(ctx, table.name)
+        governed = self._register_views(ctx, spec, sources, plans, keys, options)
+        params = _params(spec)
+
+        def plan() -> DataFrame:
+            return ctx.sql_with_options(spec.sql, options, param_values=params)
+
+        df = plan()
+        probe = df.limit(_cap(spec)) if _cap(spec) else df
+        if is_topk_over_rows(probe.logical_plan()):
+            ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
+            df = plan()
+            df = late_masked(ctx, df, governed, plan) or df
+        return ctx, df
+
     def _register_views(self, ctx: SessionContext, spec: QuerySpec, sources: list[tuple[TableRegistration, Source]],
                         plans: dict[str, erasing.ErasedPlan], keys: dict[str, Source],
                         options: SQLOptions) -> list[RegisteredView]:
         tables = {t.name: (t, s) for t, s in sources}
         # a planning probe (no rows wanted) checks nothing; a query spends a bounded share of its limit
-        check_seconds = 0.0 if spec.max_rows == 0 else min(FILTER_CHECK_SECONDS, spec.time_limit_seconds / 20)
+        probe = spec.max_rows == 0 and not spec.stream
+        check_seconds = 0.0 if probe else min(FILTER_CHECK_SECONDS, spec.time_limit_seconds / 20)
         governed = []
         for view in spec.views:
             if not isinstance(view, GovernedView) or view.base not in tables:
@@ -103,6 +137,14 @@ class Engine:
             ctx.register_view(view.name, masked)
             governed.append(RegisteredView(view, masked, relation))
         return governed
+
+
+def _cap(spec: QuerySpec) -> int:
+    """The LIMIT the plan gets: one row past the cap for a capped result (to tell it was cut), the cap
+    itself for an export that has one, none (0) for a whole export."""
+    if spec.stream:
+        return max(spec.max_rows, 0)
+    return spec.max_rows + 1
 
 
 def _context(spec: QuerySpec, settings: dict[str, str]) -> SessionContext:
@@ -158,11 +200,16 @@ def _to_table(batches: list[pa.RecordBatch], planned: pa.Schema) -> pa.Table:
         table = pa.Table.from_batches([b if b.schema.equals(schema) else b.cast(schema) for b in batches])
     else:
         table = planned.empty_table()
-    # Scans read view types for speed; results use the plain types every client understands.
+    plain = _plain_schema(table.schema)
+    return table if plain.equals(table.schema) else table.cast(plain)
+
+
+def _plain_schema(schema: pa.Schema) -> pa.Schema:
+    """Scans read view types for speed; results use the plain types every client understands."""
     plain = {pa.string_view(): pa.string(), pa.binary_view(): pa.binary()}
-    if any(f.type in plain for f in table.schema):
-        table = table.cast(pa.schema([f.with_type(plain.get(f.type, f.type)) for f in table.schema]))
-    return table
+    if not any(f.type in plain for f in schema):
+        return schema
+    return pa.schema([f.with_type(plain.get(f.type, f.type)) for f in schema], metadata=schema.metadata)
 
 
 def _translate(exc: Exception, spec: QuerySpec) -> QueryError | QueryRefused:

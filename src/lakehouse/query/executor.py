@@ -28,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,13 @@ class _Worker:
             log.warning("query worker %s did not exit after SIGKILL", self.proc.pid)
 
 
+def primed(gen: Generator[Any, None, None]) -> Generator[Any, None, None]:
+    """Run a generator to its first (placeholder) yield, inside its try, so that closing it — even before
+    anyone iterates, and when it is garbage collected — runs its cleanup."""
+    next(gen)
+    return gen
+
+
 class _Stopped(Exception):
     """The worker did not answer in time or died; it must be discarded."""
 
@@ -124,6 +132,60 @@ class QueryExecutor:
         table = pa.ipc.open_stream(pa.py_buffer(payload)).read_all()
         elapsed_ms = (time.perf_counter() - start) * 1000
         return QueryResult(table=table, truncated=bool(header[1]), elapsed_ms=elapsed_ms)
+
+    def stream(self, spec: QuerySpec) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
+        """An export: the schema once the query is planned (planning errors raise here), then its batches.
+
+        The worker is held until the iterator is exhausted or closed; closing it early (a client that went
+        away) kills the worker, whose replacement starts in the background. The whole stream, including the
+        time the consumer takes, is bounded by ``spec.time_limit_seconds``."""
+        start = time.perf_counter()
+        deadline = start + spec.time_limit_seconds
+        worker = self._acquire(deadline, spec.time_limit_seconds)
+        try:
+            worker.conn.send(spec)
+            header = self._receive(worker, deadline, bytes_=False)
+        except (_Stopped, EOFError, OSError, ValueError) as exc:
+            self._discard(worker)
+            raise self._stopped(worker, exc, deadline, spec) from None
+        if header[0] == "error":
+            self._idle.put(worker)
+            _, name, message, hint = header
+            raise _ERRORS.get(name, QueryError)(message, hint=hint)
+        schema = pa.ipc.read_schema(pa.py_buffer(header[1]))
+        return schema, primed(self._batches(worker, schema, deadline, spec))
+
+    def _batches(self, worker: _Worker, schema: pa.Schema, deadline: float,
+                 spec: QuerySpec) -> Generator[pa.RecordBatch | None, None, None]:
+        healthy = False
+        try:
+            yield None  # primed: from here on, close() or garbage collection runs the finally below
+            while True:
+                payload = self._receive(worker, deadline, bytes_=True)
+                if not payload:
+                    break
+                yield pa.ipc.read_record_batch(pa.py_buffer(payload), schema)
+            trailer = self._receive(worker, deadline, bytes_=False)
+            healthy = True
+        except (_Stopped, EOFError, OSError, ValueError) as exc:
+            raise self._stopped(worker, exc, deadline, spec) from None
+        finally:
+            if healthy:
+                self._idle.put(worker)
+            else:  # stopped, failed, or abandoned mid-stream (GeneratorExit): the worker is mid-send
+                self._discard(worker)
+        if trailer[0] == "error":
+            _, name, message, hint = trailer
+            raise _ERRORS.get(name, QueryError)(message, hint=hint)
+
+    def _stopped(self, worker: _Worker, exc: Exception, deadline: float, spec: QuerySpec) -> LakehouseError:
+        if time.perf_counter() >= deadline:
+            return QueryTimeout(f"The query ran longer than its time limit of {spec.time_limit_seconds:g} s "
+                                "and was stopped.")
+        code = worker.proc.poll()
+        reason = str(exc) if isinstance(exc, _Stopped) else (f"exit code {code}" if code is not None else str(exc))
+        return QueryError(f"The query worker stopped unexpectedly ({reason}).",
+                          hint="It may have run out of memory: narrow the query or raise query.memory_limit_mb.")
 
     def close(self) -> None:
         with self._lock:

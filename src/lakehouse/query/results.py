@@ -33,6 +33,11 @@ import pyarrow.csv as pcsv
 
 from lakehouse.query.spec import QueryResult
 
+TRUNCATED_HINT = (
+    "Only the first {rows} rows are here: JSON results stop at max_rows (at most the setting query.max_rows). "
+    "For every row, stream it: send Accept: application/vnd.apache.arrow.stream or text/csv, run "
+    "`lakehouse sql \"...\" --output FILE.parquet`, or call Lakehouse.sql_stream()."
+)
 _UTC_NAMES = {"utc", "etc/utc", "z", "+00:00", "zulu", "gmt", "etc/gmt"}
 _NON_FINITE = {math.inf: "Infinity", -math.inf: "-Infinity"}
 _UNIT_DIGITS = {"s": 0, "ms": 3, "us": 6, "ns": 9}
@@ -43,13 +48,16 @@ def to_json_payload(result: QueryResult) -> dict[str, Any]:
     columns = [{"name": f.name, "type": str(f.type)} for f in table.schema]
     values = [convert_column(table.column(i)) for i in range(table.num_columns)]
     rows = [list(row) for row in zip(*values, strict=True)] if values else [[] for _ in range(table.num_rows)]
-    return {
+    payload = {
         "columns": columns,
         "rows": rows,
         "row_count": table.num_rows,
         "truncated": result.truncated,
         "elapsed_ms": round(result.elapsed_ms, 3),
     }
+    if result.truncated:
+        payload["hint"] = TRUNCATED_HINT.format(rows=table.num_rows)
+    return payload
 
 
 def to_json_bytes(result: QueryResult) -> bytes:
@@ -58,7 +66,18 @@ def to_json_bytes(result: QueryResult) -> bytes:
 
 
 def to_csv_bytes(result: QueryResult) -> bytes:
-    table = result.table
+    return csv_header(result.table.column_names) + csv_rows(result.table)
+
+
+def csv_header(names: list[str]) -> bytes:
+    # written by the csv module so plain names stay unquoted, as spreadsheets expect
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(names)
+    return header.getvalue().encode("utf-8")
+
+
+def csv_rows(table: pa.Table | pa.RecordBatch) -> bytes:
+    """CSV lines (no header) of the rows; non-primitive values as the JSON rules say, nested ones compact."""
     arrays: list[pa.Array | pa.ChunkedArray] = []
     for column in table.columns:
         if _csv_native(column.type):
@@ -68,11 +87,7 @@ def to_csv_bytes(result: QueryResult) -> bytes:
         else:
             texts = [v if v is None or isinstance(v, str) else _compact(v) for v in convert_column(column)]
             arrays.append(pa.array(texts, pa.string()))
-    # the header is written by the csv module so plain names stay unquoted, as spreadsheets expect
-    header = io.StringIO()
-    csv.writer(header, lineterminator="\n").writerow(table.column_names)
     sink = io.BytesIO()
-    sink.write(header.getvalue().encode("utf-8"))
     options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
     pcsv.write_csv(pa.Table.from_arrays(arrays, names=table.column_names), sink, options)
     return sink.getvalue()

@@ -59,6 +59,8 @@ class QuerySpec:
     memory_limit_mb: int = 4096
     target_partitions: int = 0
     """0 means one partition per CPU core."""
+    stream: bool = False
+    """Stream the result batch by batch (an export): whole, unless ``max_rows`` > 0 caps it."""
 
 
 @dataclass

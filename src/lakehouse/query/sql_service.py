@@ -3,25 +3,27 @@ committed versions (so a Delta commit the catalog has not recorded yet is never 
 
 from __future__ import annotations
 
+import difflib
 import re
 import secrets
 import shutil
 import uuid
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
-from lakehouse.errors import InvalidInput, NotFound
+from lakehouse.errors import InvalidInput, NotFound, QueryError
 from lakehouse.governance.service import Governance
 from lakehouse.governance.views import select_list, view_sql
 from lakehouse.query.erased import ErasedTable
-from lakehouse.query.executor import QueryExecutor
+from lakehouse.query.executor import QueryExecutor, primed
 from lakehouse.query.spec import GovernedView, QueryResult, QuerySpec, TableRegistration, ViewRegistration
 from lakehouse.query.tuning import KeySet
 from lakehouse.storage.registry import BucketRegistry
@@ -44,6 +46,7 @@ def referenced_tables(sql: str) -> set[str] | None:
     return names
 
 
+_UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
 _SYSTEM_TABLE = re.compile(r"\bsystem\s*\.\s*(audit|journal)\b", re.IGNORECASE)
 
 
@@ -62,12 +65,13 @@ class SqlService:
         self._governance = governance
 
     def registrations(
-        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None
+        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None,
+        heads: Mapping[str, tuple[str, int]] | None = None,
     ) -> list[TableRegistration]:
         as_of = dict(as_of or {})
-        manifests = {m.name: m for m in self._catalog.datasets.list()}
+        heads = self._catalog.datasets.heads() if heads is None else heads
         for name, version in as_of.items():
-            if name not in manifests:
+            if name not in heads:
                 raise NotFound(f"as_of names dataset '{name}', which does not exist.")
             versions = {v.version for v in self._catalog.datasets.history(name, limit=1_000_000)}
             if not isinstance(version, int) or version not in versions:
@@ -76,13 +80,13 @@ class SqlService:
                     hint=f"Versions: {', '.join(str(v) for v in sorted(versions))}.",
                 )
         registrations = []
-        for name, manifest in manifests.items():
+        for name, (bucket_name, current) in sorted(heads.items()):
             if referenced is not None and name not in referenced and name not in as_of:
                 continue
-            bucket = self._buckets.get(manifest.bucket)
+            bucket = self._buckets.get(bucket_name)
             registrations.append(TableRegistration(
                 name=name, uri=bucket.table_uri(name), storage_options=bucket.storage_options(),
-                version=as_of.get(name, manifest.version),
+                version=as_of.get(name, current),
             ))
         return registrations
 
@@ -92,20 +96,22 @@ class SqlService:
         """What ``actor`` may read (DESIGN.md 5): granted datasets with tombstoned keys anti-joined away,
         readable views with their masks in the relation, and for admins ``__raw__<name>`` too."""
         gov = self._governance
+        heads = self._catalog.datasets.heads()
         if gov is None:
-            return self.registrations(actor, as_of, referenced), []
-        manifests = {m.name: m for m in self._catalog.datasets.list()}
-        readable = gov.access.readable_datasets(actor, manifests)
+            return self.registrations(actor, as_of, referenced, heads), []
+        readable = gov.access.readable_datasets(actor, heads)
         for name in as_of or {}:
             if name not in readable:
                 raise NotFound(f"as_of names dataset '{name}', which does not exist.")
-        tables = {t.name: t for t in self.registrations(actor, as_of, None)}
 
         def wanted(name: str) -> bool:
             return referenced is None or name in referenced or name in (as_of or {})
 
-        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in manifests]
+        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in heads]
         bases = {v.base_dataset for v in views}
+        base_types = self._catalog.datasets.column_types(sorted(bases))
+        needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
+        tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
         tombstoned = gov.tombstones.datasets()
         out_tables: list[TableRegistration] = []
         out_views: list[ViewRegistration] = []
@@ -130,7 +136,7 @@ class SqlService:
                 keys=KeySet(name="keys", uri=tomb_uri, version=0), key_column=key,
                 copies=tuple(sorted(gov.clean_copies.lookup(name, tomb_uri).items()))))
         for view in views:
-            types = {c.name: c.type for c in manifests[view.base_dataset].columns}
+            types = base_types[view.base_dataset]
             base, select = clean[view.base_dataset], select_list(view, types, gov.secret)
             out_views.append(GovernedView(
                 view.name, view_sql(view, base, select), base=base, columns=tuple(view.columns),
@@ -161,9 +167,82 @@ class SqlService:
         as_of: Mapping[str, int] | None = None,
         max_rows: int | None = None,
     ) -> QueryResult:
+        limit = self._settings.query.max_rows if max_rows is None else min(max_rows, self._settings.query.max_rows)
+        spec, folder = self._spec(actor, sql, params, as_of, max_rows=limit, stream=False,
+                                  time_limit=self._settings.query.time_limit_seconds)
+        try:
+            return self._executor.run(spec)
+        except QueryError as exc:
+            raise self._explained(actor, exc) from None
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def stream(
+        self,
+        actor: Actor,
+        sql: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        as_of: Mapping[str, int] | None = None,
+        max_rows: int | None = None,
+    ) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
+        """An export: every row (or the first ``max_rows``), batch by batch, governed exactly like ``run``
+        and bounded by ``query.export_time_limit_seconds``; ``query.max_rows`` does not apply."""
+        spec, folder = self._spec(actor, sql, params, as_of, max_rows=max_rows or 0, stream=True,
+                                  time_limit=self._settings.query.export_time_limit_seconds)
+        try:
+            schema, batches = self._executor.stream(spec)
+        except QueryError as exc:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise self._explained(actor, exc) from None
+        except BaseException:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+        def pull() -> Generator[pa.RecordBatch | None, None, None]:
+            try:
+                yield None
+                yield from batches
+            finally:
+                batches.close()
+                if folder is not None:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+        return schema, primed(pull())
+
+    def _explained(self, actor: Actor, exc: QueryError) -> QueryError:
+        """An unknown table's hint says what the caller can read (the query saw only what it named)."""
+        missing = _UNKNOWN_TABLE.search(exc.message)
+        if not missing:
+            return exc
+        readable = sorted(self.readable_names(actor))
+        if not readable:
+            exists = bool(self._catalog.datasets.list())
+            hint = ("You have no grants on any dataset or view: an admin can add one with "
+                    "`lakehouse grants add NAME --dataset D` (or --view V)." if exists else
+                    "The catalog has no datasets yet: ingest one (`lakehouse ingest file PATH --dataset NAME`).")
+        else:
+            near = difflib.get_close_matches(missing.group(1).lower(), readable, n=3, cutoff=0.5)
+            shown = ", ".join(readable[:20]) + (f", ... ({len(readable)} in all)" if len(readable) > 20 else "")
+            hint = (f"Did you mean {' or '.join(near)}? " if near else "") + f"Tables you can read: {shown}."
+        return QueryError(f"Table '{missing.group(1)}' not found.", hint=hint)
+
+    def readable_names(self, actor: Actor) -> set[str]:
+        """Datasets and views ``actor`` may query by name."""
+        heads = self._catalog.datasets.heads()
+        if self._governance is None:
+            return set(heads)
+        names = self._governance.access.readable_datasets(actor, heads)
+        names |= {v.name for v in self._governance.readable_views(actor) if v.base_dataset in heads}
+        return names
+
+    def _spec(self, actor: Actor, sql: str, params: Mapping[str, Any] | None, as_of: Mapping[str, int] | None, *,
+              max_rows: int, stream: bool, time_limit: float) -> tuple[QuerySpec, Path | None]:
         if not sql or not sql.strip():
             raise InvalidInput("The query is empty.", hint='Send {"sql": "SELECT ..."}.')
-        limit = self._settings.query.max_rows if max_rows is None else min(max_rows, self._settings.query.max_rows)
         tables, views = self.governed(actor, as_of, referenced_tables(sql))
         sql, system, folder = self._system_tables(actor, sql)
         spec = QuerySpec(
@@ -171,16 +250,13 @@ class SqlService:
             tables=tuple(tables + system),
             views=tuple(views),
             params=dict(params) if params else None,
-            max_rows=limit,
-            time_limit_seconds=self._settings.query.time_limit_seconds,
+            max_rows=max_rows,
+            time_limit_seconds=time_limit,
             memory_limit_mb=self._settings.query.memory_limit_mb,
             target_partitions=self._settings.query.target_partitions,
+            stream=stream,
         )
-        try:
-            return self._executor.run(spec)
-        finally:
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        return spec, folder
 
 
 def _renamed(reg: TableRegistration, name: str) -> TableRegistration:

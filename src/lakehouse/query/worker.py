@@ -2,7 +2,10 @@
 
 Speaks over the socket ``FD`` with ``multiprocessing.connection`` framing: it receives a pickled
 ``QuerySpec`` and answers ``("ok", truncated, engine_ms)`` followed by the result as Arrow IPC stream
-bytes, or ``("error", class_name, message, hint)``. The parent kills the process to stop a query.
+bytes, or ``("error", class_name, message, hint)``. A streaming spec (an export) is answered with
+``("stream", schema_bytes)``, then one message per record batch (``RecordBatch.serialize()``; the
+socket's buffer is the back-pressure, so memory stays bounded), then an empty message and
+``("end", rows)`` or ``("error", ...)``. The parent kills the process to stop a query.
 Started with ``subprocess`` (not ``multiprocessing``) so the parent's ``__main__`` is never re-imported.
 """
 
@@ -41,6 +44,9 @@ def serve(conn: Connection) -> None:
             return
         if not isinstance(spec, QuerySpec):
             return
+        if spec.stream:
+            _stream(conn, engine, spec)
+            continue
         try:
             result = engine.run(spec)
             payload = _ipc(result.table)
@@ -52,6 +58,34 @@ def serve(conn: Connection) -> None:
             continue
         conn.send(("ok", result.truncated, result.engine_ms))
         conn.send_bytes(memoryview(payload))
+
+
+def _error(exc: Exception) -> tuple[str, str, str, str | None]:
+    if isinstance(exc, LakehouseError):
+        return ("error", type(exc).__name__, exc.message, exc.hint)
+    return ("error", "QueryError", f"{type(exc).__name__}: {exc}", None)
+
+
+def _stream(conn: Connection, engine: Engine, spec: QuerySpec) -> None:
+    try:
+        schema, batches = engine.stream(spec)
+    except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error
+        conn.send(_error(exc))
+        return
+    conn.send(("stream", schema.serialize().to_pybytes()))
+    rows = 0
+    try:
+        for batch in batches:
+            conn.send_bytes(memoryview(batch.serialize()))
+            rows += batch.num_rows
+    except Exception as exc:  # noqa: BLE001 - a failure mid-stream ends it with the query's error
+        if isinstance(exc, OSError):
+            raise  # the parent stopped reading: it kills this worker
+        conn.send_bytes(b"")
+        conn.send(_error(exc))
+        return
+    conn.send_bytes(b"")
+    conn.send(("end", rows))
 
 
 def _exit_with_parent(parent_pid: int) -> None:

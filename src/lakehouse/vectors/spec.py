@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from lakehouse.wire import UtcTime
 
 
 class IndexSpec(BaseModel):
@@ -85,10 +86,10 @@ class IndexManifest(BaseModel):
     build_seconds: float | None
     refresh_policy: str
     refresh_cron: str | None
-    stale_since: datetime | None
-    last_refresh_at: datetime | None
-    built_at: datetime | None
-    created_at: datetime
+    stale_since: UtcTime | None
+    last_refresh_at: UtcTime | None
+    built_at: UtcTime | None
+    created_at: UtcTime
     created_by: str
     error: dict[str, Any] | None
 

@@ -37,6 +37,7 @@ class FileIngestBody(BaseModel):
     description: str | None = None
     owner: str | None = None
     tags: list[str] | None = None
+    skip_if_seen: bool = Field(False, description="Do nothing if this content was already ingested into the dataset.")
 
 
 _MULTIPART_SCHEMA = {
@@ -116,7 +117,7 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
                            hint="Use multipart/form-data (upload) or application/json (bucket path).")
     options = FileIngestOptions(format=body.format, encoding=body.encoding, delimiter=body.delimiter,
                                 on_error=body.on_error, description=body.description, owner=body.owner,
-                                tags=body.tags)
+                                tags=body.tags, skip_if_seen=body.skip_if_seen)
     job = await run_in_threadpool(
         lakehouse.ingest_file, None, body.dataset, mode=body.mode, bucket=body.target_bucket,
         source_bucket=(body.bucket or "primary") if staged is None else None,

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any, Literal
 
+import pyarrow as pa
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
+from lakehouse.api.streaming import AbortableStreamingResponse
 from lakehouse.app import Lakehouse
+from lakehouse.query.export import csv_chunks, ipc_chunks
 from lakehouse.query.results import to_arrow_ipc, to_csv_bytes, to_json_bytes
 from lakehouse.types import Actor
 
@@ -22,8 +26,12 @@ class SqlBody(BaseModel):
     sql: str = Field(min_length=1, description="One read-only SELECT over catalog datasets.")
     params: dict[str, Any] | None = Field(None, description="Named parameters ($name), bound by the engine.")
     as_of: dict[str, int] | None = Field(None, description="Time travel: {dataset: version}.")
-    max_rows: int | None = Field(None, ge=1, description="Row cap (never above query.max_rows).")
+    max_rows: int | None = Field(None, ge=1, description=(
+        "Row cap. JSON and non-streamed results: never above query.max_rows. Streams: the export's own cap."))
     format: Literal["json", "csv", "arrow"] | None = Field(None, description="Overrides the Accept header.")
+    stream: bool | None = Field(None, description=(
+        "Stream every row (an export, bounded by query.export_time_limit_seconds, not query.max_rows). "
+        "Default: true for Arrow and CSV, false for JSON (JSON never streams)."))
 
 
 def _negotiate(body: SqlBody, accept: str) -> str:
@@ -43,13 +51,41 @@ def _negotiate(body: SqlBody, accept: str) -> str:
 )
 async def run_sql(body: SqlBody, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse),
                   actor: Actor = Depends(get_actor)) -> Response:
+    kind = _negotiate(body, request.headers.get("accept", ""))
+    if kind != "json" and body.stream is not False:
+        return await _export(body, kind, lakehouse, actor)
     result = await run_in_threadpool(
         lakehouse.sql, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows, actor=actor
     )
-    kind = _negotiate(body, request.headers.get("accept", ""))
     headers = {"x-row-count": str(result.table.num_rows), "x-truncated": str(result.truncated).lower()}
     if kind == "arrow":
         return Response(to_arrow_ipc(result), media_type=ARROW_STREAM, headers=headers)
     if kind == "csv":
         return Response(to_csv_bytes(result), media_type="text/csv", headers=headers)
     return Response(to_json_bytes(result), media_type="application/json")
+
+
+async def _export(body: SqlBody, kind: str, lakehouse: Lakehouse, actor: Actor) -> Response:
+    """The whole result, streamed. The first batch is computed before the response starts, so the errors
+    that surface when a query starts running still get their 4xx (api/streaming.py for later ones)."""
+    schema, batches = await run_in_threadpool(
+        lakehouse.export_batches, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows,
+        actor=actor)
+    try:
+        first = await run_in_threadpool(next, batches, None)
+    except BaseException:
+        batches.close()
+        raise
+    chunks = (ipc_chunks if kind == "arrow" else csv_chunks)(schema, _chain(first, batches))
+    return AbortableStreamingResponse(chunks, media_type=ARROW_STREAM if kind == "arrow" else "text/csv",
+                                      headers={"x-streamed": "true"})
+
+
+def _chain(first: pa.RecordBatch | None, rest: Generator[pa.RecordBatch, None, None]
+           ) -> Generator[pa.RecordBatch, None, None]:
+    try:
+        if first is not None:
+            yield first
+            yield from rest
+    finally:
+        rest.close()

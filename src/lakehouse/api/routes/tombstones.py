@@ -22,14 +22,15 @@ class TombstoneBody(BaseModel):
     actor: str | None = Field(None, description="A note only: the actor is the authenticated caller.")
 
 
-@router.post("/tombstone", summary="Erase rows by key (admin): 200 {applied} or 207 {applied, failed}")
+@router.post("/tombstone",
+             summary="Erase rows by key (admin): 200 {applied, rows_hidden, keys} or 207 with failed")
 def add_tombstones(name: str, body: TombstoneBody, lakehouse: Lakehouse = Depends(get_lakehouse),
                    actor: Actor = Depends(get_actor)) -> JSONResponse:
     result = lakehouse.tombstone(name, body.row_key_column, body.row_key_values, body.reason, note=body.actor,
                                  actor=actor)
     if result["failed"]:
         return JSONResponse(result, status_code=207)
-    return JSONResponse({"applied": result["applied"], "ids": result["ids"]})
+    return JSONResponse({k: v for k, v in result.items() if k != "failed"})
 
 
 @router.get("/tombstone", summary="List a dataset's tombstones with who, when and why (admin)")
