@@ -251,17 +251,22 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "LAKEHOUSE_LOG_LEVEL": "warning"}
     cli = Path(sys.executable).parent / "lakehouse"
+    server_log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - closed with the server below
     server = subprocess.Popen([str(cli), "--data-dir", str(data_dir), "serve", "--port", str(port)], env=env,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+                              stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     report: dict[str, Any] = {"minutes": minutes, "soak": args.soak, "phases": []}
     try:
         for _ in range(600):
+            if server.poll() is not None:
+                sys.exit(f"the server exited: {(data_dir / 'server.log').read_text()[-3000:]}")
             try:
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
+        else:
+            sys.exit(f"the server did not answer /health in 5 minutes: {(data_dir / 'server.log').read_text()[-3000:]}")
         with httpx.Client(base_url=url, timeout=120) as warm:  # load the model and the tables once
             warm.post("/vectors/search/resumes_idx", json={"query": "warm up", "k": 1}).raise_for_status()
             warm.post("/query/sql", json={"sql": SQL[0]}).raise_for_status()
@@ -284,6 +289,7 @@ def main() -> None:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+        server_log.close()
         shutil.rmtree(data_dir, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, default=str))
