@@ -22,9 +22,9 @@ from lakehouse.app import Lakehouse
 from lakehouse.config import load_settings
 from tests.services import postgres_database
 
-STEPS = 12
+STEPS = 10
 # Each example is a fresh lakehouse doing real writes (~5 s): a few in CI, more with LAKEHOUSE_STATEFUL_EXAMPLES.
-EXAMPLES = int(os.environ.get("LAKEHOUSE_STATEFUL_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("LAKEHOUSE_STATEFUL_EXAMPLES", "4"))
 DIM = 4
 
 
