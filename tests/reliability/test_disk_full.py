@@ -153,3 +153,27 @@ def test_http_answers_507_storage_full(mount) -> None:  # type: ignore[no-untype
                                headers={"content-type": "application/vnd.apache.arrow.stream"})
         assert response.status_code == 200, response.text
         assert sql_state(lh, "people")[0] == 30_050
+
+
+def test_out_of_space_and_io_errors_are_named_wherever_they_come_from() -> None:
+    """The mapping the write paths share: errno (Python I/O), Rust's "(os error N)" (delta-rs, object_store)
+    and SQLite's wording all give storage_full / storage_io_error; anything else is left alone."""
+    import errno
+
+    from lakehouse.errors import StorageIOError, storage_failure
+
+    full = [OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EDQUOT, "Disk quota exceeded"),
+            RuntimeError("Generic LocalFileSystem error: No space left on device (os error 28)"),
+            RuntimeError("database or disk is full")]
+    for exc in full:
+        failure = storage_failure(exc, "x")
+        assert isinstance(failure, StorageFull) and failure.http_status == 507, exc
+    for exc in (OSError(errno.EIO, "Input/output error"), RuntimeError("write failed (os error 5)"),
+                RuntimeError("disk I/O error")):
+        failure = storage_failure(exc, "x")
+        assert isinstance(failure, StorageIOError) and failure.code == "storage_io_error", exc
+    chained = ValueError("wrapper")
+    chained.__cause__ = OSError(errno.ENOSPC, "full")
+    assert isinstance(storage_failure(chained, "x"), StorageFull)
+    assert storage_failure(OSError(errno.ENOENT, "No such file"), "x") is None
+    assert storage_failure(ValueError("Invalid data found"), "x") is None
