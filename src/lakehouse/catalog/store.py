@@ -37,8 +37,11 @@ class CatalogStore:
         self.datasets = DatasetStore(self.sessions)
         self.owners = ProcessOwners(self.sessions, heartbeat_seconds, lease_seconds)
         self.owners.on_sweep.append(lambda dead: self._interrupt_jobs_of(list(dead)))
-        self._held: set[tuple[str, str]] = set()  # locks this instance holds; a row of ours not in it is stale
-        self._held_guard = threading.Lock()
+        # Lock rows of this instance whose release failed (e.g. the catalog's disk was full). Not a set of the
+        # locks held: threads of one process acting for the same actor share a holder name, so only a failed
+        # release can tell a stale row of ours from a live one.
+        self._stale: set[tuple[str, str]] = set()
+        self._stale_guard = threading.Lock()
 
     def close(self) -> None:
         self.owners.release()
@@ -148,14 +151,12 @@ class CatalogStore:
             try:
                 with self.sessions.begin() as session:
                     session.add(LockRow(name=name, owner=owner_full, acquired_at=utcnow()))
-                with self._held_guard:
-                    self._held.add((name, owner_full))
                 return
             except IntegrityError:
                 holder = self._lock_holder(name)
                 if holder is None:
                     continue
-                if self.owners.is_dead(holder) or self._stale_own(name, holder):
+                if self.owners.is_dead(holder) or self._claim_stale(name, holder):
                     with self.sessions.begin() as session:
                         session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == holder))
                     continue
@@ -169,22 +170,24 @@ class CatalogStore:
             row = session.get(LockRow, name)
             return row.owner if row else None
 
-    def _stale_own(self, name: str, holder: str) -> bool:
-        """A row of this instance for a lock it no longer holds: its release failed (e.g. the disk was full)."""
-        with self._held_guard:
-            return holder.startswith(self.owners.owner_id + ":") and (name, holder) not in self._held
+    def _claim_stale(self, name: str, holder: str) -> bool:
+        """True (once) for a row of this instance whose release failed: the caller deletes it and retries."""
+        with self._stale_guard:
+            if (name, holder) in self._stale:
+                self._stale.discard((name, holder))
+                return True
+            return False
 
     def release_lock(self, name: str, owner: str) -> None:
         """Never raises: the work under the lock is done either way, and a row left behind (the catalog's disk
         was full) is taken over by this instance's next acquire, or by anyone once this process is gone."""
-        with self._held_guard:
-            self._held.discard((name, f"{self.owners.owner_id}:{owner}"))
+        owner_full = f"{self.owners.owner_id}:{owner}"
         try:
             with self.sessions.begin() as session:
-                session.execute(
-                    delete(LockRow).where(LockRow.name == name, LockRow.owner == f"{self.owners.owner_id}:{owner}")
-                )
+                session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == owner_full))
         except Exception:  # noqa: BLE001 - reporting it would turn a committed write into an error
+            with self._stale_guard:
+                self._stale.add((name, owner_full))
             log.warning("could not release the lock on '%s'; it is taken over when next needed", name, exc_info=True)
 
     # Write intents (crash reconciliation) ----------------------------------------------------
