@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -133,6 +133,37 @@ class VectorsSettings(BaseModel):
     scheduler_interval_seconds: float = Field(default=30.0, gt=0)
 
 
+class AgentSettings(BaseModel):
+    """The autotune agent (agents/autotune.py): off unless enabled."""
+
+    enabled: bool = False
+    wake_seconds: float = Field(default=300.0, gt=0, description="Periodic wake: every index is looked at.")
+    max_trials_per_hour: int = Field(default=20, ge=1, description="Per index.")
+    max_trials_per_hour_total: int = Field(default=60, ge=1, description="Across all indexes.")
+    cooldown_seconds: float = Field(default=30.0, ge=0, description="Pause after a trial of an index.")
+    global_cooldown_seconds: float = Field(default=5.0, ge=0, description="Pause after any trial.")
+    epsilon: float = Field(default=0.25, ge=0, le=1, description="Share of proposals drawn from the full bounds.")
+    m_bounds: tuple[int, int] = (8, 48)
+    ef_construction_bounds: tuple[int, int] = (40, 400)
+    ef_search_bounds: tuple[int, int] = (10, 512)
+    promotion_margin: float = Field(default=0.05, ge=0, description="A challenger must be this much faster (QPS).")
+    load_pause_p95_ms: float = Field(default=250.0, gt=0, description="Pause while search p95 is above this.")
+    trial_time_limit_seconds: float = Field(default=600.0, gt=0)
+    eval_sample: int = Field(default=200, ge=10, description="Documents held out per eval set.")
+    live_set_size: int = Field(default=500, ge=1, description="Newest logged queries in the live eval set.")
+    live_set_minimum: int = Field(default=20, ge=1, description="Fewer logged queries: no live set yet.")
+    query_log_sample_rate: float = Field(default=0.2, ge=0, le=1, description="Share of searches logged.")
+    query_log_keep: int = Field(default=2000, ge=1, description="Logged queries kept per index (newest).")
+
+    @model_validator(mode="after")
+    def _bounds(self) -> AgentSettings:
+        for name in ("m_bounds", "ef_construction_bounds", "ef_search_bounds"):
+            low, high = getattr(self, name)
+            if low < 1 or high < low:
+                raise ValueError(f"agent.{name} must be [low, high] with 1 <= low <= high, got [{low}, {high}]")
+        return self
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -149,6 +180,7 @@ class Settings(BaseSettings):
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
     embeddings: EmbeddingsSettings = Field(default_factory=EmbeddingsSettings)
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
+    agent: AgentSettings = Field(default_factory=AgentSettings)
 
     @field_validator("data_dir")
     @classmethod

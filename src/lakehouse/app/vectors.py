@@ -13,6 +13,7 @@ from lakehouse.vectors.spec import (
     ChampionRequest,
     EvalRequest,
     IndexManifest,
+    IndexSettingsPatch,
     IndexSpec,
     SearchRequest,
     SearchResult,
@@ -39,6 +40,15 @@ class VectorsApi(LakehouseBase):
     def get_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         with self._call(actor, "vectors.get_index", name) as (who, _):
             return self._readable_index(who, name)
+
+    def patch_vector_index(self, name: str, patch: IndexSettingsPatch | Mapping[str, Any],
+                           actor: Actor | None = None) -> IndexManifest:
+        """Change what needs no rebuild: ``query_log`` (keep sampled search vectors as the live eval set),
+        ``recall_target``."""
+        patch = patch if isinstance(patch, IndexSettingsPatch) else IndexSettingsPatch.model_validate(patch)
+        with self._call(actor, "vectors.patch_index", name) as (who, _):
+            self._writable_index(who, name)
+            return self.vectors.patch_index(who, name, patch)
 
     def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         with self._call(actor, "vectors.delete_index", name) as (who, _):

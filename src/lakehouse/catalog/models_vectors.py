@@ -1,11 +1,12 @@
-"""Catalog tables of vector search: indexes, eval sets and the trial journal (Alembic branch 0003_vectors)."""
+"""Catalog tables of vector search: indexes, eval sets, the trial journal (Alembic branch 0003_vectors) and
+the query log (0006)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lakehouse.catalog.models import Base
@@ -69,3 +70,13 @@ class VectorTrialRow(Base):
     source_version: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class VectorQueryLogRow(Base):
+    """A sampled search vector (never its text) of an index with ``query_log`` on: the live eval set."""
+
+    __tablename__ = "vector_query_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    index_name: Mapped[str] = mapped_column(ForeignKey("vector_indexes.name", ondelete="CASCADE"), index=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    at: Mapped[datetime]

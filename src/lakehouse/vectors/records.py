@@ -5,10 +5,11 @@ from __future__ import annotations
 import builtins
 from typing import Any
 
-from sqlalchemy import delete, select
+import numpy as np
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorTrialRow
+from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorQueryLogRow, VectorTrialRow
 from lakehouse.errors import NotFound
 from lakehouse.types import utcnow
 from lakehouse.vectors.spec import IndexManifest
@@ -67,6 +68,7 @@ class IndexRecords:
     def delete(self, name: str) -> None:
         with self.sessions.begin() as session:
             session.execute(delete(VectorTrialRow).where(VectorTrialRow.index_name == name))
+            session.execute(delete(VectorQueryLogRow).where(VectorQueryLogRow.index_name == name))
             session.execute(delete(VectorEvalSetRow).where(VectorEvalSetRow.index_name == name))
             session.execute(delete(VectorIndexRow).where(VectorIndexRow.name == name))
 
@@ -79,13 +81,42 @@ class IndexRecords:
             session.add(row)
         return row
 
-    def latest_eval_set(self, index: str, generation: int, k: int) -> VectorEvalSetRow | None:
+    def latest_eval_set(self, index: str, generation: int, k: int,
+                        source: str | None = None) -> VectorEvalSetRow | None:
         with self.sessions() as session:
-            return session.scalars(
-                select(VectorEvalSetRow).where(VectorEvalSetRow.index_name == index,
-                                               VectorEvalSetRow.generation == generation,
-                                               VectorEvalSetRow.k == k)
-                .order_by(VectorEvalSetRow.id.desc()).limit(1)).first()
+            query = select(VectorEvalSetRow).where(VectorEvalSetRow.index_name == index,
+                                                   VectorEvalSetRow.generation == generation,
+                                                   VectorEvalSetRow.k == k)
+            if source is not None:
+                query = query.where(VectorEvalSetRow.source == source)
+            return session.scalars(query.order_by(VectorEvalSetRow.id.desc()).limit(1)).first()
+
+    def eval_set(self, set_id: int) -> VectorEvalSetRow | None:
+        with self.sessions() as session:
+            return session.get(VectorEvalSetRow, set_id)
+
+    # The query log (live eval set) ------------------------------------------------------------
+    def log_query(self, index: str, vector: np.ndarray, keep: int) -> None:
+        """Record one search vector; the log keeps the newest ``keep`` per index."""
+        with self.sessions.begin() as session:
+            session.add(VectorQueryLogRow(index_name=index, at=utcnow(),
+                                          vector=np.ascontiguousarray(vector, dtype=np.float32).tobytes()))
+            session.flush()
+            cutoff = session.scalar(select(VectorQueryLogRow.id).where(VectorQueryLogRow.index_name == index)
+                                    .order_by(VectorQueryLogRow.id.desc()).offset(keep).limit(1))
+            if cutoff is not None:
+                session.execute(delete(VectorQueryLogRow).where(VectorQueryLogRow.index_name == index,
+                                                                VectorQueryLogRow.id <= cutoff))
+
+    def logged_queries(self, index: str, limit: int) -> builtins.list[np.ndarray]:
+        with self.sessions() as session:
+            blobs = session.scalars(select(VectorQueryLogRow.vector).where(VectorQueryLogRow.index_name == index)
+                                    .order_by(VectorQueryLogRow.id.desc()).limit(limit))
+            return [np.frombuffer(b, dtype=np.float32) for b in blobs]
+
+    def logged_count(self, index: str) -> int:
+        with self.sessions() as session:
+            return int(session.scalar(select(func.count()).where(VectorQueryLogRow.index_name == index)) or 0)
 
     def add_trial(self, index: str, kind: str, config: dict[str, Any], metrics: dict[str, Any],
                   eval_set_id: int | None, generation: int, source_version: int | None,

@@ -8,6 +8,7 @@ widens, and finally searches the candidates exactly, so k matching documents alw
 
 from __future__ import annotations
 
+import random
 import time
 
 import numpy as np
@@ -44,6 +45,7 @@ class Searcher:
                  sql: SqlService, executor: QueryExecutor, guards: Guards, sources: Sources):
         self.settings, self.records, self.cache, self.embedders = settings, records, cache, embedders
         self.sql, self.executor, self.guards, self.sources = sql, executor, guards, sources
+        self._sampler = random.Random()  # noqa: S311 - sampling which searches feed the live eval set
 
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
@@ -60,12 +62,23 @@ class Searcher:
             raise Conflict(f"Vector index '{name}' has not finished its first build (status {row.status}).",
                            hint="Wait for the build job (GET /jobs) and search again.")
         query = self.query_vector(row, request)
+        if (row.ann or {}).get("query_log") and self._may_log(actor, row, info):
+            agent = self.settings.agent
+            if self._sampler.random() < agent.query_log_sample_rate:
+                self.records.log_query(row.name, query, agent.query_log_keep)
         index = self.cache.get(row)
         positions = self.candidates(actor, row, info, index, request.filter)
         ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
                                       or self.settings.vectors.hnsw_ef_search)
         hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
         return SearchResult(hits=hits, method=method, elapsed_ms=round((time.perf_counter() - started) * 1000, 3))
+
+    def _may_log(self, actor: Actor, row: VectorIndexRow, info: IndexManifest) -> bool:
+        """Never keep the queries of a principal who sees the source through masks (only admins read past them)."""
+        if info.view is None or actor.is_admin:
+            return True
+        view = self.sources.of(row).view
+        return view is None or not view.column_redactions
 
     def query_vector(self, row: VectorIndexRow, request: SearchRequest) -> np.ndarray:
         if (request.query is None) == (request.vector is None):

@@ -18,6 +18,7 @@ from lakehouse.vectors.spec import (
     ChampionRequest,
     EvalRequest,
     IndexManifest,
+    IndexSettingsPatch,
     IndexSpec,
     SearchRequest,
     SearchResult,
@@ -45,6 +46,12 @@ def list_indexes(lakehouse: Lakehouse = Depends(get_lakehouse),
 def get_index(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
               actor: Actor = Depends(get_actor)) -> IndexManifest:
     return lakehouse.get_vector_index(idx, actor=actor)
+
+
+@router.patch("/indexes/{idx}", summary="Change an index's query_log or recall_target (no rebuild)")
+def patch_index(idx: str, body: IndexSettingsPatch, lakehouse: Lakehouse = Depends(get_lakehouse),
+                actor: Actor = Depends(get_actor)) -> IndexManifest:
+    return lakehouse.patch_vector_index(idx, body, actor)
 
 
 @router.delete("/indexes/{idx}", summary="Delete a vector index, its embeddings and graph")
