@@ -462,6 +462,15 @@ class RemoteLakehouse:
                            actor: Actor | None = None) -> IndexManifest:
         return self._index(self._json("PATCH", f"/vectors/indexes/{name}", actor, json=_body(patch)))
 
+    def agent_status(self, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", "/vectors/agent", actor))
+
+    def agent_index_status(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/vectors/agent/{index}", actor))
+
+    def agent_enqueue(self, index: str, reason: str = "requested", actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/agent/enqueue/{index}", actor, params={"reason": reason}))
+
     def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         return self._index(self._json("DELETE", f"/vectors/indexes/{name}", actor))
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 import lakehouse.api.routes.db as db_routes
@@ -30,8 +35,25 @@ PII detection and lineage, and sandboxed SQL. Errors always have the shape
 `{"error": {"code", "message", "hint", "request_id"}}`."""
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Background work that lives as long as the server: the autotune agent when ``agent.enabled``."""
+    lakehouse: Lakehouse = app.state.lakehouse
+    task = None
+    if lakehouse.settings.agent.enabled:
+        task = asyncio.create_task(lakehouse.agent.run(), name="lakehouse-autotune-agent")
+    try:
+        yield
+    finally:
+        if task is not None:
+            lakehouse.agent.stop()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
 def create_app(lakehouse: Lakehouse) -> FastAPI:
-    app = FastAPI(title="lakehouse", version=__version__, description=DESCRIPTION)
+    app = FastAPI(title="lakehouse", version=__version__, description=DESCRIPTION, lifespan=_lifespan)
     app.state.lakehouse = lakehouse
     app.add_middleware(AuditMiddleware)  # inside RequestIdMiddleware, so it sees the request id
     app.add_middleware(RequestIdMiddleware)

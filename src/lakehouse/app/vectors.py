@@ -112,6 +112,27 @@ class VectorsApi(LakehouseBase):
             self._writable_index(who, index)
             return self.vectors.set_champion(who, index, request)
 
+    # The autotune agent ----------------------------------------------------------------------------
+    def agent_status(self, actor: Actor | None = None) -> dict[str, Any]:
+        """The agent as the catalog knows it: enabled, leader, queue, trials this hour, per-index state."""
+        with self._call(actor, "vectors.agent_status") as (who, _):
+            status = self.agent.status()
+            readable = {m.index_name for m in self.vectors.list_indexes(who) if self._may_search(who, m)}
+            status["indexes"] = [s for s in status["indexes"] if s["index_name"] in readable]
+            status["queue"] = [name for name in status["queue"] if name in readable]
+            return status
+
+    def agent_index_status(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        with self._call(actor, "vectors.agent_index_status", index) as (who, _):
+            self._readable_index(who, index)
+            return self.agent.index_status(index)
+
+    def agent_enqueue(self, index: str, reason: str = "requested", actor: Actor | None = None) -> dict[str, Any]:
+        """Queue ``index`` for the agent (it runs when the agent is enabled in a server or ``agent run``)."""
+        with self._call(actor, "vectors.agent_enqueue", index) as (who, _):
+            self._writable_index(who, index)
+            return self.agent.enqueue(index, f"{reason} (by {who.name})")
+
     def _may_search(self, who: Actor, index: IndexManifest) -> bool:
         try:
             self.vectors.guards.check(who, index)

@@ -67,6 +67,11 @@ def exact_truth(index: LoadedIndex, queries: np.ndarray, k: int, kept: np.ndarra
     return out
 
 
+def data_key(row: VectorIndexRow, index: LoadedIndex) -> str:
+    """What a held-out set's labels depend on: the source version and the label layout, not the graph."""
+    return f"{row.source_version}:{index.labels}:{index.live}"
+
+
 def kept_labels(index: LoadedIndex, excluded: np.ndarray) -> np.ndarray:
     alive = index.alive_positions().astype(np.int64)
     return np.setdiff1d(alive, excluded, assume_unique=False) if len(excluded) else np.sort(alive)
@@ -77,15 +82,16 @@ class EvalSets:
         self.records = records
 
     def held_out(self, row: VectorIndexRow, index: LoadedIndex, sample: int, k: int, new: bool = False) -> EvalSet:
-        if not new:
-            existing = self.records.latest_eval_set(row.name, row.generation, k, source="held_out")
-            if existing is not None:
+        data = data_key(row, index)
+        if not new:  # reused while the vectors are the same (a promotion's new graph keeps the labels)
+            existing = self.records.latest_eval_set(row.name, None, k, source="held_out")
+            if existing is not None and existing.queries.get("data") == data:
                 return self.load(existing, index)
         documents = index.documents()
         if documents < 2:
             raise InvalidInput(f"Index '{row.name}' has {documents} document(s): too few to hold any out.",
                                hint='Evaluate with your own queries: "queries" (texts) or "vectors".')
-        rng = np.random.default_rng(row.generation)
+        rng = np.random.default_rng((row.source_version or 0) * 1_000_003 + index.labels)  # same data, same sample
         alive = index.alive_positions()
         picks = rng.permutation(alive)
         doc_ids = index.meta.column("doc_id").to_pylist()
@@ -103,7 +109,7 @@ class EvalSets:
         queries = index.vectors[labels]
         truth = exact_truth(index, queries, k, kept_labels(index, excluded))
         saved = self.records.add_eval_set(
-            row.name, "held_out", k, {"labels": labels.tolist(), "excluded": excluded.tolist()},
+            row.name, "held_out", k, {"labels": labels.tolist(), "excluded": excluded.tolist(), "data": data},
             {"labels": truth}, row.generation)
         return EvalSet(saved.id, "held_out", k, queries, truth, excluded)
 
@@ -117,18 +123,20 @@ class EvalSets:
         saved = self.records.add_eval_set(row.name, "user", k, stored, {"labels": truth}, row.generation)
         return EvalSet(saved.id, "user", k, queries, truth, np.zeros(0, dtype=np.int64))
 
-    def live(self, row: VectorIndexRow, index: LoadedIndex, k: int, beside: EvalSet, minimum: int,
+    def live(self, row: VectorIndexRow, index: LoadedIndex, k: int, beside: EvalSet | None, minimum: int,
              limit: int) -> EvalSet | None:
-        """The logged queries (newest ``limit``), measured on the same chunks as ``beside``; None when fewer
-        than ``minimum`` were logged."""
+        """The logged queries (newest ``limit``), measured on the same chunks as ``beside`` (the held-out set
+        of the same trial; None: the whole index); None when fewer than ``minimum`` were logged."""
         logged = self.records.logged_queries(row.name, limit)
         if len(logged) < minimum:
             return None
+        excluded = beside.excluded if beside is not None else np.zeros(0, dtype=np.int64)
         queries = prepare(row, np.stack(logged))
-        truth = exact_truth(index, queries, k, kept_labels(index, beside.excluded))
-        saved = self.records.add_eval_set(row.name, "live", k, {"vectors": encode(queries), "beside": beside.id},
-                                          {"labels": truth}, row.generation)
-        return EvalSet(saved.id, "live", k, queries, truth, beside.excluded)
+        truth = exact_truth(index, queries, k, kept_labels(index, excluded))
+        saved = self.records.add_eval_set(
+            row.name, "live", k, {"vectors": encode(queries), "beside": beside.id if beside else None},
+            {"labels": truth}, row.generation)
+        return EvalSet(saved.id, "live", k, queries, truth, excluded)
 
     def load(self, saved: VectorEvalSetRow, index: LoadedIndex) -> EvalSet:
         stored = saved.queries

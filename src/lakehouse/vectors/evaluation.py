@@ -41,18 +41,27 @@ class Probe:
     build_seconds: float | None
 
 
-def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str) -> dict[str, float]:
-    latencies, found = [], 0
+def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str, passes: int = 3) -> dict[str, float]:
+    """Recall of one pass; latency and QPS of the fastest of ``passes`` (one noisy pass would let a config
+    win or lose on chance)."""
     k = eval_set.k
-    for q, expected in zip(eval_set.queries, eval_set.truth, strict=True):
-        t0 = time.perf_counter()
-        _, labels = ann.search_hnsw(probe.graph, q, k, ef, probe.selector, metric)
-        latencies.append(time.perf_counter() - t0)
-        if probe.labels is not None:
-            labels = probe.labels[labels]
-        found += len(set(labels.tolist()) & set(expected))
-    total = sum(latencies)
-    lat = np.asarray(latencies) * 1000
+    found = 0
+    best: list[float] | None = None
+    for n in range(passes):
+        latencies = []
+        for q, expected in zip(eval_set.queries, eval_set.truth, strict=True):
+            t0 = time.perf_counter()
+            _, labels = ann.search_hnsw(probe.graph, q, k, ef, probe.selector, metric)
+            latencies.append(time.perf_counter() - t0)
+            if n == 0:
+                if probe.labels is not None:
+                    labels = probe.labels[labels]
+                found += len(set(labels.tolist()) & set(expected))
+        if best is None or sum(latencies) < sum(best):
+            best = latencies
+    assert best is not None
+    total = sum(best)
+    lat = np.asarray(best) * 1000
     return {"recall": round(found / max(1, sum(len(t) for t in eval_set.truth)), 4),
             "p50_ms": round(float(np.percentile(lat, 50)), 4), "p95_ms": round(float(np.percentile(lat, 95)), 4),
             "qps": round(len(eval_set.queries) / total, 1) if total else 0.0}

@@ -28,7 +28,8 @@ def manifest(row: VectorIndexRow) -> IndexManifest:
 def trial_dict(row: VectorTrialRow) -> dict[str, Any]:
     return {"trial_id": row.id, "index_name": row.index_name, "kind": row.kind, "config": row.config,
             "metrics": row.metrics, "eval_set_id": row.eval_set_id, "generation": row.generation,
-            "source_version": row.source_version, "note": row.note, "created_at": row.created_at}
+            "source_version": row.source_version, "note": row.note, "created_at": row.created_at,
+            "proposal": row.proposal}
 
 
 class IndexRecords:
@@ -81,12 +82,12 @@ class IndexRecords:
             session.add(row)
         return row
 
-    def latest_eval_set(self, index: str, generation: int, k: int,
+    def latest_eval_set(self, index: str, generation: int | None, k: int,
                         source: str | None = None) -> VectorEvalSetRow | None:
         with self.sessions() as session:
-            query = select(VectorEvalSetRow).where(VectorEvalSetRow.index_name == index,
-                                                   VectorEvalSetRow.generation == generation,
-                                                   VectorEvalSetRow.k == k)
+            query = select(VectorEvalSetRow).where(VectorEvalSetRow.index_name == index, VectorEvalSetRow.k == k)
+            if generation is not None:
+                query = query.where(VectorEvalSetRow.generation == generation)
             if source is not None:
                 query = query.where(VectorEvalSetRow.source == source)
             return session.scalars(query.order_by(VectorEvalSetRow.id.desc()).limit(1)).first()
@@ -120,19 +121,30 @@ class IndexRecords:
 
     def add_trial(self, index: str, kind: str, config: dict[str, Any], metrics: dict[str, Any],
                   eval_set_id: int | None, generation: int, source_version: int | None,
-                  note: str | None = None) -> dict[str, Any]:
+                  note: str | None = None, proposal: dict[str, Any] | None = None) -> dict[str, Any]:
         row = VectorTrialRow(index_name=index, kind=kind, config=config, metrics=metrics, eval_set_id=eval_set_id,
-                             generation=generation, source_version=source_version, note=note, created_at=utcnow())
+                             generation=generation, source_version=source_version, note=note, created_at=utcnow(),
+                             proposal=proposal)
         with self.sessions.begin() as session:
             session.add(row)
             session.flush()
             return trial_dict(row)
 
-    def trials(self, index: str, limit: int = 1000) -> builtins.list[dict[str, Any]]:
+    def trials(self, index: str, limit: int = 1000, eval_set_id: int | None = None) -> builtins.list[dict[str, Any]]:
         with self.sessions() as session:
-            rows = session.scalars(select(VectorTrialRow).where(VectorTrialRow.index_name == index)
-                                   .order_by(VectorTrialRow.id.desc()).limit(limit))
+            query = select(VectorTrialRow).where(VectorTrialRow.index_name == index)
+            if eval_set_id is not None:
+                query = query.where(VectorTrialRow.eval_set_id == eval_set_id)
+            rows = session.scalars(query.order_by(VectorTrialRow.id.desc()).limit(limit))
             return [trial_dict(r) for r in rows]
+
+    def agent_trials_since(self, since: Any, index: str | None = None) -> int:
+        """How many trials the agent journaled since ``since`` (one index, or all): the rate limit's count."""
+        with self.sessions() as session:
+            query = select(func.count()).where(VectorTrialRow.kind == "agent", VectorTrialRow.created_at >= since)
+            if index is not None:
+                query = query.where(VectorTrialRow.index_name == index)
+            return int(session.scalar(query) or 0)
 
     def trial(self, index: str, trial_id: int) -> dict[str, Any]:
         with self.sessions() as session:

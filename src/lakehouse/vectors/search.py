@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import deque
 
 import numpy as np
 import pyarrow as pa
@@ -46,6 +47,7 @@ class Searcher:
         self.settings, self.records, self.cache, self.embedders = settings, records, cache, embedders
         self.sql, self.executor, self.guards, self.sources = sql, executor, guards, sources
         self._sampler = random.Random()  # noqa: S311 - sampling which searches feed the live eval set
+        self._latencies: deque[tuple[float, float]] = deque(maxlen=5000)  # (monotonic time, ms): the load
 
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
@@ -71,7 +73,15 @@ class Searcher:
         ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
                                       or self.settings.vectors.hnsw_ef_search)
         hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
-        return SearchResult(hits=hits, method=method, elapsed_ms=round((time.perf_counter() - started) * 1000, 3))
+        elapsed = (time.perf_counter() - started) * 1000
+        self._latencies.append((time.monotonic(), elapsed))
+        return SearchResult(hits=hits, method=method, elapsed_ms=round(elapsed, 3))
+
+    def recent_p95(self, window_seconds: float = 60.0) -> float | None:
+        """p95 of this process's searches in the last ``window_seconds`` (None: fewer than 20 of them)."""
+        since = time.monotonic() - window_seconds
+        recent = [ms for at, ms in list(self._latencies) if at >= since]
+        return float(np.percentile(recent, 95)) if len(recent) >= 20 else None
 
     def _may_log(self, actor: Actor, row: VectorIndexRow, info: IndexManifest) -> bool:
         """Never keep the queries of a principal who sees the source through masks (only admins read past them)."""

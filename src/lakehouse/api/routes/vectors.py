@@ -112,3 +112,21 @@ def champion(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
 def set_champion(idx: str, body: ChampionRequest, lakehouse: Lakehouse = Depends(get_lakehouse),
                  actor: Actor = Depends(get_actor)) -> dict[str, Any]:
     return lakehouse.set_vector_champion(idx, body, actor=actor)
+
+
+@router.get("/agent", summary="The autotune agent: enabled, leader, queue, trials this hour, per-index state")
+def agent_status(lakehouse: Lakehouse = Depends(get_lakehouse),
+                 actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.agent_status(actor)
+
+
+@router.get("/agent/{idx}", summary="The autotune agent's state and reason for one index")
+def agent_index_status(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
+                       actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.agent_index_status(idx, actor)
+
+
+@router.post("/agent/enqueue/{idx}", summary="Queue an index for the autotune agent")
+def agent_enqueue(idx: str, reason: str = Query("requested", max_length=200),
+                  lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.agent_enqueue(idx, reason, actor)
