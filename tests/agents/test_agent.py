@@ -150,3 +150,11 @@ def test_bad_requests(agent_lh: Lakehouse) -> None:
     with pytest.raises(NotFound):
         agent_lh.agent_enqueue("vecs", actor=outsider)
     assert agent_lh.agent_status(actor=outsider)["indexes"] == []
+
+
+@pytest.mark.parametrize("bounds", [{"m_bounds": [32, 8]}, {"ef_search_bounds": [0, 0]}])
+def test_bad_bounds_stop_startup_naming_the_setting(make_settings: Any, bounds: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=f"agent.{next(iter(bounds))}"):
+        make_settings(agent=bounds)

@@ -88,3 +88,25 @@ def test_logged_searches_become_the_live_eval_set(lakehouse: Any, hard: tuple[An
     before = lh.vectors.records.logged_count("hard")
     lh.search_vectors("hard", {"vector": gaussian(np.random.default_rng(3), 1)[0].tolist(), "k": 5})
     assert lh.vectors.records.logged_count("hard") == before
+
+
+def test_query_vectors_as_an_arrow_stream_over_http(hard: tuple[Any, np.ndarray]) -> None:
+    from fastapi.testclient import TestClient
+
+    from lakehouse.api.app import create_app
+
+    lh, _ = hard
+    queries = gaussian(np.random.default_rng(21), 30)
+    sink = pa.BufferOutputStream()
+    table = pa.table({"vector": pa.array(list(queries), pa.list_(pa.float32()))})
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    client = TestClient(create_app(lh), raise_server_exceptions=False)
+    answer = client.post("/vectors/eval/hard?ef_search=80", content=sink.getvalue().to_pybytes(),
+                         headers={"Content-Type": "application/vnd.apache.arrow.stream"})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["metrics"]["eval_scheme"] == "user" and answer.json()["metrics"]["queries"] == 30
+    wrong = client.post("/vectors/eval/hard", json={"vectors": [[1.0, 2.0]]})
+    assert wrong.status_code == 422 and "dimension 2" in wrong.json()["error"]["message"]
+    broken = client.post("/vectors/eval/hard", content=b"{nope", headers={"Content-Type": "application/json"})
+    assert broken.status_code == 422 and "line 1, column 2" in broken.json()["error"]["message"]

@@ -3,15 +3,18 @@ audit (jobs answer 202 unless ?wait=true)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.api.jobs_response import job_response
 from lakehouse.app import Lakehouse
+from lakehouse.errors import InvalidInput
 from lakehouse.types import Actor
 from lakehouse.vectors.spec import (
     AutotuneRequest,
@@ -82,10 +85,55 @@ def stale(lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(
     return {"items": lakehouse.stale_vector_indexes(actor=actor)}
 
 
-@router.post("/eval/{idx}", summary="Measure recall@k, latency, QPS, build time and memory (records a trial)")
-def evaluate(idx: str, body: EvalRequest = Body(default_factory=EvalRequest),
-             lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
-    return lakehouse.evaluate_vector_index(idx, body, actor=actor)
+_ARROW = "application/vnd.apache.arrow.stream"
+
+
+@router.post("/eval/{idx}", summary="Measure recall@k, latency, QPS, build time and memory (records a trial)",
+             openapi_extra={"requestBody": {"content": {
+                 "application/json": {"schema": EvalRequest.model_json_schema()},
+                 _ARROW: {"schema": {"type": "string", "format": "binary",
+                                     "description": "Query vectors: an Arrow IPC stream with a list<float> column "
+                                                    "'vector'; the other fields go in the query string."}}}}})
+async def evaluate(idx: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse),
+                   actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    if request.headers.get("content-type", "").startswith(_ARROW):
+        fields: dict[str, Any] = dict(request.query_params)
+        fields["vectors"] = _arrow_vectors(await request.body())
+    else:
+        fields = _json_object(await request.body())
+    body = _eval_request(fields)
+    return await run_in_threadpool(lakehouse.evaluate_vector_index, idx, body, actor=actor)
+
+
+def _json_object(raw: bytes) -> Any:
+    if not raw.strip():
+        return {}
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"The body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+                           hint='Send a JSON object such as {"k": 10, "ef_search": 80}.') from None
+
+
+def _eval_request(fields: Any) -> EvalRequest:
+    try:
+        return EvalRequest.model_validate(fields)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InvalidInput(f"Invalid eval request: {problems}", hint="See POST /vectors/eval/{idx} in /docs.") from None
+
+
+def _arrow_vectors(payload: bytes) -> list[list[float]]:
+    import pyarrow as pa
+
+    try:
+        table = pa.ipc.open_stream(payload).read_all()
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise InvalidInput(f"The body is not an Arrow IPC stream: {exc}") from None
+    if "vector" not in table.column_names:
+        raise InvalidInput("The Arrow stream has no 'vector' column.",
+                           hint="Send one list<float> column named 'vector', one query per row.")
+    return [[float(x) for x in row] for row in table.column("vector").to_pylist() if row is not None]
 
 
 @router.get("/trials/{idx}", summary="The index's trial journal, newest first")
