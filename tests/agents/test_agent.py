@@ -104,7 +104,8 @@ def test_shutdown_mid_trial_leaves_the_champion_and_no_files(make_settings: Any)
     try:
         vector_index(lh, n=20_000, dim=64)  # a graph build of a few seconds: time to stop it midway
         before = lh.vector_champion("vecs")
-        files_before = sorted(p.name for p in (lh.settings.data_dir / "buckets" / "primary" / "vectors" / "vecs").rglob("*"))
+        folder = lh.settings.data_dir / "buckets" / "primary" / "vectors" / "vecs"
+        files_before = sorted(p.name for p in folder.rglob("*"))
         lh.agent_enqueue("vecs", "test")
         worker = threading.Thread(target=lambda: asyncio.run(lh.agent.run()))
         worker.start()
@@ -116,7 +117,7 @@ def test_shutdown_mid_trial_leaves_the_champion_and_no_files(make_settings: Any)
         worker.join(timeout=30)
         assert not worker.is_alive()
         assert lh.vector_champion("vecs") == before
-        files_after = sorted(p.name for p in (lh.settings.data_dir / "buckets" / "primary" / "vectors" / "vecs").rglob("*"))
+        files_after = sorted(p.name for p in folder.rglob("*"))
         assert files_after == files_before
         scratch = lh.settings.data_dir / ".agent-scratch"
         assert not scratch.exists() or not any(scratch.iterdir())
