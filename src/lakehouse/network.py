@@ -173,8 +173,10 @@ def _resolve(host: str, port: int | None) -> list[IpAddress]:
 
 
 def configured_hosts(settings: Settings) -> list[str]:
-    """Hosts the configuration names: the embedder servers and a PostgreSQL catalog."""
-    urls = [settings.embeddings.ollama.url, settings.embeddings.openai.url]
+    """Hosts the configuration names on purpose: embedder servers that were set (the built-in defaults are
+    loopback, which the default list holds anyway) and a PostgreSQL catalog."""
+    embeddings = settings.embeddings
+    urls = [getattr(embeddings, name).url for name in ("ollama", "openai") if name in embeddings.model_fields_set]
     if settings.catalog.url and "://" in settings.catalog.url and not settings.catalog.url.startswith("sqlite"):
         urls.append(settings.catalog.url)
     return [h for h in map(url_host, urls) if h]
