@@ -44,15 +44,34 @@ def test_an_allowed_root_works_and_links_inside_it_do_not_lead_out(make_settings
     lake = tmp_path / "lake"
     lake.mkdir()
     (tmp_path / "private.csv").write_text("secret\nhunter2\n")
-    with Lakehouse(make_settings(storage={"allowed_roots": [str(lake)]})) as lh:
-        with TestClient(create_app(lh), raise_server_exceptions=False) as client:
-            added = client.post("/storage/buckets", json={"name": "drop", "backend": "local", "root": str(lake / "d")})
-            assert added.status_code == 201, added.text
-            (lake / "d" / "ok.csv").write_text("id\n1\n")
-            os.symlink(tmp_path / "private.csv", lake / "d" / "leak.csv")
-            ok = client.post("/ingest/file?wait=true", json={"bucket": "drop", "path": "ok.csv", "dataset": "ok"})
-            assert ok.status_code == 200, ok.text
-            leak = client.post("/ingest/file?wait=true", json={"bucket": "drop", "path": "leak.csv", "dataset": "lk"})
-            assert_error(leak, 403, "forbidden", "outside bucket 'drop'")
-            assert "hunter2" not in leak.text
-            assert_error(client.get("/catalog/datasets/by-name/lk"), 404)
+    settings = make_settings(storage={"allowed_roots": [str(lake)]})
+    with Lakehouse(settings) as lh, TestClient(create_app(lh), raise_server_exceptions=False) as client:
+        added = client.post("/storage/buckets", json={"name": "drop", "backend": "local", "root": str(lake / "d")})
+        assert added.status_code == 201, added.text
+        (lake / "d" / "ok.csv").write_text("id\n1\n")
+        os.symlink(tmp_path / "private.csv", lake / "d" / "leak.csv")
+        ok = client.post("/ingest/file?wait=true", json={"bucket": "drop", "path": "ok.csv", "dataset": "ok"})
+        assert ok.status_code == 200, ok.text
+        leak = client.post("/ingest/file?wait=true", json={"bucket": "drop", "path": "leak.csv", "dataset": "lk"})
+        assert_error(leak, 403, "forbidden", "outside bucket 'drop'")
+        assert "hunter2" not in leak.text
+        assert_error(client.get("/catalog/datasets/by-name/lk"), 404)
+
+
+def test_a_bucket_from_before_the_rule_keeps_its_data_but_serves_no_file(make_settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    legacy = tmp_path / "legacy"
+    with Lakehouse(make_settings(storage={"allowed_roots": [str(tmp_path)]})) as lh:  # as an older release allowed
+        lh.add_bucket({"name": "legacy", "backend": "local", "root": str(legacy)})
+        lh.write_table("kept", pa.table({"a": [1, 2]}), bucket="legacy")
+    (legacy / "passwd").write_text("user\nroot\n")
+    settings = make_settings(query={"workers": 1})
+    with Lakehouse(settings) as lh, TestClient(create_app(lh), raise_server_exceptions=False) as client:
+        rows = client.post("/query/sql", json={"sql": "SELECT count(*) AS n FROM kept"})
+        assert rows.status_code == 200 and rows.json()["rows"] == [[2]], rows.text
+        ingest = client.post("/ingest/file?wait=true", json={"bucket": "legacy", "path": "passwd",
+                                                              "dataset": "pw"})
+        error = assert_error(ingest, 403, "path_not_allowed")
+        assert "storage.allowed_roots" in error["hint"]
+        assert "legacy" in [b["name"] for b in client.get("/storage/buckets").json()["items"]]

@@ -70,9 +70,8 @@ def test_the_check_comes_before_any_connection(make_settings, listener) -> None:
                 ingest(f"{scheme}://u@{address}/db", "never", table="t")
     assert accepted == []
     # the same listener, once allowed: now a connection is made (and fails: it is not a database)
-    with Lakehouse(make_settings(network={"allowed_hosts": ["127.0.0.2"]})) as lh:
-        with pytest.raises(Exception) as info:
-            lh.ingest_postgres(f"postgresql://u@{address}/db", "never", table="t", connect_timeout_seconds=2)
+    with Lakehouse(make_settings(network={"allowed_hosts": ["127.0.0.2"]})) as lh, pytest.raises(Exception) as info:
+        lh.ingest_postgres(f"postgresql://u@{address}/db", "never", table="t", connect_timeout_seconds=2)
     assert not isinstance(info.value, NetworkRefused) and accepted
 
 
@@ -80,9 +79,9 @@ def test_allowed_hosts_come_from_the_settings(make_settings, pg: PgSource) -> No
     from lakehouse.app import Lakehouse
 
     pg.execute("CREATE TABLE t (id int)", "INSERT INTO t VALUES (1), (2)")
-    with Lakehouse(make_settings(network={"allowed_hosts": ["10.0.0.0/8"]})) as strict:
-        with pytest.raises(NetworkRefused, match="network.allowed_hosts"):
-            strict.ingest_postgres(pg.dsn, "t", table=pg.table("t"))
+    strict_settings = make_settings(network={"allowed_hosts": ["10.0.0.0/8"]})
+    with Lakehouse(strict_settings) as strict, pytest.raises(NetworkRefused, match="network.allowed_hosts"):
+        strict.ingest_postgres(pg.dsn, "t", table=pg.table("t"))
 
 
 def test_a_name_is_pinned_to_the_checked_addresses(lakehouse, pg: PgSource) -> None:  # type: ignore[no-untyped-def]

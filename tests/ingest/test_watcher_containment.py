@@ -48,6 +48,5 @@ def test_the_drop_folder_may_not_overlap_the_data_dir_or_a_bucket(make_settings,
     folder = {"data_dir": base.data_dir, "parent": base.data_dir.parent, "primary": base.primary_root,
               "inside_primary": base.primary_root / "tables", "user_bucket": base.data_dir / "archive" / "in"}[where]
     settings = make_settings(ingest={"watch": {"enabled": True, "path": str(folder)}})
-    with Lakehouse(settings) as lh:
-        with pytest.raises(InvalidInput, match=r"ingest\.watch\.path"):
-            DropFolderWatcher(lh.settings, lh.ingest, lh.catalog)
+    with Lakehouse(settings) as lh, pytest.raises(InvalidInput, match=r"ingest\.watch\.path"):
+        DropFolderWatcher(lh.settings, lh.ingest, lh.catalog)

@@ -77,16 +77,22 @@ def test_a_root_over_the_drop_folder_is_refused_while_the_watcher_runs(tmp_path:
         registry.add(BucketSpec(name="drop", root=str(tmp_path / "data" / "dropbox" / "in")))
 
 
-def test_buckets_stored_before_the_rule_refuse_use_but_can_be_listed_and_removed(tmp_path: Path) -> None:
+def test_buckets_stored_before_the_rule_keep_their_datasets_but_serve_no_file_by_path(tmp_path: Path) -> None:
     store = MemoryBucketStore()
     store.save_bucket(BucketSpec(name="legacy", root=str(tmp_path / "legacy")))  # as an older release allowed
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "f.csv").write_text("a\n1\n")
     registry = BucketRegistry(Settings(data_dir=tmp_path / "data"), store)
     assert "legacy" in registry.names()
+    assert registry.get("legacy").table_uri("t") == str(tmp_path / "legacy" / "tables" / "t")
     with pytest.raises(PathNotAllowed) as info:
-        registry.get("legacy")
+        registry.source("legacy")
     assert "storage.allowed_roots" in (info.value.hint or "")
+    assert registry.source("primary").name == "primary"
     widened = BucketRegistry(Settings(data_dir=tmp_path / "data", storage={"allowed_roots": [tmp_path]}), store)
-    assert widened.get("legacy").root == str(tmp_path / "legacy")
+    assert widened.source("legacy").read_bytes("f.csv") == b"a\n1\n"
+    with pytest.raises(PathNotAllowed):  # and a new bucket like it is refused
+        registry.add(BucketSpec(name="legacy2", root=str(tmp_path / "legacy2")))
     registry.remove("legacy")
     assert registry.names() == ["primary", "rescue"]
 

@@ -7,6 +7,7 @@ each time; runtime ``Bucket`` objects are cached per spec.
 from __future__ import annotations
 
 import builtins
+import logging
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +21,7 @@ from lakehouse.storage.localfiles import overlaps, within
 from lakehouse.storage.names import validate_name
 
 BUILTIN_BUCKETS = ("primary", "rescue")
+log = logging.getLogger(__name__)
 
 
 class BucketStore(Protocol):
@@ -126,10 +128,25 @@ class BucketRegistry:
                 raise self._not_found(name)
             cached = self._cache.get(name)
             if cached is None or cached.spec != spec:
-                cached = Bucket(spec)
-                self._check_allowed(cached)  # a bucket added before the rule, or a rule tightened since
-                self._cache[name] = cached
+                cached = self._cache[name] = Bucket(spec)
+                self._warn_if_not_allowed(cached)
             return cached
+
+    def source(self, name: str) -> Bucket:
+        """A bucket whose files a request names by path (ingest from ``{bucket, path}``). A bucket stored
+        before the allow-lists (or since they were tightened) keeps its datasets and indexes working through
+        ``get``, but serves no file by path: 403 naming the setting to change."""
+        bucket = self.get(name)
+        if name not in self._builtins:
+            self._check_allowed(bucket)
+        return bucket
+
+    def _warn_if_not_allowed(self, bucket: Bucket) -> None:
+        try:
+            self._check_allowed(bucket)
+        except Forbidden as exc:
+            log.warning("%s Its datasets keep working; ingest from its files and new buckets like it are "
+                        "refused. %s", exc.message, exc.hint)
 
     def _not_found(self, name: str) -> NotFound:
         return NotFound(f"No bucket named {name!r}.", hint=f"Existing buckets: {', '.join(self.names())}.")
