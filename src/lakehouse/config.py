@@ -6,7 +6,9 @@ Secrets never live here in clear: settings that need one hold a reference ``env:
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +24,8 @@ from pydantic_settings import (
 from lakehouse.errors import InvalidInput
 
 SECRET_ENV_PREFIX = "LAKEHOUSE_SECRET_"
+_LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
+_HOST_NAME = re.compile(rf"^(\*\.)?{_LABEL}(\.{_LABEL})*\.?$")
 _config_file: ContextVar[Path | None] = ContextVar("lakehouse_config_file", default=None)
 
 
@@ -73,6 +77,43 @@ class StorageSettings(BaseModel):
     primary_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/primary.")
     rescue_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/rescue.")
     vacuum_retention_hours: int = Field(default=168, ge=0, description="Old table files kept this long.")
+    allowed_roots: list[Path] = Field(
+        default_factory=list,
+        description="Directories, besides the data directory, under which local bucket roots may lie.",
+    )
+
+    @field_validator("allowed_roots")
+    @classmethod
+    def _absolute_roots(cls, value: list[Path]) -> list[Path]:
+        relative = [str(p) for p in value if not p.expanduser().is_absolute()]
+        if relative:
+            raise ValueError(f"storage.allowed_roots must be absolute directories, got {relative}")
+        return [p.expanduser() for p in value]
+
+
+def is_host_entry(entry: str) -> bool:
+    """A host name (``*.example.com`` for its subdomains), an IP address or a CIDR."""
+    try:
+        ipaddress.ip_network(entry.strip("[]"), strict=False)
+        return True
+    except ValueError:
+        return bool(entry) and len(entry) <= 253 and _HOST_NAME.fullmatch(entry.lower()) is not None
+
+
+class NetworkSettings(BaseModel):
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.0/8", "::1"],
+        description="Hosts outbound requests may reach (names, addresses, CIDRs); hosts named elsewhere in "
+        "the configuration are added. Link-local and metadata addresses are refused whatever this says.",
+    )
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not is_host_entry(v.strip())]
+        if bad:
+            raise ValueError(f"network.allowed_hosts: {bad} are not host names, IP addresses or CIDRs")
+        return [v.strip() for v in value]
 
 
 class ServerSettings(BaseModel):
@@ -177,6 +218,7 @@ class Settings(BaseSettings):
     query: QuerySettings = Field(default_factory=QuerySettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    network: NetworkSettings = Field(default_factory=NetworkSettings)
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
     embeddings: EmbeddingsSettings = Field(default_factory=EmbeddingsSettings)
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
@@ -214,6 +256,11 @@ class Settings(BaseSettings):
     @property
     def rescue_root(self) -> Path:
         return (self.storage.rescue_root or self.data_dir / "buckets" / "rescue").resolve()
+
+    @property
+    def allowed_bucket_roots(self) -> list[Path]:
+        """Where local bucket roots may lie: the data directory and ``storage.allowed_roots``, resolved."""
+        return [self.data_dir, *(p.resolve() for p in self.storage.allowed_roots)]
 
     @property
     def watch_path(self) -> Path:

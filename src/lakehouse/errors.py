@@ -62,6 +62,21 @@ class Forbidden(LakehouseError):
     http_status = 403
 
 
+class PathNotAllowed(Forbidden):
+    """A local directory outside the roots the configuration allows (``storage.allowed_roots``)."""
+
+    code = "path_not_allowed"
+    default_hint = ("Add a parent directory to storage.allowed_roots in lakehouse.toml "
+                    "(or LAKEHOUSE_STORAGE__ALLOWED_ROOTS) and restart.")
+
+
+class NetworkRefused(Forbidden):
+    """An outbound request to a host ``network.allowed_hosts`` does not allow, or never may."""
+
+    code = "network_refused"
+    default_hint = "Add the host to network.allowed_hosts in lakehouse.toml (or LAKEHOUSE_NETWORK__ALLOWED_HOSTS)."
+
+
 class NotFound(LakehouseError):
     code = "not_found"
     http_status = 404

@@ -71,7 +71,7 @@ def test_help_everywhere() -> None:
 
 def test_buckets_commands(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert lh(data, "buckets", "add", "archive", "--root", str(tmp_path / "archive")).exit_code == 0
+    assert lh(data, "buckets", "add", "archive", "--root", str(data / "archive")).exit_code == 0
     names = [b["name"] for b in json.loads(lh(data, "--format", "json", "buckets", "list").stdout)]
     assert names == ["archive", "primary", "rescue"] or set(names) == {"archive", "primary", "rescue"}
     assert lh(data, "buckets", "remove", "primary").exit_code != 0

@@ -194,7 +194,7 @@ def _arrow_rows() -> bytes:
 
 def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) -> None:  # type: ignore[no-untyped-def]
     lh, client = token_client
-    world = World(lh, tmp_path, db_sources)
+    world = World(lh, lh.settings.data_dir / "matrix", db_sources)  # bucket roots must lie under the data dir
     spec = client.get("/openapi.json").json()
     sent: set[str] = set()
     checked = 0

@@ -87,8 +87,10 @@ class LakehouseBase:
     @cached_property
     def db_ingest(self) -> DbIngestService:
         from lakehouse.ingest.db.service import DbIngestService
+        from lakehouse.network import NetworkPolicy
 
-        return DbIngestService(self.writer, self.catalog, self.jobs, self.settings.ingest.batch_rows)
+        return DbIngestService(self.writer, self.catalog, self.jobs, self.settings.ingest.batch_rows,
+                               network=NetworkPolicy.from_settings(self.settings))
 
     @cached_property
     def tables(self) -> TableMaintenance:

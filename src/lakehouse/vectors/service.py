@@ -14,6 +14,7 @@ from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.events import ErasureReport
 from lakehouse.governance.views import ViewStore
+from lakehouse.network import NetworkPolicy
 from lakehouse.query.executor import QueryExecutor
 from lakehouse.query.sql_service import SqlService
 from lakehouse.storage.names import validate_name
@@ -47,7 +48,8 @@ class VectorService:
                  sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None,
                  views: ViewStore | None = None):
         self.settings, self.catalog, self.buckets, self.jobs = settings, catalog, buckets, jobs
-        self.embedders = embedders or EmbedderRegistry(settings.embeddings)
+        self.embedders = embedders or EmbedderRegistry(settings.embeddings,
+                                                       network=NetworkPolicy.from_settings(settings))
         self.records = IndexRecords(catalog.sessions)
         self.cache = IndexCache(buckets)
         self.guards = Guards()
