@@ -112,7 +112,7 @@ class SqlService:
         base_types = self._catalog.datasets.column_types(sorted(bases))
         needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
         tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
-        tombstoned = gov.tombstones.datasets()
+        tombstoned = gov.tombstoned_datasets()
         out_tables: list[TableRegistration] = []
         out_views: list[ViewRegistration] = []
         clean: dict[str, str] = {}
