@@ -86,6 +86,7 @@ def test_serve_refuses_unsafe_binds(tmp_path: Path) -> None:
     assert half_tls.exit_code != 0 and "tls" in str(half_tls.exception or half_tls.output).lower()
 
 
+@pytest.mark.timeout(900)  # the real model embeds the resumes: minutes on a busy 2-core machine
 def test_demo_small(tmp_path: Path) -> None:
     result = lh(tmp_path / "data", "demo", "--rows", "2000")
     assert result.exit_code == 0, result.output
