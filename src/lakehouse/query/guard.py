@@ -42,13 +42,21 @@ _TOO_DEEP = "The statement nests too deeply to parse"
 _FLATTEN = "Flatten it: x IN (1, 2, ...) instead of long OR chains, a CTE (WITH ...) instead of nested subqueries"
 
 
+def size_problem(sql: str, limits: SqlLimits, what: str = "statement") -> tuple[str, str] | None:
+    """(message, hint) when ``sql`` is longer or deeper than ``limits`` allow, measured without parsing it."""
+    excess = find_excess(sql, limits)
+    if excess is None:
+        return None
+    setting = SETTING_OF_LIMIT[excess.limit]
+    return (f"The {what} is refused before parsing: {excess.describe()} ({setting}).",
+            f"{_FLATTEN}; or raise {setting}.")
+
+
 def check_bounds(sql: str, limits: SqlLimits) -> None:
     """Refuse, before anything parses it, a statement longer or deeper than the settings allow (400)."""
-    excess = find_excess(sql, limits)
-    if excess is not None:
-        setting = SETTING_OF_LIMIT[excess.limit]
-        raise QueryTooComplex(f"The statement is refused before parsing: {excess.describe()} ({setting}).",
-                              hint=f"{_FLATTEN}; or raise {setting}.")
+    problem = size_problem(sql, limits)
+    if problem is not None:
+        raise QueryTooComplex(problem[0], hint=problem[1])
 
 
 def check_statement(sql: str) -> None:

@@ -13,8 +13,8 @@ from sqlglot.errors import SqlglotError
 
 from lakehouse.errors import InvalidInput
 from lakehouse.governance.rowfilter import describe_part, parse_error_text
-from lakehouse.query.guard import SETTING_OF_LIMIT
-from lakehouse.sql_bounds import SqlLimits, find_excess
+from lakehouse.query.guard import size_problem
+from lakehouse.sql_bounds import SqlLimits
 
 EXAMPLE = "For example: state = 'TX' AND years_experience >= 5"
 _NOT_IN_A_FILTER: tuple[tuple[type[exp.Expr], str], ...] = (
@@ -30,11 +30,9 @@ _NOT_IN_A_FILTER: tuple[tuple[type[exp.Expr], str], ...] = (
 
 def checked_filter(predicate: str, limits: SqlLimits) -> str:
     """The predicate as SQL re-rendered from its checked tree, or 422 saying what to change."""
-    excess = find_excess(predicate, limits)
-    if excess is not None:
-        setting = SETTING_OF_LIMIT[excess.limit]
-        raise InvalidInput(f"The filter is refused before parsing: {excess.describe()} ({setting}).",
-                           hint=f"Simplify it (x IN (1, 2, ...) instead of long OR chains); or raise {setting}.")
+    problem = size_problem(predicate, limits, "filter")
+    if problem is not None:
+        raise InvalidInput(problem[0], hint=problem[1])
     try:
         condition = sqlglot.condition(predicate, dialect="postgres")
     except SqlglotError as exc:
