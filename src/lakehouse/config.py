@@ -22,6 +22,7 @@ from pydantic_settings import (
 )
 
 from lakehouse.errors import InvalidInput
+from lakehouse.sql_bounds import DEFAULT_MAX_CHAIN, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, SqlLimits
 
 SECRET_ENV_PREFIX = "LAKEHOUSE_SECRET_"
 _LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
@@ -59,6 +60,20 @@ class QuerySettings(BaseModel):
     memory_limit_mb: int = Field(default=4096, ge=64)
     workers: int = Field(default=2, ge=1)
     target_partitions: int = Field(default=0, ge=0, description="0 = number of CPU cores.")
+    max_sql_length: int = Field(
+        default=DEFAULT_MAX_LENGTH, ge=1, description="Longest SQL text accepted (characters), checked before parsing.")
+    max_nesting_depth: int = Field(
+        default=DEFAULT_MAX_DEPTH, ge=1, le=48,
+        description="Deepest nesting of parentheses, subqueries, CASE and NOT accepted, checked before parsing "
+        "(DataFusion's own parser stops at 50).")
+    max_chained_operators: int = Field(
+        default=DEFAULT_MAX_CHAIN, ge=1, le=4000,
+        description="Most AND/OR/arithmetic/UNION/JOIN operators chained in one expression (the planner "
+        "recurses per operator; at most 4000 stays clear of the query worker's stack).")
+
+    @property
+    def sql_limits(self) -> SqlLimits:
+        return SqlLimits(self.max_sql_length, self.max_nesting_depth, self.max_chained_operators)
 
 
 class CatalogSettings(BaseModel):
@@ -121,6 +136,8 @@ class ServerSettings(BaseModel):
     port: int = Field(default=8765, ge=1, le=65535)
     tls_certfile: Path | None = None
     tls_keyfile: Path | None = None
+    max_json_depth: int = Field(
+        default=32, ge=1, le=512, description="Deepest nesting of arrays/objects accepted in a JSON request body.")
 
 
 class AuthSettings(BaseModel):

@@ -45,6 +45,12 @@ class QueryRefused(BadRequest):
     default_hint = "Only read-only SELECT queries over catalog datasets are allowed."
 
 
+class QueryTooComplex(BadRequest):
+    """The statement is longer or nests deeper than the parser and planner are allowed to go."""
+
+    code = "query_too_complex"
+
+
 class QueryTimeout(LakehouseError):
     code = "query_timeout"
     http_status = 408

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorQueryLogRow, VectorTrialRow
+from lakehouse.catalog.records import as_utc
 from lakehouse.errors import NotFound
 from lakehouse.types import utcnow
 from lakehouse.vectors.spec import IndexManifest
@@ -17,6 +19,7 @@ from lakehouse.vectors.spec import IndexManifest
 
 def manifest(row: VectorIndexRow) -> IndexManifest:
     data = {c.name: getattr(row, c.name) for c in VectorIndexRow.__table__.columns}
+    data.update({k: as_utc(v) for k, v in data.items() if isinstance(v, datetime)})  # SQLite hands back naive
     data["index_name"] = data.pop("name")
     data["base_dataset"] = row.dataset
     data["view"] = (row.ann or {}).get("view")

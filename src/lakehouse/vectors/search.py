@@ -14,9 +14,6 @@ from collections import deque
 
 import numpy as np
 import pyarrow as pa
-import sqlglot
-from sqlglot import exp
-from sqlglot.errors import SqlglotError
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -28,6 +25,7 @@ from lakehouse.query.sql_service import SqlService
 from lakehouse.types import Actor
 from lakehouse.vectors import ann
 from lakehouse.vectors.cache import IndexCache
+from lakehouse.vectors.filters import checked_filter
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords, manifest
@@ -133,16 +131,10 @@ class Searcher:
         return positions
 
     def filter_ids(self, actor: Actor, row: VectorIndexRow, predicate: str) -> pa.Array:
-        try:
-            condition = sqlglot.condition(predicate, dialect="postgres")
-        except SqlglotError as exc:
-            raise InvalidInput(f"The filter is not a valid SQL predicate: {exc}".splitlines()[0],
-                               hint="For example: state = 'TX' AND years_experience >= 5") from None
-        if condition.find(exp.Select) is not None:
-            raise InvalidInput("The filter is a predicate on the index's source columns; subqueries are not allowed.")
+        condition = checked_filter(predicate, self.settings.query.sql_limits)
         source = self.sources.of(row)
         sql = (f"SELECT {_quote(row.id_column)} FROM {_quote(source.name)} "  # noqa: S608 (parsed predicate)
-               f"WHERE {condition.sql(dialect='postgres')}")
+               f"WHERE {condition}")
         if source.view is not None:  # masked values, as everyone reading the view sees them
             table = self.sources.query(source, sql, row.source_version, 10_000_000)
         else:

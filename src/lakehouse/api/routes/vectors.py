@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
-from lakehouse.api.jobs_response import job_response
+from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
 from lakehouse.app import Lakehouse
 from lakehouse.errors import InvalidInput
 from lakehouse.types import Actor
@@ -31,7 +31,7 @@ router = APIRouter(prefix="/vectors", tags=["vectors"])
 WAIT = Query(False, description="Answer with the finished job instead of 202 {job_id}.")
 
 
-@router.post("/index", summary="Build or rebuild a vector index (a job)", status_code=202)
+@router.post("/index", summary="Build or rebuild a vector index (a job)", status_code=202, responses=JOB_RESPONSES)
 async def create_index(request: Request, spec: IndexSpec, wait: bool = WAIT,
                        lakehouse: Lakehouse = Depends(get_lakehouse),
                        actor: Actor = Depends(get_actor)) -> JSONResponse:
@@ -72,7 +72,7 @@ def search(idx: str, body: SearchRequest, lakehouse: Lakehouse = Depends(get_lak
 
 
 @router.post("/refresh/{dataset}", summary="Refresh every index on a dataset: new/changed rows only (a job)",
-             status_code=202)
+             status_code=202, responses=JOB_RESPONSES)
 async def refresh(request: Request, dataset: str, wait: bool = WAIT,
                   force: bool = Query(False, description="Compare contents even if the version is unchanged."),
                   lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
@@ -142,7 +142,8 @@ def trials(idx: str, limit: int = Query(1000, ge=1, le=100_000), lakehouse: Lake
     return {"items": lakehouse.vector_trials(idx, limit, actor=actor)}
 
 
-@router.post("/autotune/{idx}", summary="Run the HNSW grid and promote the champion (a job)", status_code=202)
+@router.post("/autotune/{idx}", summary="Run the HNSW grid and promote the champion (a job)", status_code=202,
+             responses=JOB_RESPONSES)
 async def autotune(request: Request, idx: str, body: AutotuneRequest = Body(default_factory=AutotuneRequest),
                    wait: bool = WAIT, lakehouse: Lakehouse = Depends(get_lakehouse),
                    actor: Actor = Depends(get_actor)) -> JSONResponse:
