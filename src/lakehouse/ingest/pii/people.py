@@ -1,8 +1,9 @@
-"""Person names: a shape check, and a first-name dictionary built from Faker's locale name lists."""
+"""People: name shapes, first- and last-name dictionaries from Faker's locale lists, mailboxes, user names."""
 
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import Any, Final
 
@@ -17,17 +18,30 @@ _ORG_WORDS: Final = frozenset({
 })
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
+def _faker_names(attrs: tuple[str, ...]) -> frozenset[str]:
     names: set[str] = set()
     for locale in _LOCALES:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             names.update(n.lower() for n in getattr(provider, attr, ()) if isinstance(n, str))
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return _faker_names(("first_names", "first_names_male", "first_names_female"))
+
+
+@lru_cache(maxsize=1)
+def last_names() -> frozenset[str]:
+    """Surnames, less the English words among them (Green, Price, Long) that products also use."""
+    from faker.providers.lorem.en_US import Provider as Lorem
+
+    words = {w.lower() for w in Lorem.word_list}
+    return _faker_names(("last_names", "last_names_male", "last_names_female")) - words
 
 
 def _parts(value: Any) -> list[str] | None:
@@ -52,10 +66,35 @@ def is_name_shaped(value: Any) -> bool:
 
 
 def is_known_person_name(value: Any) -> bool:
-    """At least two words, the first a known first name and none a company suffix."""
+    """Two to four words, none a company suffix, starting with a known first name or ending with a known
+    surname (``Lopez, Maria`` is read as ``Maria Lopez``)."""
     parts = _parts(value)
     if parts is None or len(parts) < 2:
         return False
-    if any(p.lower().rstrip(".,") in _ORG_WORDS for p in parts):
+    lowered = [p.lower().rstrip(".,") for p in parts]
+    if any(p in _ORG_WORDS for p in lowered):
         return False
-    return parts[0].lower() in first_names()
+    return lowered[0] in first_names() or lowered[-1] in last_names()
+
+
+# RFC 5322 name-addr ("Jane Doe <jane@example.org>", quoted or not) and the old "jane@example.org (Jane Doe)".
+_NAME_ADDR: Final = re.compile(r'^\s*"?(?P<name>[^"<>@]*?)"?\s*<(?P<email>[^<>\s]+)>\s*$')
+_ADDR_NAME: Final = re.compile(r"^\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s+\((?P<name>[^()]+)\)\s*$")
+
+
+def mailbox(value: Any) -> tuple[str, str] | None:
+    """(display name, address) of a ``Name <email>`` value with a non-empty name, else None."""
+    if not isinstance(value, str) or len(value) > 200:
+        return None
+    found = _NAME_ADDR.match(value) or _ADDR_NAME.match(value)
+    if found is None or not any(c.isalpha() for c in found["name"]):
+        return None
+    return found["name"].strip(), found["email"]
+
+
+_HANDLE: Final = re.compile(r"^@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}$")
+
+
+def is_username(value: Any) -> bool:
+    """A login handle: 2-40 letters, digits, dots, dashes or underscores, at least one letter, no spaces."""
+    return isinstance(value, str) and bool(_HANDLE.match(value)) and any(c.isalpha() for c in value)

@@ -22,8 +22,9 @@ from stdnum import iban as std_iban
 from stdnum import luhn
 from stdnum.us import ssn as us_ssn
 
+from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
 from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
-from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped
+from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped, is_username, mailbox
 
 Check = Callable[[Any], bool]
 
@@ -41,6 +42,7 @@ class Validator:
     # contradict the name: the column stays flagged at name-only confidence.
     shape: re.Pattern[str] | None = None
     cap: int = 200  # most values validated per column (phonenumbers costs ~80 us a value)
+    distinct: float = 0.0  # identifiers are mostly distinct: below this share of distinct values, not this
 
 
 def _digits(value: Any) -> str | None:
@@ -66,6 +68,17 @@ def is_email(value: Any) -> bool:
     except EmailNotValidError:
         return False
     return True
+
+
+def is_mailbox(value: Any) -> bool:
+    """``Jane Doe <jane@example.org>``: a display name and a valid address."""
+    box = mailbox(value)
+    return box is not None and is_email(box[1])
+
+
+def is_person_value(value: Any) -> bool:
+    """What a column named for a person (``maintainer``, ``name``) holds: a known person name or a mailbox."""
+    return is_known_person_name(value) or is_mailbox(value)
 
 
 # --- phone ---------------------------------------------------------------------------------------
@@ -180,7 +193,8 @@ def _doc_number(pattern: re.Pattern[str]) -> Check:
 
 # --- dates of birth ------------------------------------------------------------------------------
 _DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
-                        "%d %b %Y", "%B %d, %Y", "%d %B %Y")
+                        "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
+                        "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y")
 
 
 def _as_date(value: Any) -> date | None:
@@ -198,9 +212,11 @@ def _as_date(value: Any) -> date | None:
         pass
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date()
+            day = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        # %y reads 00-68 as 20xx: a birth date written with two digits is 19xx when that is in the future
+        return day.replace(year=day.year - 100) if "%y" in fmt and day > date.today() else day
     return None
 
 
@@ -233,14 +249,31 @@ _STREET = re.compile(
 )
 
 
+_STREET_NAME = re.compile(
+    rf"^(?:[\w.'-]+\s+){{0,5}}(?:{_SUFFIXES})\.?$"
+    r"|\w*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|plein|vej|gatan|gata|veien|tie|katu|utca|ulica)$"
+    r"|^(?:rue|avenue|boulevard|bd|chemin|calle|avenida|via|viale|piazza|corso|rua|ul\.|ulica|carrer)\b",
+    re.IGNORECASE,
+)
+
+
 def is_street_address(value: Any) -> bool:
     return isinstance(value, str) and bool(_STREET.search(value))
 
 
+def is_street_name(value: Any) -> bool:
+    """A street without its number (``Oak Avenue``, ``Hauptstraße``, ``rue de la Paix``)."""
+    return isinstance(value, str) and bool(_STREET_NAME.search(value.strip()))
+
+
 def is_address_like(value: Any) -> bool:
+    """Under an address header: several words with a number, or a street name; no single tokens (wallets)."""
     if not isinstance(value, str) or len(value) < 5 or not any(c.isalpha() for c in value):
         return False
-    return any(c.isdigit() for c in value) or len(value.split()) >= 3
+    if is_street_name(value):
+        return True
+    words = len(value.split())
+    return words >= 2 and (any(c.isdigit() for c in value) or words >= 3)
 
 
 _POSTAL = re.compile(
@@ -280,6 +313,14 @@ def is_health_code(value: Any) -> bool:
     return isinstance(value, str) and (bool(_ICD10.match(value.upper())) or is_blood_type(value))
 
 
+def is_short_answer(value: Any) -> bool:
+    return isinstance(value, str) and 1 <= len(value) <= 100
+
+
+def _name_or_mailbox(value: Any) -> bool:
+    return is_name_shaped(value) or is_mailbox(value)
+
+
 _S, _I, _N = frozenset({"str"}), frozenset({"str", "int"}), frozenset({"str", "int", "float"})
 _ID_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .\-/]{5,23}$")
 _CARD_SHAPE = re.compile(r"^\d[\d -]{11,22}$")
@@ -303,13 +344,19 @@ VALIDATORS: Final[dict[str, Validator]] = {
         Validator("driver_license", "licence-number shaped", _I, _doc_number(_LICENSE)),
         Validator("date_of_birth", "dates between 1900 and today", frozenset({"str", "int", "date"}),
                   is_birth_date),
-        Validator("person_name", "person-name shaped", _S, is_name_shaped, is_known_person_name),
+        Validator("person_name", "person-name shaped", _S, _name_or_mailbox, is_person_value),
         Validator("address", "address shaped", _S, is_address_like, is_street_address, re.compile(r".*\d")),
         Validator("postal_code", "postal-code shaped", _I, is_postal_code),
         Validator("salary", "amounts in a salary range", _N, is_salary_amount),
         Validator("medical", "ICD-10 codes or blood types", _S, is_health_code, is_blood_type,
                   re.compile(r"^\s*(?:AB|A|B|O)\s*[+-]\s*$", re.IGNORECASE), contradicts=False),
+        Validator("card_expiry", "card expiry dates", frozenset({"str", "int", "date"}), is_card_expiry),
+        Validator("card_security_code", "3-4 digit security codes", _I, is_security_code),
+        Validator("username", "login-handle shaped", _S, is_username, distinct=0.5),
+        Validator("security_answer", "short answers", _S, is_short_answer, contradicts=False),
     )
 }
-# A bare "name" column needs the values to look like people, not just like words.
-KNOWN_PERSON = Validator("person_name", "names starting with a known first name", _S, is_known_person_name)
+# A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
+KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
+# A generic "expiry" header (products expire too) needs values written like a card's expiry.
+EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)

@@ -1,0 +1,60 @@
+"""PII entities inside text: the span patterns the ``entities`` redaction replaces, and its SQL.
+
+The patterns are written in the syntax shared by Python's ``re`` and Rust's ``regex`` crate (which
+DataFusion's ``regexp_replace`` uses): classes, ``\\b``, ``\\d``, ``\\s``, ``(?:...)``, bounded repeats;
+no look-around, no back-references. They are shapes, not validators: SQL cannot run a Luhn or a check
+digit, so the redaction replaces every span *shaped* like an entity (a 16-digit order number in prose
+is replaced as ``[CARD]`` too). Ingest's free-text scan (ingest/pii/text.py) finds candidates with the
+same patterns and confirms them with the validators, so whatever it reports, the redaction removes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Applied in this order: an email's digits must not become a phone, a card's groups must not.
+ENTITY_KINDS: Final = ("email", "iban", "credit_card", "national_id", "phone")
+TOKENS: Final[dict[str, str]] = {
+    "email": "[EMAIL]", "iban": "[IBAN]", "credit_card": "[CARD]", "national_id": "[NATIONAL_ID]",
+    "phone": "[PHONE]",
+}
+PATTERNS: Final[dict[str, tuple[str, ...]]] = {
+    "email": (r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}",),
+    "iban": (r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",),
+    # 13-19 digits, single spaces or dashes between them, starting like a card network's numbers (2-6)
+    "credit_card": (r"\b[2-6](?:[ -]?\d){12,18}\b",),
+    "national_id": (
+        r"\b\d{3}-\d{2}-\d{4}\b",  # US SSN
+        r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",  # UK National Insurance
+        r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b",  # Italian codice fiscale
+        r"\b[XYZ]?-?\d{7,8}-?[A-HJ-NP-TV-Z]\b",  # Spanish DNI / NIE
+        r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b",  # Brazilian CPF
+        r"\b\d{4} \d{4} \d{4}\b",  # Indian Aadhaar, written in groups
+    ),
+    "phone": (
+        r"\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b",  # international
+        r"(?:\(\d{3}\) ?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b",  # North American
+        r"\b1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4}\b",  # 1-800-555-0100
+        r"\(0\d{1,4}\) ?\d{3,8}\b|\b0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,4}\b",  # trunk-0 national (GB, DE, ...)
+        r"\b0\d(?:[ .]\d{2}){4}\b",  # French pairs
+    ),
+}
+
+
+def pattern(kind: str) -> str:
+    """One alternation for ``kind``, leftmost-first in both engines."""
+    return "|".join(f"(?:{p})" for p in PATTERNS[kind])
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def entities_sql(text_sql: str, kinds: tuple[str, ...] | list[str] | None = None) -> str:
+    """``text_sql`` with every span of ``kinds`` (all by default) replaced by its token, in SQL."""
+    wanted = set(kinds or ENTITY_KINDS)
+    expr = text_sql
+    for kind in ENTITY_KINDS:
+        if kind in wanted:
+            expr = f"regexp_replace({expr}, {_sql_string(pattern(kind))}, {_sql_string(TOKENS[kind])}, 'g')"
+    return expr
