@@ -10,6 +10,7 @@ same patterns and confirms them with the validators, so whatever it reports, the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 # Applied in this order: an email's digits must not become a phone, a card's groups must not.
@@ -50,7 +51,7 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def entities_sql(text_sql: str, kinds: tuple[str, ...] | list[str] | None = None) -> str:
+def entities_sql(text_sql: str, kinds: Sequence[str] | None = None) -> str:
     """``text_sql`` with every span of ``kinds`` (all by default) replaced by its token, in SQL."""
     wanted = set(kinds or ENTITY_KINDS)
     expr = text_sql

@@ -151,7 +151,8 @@ def _score_text(col: EvalColumn, found: TextPii | None, report: EvalReport) -> N
     if want:
         report.text.fn += 1
     if got or want:
-        report.text_mistakes.append(f"{col.table or '-'}.{col.name}: contains {want or 'nothing'}, got {got or 'nothing'}")
+        where = f"{col.table or '-'}.{col.name}"
+        report.text_mistakes.append(f"{where}: contains {want or 'nothing'}, got {got or 'nothing'}")
 
 
 def evaluate(path: str | Path | None = None, *, split: str | None = None) -> EvalReport:

@@ -112,9 +112,9 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         if not _complete(group, {p for _, p, _ in parts}):
             continue
         together = ", ".join(c for c, _, _ in parts)
-        for column, part, evidence in parts:
+        for column, role, evidence in parts:
             if column in found:
                 continue
             out[column] = finding(columns[column], f"{group}_part", 0.8 if "%" in evidence else 0.6,
-                                  f"quasi-identifier group {group} ({together}): {part}, {evidence}")
+                                  f"quasi-identifier group {group} ({together}): {role}, {evidence}")
     return out

@@ -96,7 +96,7 @@ def match_name(name: str) -> NameHint | None:
                     best = cand
     if best is None or best[4] is None:
         return None
-    _, _, start, end, category = best
+    start, end, category = best[2], best[3], best[4]
     medical = category == "medical"
     before, after = tokens[:start], tokens[end:]
     if not medical and any(t in PREFIX_NEG for t in before):
