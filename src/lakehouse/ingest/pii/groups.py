@@ -58,7 +58,7 @@ def is_place_name(value: Any) -> bool:
 
 def is_unit(value: Any) -> bool:
     return (isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100_000) or (
-        isinstance(value, str) and bool(_UNIT.match(value)))
+        isinstance(value, str) and bool(_UNIT.match(value)) and any(c.isdigit() for c in value))
 
 
 def _street(value: Any) -> bool:

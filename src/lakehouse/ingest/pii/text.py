@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from lakehouse.governance.entities import ENTITY_KINDS, pattern
+from stdnum.in_ import aadhaar
+
+from lakehouse.governance.entities import ENTITY_KINDS, passes
 from lakehouse.ingest.pii.detector import TextPii
-from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
+from lakehouse.ingest.pii.national import is_distinctive_national_id
 from lakehouse.ingest.pii.sampling import Values
 from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_phone, is_ssn
 
@@ -24,6 +26,7 @@ TEXT_CAP: Final = 100  # values scanned per column: prose is long, and a rate ne
 MIN_HITS: Final = 1  # one confirmed entity in the sample is enough to say the column holds them
 PROSE_WORDS: Final = 3  # free text: at least half the values have this many words (ids and codes have one)
 _HINT = re.compile(r"[@\d]")
+_GROUPS_OF_FOUR = re.compile(r"^\d{4} \d{4} \d{4}$")
 
 
 def is_prose(items: list[Any]) -> bool:
@@ -32,7 +35,10 @@ def is_prose(items: list[Any]) -> bool:
 
 
 def _national(span: str) -> bool:
-    return is_ssn(span) or is_distinctive_national_id(span) or is_national_id(span.replace(" ", ""))
+    """US SSN rules, or a national id whose format and check digit make a chance match unlikely."""
+    if _GROUPS_OF_FOUR.match(span):
+        return aadhaar.is_valid(span)
+    return is_ssn(span) or is_distinctive_national_id(span)
 
 
 _CONFIRM: Final[dict[str, Callable[[str], bool]]] = {
@@ -42,18 +48,17 @@ _CONFIRM: Final[dict[str, Callable[[str], bool]]] = {
     "national_id": _national,
     "phone": is_phone,
 }
-_FINDERS: Final = {kind: re.compile(pattern(kind)) for kind in ENTITY_KINDS}
+_FINDERS: Final = tuple((kind, re.compile(regex)) for kind, regex in passes())
 
 
 def entities_in(text: str) -> list[tuple[str, str]]:
     """Confirmed (kind, span) pairs in ``text``, found in the redaction's order, each span once."""
     found: list[tuple[str, str]] = []
     rest = text
-    for kind in ENTITY_KINDS:
-        finder, confirm = _FINDERS[kind], _CONFIRM[kind]
+    for kind, finder in _FINDERS:
         spans = [m.group(0) for m in finder.finditer(rest)]
-        found += [(kind, s) for s in spans if confirm(s)]
-        if spans:  # what the redaction replaces first is gone before the next kind looks
+        found += [(kind, s) for s in spans if _CONFIRM[kind](s)]
+        if spans:  # what the redaction replaces first is gone before the next pass looks
             rest = finder.sub(" ", rest)
     return found
 
