@@ -12,11 +12,12 @@ import pyarrow as pa
 
 from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
-from lakehouse.ingest.pii.name_rules import OTHER_IDENTIFIERS
+from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
 from lakehouse.ingest.pii.names import NameHint, match_name, phi_qualified, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
     EXPIRY_FORMAT,
+    KNOWN_NAME_PART,
     KNOWN_PERSON,
     VALIDATORS,
     Validator,
@@ -109,7 +110,7 @@ class _Candidate:
 def _validator(hint: NameHint, card_context: bool) -> Validator | None:
     """The check a name rule's values must pass; None when the rule means nothing in this table."""
     if hint.category == "person_name" and hint.weak:
-        return KNOWN_PERSON
+        return KNOWN_NAME_PART if hint.rule in NAME_PARTS else KNOWN_PERSON
     if hint.category == "card_expiry":
         carded = card_context or bool({"card", "cc"} & set(hint.rule.split()))
         if hint.part is not None:  # exp_month, exp_year: months and years are everywhere, cards are not

@@ -29,6 +29,7 @@ from lakehouse.ingest.pii.evalgen_lists import (
     WORLD_NAMES,
 )
 from lakehouse.ingest.pii.evalgen_negatives import negatives
+from lakehouse.ingest.pii.evalgen_public import public_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -277,7 +278,7 @@ def columns() -> list[dict[str, Any]]:
     for row in c:
         if row["name"] in _CONTAINS:
             row["contains"] = _CONTAINS[row["name"]]
-    return c + list(tables())
+    return c + list(tables()) + list(public_tables())
 
 
 # Free text with PII inside (scored apart, as contains_pii): these columns hold emails or phones in text.

@@ -87,6 +87,8 @@ NON_PERSON_QUALIFIERS: Final = (
     "firm", "agency", "league", "game", "movie", "book", "title", "object", "resource", "policy", "rule",
     "view", "account", "pet", "animal", "breed", "ship", "vessel", "plant", "building", "room", "town", "village",
 )
+# Bare name parts (Synthea writes FIRST, LAST, MAIDEN): one word each, a known first name or surname.
+NAME_PARTS: Final = ("first", "last", "given", "family", "middle", "maiden", "forenames")
 # Columns named for a person's role hold names or "Name <email>" mailboxes, or teams and bots: weak rules
 # that the values must confirm, like a bare "name".
 PERSON_ROLES: Final = (
@@ -130,7 +132,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "exp date", "cc exp", "card exp", "cc exp date", "card exp date")
     add("credit_card", "credit card", "credit card number", "card number", "cc number", "cc", "pan",
         "primary account number", "payment card", "payment card number", "debit card", "debit card number",
-        "card pan", "masked pan")
+        "card pan")
     add("iban", "iban")
     add("bank_account", "bank account", "bank account number", "account number", "bank details",
         "bank info", "routing number")
@@ -142,7 +144,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "secret question answer", "security q answer", "challenge answer", "recovery answer", "password hint",
         "memorable word", "memorable answer", "security response", "answer security")
     add("address", "address", "street", "street address", "address line", "home address",
-        "mailing address", "postal address", "street name", "street line", "residential address")
+        "mailing address", "postal address", "street name", "street line", "residential address", "residence")
     add("postal_code", "zip", "zip code", "postal", "postal code", "post code", "plz", "postcode")
     add("date_of_birth", "dob", "date of birth", "birth date", "birth day", "born", "date birth",
         "birth date time", "dob date")
@@ -156,7 +158,8 @@ def phrases() -> list[tuple[str, str | None]]:
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
-    add("person_name", "name", *PERSON_ROLES)  # weak: the values decide, see names.match_name
+    add("person_name", "name", *PERSON_ROLES, *NAME_PARTS)  # weak: the values decide, see names.match_name
+    add("driver_license", "drivers")  # weak
     _other_languages(add)
     return rules
 
@@ -186,12 +189,13 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("person_name", "nombre", "nom", "nome", "naam")  # weak, like "name"
 
 
-WEAK_PERSON_RULES: Final = frozenset(("name", "nombre", "nom", "nome", "naam", *PERSON_ROLES))
+WEAK_PERSON_RULES: Final = frozenset(("name", "nombre", "nom", "nome", "naam", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
-WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "cc", "cell", "sin", "tin", "dl", "exp", "expiry",
+WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
                                "expiry date", "exp date", "nick", "rut", "nin", "nie", "nif"))
 
-PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb",
+PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
+                               "hashed", "encrypted", "tokenized",
                                "allow", "allows", "can", "send", "sent", "do", "did", "accepts", "accept"])
 SUFFIX_NEG: Final = frozenset((
     "verified", "verification", "confirmed", "validated", "valid", "invalid", "opt", "optin", "optout",

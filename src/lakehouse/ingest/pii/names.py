@@ -20,6 +20,7 @@ from lakehouse.ingest.pii.name_rules import (
     HOUSE_NUMBER_WORDS,
     ID_SUFFIX,
     MEDICAL_KEEPS,
+    NAME_PARTS,
     PHI_QUALIFIERS,
     PREFIX_NEG,
     SUFFIX_NEG,
@@ -99,14 +100,16 @@ def match_name(name: str) -> NameHint | None:
     start, end, category = best[2], best[3], best[4]
     medical = category == "medical"
     before, after = tokens[:start], tokens[end:]
+    rule = " ".join(tokens[start:end])
     if not medical and any(t in PREFIX_NEG for t in before):
         return None
     negators = SUFFIX_NEG - MEDICAL_KEEPS if medical else SUFFIX_NEG - CATEGORY_KEEPS.get(category, frozenset())
     if any(t in negators for t in after):
         return None
+    if rule in NAME_PARTS and len(tokens) > 1:
+        return None  # FIRST, LAST alone are name parts; first_seen, card_last4 are not
     if category == "address" and "number" in after:
         return None  # street_number: a house number, one part of an address (groups.py)
-    rule = " ".join(tokens[start:end])
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
     surrogate = not medical and any(t in ID_SUFFIX for t in after)
     return NameHint(category, rule, weak=rule in WEAK_RULES, surrogate=surrogate, part=expiry_part)

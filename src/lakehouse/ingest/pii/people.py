@@ -65,6 +65,13 @@ def is_name_shaped(value: Any) -> bool:
     return _parts(value) is not None
 
 
+def is_known_name_part(value: Any) -> bool:
+    """One word (a first name, a surname), known to the dictionaries."""
+    parts = _parts(value)
+    return parts is not None and len(parts) == 1 and (
+        parts[0].lower() in first_names() or parts[0].lower() in last_names())
+
+
 def is_known_person_name(value: Any) -> bool:
     """Two to four words, none a company suffix, starting with a known first name or ending with a known
     surname (``Lopez, Maria`` is read as ``Maria Lopez``)."""
@@ -83,16 +90,19 @@ _ADDR_NAME: Final = re.compile(r"^\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s+\((?P<na
 
 
 def mailbox(value: Any) -> tuple[str, str] | None:
-    """(display name, address) of a ``Name <email>`` value with a non-empty name, else None."""
-    if not isinstance(value, str) or len(value) > 200:
+    """(display name, address) of a ``Name <email>`` value with a non-empty name, else None; of a list
+    (``A <a@x.org>, B <b@y.org>``, Debian's Uploaders), the first."""
+    if not isinstance(value, str) or len(value) > 1000:
         return None
-    found = _NAME_ADDR.match(value) or _ADDR_NAME.match(value)
+    first = value.split(">,", 1)[0] + ">" if ">," in value else value
+    found = _NAME_ADDR.match(first) or _ADDR_NAME.match(first)
     if found is None or not any(c.isalpha() for c in found["name"]):
         return None
     return found["name"].strip(), found["email"]
 
 
-_HANDLE: Final = re.compile(r"^@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}$")
+# a handle, "@handle", or a Windows logon "DOMAIN\\user"
+_HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}$")
 
 
 def is_username(value: Any) -> bool:

@@ -24,7 +24,13 @@ from stdnum.us import ssn as us_ssn
 
 from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
 from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
-from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped, is_username, mailbox
+from lakehouse.ingest.pii.people import (
+    is_known_name_part,
+    is_known_person_name,
+    is_name_shaped,
+    is_username,
+    mailbox,
+)
 
 Check = Callable[[Any], bool]
 
@@ -220,10 +226,16 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
+_MONTH_DAY = re.compile(r"^(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])$|^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.?$")
+
+
 def is_birth_date(value: Any) -> bool:
-    """A date between 1900 and today: people alive or recently so."""
+    """A date between 1900 and today (people alive or recently so), or a birthday without its year
+    (``03/15``, ``15.03.``) as mailing lists keep them."""
     day = _as_date(value)
-    return day is not None and date(1900, 1, 1) <= day <= date.today()
+    if day is None:
+        return isinstance(value, str) and bool(_MONTH_DAY.match(value))
+    return date(1900, 1, 1) <= day <= date.today()
 
 
 # --- addresses and postal codes ------------------------------------------------------------------
@@ -358,5 +370,7 @@ VALIDATORS: Final[dict[str, Validator]] = {
 }
 # A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
 KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
+# FIRST, LAST, MAIDEN: single words that are known first names or surnames.
+KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
 # A generic "expiry" header (products expire too) needs values written like a card's expiry.
 EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)
