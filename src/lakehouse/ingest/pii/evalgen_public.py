@@ -111,13 +111,15 @@ def public_tables(seed: int = 2222) -> Iterator[Row]:  # noqa: PLR0915 - one tab
     yield col(t, "customers_gender", many(lambda: rng.choice("mf")))
     yield col(t, "customers_firstname", many(us.first_name), _lab(PII, "person_name"))
     yield col(t, "customers_lastname", many(us.last_name), _lab(PII, "person_name"))
-    yield col(t, "customers_dob", many(lambda: us.date_of_birth().isoformat() + " 00:00:00"), _lab(PII, "date_of_birth"))
+    yield col(t, "customers_dob", many(lambda: us.date_of_birth().isoformat() + " 00:00:00"),
+              _lab(PII, "date_of_birth"))
     yield col(t, "customers_email_address", many(us.email), _lab(PII, "email"))
     yield col(t, "customers_telephone", many(us.phone_number), _lab(PII, "phone"))
     yield col(t, "customers_newsletter", many(lambda: rng.choice(["0", "1"])))
 
     t = "stripe_charges"
-    yield col(t, "id", many(lambda: "ch_" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(24))))
+    alnum = "abcdefghijklmnopqrstuvwxyz0123456789"
+    yield col(t, "id", many(lambda: "ch_" + "".join(rng.choice(alnum) for _ in range(24))))
     yield col(t, "amount", many(lambda: rng.randint(100, 99999)))
     yield col(t, "card.brand", many(lambda: rng.choice(["visa", "mastercard", "amex"])))
     yield col(t, "card.last4", many(lambda: f"{rng.randint(0, 9999):04d}"))
