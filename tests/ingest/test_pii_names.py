@@ -79,7 +79,7 @@ def test_name_rules(name: str, category: str, rule: str) -> None:
         "card_type", "card_brand", "card_last4", "credit_card_type",
         # names of things, not people
         "company_name", "product_name", "file_name", "filename", "hostname",
-        "campaign_name", "display_name",
+        "campaign_name",
         # whole tokens only: no substring hits
         "shipment", "zipper", "skip", "tipping", "emailer", "addressee", "diagnostics_level",
         # other blockers
@@ -116,8 +116,11 @@ def test_patient_qualifier_marks_phi() -> None:
         ("Addr2Line", ("address", "line")),
         ("CVV2", ("cvv",)),
         ("HomePh", ("home", "ph")),
-        ("Teléfono", ("telefono",)),
-        ("Straße", ("strasse",)),
+        ("Teléfono", ("phone",)),  # accents dropped, then read as the English word
+        ("Straße", ("street",)),
+        ("Geburtsdatum", ("birth", "date")),  # a compound split before a known ending
+        ("Kontonummer", ("account", "number")),
+        ("numero_de_telefono", ("number", "de", "phone")),
         ("ExpirationDate", ("expiry", "date")),
     ],
 )
@@ -153,7 +156,7 @@ def test_new_look_alikes_are_not_pii_by_name(name: str) -> None:
 
 
 def test_weak_rules_need_values() -> None:
-    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick"):
+    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick", "display_name", "user", "pax_given"):
         hint = match_name(name)
         assert hint is not None and hint.weak, name
     expiry = match_name("cc_exp_month")

@@ -19,6 +19,7 @@ from lakehouse.ingest.pii.validators import (
     EXPIRY_FORMAT,
     KNOWN_NAME_PART,
     KNOWN_PERSON,
+    KNOWN_PERSON_OR_PART,
     VALIDATORS,
     Validator,
     is_email,
@@ -35,6 +36,8 @@ REPORT_AT: Final = 0.5
 # Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
 _ID_CATEGORIES: Final = frozenset(["credit_card", "ssn", "national_id", "phone", "iban", "bank_account"])
 _CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
+# Value categories too loose to overrule a header that says something else (names look like many things).
+_WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
 _EXPIRY_YEAR = Validator("card_expiry", "card expiry years", frozenset({"str", "int"}), is_expiry_year)
 
@@ -110,7 +113,9 @@ class _Candidate:
 def _validator(hint: NameHint, card_context: bool) -> Validator | None:
     """The check a name rule's values must pass; None when the rule means nothing in this table."""
     if hint.category == "person_name" and hint.weak:
-        return KNOWN_NAME_PART if hint.rule in NAME_PARTS else KNOWN_PERSON
+        if hint.rule in NAME_PARTS:
+            return KNOWN_NAME_PART
+        return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
     if hint.category == "card_expiry":
         carded = card_context or bool({"card", "cc"} & set(hint.rule.split()))
         if hint.part is not None:  # exp_month, exp_year: months and years are everywhere, cards are not
@@ -214,8 +219,8 @@ def _choose(hint: NameHint | None, by_name: _Candidate | None, values: Values, o
         return _from_values(values, None, other_id)
     if by_name.confidence < REPORT_AT:
         by_values = _from_values(values, None, other_id)
-        if by_values is None:
-            return None
+        if by_values is None or by_values.category in _WEAK_OVERRIDES:
+            return None  # a header saying address over "Strada George Pop": streets are named after people
         return _Candidate(by_values.category, by_values.confidence,
                           f"{by_values.evidence} (name rule '{hint.rule}' contradicted)")
     distinctive = VALIDATORS[hint.category].strict is not None

@@ -30,6 +30,7 @@ from lakehouse.ingest.pii.evalgen_lists import (
 )
 from lakehouse.ingest.pii.evalgen_negatives import negatives
 from lakehouse.ingest.pii.evalgen_public import public_tables
+from lakehouse.ingest.pii.evalgen_round1 import round1_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -278,7 +279,8 @@ def columns() -> list[dict[str, Any]]:
     for row in c:
         if row["name"] in _CONTAINS:
             row["contains"] = _CONTAINS[row["name"]]
-    return c + list(tables()) + list(public_tables())
+    round1 = [{**r, "note": ("round-1 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round1_tables()]
+    return c + list(tables()) + list(public_tables()) + round1
 
 
 # Free text with PII inside (scored apart, as contains_pii): these columns hold emails or phones in text.

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS
+
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
 COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "emailaddress": ("email", "address"), "emailaddr": ("email", "address"), "emailid": ("email", "id"),
@@ -78,7 +80,7 @@ NON_PERSON_QUALIFIERS: Final = (
     "database", "db", "event", "campaign", "job", "app", "application", "device", "model", "tag", "key",
     "attribute", "role", "group", "department", "dept", "site", "server", "service", "queue", "topic",
     "bucket", "feature", "font", "plan", "course", "place", "location", "venue", "sku", "species", "song",
-    "album", "track", "display", "folder", "directory", "path", "image", "class", "module",
+    "album", "track", "folder", "directory", "path", "image", "class", "module",
     "package", "function", "method", "metric", "variable", "index", "collection", "sheet", "report",
     "document", "doc", "template", "style", "theme", "color", "colour", "layer", "stage", "step", "task",
     "workflow", "pipeline", "branch", "repo", "repository", "library", "channel", "list", "menu", "page",
@@ -95,7 +97,11 @@ PERSON_ROLES: Final = (
     "maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter", "reviewer", "committer",
     "creator", "requester", "requestor", "approver", "submitter", "recruiter", "salesperson", "contributor",
     "created by", "updated by", "modified by", "assigned to", "owned by", "submitted by", "approved by",
-    "signed by", "reported by", "requested by", "reviewed by", "contact person", "person",
+    "signed by", "reported by", "requested by", "reviewed by", "contact person", "person", "display name",
+    "cardholder", "card holder", "account holder", "holder", "policyholder", "payee", "beneficiary", "insured",
+    "guarantor", "applicant", "recipient", "passenger", "guest", "tenant", "customer", "member", "employee",
+    "prescriber", "physician", "doctor", "teacher", "student", "attendee", "driver", "rider", "buyer", "seller",
+    "signatory", "witness", "agent", "broker", "landlord", "contact", "reviewer name",
 )
 
 def phrases() -> list[tuple[str, str | None]]:
@@ -113,7 +119,7 @@ def phrases() -> list[tuple[str, str | None]]:
     add("ip_address", "ip", "ipv", "ip address", "remote addr", "client ip")
     add("phone", "phone", "phone number", "telephone", "tel", "mobile", "mobile number", "fax", "cell",
         "cell phone", "cell number", "msisdn", "ph number", "home ph", "work ph", "cell ph", "mobile ph",
-        "contact number", "tel number", "telephone number")
+        "contact number", "tel number", "telephone number", "ph", "contact ph", "emergency ph")
     add("ssn", "ssn", "social security", "social security number", "soc security")
     add("national_id", "national id", "national identifier", "national identity", "national insurance",
         "nin", "nino", "aadhaar", "aadhar", "bsn", "cpf", "curp", "dni", "nie", "nif", "pesel", "itin",
@@ -137,8 +143,8 @@ def phrases() -> list[tuple[str, str | None]]:
     add("bank_account", "bank account", "bank account number", "account number", "bank details",
         "bank info", "routing number")
     add("salary", "salary", "salaries", "compensation", "income", "wage", "wages", "pay rate",
-        "base pay", "annual pay", "hourly rate", "remuneration")
-    add("username", "user name", "login", "login name", "login id", "user login", "handle", "screen name",
+        "base pay", "annual pay", "hourly rate", "remuneration", "gross pay", "net pay", "monthly pay")
+    add("username", "user", "user name", "login", "login name", "login id", "user login", "handle", "screen name",
         "nick name", "nick", "gamertag", "user handle")
     add("security_answer", "security answer", "secret answer", "security question answer",
         "secret question answer", "security q answer", "challenge answer", "recovery answer", "password hint",
@@ -148,7 +154,7 @@ def phrases() -> list[tuple[str, str | None]]:
     add("postal_code", "zip", "zip code", "postal", "postal code", "post code", "plz", "postcode")
     add("date_of_birth", "dob", "date of birth", "birth date", "birth day", "born", "date birth",
         "birth date time", "dob date")
-    add("medical", "diagnosis", "diagnoses", "icd", "medication", "medications", "medicine", "meds",
+    add("medical", "diagnosis", "diagnoses", "icd", "drug", "drugs", "drug name", "active ingredient", "medication", "medications", "medicine", "meds",
         "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
         "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
         "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",
@@ -158,41 +164,36 @@ def phrases() -> list[tuple[str, str | None]]:
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
-    add("person_name", "name", *PERSON_ROLES, *NAME_PARTS)  # weak: the values decide, see names.match_name
+    add("person_name", "name", *NAME_PARTS, *PERSON_ROLES)  # weak: the values decide, see names.match_name
     add("driver_license", "drivers")  # weak
     _other_languages(add)
     return rules
 
 
 def _other_languages(add: Callable[..., None]) -> None:
-    """Common headers in German, French, Spanish, Italian, Portuguese and Dutch (accents are dropped)."""
-    add("email", "correo", "correo electronico", "courriel", "posta elettronica", "mailadresse")
-    add("phone", "telefon", "telefono", "telefonnummer", "handy", "handynummer", "movil", "celular",
-        "cellulare", "portable", "telemovel", "telefoonnummer", "mobiel", "gsm")
-    add("person_name", "vorname", "nachname", "familienname", "apellido", "apellidos", "nombre completo",
-        "cognome", "prenom", "nom de famille", "nome completo", "sobrenome", "voornaam", "achternaam")
-    add("address", "adresse", "anschrift", "strasse", "direccion", "domicilio", "indirizzo", "endereco",
-        "adres", "calle", "rue", "straat")
-    add("postal_code", "postleitzahl", "codigo postal", "code postal", "cep", "codice postale")
-    add("date_of_birth", "geburtsdatum", "geburtstag", "fecha de nacimiento", "fecha nacimiento",
-        "date de naissance", "data di nascita", "data de nascimento", "geboortedatum", "nacimiento")
-    add("national_id", "personalausweis", "ausweisnummer", "sozialversicherungsnummer", "steuer id",
-        "steuernummer", "securite sociale", "seguridad social", "nss", "nir", "burgerservicenummer")
-    add("iban", "iban")
-    add("bank_account", "kontonummer", "numero de cuenta", "numero de compte")
-    add("salary", "gehalt", "lohn", "salario", "sueldo", "salaire", "stipendio")
-    add("passport", "reisepass", "pasaporte", "passeport", "passaporto", "passaporte", "paspoort")
-    add("credit_card", "kreditkarte", "kreditkartennummer", "numero de tarjeta", "tarjeta de credito",
-        "carte bancaire", "carta di credito", "cartao de credito")
-    add("username", "benutzername", "nombre de usuario", "usuario", "utilisateur", "gebruikersnaam",
-        "nome utente")
-    add("person_name", "nombre", "nom", "nome", "naam")  # weak, like "name"
+    """Phrases in other languages whose words are not translated one by one (name_words.py translates the
+    rest: ``numero de telefono`` reads ``number of phone``)."""
+    add("national_id", *NATIONAL_ID_WORDS)
+    add("postal_code", "plz", "postleitzahl", "cep", "post number", "code postal", "irsz", "psc")
+    add("driver_license", "license driver", "license conducir", "license conduire", "license conducao",
+        "license guida", "prawo jazdy", "ridicsky prukaz", "vozacka dozvola")
+    add("address", "domicilio", "residencia", "bostadsadress", "lakcim")
+    add("phone", "gsm", "fax")
+    add("person_name", "name family", "name given", "name full", "name complete", "name completo",
+        "name completa", "name e surname", "forename e surname", "full name")
+    add("date_of_birth", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
+        "date da birth", "date van birth", "data birth", "data de birth", "data di birth", "data da birth")
+    add(None, "birth place", "place of birth", "birth weight", "birth order", "birth country", "country of birth",
+        "birth city", "city of birth", "date of death", "death date")
+    add("national_id", "birth number")
+    add("medical", "blood group", "blutgruppe", "grupo sanguineo", "groupe sanguin")
 
 
-WEAK_PERSON_RULES: Final = frozenset(("name", "nombre", "nom", "nome", "naam", *PERSON_ROLES, *NAME_PARTS))
+WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
-WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
-                               "expiry date", "exp date", "nick", "rut", "nin", "nie", "nif"))
+WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
+                               "expiry date", "exp date", "nick", "rut", "nin", "nie", "nif", "avs", "nik", "ph",
+                               "tax number", "afm", "egn", "vnr"))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
                                "hashed", "encrypted", "tokenized",

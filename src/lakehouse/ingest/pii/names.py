@@ -26,8 +26,10 @@ from lakehouse.ingest.pii.name_rules import (
     SUFFIX_NEG,
     UNIT_WORDS,
     WEAK_RULES,
+    PERSON_ROLES,
     phrases,
 )
+from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,34 @@ _CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _SPLIT = re.compile(r"[\W\d_]+")  # separators and digits: address1 -> address, icd10 -> icd, DOB_yr
 
 
-def _normalise(words: list[str]) -> tuple[str, ...]:
+_WORDS: Final = {**TRANSLATIONS, **ABBREVIATIONS}
+
+
+def _split(word: str) -> tuple[str, ...]:
+    """``telefonnummer`` -> (``telefon``, ``nummer``): a compound before a known ending."""
+    if word in COMPOUNDS:
+        return COMPOUNDS[word]
+    if len(word) >= 7 and word not in _WORDS:
+        for suffix in SPLIT_SUFFIXES:
+            head = word[: -len(suffix)]
+            if word.endswith(suffix) and len(head) >= 3:
+                return (*_split(head), suffix)
+    return (word,)
+
+
+@lru_cache(maxsize=8192)
+def _word(word: str, depth: int = 0) -> tuple[str, ...]:
+    """One raw word as normalised tokens: split, then each part read as its English word (which may split
+    again: ``vorname`` -> ``forename`` -> ``fore name``)."""
     out: list[str] = []
-    for word in words:
-        for tok in COMPOUNDS.get(word, (word,)):
-            out.append(ABBREVIATIONS.get(tok, tok))
+    for part in _split(word):
+        english = _WORDS.get(part)
+        out.extend(_word(english, depth + 1) if english and english != part and depth < 3 else (part,))
     return tuple(out)
+
+
+def _normalise(words: list[str]) -> tuple[str, ...]:
+    return tuple(tok for word in words for tok in _word(word))
 
 
 def tokenize(name: str) -> tuple[str, ...]:
@@ -69,6 +93,13 @@ _INDEX: Final[dict[tuple[str, ...], tuple[int, str | None]]] = {}
 for _i, (_tokens, _phrase, _cat) in enumerate(_RULES):
     _INDEX.setdefault(_tokens, (_i, _cat))
 _DATE_PART_WORDS: Final = frozenset(DATE_PARTS)
+_NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "event", "branch", "origin",
+                                "destination", "departure", "arrival", "pickup", "dropoff", "company", "store",
+                                "shop", "business", "vendor", "supplier", "merchant", "bank", "warehouse", "airport",
+                                "venue", "school", "university", "hospital", "clinic", "facility", "employer",
+                                "agency", "org", "organization", "organisation", "site", "plant", "factory"])
+# Who a bare name part belongs to: pax_given, holder_last, guest_first.
+_PEOPLE: Final = frozenset([*(r for r in PERSON_ROLES if " " not in r), "passenger", "emp", "client", "patient"])
 
 
 def _birth_part(tokens: tuple[str, ...]) -> str | None:
@@ -101,18 +132,21 @@ def match_name(name: str) -> NameHint | None:
     medical = category == "medical"
     before, after = tokens[:start], tokens[end:]
     rule = " ".join(tokens[start:end])
-    if not medical and any(t in PREFIX_NEG for t in before):
-        return None
+    if not medical and before and (before[-1] in PREFIX_NEG or before[-2:] == ("number", "of")):
+        return None  # has_email, num_phones, number_of_emails; numero_de_telefono is a phone number
     negators = SUFFIX_NEG - MEDICAL_KEEPS if medical else SUFFIX_NEG - CATEGORY_KEEPS.get(category, frozenset())
     if any(t in negators for t in after):
         return None
-    if rule in NAME_PARTS and len(tokens) > 1:
-        return None  # FIRST, LAST alone are name parts; first_seen, card_last4 are not
+    if rule in NAME_PARTS and len(tokens) > 1 and not (end == len(tokens) and set(before) <= _PEOPLE):
+        return None  # FIRST, pax_given are name parts; first_seen, card_last4 are not
     if category == "address" and "number" in after:
         return None  # street_number: a house number, one part of an address (groups.py)
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
     surrogate = not medical and any(t in ID_SUFFIX for t in after)
-    return NameHint(category, rule, weak=rule in WEAK_RULES, surrogate=surrogate, part=expiry_part)
+    weak = rule in WEAK_RULES
+    if weak and surrogate:
+        return None  # customer_id, user_key: a person's key, not the person
+    return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part)
 
 
 @lru_cache(maxsize=4096)
@@ -132,9 +166,10 @@ def quasi_part(name: str) -> tuple[str, str] | None:
     core = tokens[:-1] if tokens[-1] in ("name", "number", "code") and len(tokens) > 1 else tokens
     if ("number" in words and words & HOUSE_NUMBER_HEADS) or words & HOUSE_NUMBER_WORDS:
         return ("address", "number")
+    owner_ok = not set(core[:-1]) & _NOT_A_HOME  # billing_city, service_addr_town; not company_city, birth_city
     if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
         return ("address", "unit")
-    if core[-1] in CITY_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
+    if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")
     hint = match_name(name)
     if hint is not None and hint.category == "address":

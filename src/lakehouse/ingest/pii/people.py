@@ -11,7 +11,10 @@ from typing import Any, Final
 _LOCALES: Final = ("en_US", "en_GB", "en_IE", "en_IN", "en_NG", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT",
                    "pt_BR", "pt_PT", "nl_NL", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ",
                    "tr_TR", "id_ID", "ro_RO", "hu_HU", "vi_VN", "fil_PH")
-_TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx", "herr", "frau", "mme", "m"})
+_TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx", "herr", "frau", "mme", "m",
+                            "mlle", "sr", "sra", "srta", "sr(a)", "dra", "don", "dona", "doña", "ing", "mag",
+                            "dipl", "pan", "pani", "sig", "sig.ra", "dott", "dott.ssa", "av", "lic", "fru",
+                            "hr", "rev", "hon", "ir", "drs", "mevr", "dhr", "bapak", "ibu"})
 _ORG_WORDS: Final = frozenset({
     "inc", "llc", "ltd", "plc", "gmbh", "corp", "co", "group", "and", "&", "company", "sa", "ag", "bv",
     "limited", "holdings", "partners", "associates", "services", "solutions", "the",
@@ -50,7 +53,7 @@ def _parts(value: Any) -> list[str] | None:
     if "," in value:  # "Lopez, Maria"
         last, _, first = value.partition(",")
         value = f"{first} {last}"
-    parts = [p for p in value.split() if p.lower().rstrip(".") not in _TITLES]
+    parts = [p for p in value.split() if p.lower().rstrip(".") not in _TITLES and p.lower() not in _TITLES]
     if not 1 <= len(parts) <= 4:
         return None
     for part in parts:

@@ -200,7 +200,8 @@ def _doc_number(pattern: re.Pattern[str]) -> Check:
 # --- dates of birth ------------------------------------------------------------------------------
 _DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
                         "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
-                        "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y")
+                        "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y", "%d%b%y", "%d%b%Y",
+                        "%d. %m. %Y", "%Y. %m. %d.")
 
 
 def _as_date(value: Any) -> date | None:
@@ -254,18 +255,25 @@ _SUFFIXES: Final = (
     "station|stravenue|stream|streets?|st|summit|terrace|ter|throughway|trace|track|trafficway|trail|trl|"
     "tunnel|turnpike|underpass|unions?|valleys?|viaduct|views?|villages?|ville|vista|walks?|wall|ways?|wells?"
 )
+# Street words of other languages: as a word's ending (Hauptstraße, Gyldenlakvej) or before the name (rue de
+# la Paix, Strada Dobre, ulica Długa).
+_ENDINGS = (r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|plein|steeg|singel|gracht|dreef|"
+            r"vej|gade|gatan|gata|vägen|veien|vegen|tie|katu|kuja|polku|utca|ulica|ulice|cesta|sokak|sokağı")
+_LEADS = (r"rue|avenue|av\.|boulevard|bd\.?|bld\.?|chemin|impasse|allée|place|calle|c/|avenida|avda\.?|paseo|"
+          r"camino|carrera|cra\.?|diagonal|diag\.|transversal|via|viale|vicolo|piazza|piazzale|corso|largo|rua|"
+          r"travessa|praça|estrada|alameda|ul\.|ulica|al\.|aleja|os\.|osiedle|strada|str\.|aleea|calea|"
+          r"bulevardul|bd-ul|șoseaua|soseaua|piața|piata|splaiul|trg|náměstí|namesti|jalan|jl\.|carrer|avinguda")
 _STREET = re.compile(
     rf"^\d+[A-Za-z]?\s+(?:[\w.'-]+\s+){{1,5}}?(?:{_SUFFIXES})\b\.?"
-    r"|\b\w*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|plein)\s+\d+"
-    r"|^\d+,?\s+(?:rue|avenue|boulevard|bd|chemin|calle|avenida|via|viale|piazza|corso)\b",
+    rf"|\b\w*(?:{_ENDINGS})\s+\d+"
+    rf"|^\d+,?\s+(?:{_LEADS})\s"
+    rf"|^(?:{_LEADS})\s+[\w\s.'-]+?,?\s+(?:n[°ºo]\.?\s*)?\d+",
     re.IGNORECASE,
 )
-
-
 _STREET_NAME = re.compile(
     rf"^(?:[\w.'-]+\s+){{0,5}}(?:{_SUFFIXES})\.?$"
-    r"|\w*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|plein|vej|gatan|gata|veien|tie|katu|utca|ulica)$"
-    r"|^(?:rue|avenue|boulevard|bd|chemin|calle|avenida|via|viale|piazza|corso|rua|ul\.|ulica|carrer)\b",
+    rf"|\w*(?:{_ENDINGS})$"
+    rf"|^(?:{_LEADS})\s",
     re.IGNORECASE,
 )
 
@@ -290,7 +298,7 @@ def is_address_like(value: Any) -> bool:
 
 
 _POSTAL = re.compile(
-    r"^(?:\d{5}(?:-\d{4})?|\d{3,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
+    r"^(?:\d{5}(?:-\d{4})?|\d{3,8}|\d{5}-\d{3}|\d{4}-\d{3}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
     r"|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}-?\d{4,5})$"
 )
 
@@ -302,7 +310,8 @@ def is_postal_code(value: Any) -> bool:
 
 
 # --- money ---------------------------------------------------------------------------------------
-_MONEY = re.compile(r"^[$€£]?\s?\d{1,3}(?:[,\s]?\d{3})*(?:\.\d{1,2})?\s?[kK]?(?:\s?[A-Z]{3})?$")
+_MONEY = re.compile(
+    r"^(?:[A-Z]{3}\s?)?[$€£]?\s?\d{1,3}(?:[,.\s']?\d{3})*(?:[.,]\d{1,2})?\s?[kK]?(?:\s?(?:[A-Z]{3}|[$€£]))?$")
 
 
 def is_salary_amount(value: Any) -> bool:
@@ -373,5 +382,8 @@ VALIDATORS: Final[dict[str, Validator]] = {
 KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
 # FIRST, LAST, MAIDEN: single words that are known first names or surnames.
 KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
+# A display name: a whole name, a mailbox, or a known first name alone.
+KNOWN_PERSON_OR_PART = Validator("person_name", "known names", _S,
+                                 lambda v: is_person_value(v) or is_known_name_part(v))
 # A generic "expiry" header (products expire too) needs values written like a card's expiry.
 EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)
