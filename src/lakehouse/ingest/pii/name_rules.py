@@ -154,7 +154,8 @@ def phrases() -> list[tuple[str, str | None]]:
     add("postal_code", "zip", "zip code", "postal", "postal code", "post code", "plz", "postcode")
     add("date_of_birth", "dob", "date of birth", "birth date", "birth day", "born", "date birth",
         "birth date time", "dob date")
-    add("medical", "diagnosis", "diagnoses", "icd", "drug", "drugs", "drug name", "active ingredient", "medication", "medications", "medicine", "meds",
+    add("medical", "diagnosis", "diagnoses", "icd", "drug", "drugs", "drug name", "active ingredient",
+        "medication", "medications", "medicine", "meds",
         "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
         "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
         "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",

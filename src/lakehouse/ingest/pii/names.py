@@ -21,12 +21,12 @@ from lakehouse.ingest.pii.name_rules import (
     ID_SUFFIX,
     MEDICAL_KEEPS,
     NAME_PARTS,
+    PERSON_ROLES,
     PHI_QUALIFIERS,
     PREFIX_NEG,
     SUFFIX_NEG,
     UNIT_WORDS,
     WEAK_RULES,
-    PERSON_ROLES,
     phrases,
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
