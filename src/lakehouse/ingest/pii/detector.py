@@ -144,6 +144,10 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
             detail = "no non-null values sampled" if n == 0 else f"only {n} non-null values sampled"
         return _Candidate(hint.category, NAME_ONLY, f"{rule} ({detail})")
     rate, checked = _rate(validator, values)
+    if weak and validator is KNOWN_PERSON and rate < WEAK_AGREE_RATE and len(set(values.items)) >= 0.5 * n:
+        # jmeno, badge_name: one word each; known first names or surnames, and mostly distinct (pets repeat)
+        validator = KNOWN_NAME_PART
+        rate, checked = _rate(validator, values)
     if validator.distinct and len(set(values.items)) < validator.distinct * n:
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
@@ -227,7 +231,7 @@ def _choose(hint: NameHint | None, by_name: _Candidate | None, values: Values, o
     if distinctive and by_name.confidence >= 0.9:
         return by_name  # name and a distinctive validator agree: nothing could be more specific
     by_values = _from_values(values, hint.category, other_id)
-    if by_values is None:
+    if by_values is None or by_values.category in _WEAK_OVERRIDES:
         return by_name
     if not distinctive:
         # A distinctive value match is more specific than a shape-only name category (IBANs in bank_account).
@@ -253,6 +257,21 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
     if chosen is None or chosen.confidence < REPORT_AT:
         return None
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
+
+
+def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                         found: Mapping[str, PiiFinding],
+                         hints: Mapping[str, NameHint | None]) -> dict[str, PiiFinding]:
+    """Beside card numbers, an unnamed column of MM/YY values is the cards' expiry (platnost_karty)."""
+    out: dict[str, PiiFinding] = {}
+    for name, values in samples.items():
+        if name in found or hints[name] is not None or values.kind != "str" or len(values.items) < MIN_VALUES:
+            continue
+        rate, checked = _rate(EXPIRY_FORMAT, values, need=VALUE_ONLY_RATE)
+        if rate >= VALUE_ONLY_RATE:
+            out[name] = finding(columns[name], "card_expiry", round(0.45 + 0.5 * rate, 2),
+                                f"beside card numbers, {_pct(rate, checked, EXPIRY_FORMAT.noun)}")
+    return out
 
 
 def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> PiiFindings:
@@ -286,5 +305,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                 if found is not None:
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
+    if any(f.category == "credit_card" for f in findings.values()):
+        findings.update(_expiry_beside_cards(columns, samples, findings, hints))
     text = scan_text({name: samples[name] for name in columns if name not in findings})
     return PiiFindings({name: findings[name] for name in columns if name in findings}, text)

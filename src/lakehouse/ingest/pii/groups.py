@@ -88,6 +88,11 @@ def _agrees(part: tuple[str, str], values: Values) -> tuple[bool, str]:
     return rate >= PART_RATE, f"{round(rate * 100)}% of {len(values.items)} sampled values are {noun}"
 
 
+def _values_only_name(found: PiiFinding) -> bool:
+    """CUST-CITY holding "RACHEL VILLE" looks like a person by its values alone; its name says city."""
+    return found.category == "person_name" and not found.evidence.startswith("name rule")
+
+
 def _complete(group: str, parts: set[str]) -> bool:
     if group == "date_of_birth":
         return len(parts) >= 2
@@ -98,6 +103,7 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
                    found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
     """Findings for the unflagged members of every complete quasi-identifier group in one table."""
     members: dict[str, list[tuple[str, str, str]]] = {}  # group -> [(column, part, evidence)]
+    found = {n: f for n, f in found.items() if not _values_only_name(f)}
     for name, names in columns.items():
         part = next((p for p in map(quasi_part, names) if p is not None), None)
         if part is None:

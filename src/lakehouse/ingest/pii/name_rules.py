@@ -175,7 +175,17 @@ def _other_languages(add: Callable[..., None]) -> None:
     """Phrases in other languages whose words are not translated one by one (name_words.py translates the
     rest: ``numero de telefono`` reads ``number of phone``)."""
     add("national_id", *NATIONAL_ID_WORDS)
-    add("postal_code", "plz", "postleitzahl", "cep", "post number", "code postal", "irsz", "psc")
+    add("postal_code", "plz", "postleitzahl", "cep", "post number", "code postal", "irsz", "psc", "postnumer",
+        "iranyitoszam", "posta kodu", "kode pos", "pasto kodas", "pasta indekss", "postiindeks",
+        "postna stevilka", "postanski broj", "pstlz")
+    add("email", "e pasts", "el pastas", "e post", "e posta", "el posta")
+    add("phone", "number hp", "telfx")
+    add("card_expiry", "expiry card", "expiry of card")
+    # "numero de cuenta", "cislo uctu": the number before what it numbers
+    add("bank_account", "number account", "number de account", "number of account", "number bank account")
+    add("credit_card", "number card", "number de card", "number of card", "number credit card")
+    add("phone", "number phone", "number de phone", "number mobile", "number de mobile")
+    add("passport", "number passport", "number de passport")
     add("driver_license", "license driver", "license conducir", "license conduire", "license conducao",
         "license guida", "prawo jazdy", "ridicsky prukaz", "vozacka dozvola")
     add("address", "domicilio", "residencia", "bostadsadress", "lakcim")
@@ -194,7 +204,7 @@ WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
                                "expiry date", "exp date", "nick", "rut", "nin", "nie", "nif", "avs", "nik", "ph",
-                               "tax number", "afm", "egn", "vnr"))
+                               "tax number", "afm", "egn", "vnr", "id number", "sss"))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
                                "hashed", "encrypted", "tokenized",

@@ -98,6 +98,7 @@ _NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "eve
                                 "shop", "business", "vendor", "supplier", "merchant", "bank", "warehouse", "airport",
                                 "venue", "school", "university", "hospital", "clinic", "facility", "employer",
                                 "agency", "org", "organization", "organisation", "site", "plant", "factory"])
+_RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
 # Who a bare name part belongs to: pax_given, holder_last, guest_first.
 _PEOPLE: Final = frozenset([*(r for r in PERSON_ROLES if " " not in r), "passenger", "emp", "client", "patient"])
 
@@ -137,6 +138,8 @@ def match_name(name: str) -> NameHint | None:
     negators = SUFFIX_NEG - MEDICAL_KEEPS if medical else SUFFIX_NEG - CATEGORY_KEEPS.get(category, frozenset())
     if any(t in negators for t in after):
         return None
+    if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
+        return None  # patient_phone, Patient.gender: PHI only as a qualifier (phi_qualified), not a category
     if rule in NAME_PARTS and len(tokens) > 1 and not (end == len(tokens) and set(before) <= _PEOPLE):
         return None  # FIRST, pax_given are name parts; first_seen, card_last4 are not
     if category == "address" and "number" in after:

@@ -26,6 +26,7 @@ from stdnum.fr import nir as fr_nir
 from stdnum.gb import nhs as gb_nhs
 from stdnum.gr import amka as gr_amka
 from stdnum.hr import oib as hr_oib
+from stdnum.id import nik as id_nik
 from stdnum.ie import pps as ie_pps
 from stdnum.in_ import aadhaar as in_aadhaar
 from stdnum.in_ import pan as in_pan
@@ -70,7 +71,7 @@ _DISTINCTIVE: Final[tuple[Callable[[str], bool], ...]] = (
     lambda t: len(t) == 18 and cn_ric.is_valid(t),
     lambda t: bool(_AHV.match(t)) and ch_ssn.is_valid(t),
     lambda t: bool(_BIRTH_SLASH.match(t)) and (cz_rc.is_valid(t)),
-    lambda t: t.isdigit() and len(t) == 13 and (ro_cnp.is_valid(t) or si_emso.is_valid(t)),
+    lambda t: t.isdigit() and len(t) == 13 and (ro_cnp.is_valid(t) or si_emso.is_valid(t) or za_idnr.is_valid(t)),
     lambda t: t.isdigit() and len(t) == 11 and (no_fnr.is_valid(t) or tr_tckimlik.is_valid(t)
                                                 or ee_ik.is_valid(t) or lt_asmens.is_valid(t)),
     lambda t: t.isdigit() and len(t) == 10 and (bg_egn.is_valid(t) or is_kennitala.is_valid(t)),
@@ -83,6 +84,7 @@ _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
     za_idnr.is_valid, us_ssn.is_valid, us_itin.is_valid, br_cpf.is_valid, hr_oib.is_valid, at_vnr.is_valid,
     ie_pps.is_valid, cl_rut.is_valid, ar_cuit.is_valid, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
     gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
+    id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
 )
 
 

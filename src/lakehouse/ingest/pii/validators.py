@@ -165,7 +165,8 @@ def is_iban(value: Any) -> bool:
 
 
 def is_bank_account(value: Any) -> bool:
-    digits = _digits(value)
+    """6-20 digits (spaces, dashes, dots, and a slash before a bank code as in 123456789/0800), or an IBAN."""
+    digits = _digits(value.replace("/", "") if isinstance(value, str) else value)
     return (digits is not None and 6 <= len(digits) <= 20) or is_iban(value)
 
 
@@ -201,7 +202,7 @@ def _doc_number(pattern: re.Pattern[str]) -> Check:
 _DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
                         "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
                         "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y", "%d%b%y", "%d%b%Y",
-                        "%d. %m. %Y", "%Y. %m. %d.")
+                        "%d. %m. %Y", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d", "%d.%m.%Y.")
 
 
 def _as_date(value: Any) -> date | None:
@@ -259,7 +260,8 @@ _SUFFIXES: Final = (
 # la Paix, Strada Dobre, ulica Długa).
 _ENDINGS = (r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|plein|steeg|singel|gracht|dreef|"
             r"vej|gade|gatan|gata|vägen|veien|vegen|tie|katu|kuja|polku|utca|ulica|ulice|cesta|sokak|sokağı")
-_LEADS = (r"rue|avenue|av\.|boulevard|bd\.?|bld\.?|chemin|impasse|allée|place|calle|c/|avenida|avda\.?|paseo|"
+_LEADS = (r"rue|avenue|av\.|boulevard|boul\.?|bd\.?|bld\.?|chemin|impasse|allée|place|rang|route|rte|montée|"
+          r"côte|calle|c/|avenida|avda\.?|paseo|"
           r"camino|carrera|cra\.?|diagonal|diag\.|transversal|via|viale|vicolo|piazza|piazzale|corso|largo|rua|"
           r"travessa|praça|estrada|alameda|ul\.|ulica|al\.|aleja|os\.|osiedle|strada|str\.|aleea|calea|"
           r"bulevardul|bd-ul|șoseaua|soseaua|piața|piata|splaiul|trg|náměstí|namesti|jalan|jl\.|carrer|avinguda")
@@ -300,7 +302,7 @@ def is_address_like(value: Any) -> bool:
 _POSTAL = re.compile(
     r"^(?:\d{5}(?:-\d{4})?|\d{3,8}|\d{5}-\d{3}|\d{4}-\d{3}|[A-Z]\d[A-Z] ?\d[A-Z]\d"
     r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
-    r"|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}-?\d{4,5})$"
+    r"|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[A-Z]{1,2}-?\d{3,5}|[A-Z]{1,2}-?\d{3} ?\d{2})$"
 )
 
 

@@ -1,22 +1,21 @@
-"""Regenerate heldout.jsonl, the held-out evaluation set: ``python -m lakehouse.ingest.pii.evalgen_heldout``.
+"""Round-2 held-out tables, now development data (in evalset.jsonl, split "dev").
 
-Round 2 (round 1 was read after scoring and became development data: evalgen_round1.py). Kept apart from
-every development generator: header conventions seen nowhere in development (SAP KNA1, COBOL copybooks,
-flattened FHIR, Salesforce custom fields, upper-case warehouse exports) and header languages it does not
-use (Czech, Slovak, Slovenian, Hungarian, Turkish, Indonesian, Estonian, Lithuanian, Icelandic, Swahili-
-English, Ukrainian in Cyrillic), Faker locales it does not use, national ids generated valid for their
-country, and dirty values (blanks, case, padding, placeholders). Labels follow docs/pii.md's categories
-and were written with the tables and committed before the detector was run on them.
+Written as the second held-out set after round 1 had been read (evalgen_round1.py): header conventions
+and languages neither development nor round 1 used (SAP, COBOL, FHIR, Salesforce, warehouse exports;
+Czech, Slovak, Hungarian, Turkish, Indonesian, Estonian, Lithuanian, Latvian, Icelandic, Slovenian,
+Ukrainian), national ids generated valid for their country. Scored once: precision 0.949, recall 0.661
+(main's detector: 0.923 / 0.429). Its mistakes were then read and the rules changed (the name dictionary
+now covers every Latin-script Faker locale, one-word names under a name header, "patient" only as a
+qualifier, more header words, expiry columns beside card numbers), so it is development data now; the
+held-out set is round 3 (evalgen_heldout.py). One generator bug is fixed in the development copy:
+``cislo_karty`` joined four different numbers' groups, so its values were not card numbers.
 """
 
 # ruff: noqa: UP031 - "%02d%02d%02d" % (y, m, d) reads as the date layout it writes
 from __future__ import annotations
 
-import json
 import random
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from faker import Faker
@@ -79,7 +78,7 @@ class _Gen:
             dirt: float = 0.0, contains: list[str] | None = None, note: str = "") -> None:
         row: Row = {"name": name, "values": [self.dirty(make(), dirt) for _ in range(N)],
                     "label": {"kind": kind, "category": category} if category else None, "note": note,
-                    "split": "heldout", "table": self.table}
+                    "split": "dev", "table": self.table}
         if contains:
             row["contains"] = contains
         self.rows.append(row)
@@ -254,8 +253,7 @@ def _other_languages(g: _Gen) -> None:  # noqa: PLR0915 - one table after anothe
 
     g.table = "platby_kartou"
     g.add("transakcia_id", lambda: d(12))
-    g.add("cislo_karty", lambda: " ".join(_card(rng, "4", 16)[i:i + 4] for i in range(0, 16, 4)), "credit_card",
-          kind=FIN)
+    g.add("cislo_karty", lambda: _grouped(_card(rng, "4", 16)), "credit_card", kind=FIN)
     g.add("platnost_karty", lambda: f"{rng.randint(1, 12):02d}/{rng.randint(25, 31)}", "card_expiry", kind=FIN,
           note="Slovak: card validity")
     g.add("cvv", lambda: d(3), "card_security_code", kind=FIN)
@@ -365,29 +363,18 @@ def _card(rng: random.Random, prefix: str, length: int) -> str:
     return body + luhn.calc_check_digit(body)
 
 
+def _grouped(number: str) -> str:
+    return " ".join(number[i:i + 4] for i in range(0, len(number), 4))
+
+
 def _taj(rng: random.Random) -> str:
     body = "".join(rng.choice("0123456789") for _ in range(8))
     check = sum(int(c) * (3 if i % 2 == 0 else 7) for i, c in enumerate(body)) % 10
     return f"{body[:3]} {body[3:6]} {body[6:]}{check}"
 
 
-def rows(seed: int = SEED) -> list[Row]:
+def round2_tables(seed: int = SEED) -> list[Row]:
     g = _Gen(seed)
     _english_conventions(g)
     _other_languages(g)
     return g.rows
-
-
-def main(argv: list[str]) -> None:
-    from lakehouse.ingest.pii.evaluation import heldout_path
-
-    path = Path(argv[0]) if argv else heldout_path()
-    out = rows()
-    with path.open("w", encoding="utf-8") as f:
-        for row in out:
-            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    print(f"wrote {len(out)} columns to {path}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
