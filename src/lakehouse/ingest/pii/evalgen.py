@@ -32,6 +32,7 @@ from lakehouse.ingest.pii.evalgen_negatives import negatives
 from lakehouse.ingest.pii.evalgen_public import public_tables
 from lakehouse.ingest.pii.evalgen_round1 import round1_tables
 from lakehouse.ingest.pii.evalgen_round2 import round2_tables
+from lakehouse.ingest.pii.evalgen_round3 import round3_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -282,7 +283,8 @@ def columns() -> list[dict[str, Any]]:
             row["contains"] = _CONTAINS[row["name"]]
     round1 = [{**r, "note": ("round-1 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round1_tables()]
     round2 = [{**r, "note": ("round-2 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round2_tables()]
-    return c + list(tables()) + list(public_tables()) + round1 + round2
+    round3 = [{**r, "note": ("round-3 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round3_tables()]
+    return c + list(tables()) + list(public_tables()) + round1 + round2 + round3
 
 
 # Free text with PII inside (scored apart, as contains_pii): these columns hold emails or phones in text.

@@ -1,24 +1,18 @@
-"""Regenerate heldout.jsonl, the held-out evaluation set: ``python -m lakehouse.ingest.pii.evalgen_heldout``.
+"""Round-3 held-out tables, now development data (in evalset.jsonl, split "dev").
 
-Round 3 (rounds 1 and 2 were read after scoring and became development data). Written like the issue's
-own held-out tables: customer, address and person-identity data with dirty values, in schemas nobody
-here wrote. Kept apart from every development generator: other domains (legacy CRM exports, payment
-profiles, account tables with security questions, package registries, parcel delivery, bank KYC, loyalty
-programmes, tenant records, genealogy, telecom), abbreviated and CamelCase headers not used in
-development, Faker locales no development set uses (vi_VN, en_NG, yo_NG, fr_BE, de_CH, en_PK, sw,
-az_AZ), and person names written by hand for this file (not from Faker, whose lists the detector's
-name dictionary is built from). Labels follow docs/pii.md's categories and were committed before the
-detector was run on the set.
+Written like the issue's own held-out tables (customer, address and identity data with abbreviated
+headers and dirty values), with Faker locales no earlier set used and hand-written names, after rounds 1
+and 2 had been read. Scored once: precision 1.000, recall 0.790 (main's detector: 1.000 / 0.407). Its
+misses were then read (single-letter date parts such as DOB_Y, SecA1 for an answer, Cty, PstCd, GebDat,
+plural "names", a bare "numero" beside a street, more national-id names), so it is development data
+now; the held-out set is round 4 (evalgen_heldout.py).
 """
 
 # ruff: noqa: UP031 - "%02d/%02d" % (m, y) reads as the layout it writes
 from __future__ import annotations
 
-import json
 import random
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from faker import Faker
@@ -92,7 +86,7 @@ class _Gen:
             dirt: float = 0.0, contains: list[str] | None = None, note: str = "") -> None:
         row: Row = {"name": name, "values": [self.dirty(make(), dirt) for _ in range(N)],
                     "label": {"kind": kind, "category": category} if category else None, "note": note,
-                    "split": "heldout", "table": self.table}
+                    "split": "dev", "table": self.table}
         if contains:
             row["contains"] = contains
         self.rows.append(row)
@@ -333,23 +327,8 @@ def _ahv(rng: random.Random) -> str:
     return f"{number[:3]}.{number[3:7]}.{number[7:11]}.{number[11:]}"
 
 
-def rows(seed: int = SEED) -> list[Row]:
+def round3_tables(seed: int = SEED) -> list[Row]:
     g = _Gen(seed)
     _customers_and_payments(g)
     _accounts_people_and_text(g)
     return g.rows
-
-
-def main(argv: list[str]) -> None:
-    from lakehouse.ingest.pii.evaluation import heldout_path
-
-    path = Path(argv[0]) if argv else heldout_path()
-    out = rows()
-    with path.open("w", encoding="utf-8") as f:
-        for row in out:
-            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    print(f"wrote {len(out)} columns to {path}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
