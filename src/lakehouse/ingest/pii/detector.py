@@ -274,6 +274,14 @@ def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[
     return out
 
 
+def _as_phi(found: PiiFinding) -> PiiFinding:
+    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA."""
+    if found.kind != "PII":
+        return found
+    kind, sensitivity = kind_and_sensitivity(found.category, phi=True)
+    return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
+
+
 def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> PiiFindings:
     """Flag the columns of ``sample`` that hold PII, PHI or financial data, keyed by column name.
 
@@ -307,5 +315,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     findings.update(group_findings(columns, samples, findings))
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
+    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
+        findings = {name: _as_phi(f) for name, f in findings.items()}  # a patient's address is PHI
     text = scan_text({name: samples[name] for name in columns if name not in findings})
     return PiiFindings({name: findings[name] for name in columns if name in findings}, text)

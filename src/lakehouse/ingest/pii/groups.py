@@ -72,6 +72,7 @@ _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("date_of_birth", "month"): (is_month, "months"),
     ("date_of_birth", "day"): (is_day_of_month, "days of the month"),
     ("address", "number"): (is_house_number, "house numbers"),
+    ("address", "bare_number"): (is_house_number, "house numbers"),
     ("address", "street"): (_street, "street names"),
     ("address", "unit"): (is_unit, "apartment or unit numbers"),
     ("address", "city"): (is_place_name, "place names"),
@@ -116,6 +117,8 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
             members.setdefault(part[0], []).append((name, part[1], evidence))
     out: dict[str, PiiFinding] = {}
     for group, parts in members.items():
+        has_street = any(p == "street" for _, p, _ in parts)  # "numero" is a house number beside a street
+        parts = [(c, "number" if p == "bare_number" else p, e) for c, p, e in parts if p != "bare_number" or has_street]
         if not _complete(group, {p for _, p, _ in parts}):
             continue
         together = ", ".join(c for c, _, _ in parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS
+from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS, WEAK_NATIONAL_ID_WORDS
 
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
 COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
@@ -60,6 +60,17 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "drv": "driver", "lic": "license", "mob": "mobile", "eml": "email", "sec": "security",
     "expiration": "expiry", "expires": "expiry", "expire": "expiry", "expiring": "expiry",
     "bldg": "building", "apt": "apartment", "hse": "house",
+    "cty": "city", "pst": "postal", "pstl": "postal", "dat": "date", "dte": "date", "brth": "birth",
+    "phn": "phone", "phne": "phone", "answ": "answer", "accnt": "account", "psprt": "passport", "lcns": "license",
+    "slry": "salary", "natl": "national", "pat": "patient", "crd": "card", "strt": "street", "lgn": "login",
+    "cel": "cell", "emal": "email", "mbl": "mobile", "mobl": "mobile", "zp": "zip", "pcode": "postcode",
+}
+# One letter stands for a word only beside the word it qualifies: DOB_Y/M/D, SecQ1/SecA1.
+CONTEXT_LETTERS: Final[dict[str, dict[str, str]]] = {
+    "birth": {"y": "year", "m": "month", "d": "day"},
+    "dob": {"y": "year", "m": "month", "d": "day"},
+    "security": {"a": "answer", "q": "question"},
+    "secret": {"a": "answer", "q": "question"},
 }
 
 PERSON_QUALIFIERS: Final = (
@@ -203,8 +214,7 @@ def _other_languages(add: Callable[..., None]) -> None:
 WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
-                               "expiry date", "exp date", "nick", "rut", "nin", "nie", "nif", "avs", "nik", "ph",
-                               "tax number", "afm", "egn", "vnr", "id number", "sss"))
+                               "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
                                "hashed", "encrypted", "tokenized",
@@ -245,6 +255,7 @@ HOUSE_NUMBER_HEADS: Final = frozenset(["street", "house", "building", "civic", "
                                        "premise", "premises", "haus", "numero"])
 HOUSE_NUMBER_WORDS: Final = frozenset(["hausnummer", "huisnummer"])
 CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "suburb", "village", "county",
+                               "commune", "gemeente", "kommune", "kunta", "opstina", "comuna", "borough",
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
                                "woonplaats", "localidad", "comune"])
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])

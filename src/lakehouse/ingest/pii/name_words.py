@@ -120,5 +120,10 @@ NATIONAL_ID_WORDS: Final = (
     "securite sociale", "seguridad social", "sicurezza sociale", "seguranca social", "nif", "nie", "dni",
     "tax number", "tax identification", "codice fiscale", "personnummer", "steuer id", "steuernummer",
     "identity card number", "nin", "bsn", "burgerservicenummer", "sofinummer", "pesel", "curp", "cpf", "nir",
-    "sss", "sss number", "umid", "kimlik number", "id number",
+    "sss", "sss number", "umid", "kimlik number", "id number", "bvn", "cnic", "fin code", "fin number",
+    "snils", "pinfl", "hkid", "nida", "ssnit", "omang", "rnokpp", "ghana card", "huduma number", "voter id",
+    "ic number", "nric number", "nic", "inn", "iin", "dui", "cui", "kra pin", "national identification number",
 )
+# Of those, the short or ambiguous ones (a NAT gateway, an INN drug name): only with values that validate.
+WEAK_NATIONAL_ID_WORDS: Final = ("nic", "inn", "iin", "dui", "cui", "nin", "nie", "nif", "avs", "nik", "afm",
+                                 "egn", "vnr", "id number", "sss", "tin", "sin", "rut", "tax number")

@@ -15,6 +15,7 @@ from lakehouse.ingest.pii.name_rules import (
     CATEGORY_KEEPS,
     CITY_WORDS,
     COMPOUNDS,
+    CONTEXT_LETTERS,
     DATE_PARTS,
     HOUSE_NUMBER_HEADS,
     HOUSE_NUMBER_WORDS,
@@ -72,8 +73,25 @@ def _word(word: str, depth: int = 0) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _singular(word: str) -> str:
+    """``names`` -> ``name``, ``cities`` -> ``city``, ``addresses`` -> ``address``: plurals of rule words."""
+    if len(word) < 4 or not word.endswith("s") or word in _VOCABULARY:
+        return word
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and (stem := word[: -len(cut)] + add) in _VOCABULARY:
+            return stem
+    return word
+
+
 def _normalise(words: list[str]) -> tuple[str, ...]:
-    return tuple(tok for word in words for tok in _word(word))
+    tokens: list[str] = []
+    for word in words:  # num_phones counts phones; numero_telefono is one: plurals stay after a count word
+        counted = bool(tokens) and tokens[-1] in ("number", "count", "total", "cnt", "n")
+        tokens.extend(_word(word if counted else _singular(word)))
+    for marker, letters in CONTEXT_LETTERS.items():
+        if marker in tokens:
+            tokens = [letters.get(t, t) for t in tokens]
+    return tuple(tokens)
 
 
 def tokenize(name: str) -> tuple[str, ...]:
@@ -87,6 +105,8 @@ def tokenize(name: str) -> tuple[str, ...]:
     return _normalise([raw.lower() for raw in _SPLIT.split(ascii_only) if raw])
 
 
+_VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
+    ["name", "address", "city", "number", "phone", "email", "date", "year", "month", "day", "street"])
 _RULES: Final = [(_normalise(p.split()), p, c) for p, c in phrases()]
 _MAX_LEN: Final = max(len(p) for p, _, _ in _RULES)
 _INDEX: Final[dict[tuple[str, ...], tuple[int, str | None]]] = {}
@@ -169,6 +189,8 @@ def quasi_part(name: str) -> tuple[str, str] | None:
     core = tokens[:-1] if tokens[-1] in ("name", "number", "code") and len(tokens) > 1 else tokens
     if ("number" in words and words & HOUSE_NUMBER_HEADS) or words & HOUSE_NUMBER_WORDS:
         return ("address", "number")
+    if tokens == ("number",):
+        return ("address", "bare_number")  # numero, Nr: a house number only beside a street (groups.py)
     owner_ok = not set(core[:-1]) & _NOT_A_HOME  # billing_city, service_addr_town; not company_city, birth_city
     if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
         return ("address", "unit")
