@@ -33,6 +33,7 @@ from lakehouse.ingest.pii.evalgen_public import public_tables
 from lakehouse.ingest.pii.evalgen_round1 import round1_tables
 from lakehouse.ingest.pii.evalgen_round2 import round2_tables
 from lakehouse.ingest.pii.evalgen_round3 import round3_tables
+from lakehouse.ingest.pii.evalgen_round4 import round4_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -281,10 +282,10 @@ def columns() -> list[dict[str, Any]]:
     for row in c:
         if row["name"] in _CONTAINS:
             row["contains"] = _CONTAINS[row["name"]]
-    round1 = [{**r, "note": ("round-1 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round1_tables()]
-    round2 = [{**r, "note": ("round-2 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round2_tables()]
-    round3 = [{**r, "note": ("round-3 held-out, now dev; " + r["note"]).rstrip("; ")} for r in round3_tables()]
-    return c + list(tables()) + list(public_tables()) + round1 + round2 + round3
+    later = [(n, r) for n, rs in ((1, round1_tables()), (2, round2_tables()), (3, round3_tables()),
+                                  (4, round4_tables())) for r in rs]
+    rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r["note"]).rstrip("; ")} for n, r in later]
+    return c + list(tables()) + list(public_tables()) + rounds
 
 
 # Free text with PII inside (scored apart, as contains_pii): these columns hold emails or phones in text.
