@@ -81,7 +81,7 @@ def test_name_rules(name: str, category: str, rule: str) -> None:
         "company_name", "product_name", "file_name", "filename", "hostname",
         "campaign_name",
         # whole tokens only: no substring hits
-        "shipment", "zipper", "skip", "tipping", "emailer", "addressee", "diagnostics_level",
+        "shipment", "zipper", "skip", "tipping", "emailer", "diagnostics_level",
         # other blockers
         "mac_address", "zip_file", "ip_country", "birth_year", "customer_id",
     ],

@@ -23,7 +23,7 @@ COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "usrnm": ("user", "name"), "uname": ("user", "name"), "userid": ("user", "id"), "loginid": ("login", "id"),
     "loginname": ("login", "name"), "screenname": ("screen", "name"), "nickname": ("nick", "name"),
     "companyname": ("company", "name"), "productname": ("product", "name"), "hostname": ("host", "name"),
-    "displayname": ("display", "name"),
+    "displayname": ("display", "name"), "samaccountname": ("user", "name"),
     "dateofbirth": ("date", "of", "birth"), "birthdate": ("birth", "date"), "birthday": ("birth", "day"),
     "bday": ("birth", "day"), "bdate": ("birth", "date"), "birthdt": ("birth", "date"),
     "yob": ("year", "of", "birth"), "birthyear": ("birth", "year"), "birthmonth": ("birth", "month"),
@@ -101,7 +101,7 @@ NON_PERSON_QUALIFIERS: Final = (
     "view", "account", "pet", "animal", "breed", "ship", "vessel", "plant", "building", "room", "town", "village",
 )
 # Bare name parts (Synthea writes FIRST, LAST, MAIDEN): one word each, a known first name or surname.
-NAME_PARTS: Final = ("first", "last", "given", "family", "middle", "maiden", "forenames")
+NAME_PARTS: Final = ("first", "last", "given", "family", "middle", "maiden", "forenames", "sn")
 # Columns named for a person's role hold names or "Name <email>" mailboxes, or teams and bots: weak rules
 # that the values must confirm, like a bare "name".
 PERSON_ROLES: Final = (
@@ -112,7 +112,11 @@ PERSON_ROLES: Final = (
     "cardholder", "card holder", "account holder", "holder", "policyholder", "payee", "beneficiary", "insured",
     "guarantor", "applicant", "recipient", "passenger", "guest", "tenant", "customer", "member", "employee",
     "prescriber", "physician", "doctor", "teacher", "student", "attendee", "driver", "rider", "buyer", "seller",
-    "signatory", "witness", "agent", "broker", "landlord", "contact", "reviewer name",
+    "signatory", "witness", "agent", "broker", "landlord", "contact", "host", "defendant", "plaintiff", "counsel",
+    "attorney", "lawyer", "solicitor", "respondent", "petitioner", "claimant", "victim", "suspect", "offender",
+    "inmate", "complainant", "addressee", "consignee", "payer", "debtor", "creditor", "heir", "spouse", "guardian",
+    "next of kin", "nok", "referee", "supervisor", "manager", "instructor", "coach", "tutor", "caregiver",
+    "nurse", "surgeon", "therapist", "pharmacist", "technician", "courier", "sender", "recipient",
 )
 
 def phrases() -> list[tuple[str, str | None]]:
@@ -193,7 +197,9 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("phone", "number hp", "telfx")
     add("card_expiry", "expiry card", "expiry of card")
     # "numero de cuenta", "cislo uctu": the number before what it numbers
-    add("bank_account", "number account", "number de account", "number of account", "number bank account")
+    add("bank_account", "number account", "number de account", "number of account", "number bank account",
+        "bsb", "sort code", "payout account", "payee account", "deposit account", "transit number", "ifsc",
+        "clabe", "routing", "aba number", "aba routing")
     add("credit_card", "number card", "number de card", "number of card", "number credit card")
     add("phone", "number phone", "number de phone", "number mobile", "number de mobile")
     add("passport", "number passport", "number de passport")
@@ -205,6 +211,9 @@ def _other_languages(add: Callable[..., None]) -> None:
         "name completa", "name e surname", "forename e surname", "full name")
     add("date_of_birth", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
         "date da birth", "date van birth", "data birth", "data de birth", "data di birth", "data da birth")
+    add(None, *(f"{q} {w}" for q in ("pet", "animal", "dog", "cat", "horse", "puppy", "livestock", "cattle",
+                                     "plant", "tree", "company", "business", "vehicle", "car", "device")
+                for w in ("dob", "birth date", "date of birth", "birthday", "birth day", "born")))
     add(None, "birth place", "place of birth", "birth weight", "birth order", "birth country", "country of birth",
         "birth city", "city of birth", "date of death", "death date")
     add("national_id", "birth number")

@@ -22,7 +22,6 @@ from lakehouse.ingest.pii.name_rules import (
     ID_SUFFIX,
     MEDICAL_KEEPS,
     NAME_PARTS,
-    PERSON_ROLES,
     PHI_QUALIFIERS,
     PREFIX_NEG,
     SUFFIX_NEG,
@@ -100,6 +99,9 @@ def tokenize(name: str) -> tuple[str, ...]:
     Digits separate words and are dropped; run-together words are split (``firstname``) and
     abbreviations read as their word (``usrNm`` -> ``user name``, ``DOB_yr`` -> ``dob year``).
     """
+    whole = re.sub(r"[\W\d_]+", "", name).lower()
+    if whole in COMPOUNDS and name != whole:  # sAMAccountName, not s AM Account Name
+        return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
     return _normalise([raw.lower() for raw in _SPLIT.split(ascii_only) if raw])
@@ -119,8 +121,13 @@ _NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "eve
                                 "venue", "school", "university", "hospital", "clinic", "facility", "employer",
                                 "agency", "org", "organization", "organisation", "site", "plant", "factory"])
 _RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
-# Who a bare name part belongs to: pax_given, holder_last, guest_first.
-_PEOPLE: Final = frozenset([*(r for r in PERSON_ROLES if " " not in r), "passenger", "emp", "client", "patient"])
+# What a name part cannot belong to: card_last4, order_first, seen_last.
+_NOT_PEOPLE: Final = frozenset([
+    "card", "account", "login", "seen", "order", "visit", "purchase", "payment", "update", "updated", "modified",
+    "page", "item", "row", "record", "entry", "line", "step", "stage", "quarter", "half", "week", "month", "year",
+    "day", "time", "date", "event", "session", "transaction", "digit", "char", "character", "letter", "word",
+    "value", "price", "sale", "contact", "activity", "access", "run", "build", "release", "in", "out", "come",
+])
 
 
 def _birth_part(tokens: tuple[str, ...]) -> str | None:
@@ -160,8 +167,8 @@ def match_name(name: str) -> NameHint | None:
         return None
     if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
         return None  # patient_phone, Patient.gender: PHI only as a qualifier (phi_qualified), not a category
-    if rule in NAME_PARTS and len(tokens) > 1 and not (end == len(tokens) and set(before) <= _PEOPLE):
-        return None  # FIRST, pax_given are name parts; first_seen, card_last4 are not
+    if rule in NAME_PARTS and len(tokens) > 1 and (end < len(tokens) or set(before) & _NOT_PEOPLE):
+        return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
     if category == "address" and "number" in after:
         return None  # street_number: a house number, one part of an address (groups.py)
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None

@@ -33,13 +33,18 @@ def last_names() -> frozenset[str]:
     return _name_lists()["last"]
 
 
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "dds", "cpa", "mba", "msc", "bsc"})
+_DN: Final = re.compile(r"^\s*cn=([^,]+),", re.IGNORECASE)
+
+
 def _parts(value: Any) -> list[str] | None:
     if not isinstance(value, str) or not 2 <= len(value) <= 60:
         return None
-    if "," in value:  # "Lopez, Maria"
+    if "," in value:  # "Lopez, Maria", but "Maria Lopez, Esq."
         last, _, first = value.partition(",")
-        value = f"{first} {last}"
-    parts = [p for p in value.split() if p.lower().rstrip(".") not in _TITLES and p.lower() not in _TITLES]
+        value = last if first.strip().lower().rstrip(".") in _SUFFIXES else f"{first} {last}"
+    parts = [p for p in value.split() if p.lower().rstrip(".") not in _TITLES and p.lower() not in _TITLES
+             and p.lower().rstrip(".,") not in _SUFFIXES]
     if not 1 <= len(parts) <= 4:
         return None
     for part in parts:
@@ -61,10 +66,16 @@ def is_known_name_part(value: Any) -> bool:
         parts[0].lower() in first_names() or parts[0].lower() in last_names())
 
 
+def directory_name(value: Any) -> Any:
+    """The common name of an LDAP distinguished name (``CN=Jane Doe,OU=Staff,DC=corp``), else the value."""
+    found = _DN.match(value) if isinstance(value, str) else None
+    return found.group(1).strip() if found else value
+
+
 def is_known_person_name(value: Any) -> bool:
     """Two to four words, none a company suffix, starting with a known first name or ending with a known
     surname (``Lopez, Maria`` is read as ``Maria Lopez``)."""
-    parts = _parts(value)
+    parts = _parts(directory_name(value))
     if parts is None or len(parts) < 2:
         return False
     lowered = [p.lower().rstrip(".,") for p in parts]
