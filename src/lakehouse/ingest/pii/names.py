@@ -100,7 +100,7 @@ def tokenize(name: str) -> tuple[str, ...]:
     abbreviations read as their word (``usrNm`` -> ``user name``, ``DOB_yr`` -> ``dob year``).
     """
     whole = re.sub(r"[\W\d_]+", "", name).lower()
-    if whole in COMPOUNDS and name != whole:  # sAMAccountName, not s AM Account Name
+    if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
