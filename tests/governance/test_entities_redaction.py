@@ -170,3 +170,23 @@ def test_entities_redaction_validation(gov: Lakehouse) -> None:
 
 def test_entity_kinds_are_one_list() -> None:
     assert set(EntityKind.__args__) == set(ENTITY_KINDS) == set(TOKENS) == set(PATTERNS)
+
+
+def test_cli_redact_rule_and_its_help(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from lakehouse.cli.main import app
+
+    data = tmp_path / "data"
+    csv = tmp_path / "notes.csv"
+    csv.write_text('id,body\n1,"mail jane@example.org or call (212) 736-5000"\n')
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["--data-dir", str(data), "ingest", "file", str(csv), "--dataset", "notes"])
+    assert ingested.exit_code == 0, ingested.output
+    made = runner.invoke(app, ["--data-dir", str(data), "views", "create", "nv", "--dataset", "notes",
+                               "--columns", "id,body", "--redact", "body=entities:email"])
+    assert made.exit_code == 0, made.output
+    shown = runner.invoke(app, ["--data-dir", str(data), "--format", "json", "sql", "SELECT body FROM nv"])
+    assert shown.exit_code == 0 and "[EMAIL]" in shown.stdout and "(212) 736-5000" in shown.stdout
+    helped = runner.invoke(app, ["views", "create", "--help"], env={"COLUMNS": "200"})
+    assert "entities" in helped.stdout and "[EMAIL]" in helped.stdout

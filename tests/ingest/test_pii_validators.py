@@ -170,3 +170,14 @@ def test_street_names_and_addresses() -> None:
 def test_two_digit_birth_years_are_in_the_past() -> None:
     assert v.is_birth_date("03/07/85") and v.is_birth_date("15.01.99")
     assert v.is_birth_date("1985-3-7") and v.is_birth_date("7-Mar-1985")
+
+
+def test_shipped_name_dictionary_matches_the_pinned_faker() -> None:
+    """person_names.json is built from Faker's lists (person_names.py); a Faker upgrade must rebuild it."""
+    from lakehouse.ingest.pii.people import first_names, last_names
+    from lakehouse.ingest.pii.person_names import build_name_lists
+
+    built = build_name_lists()
+    assert set(built["first"]) == first_names() and set(built["last"]) == last_names()
+    assert len(first_names()) > 20_000 and "maria" in first_names() and "kowalski" in last_names()
+    assert "green" not in last_names() and "may" not in first_names()  # English words are left out
