@@ -7,6 +7,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from lakehouse.ingest.pii import PiiFindings
 from lakehouse.wire import ColumnInfo, ContainsPii
 
 
@@ -17,7 +18,7 @@ def column_infos(
     source_types: Mapping[str, str] | None = None,
 ) -> list[ColumnInfo]:
     columns = []
-    text = getattr(findings, "text", {})  # PiiFindings: free-text columns with PII inside
+    text = findings.text if isinstance(findings, PiiFindings) else {}  # free-text columns with PII inside
     for f in schema:
         finding = findings.get(f.name)
         inside = text.get(f.name)
