@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from lakehouse.app import Lakehouse
 
@@ -18,13 +19,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(lh: Lakehouse) -> Iterator[str]:
+def serving(lh: Lakehouse, app: Any = None) -> Iterator[str]:
+    """Serve ``create_app(lh)``, or ``app`` when given (an app built from ``lh`` with test routes added)."""
     import uvicorn
 
     from lakehouse.api.app import create_app
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(lh), host="127.0.0.1", port=port, log_level="error"))
+    srv = uvicorn.Server(uvicorn.Config(app or create_app(lh), host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     for _ in range(400):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         ChampionRequest,
         EvalRequest,
         IndexManifest,
+        IndexSettingsPatch,
         IndexSpec,
         SearchRequest,
         SearchResult,
@@ -304,6 +305,14 @@ class RemoteLakehouse:
                    actor: Actor | None = None) -> pa.RecordBatchReader:
         import pyarrow as pa
 
+        schema, batches = self.export_batches(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
+        return pa.RecordBatchReader.from_batches(schema, batches)
+
+    def export_batches(self, sql: str, *, params: Mapping[str, Any] | None = None,
+                       as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
+                       actor: Actor | None = None) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
+        import pyarrow as pa
+
         _no_actor(actor)
         body = {"sql": sql, "params": dict(params) if params else None,
                 "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
@@ -318,8 +327,9 @@ class RemoteLakehouse:
             response.close()
             raise
 
-        def batches() -> Iterator[pa.RecordBatch]:
+        def batches() -> Generator[pa.RecordBatch | None, None, None]:
             try:
+                yield None  # primed below: closing the generator, even unstarted, closes the response
                 while True:
                     try:
                         batch, metadata = source.read_next_batch_with_custom_metadata()
@@ -334,7 +344,9 @@ class RemoteLakehouse:
             finally:
                 response.close()
 
-        return pa.RecordBatchReader.from_batches(source.schema, batches())
+        stream = batches()
+        next(stream)
+        return source.schema, stream  # type: ignore[return-value]
 
     # Jobs -------------------------------------------------------------------------------------------
     def list_jobs(self, limit: int = 100, status: str | None = None, actor: Actor | None = None) -> list[JobInfo]:
@@ -445,6 +457,19 @@ class RemoteLakehouse:
 
     def get_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         return self._index(self._json("GET", f"/vectors/indexes/{name}", actor))
+
+    def patch_vector_index(self, name: str, patch: IndexSettingsPatch | Mapping[str, Any],
+                           actor: Actor | None = None) -> IndexManifest:
+        return self._index(self._json("PATCH", f"/vectors/indexes/{name}", actor, json=_body(patch)))
+
+    def agent_status(self, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", "/vectors/agent", actor))
+
+    def agent_index_status(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/vectors/agent/{index}", actor))
+
+    def agent_enqueue(self, index: str, reason: str = "requested", actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/agent/enqueue/{index}", actor, params={"reason": reason}))
 
     def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         return self._index(self._json("DELETE", f"/vectors/indexes/{name}", actor))

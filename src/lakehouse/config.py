@@ -6,12 +6,14 @@ Secrets never live here in clear: settings that need one hold a reference ``env:
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -20,8 +22,11 @@ from pydantic_settings import (
 )
 
 from lakehouse.errors import InvalidInput
+from lakehouse.sql_bounds import DEFAULT_MAX_CHAIN, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, SqlLimits
 
 SECRET_ENV_PREFIX = "LAKEHOUSE_SECRET_"
+_LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
+_HOST_NAME = re.compile(rf"^(\*\.)?{_LABEL}(\.{_LABEL})*\.?$")
 _config_file: ContextVar[Path | None] = ContextVar("lakehouse_config_file", default=None)
 
 
@@ -55,6 +60,20 @@ class QuerySettings(BaseModel):
     memory_limit_mb: int = Field(default=4096, ge=64)
     workers: int = Field(default=2, ge=1)
     target_partitions: int = Field(default=0, ge=0, description="0 = number of CPU cores.")
+    max_sql_length: int = Field(
+        default=DEFAULT_MAX_LENGTH, ge=1, description="Longest SQL text accepted (characters), checked before parsing.")
+    max_nesting_depth: int = Field(
+        default=DEFAULT_MAX_DEPTH, ge=1, le=48,
+        description="Deepest nesting of parentheses, subqueries, CASE and NOT accepted, checked before parsing "
+        "(DataFusion's own parser stops at 50).")
+    max_chained_operators: int = Field(
+        default=DEFAULT_MAX_CHAIN, ge=1, le=4000,
+        description="Most AND/OR/arithmetic/UNION/JOIN operators chained in one expression (the planner "
+        "recurses per operator; at most 4000 stays clear of the query worker's stack).")
+
+    @property
+    def sql_limits(self) -> SqlLimits:
+        return SqlLimits(self.max_sql_length, self.max_nesting_depth, self.max_chained_operators)
 
 
 class CatalogSettings(BaseModel):
@@ -73,6 +92,43 @@ class StorageSettings(BaseModel):
     primary_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/primary.")
     rescue_root: Path | None = Field(default=None, description="Default <data_dir>/buckets/rescue.")
     vacuum_retention_hours: int = Field(default=168, ge=0, description="Old table files kept this long.")
+    allowed_roots: list[Path] = Field(
+        default_factory=list,
+        description="Directories, besides the data directory, under which local bucket roots may lie.",
+    )
+
+    @field_validator("allowed_roots")
+    @classmethod
+    def _absolute_roots(cls, value: list[Path]) -> list[Path]:
+        relative = [str(p) for p in value if not p.expanduser().is_absolute()]
+        if relative:
+            raise ValueError(f"storage.allowed_roots must be absolute directories, got {relative}")
+        return [p.expanduser() for p in value]
+
+
+def is_host_entry(entry: str) -> bool:
+    """A host name (``*.example.com`` for its subdomains), an IP address or a CIDR."""
+    try:
+        ipaddress.ip_network(entry.strip("[]"), strict=False)
+        return True
+    except ValueError:
+        return bool(entry) and len(entry) <= 253 and _HOST_NAME.fullmatch(entry.lower()) is not None
+
+
+class NetworkSettings(BaseModel):
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.0/8", "::1"],
+        description="Hosts outbound requests may reach (names, addresses, CIDRs); hosts named elsewhere in "
+        "the configuration are added. Link-local and metadata addresses are refused whatever this says.",
+    )
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not is_host_entry(v.strip())]
+        if bad:
+            raise ValueError(f"network.allowed_hosts: {bad} are not host names, IP addresses or CIDRs")
+        return [v.strip() for v in value]
 
 
 class ServerSettings(BaseModel):
@@ -80,6 +136,8 @@ class ServerSettings(BaseModel):
     port: int = Field(default=8765, ge=1, le=65535)
     tls_certfile: Path | None = None
     tls_keyfile: Path | None = None
+    max_json_depth: int = Field(
+        default=32, ge=1, le=512, description="Deepest nesting of arrays/objects accepted in a JSON request body.")
 
 
 class AuthSettings(BaseModel):
@@ -133,6 +191,37 @@ class VectorsSettings(BaseModel):
     scheduler_interval_seconds: float = Field(default=30.0, gt=0)
 
 
+class AgentSettings(BaseModel):
+    """The autotune agent (agents/autotune.py): off unless enabled."""
+
+    enabled: bool = False
+    wake_seconds: float = Field(default=300.0, gt=0, description="Periodic wake: every index is looked at.")
+    max_trials_per_hour: int = Field(default=20, ge=1, description="Per index.")
+    max_trials_per_hour_total: int = Field(default=60, ge=1, description="Across all indexes.")
+    cooldown_seconds: float = Field(default=30.0, ge=0, description="Pause after a trial of an index.")
+    global_cooldown_seconds: float = Field(default=5.0, ge=0, description="Pause after any trial.")
+    epsilon: float = Field(default=0.25, ge=0, le=1, description="Share of proposals drawn from the full bounds.")
+    m_bounds: tuple[int, int] = (8, 48)
+    ef_construction_bounds: tuple[int, int] = (40, 400)
+    ef_search_bounds: tuple[int, int] = (10, 512)
+    promotion_margin: float = Field(default=0.05, ge=0, description="A challenger must be this much faster (QPS).")
+    load_pause_p95_ms: float = Field(default=250.0, gt=0, description="Pause while search p95 is above this.")
+    trial_time_limit_seconds: float = Field(default=600.0, gt=0)
+    eval_sample: int = Field(default=200, ge=10, description="Documents held out per eval set.")
+    live_set_size: int = Field(default=500, ge=1, description="Newest logged queries in the live eval set.")
+    live_set_minimum: int = Field(default=20, ge=1, description="Fewer logged queries: no live set yet.")
+    query_log_sample_rate: float = Field(default=0.2, ge=0, le=1, description="Share of searches logged.")
+    query_log_keep: int = Field(default=2000, ge=1, description="Logged queries kept per index (newest).")
+
+    @model_validator(mode="after")
+    def _bounds(self) -> AgentSettings:
+        for name in ("m_bounds", "ef_construction_bounds", "ef_search_bounds"):
+            low, high = getattr(self, name)
+            if low < 1 or high < low:
+                raise ValueError(f"agent.{name} must be [low, high] with 1 <= low <= high, got [{low}, {high}]")
+        return self
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -146,9 +235,11 @@ class Settings(BaseSettings):
     query: QuerySettings = Field(default_factory=QuerySettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    network: NetworkSettings = Field(default_factory=NetworkSettings)
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
     embeddings: EmbeddingsSettings = Field(default_factory=EmbeddingsSettings)
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
+    agent: AgentSettings = Field(default_factory=AgentSettings)
 
     @field_validator("data_dir")
     @classmethod
@@ -182,6 +273,11 @@ class Settings(BaseSettings):
     @property
     def rescue_root(self) -> Path:
         return (self.storage.rescue_root or self.data_dir / "buckets" / "rescue").resolve()
+
+    @property
+    def allowed_bucket_roots(self) -> list[Path]:
+        """Where local bucket roots may lie: the data directory and ``storage.allowed_roots``, resolved."""
+        return [self.data_dir, *(p.resolve() for p in self.storage.allowed_roots)]
 
     @property
     def watch_path(self) -> Path:

@@ -46,6 +46,12 @@ class QueryRefused(BadRequest):
     default_hint = "Only read-only SELECT queries over catalog datasets are allowed."
 
 
+class QueryTooComplex(BadRequest):
+    """The statement is longer or nests deeper than the parser and planner are allowed to go."""
+
+    code = "query_too_complex"
+
+
 class QueryTimeout(LakehouseError):
     code = "query_timeout"
     http_status = 408
@@ -61,6 +67,21 @@ class Unauthorized(LakehouseError):
 class Forbidden(LakehouseError):
     code = "forbidden"
     http_status = 403
+
+
+class PathNotAllowed(Forbidden):
+    """A local directory outside the roots the configuration allows (``storage.allowed_roots``)."""
+
+    code = "path_not_allowed"
+    default_hint = ("Add a parent directory to storage.allowed_roots in lakehouse.toml "
+                    "(or LAKEHOUSE_STORAGE__ALLOWED_ROOTS) and restart.")
+
+
+class NetworkRefused(Forbidden):
+    """An outbound request to a host ``network.allowed_hosts`` does not allow, or never may."""
+
+    code = "network_refused"
+    default_hint = "Add the host to network.allowed_hosts in lakehouse.toml (or LAKEHOUSE_NETWORK__ALLOWED_HOSTS)."
 
 
 class NotFound(LakehouseError):

@@ -16,6 +16,14 @@ PiiKind = Literal["PII", "PHI", "Financial"]
 Sensitivity = Literal["public", "internal", "confidential", "restricted"]
 
 
+class ContainsPii(BaseModel):
+    """A free-text column with PII inside its values (emails, phones, ... in prose), not PII as a whole."""
+
+    kinds: list[str] = Field(description="Entity kinds found: email, phone, credit_card, iban, national_id.")
+    rate: float = Field(ge=0, le=1, description="Share of the sampled values holding at least one.")
+    sampled: int = Field(ge=0, description="Values scanned.")
+
+
 class ColumnInfo(BaseModel):
     name: str
     type: str
@@ -30,6 +38,7 @@ class ColumnInfo(BaseModel):
     source_type: str | None = None
     redaction: str | None = None
     """In a view's entry: the redaction its values get (null, hash, mask, bucket, ...)."""
+    contains_pii: ContainsPii | None = None
 
 
 class Freshness(BaseModel):

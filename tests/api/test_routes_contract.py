@@ -48,7 +48,7 @@ def test_openapi_page_and_health(client) -> None:  # type: ignore[no-untyped-def
 def test_buckets_lifecycle(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
     names = [b["name"] for b in client.get("/storage/buckets").json()["items"]]
     assert {"primary", "rescue"} <= set(names)
-    root = tmp_path / "archive-root"
+    root = tmp_path / "data" / "archive-root"  # local bucket roots lie under the data dir by default
     added = client.post("/storage/buckets", json={"name": "archive", "backend": "local", "root": str(root)})
     assert added.status_code == 201, added.text
     assert root.is_dir()

@@ -20,6 +20,10 @@ from tests.live_server import serving
 def server(make_settings) -> Iterator[tuple[str, Lakehouse]]:  # type: ignore[no-untyped-def]
     lh = Lakehouse(make_settings(query={"workers": 2, "time_limit_seconds": 2}))
     try:
+        executor = lh.executor  # both workers up before the 2 s limit starts counting (a loaded machine is slow)
+        deadline = time.monotonic() + 120
+        while (executor._starting or len(executor._workers) < 2) and time.monotonic() < deadline:
+            time.sleep(0.05)
         with serving(lh) as url:
             yield url, lh
     finally:

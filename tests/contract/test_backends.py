@@ -17,7 +17,8 @@ from lakehouse.errors import Conflict, SchemaConflict
 @pytest.fixture(params=["local", "s3"])
 def bucket_name(request: pytest.FixtureRequest, lakehouse_on_catalog: Lakehouse, tmp_path: Path) -> str:
     if request.param == "local":
-        lakehouse_on_catalog.add_bucket({"name": "data", "backend": "local", "root": str(tmp_path / "local-bucket")})
+        root = tmp_path / "data" / "local-bucket"  # local bucket roots lie under the data dir by default
+        lakehouse_on_catalog.add_bucket({"name": "data", "backend": "local", "root": str(root)})
     else:
         spec = request.getfixturevalue("s3_bucket_spec")
         lakehouse_on_catalog.add_bucket(spec.model_copy(update={"name": "data"}))
@@ -75,7 +76,7 @@ def test_a_second_reader_sees_what_we_wrote(lakehouse_on_catalog: Lakehouse, buc
 def test_buckets_and_catalog_survive_restart(catalog_url: str, make_settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings = make_settings(catalog={"url": catalog_url})
     with Lakehouse(settings) as lh:
-        lh.add_bucket({"name": "archive", "backend": "local", "root": str(tmp_path / "archive")})
+        lh.add_bucket({"name": "archive", "backend": "local", "root": str(tmp_path / "data" / "archive")})
         lh.write_table("kept", pa.table({"a": [1, 2]}), bucket="archive")
     with Lakehouse(settings) as lh:
         assert "archive" in [b.name for b in lh.list_buckets()]

@@ -24,6 +24,7 @@ class Behaviour:
         self.slow_seconds = 1.0
         self.requests = 0
         self.batches: list[int] = []
+        self.authorization: list[str | None] = []  # the Authorization header of each request
 
 
 def vector(text: str, dim: int) -> list[float]:
@@ -47,6 +48,7 @@ def _handler(b: Behaviour) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802
             payload = json.loads(self.rfile.read(int(self.headers["content-length"])))
             b.requests += 1
+            b.authorization.append(self.headers.get("authorization"))
             n = b.requests
             if b.delay:
                 time.sleep(b.delay)

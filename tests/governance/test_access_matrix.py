@@ -45,7 +45,9 @@ RULES = {
     ("GET", f"{VX}/trials/{{idx}}"): "read", ("GET", f"{VX}/champion/{{idx}}"): "read",
     ("DELETE", f"{VX}/indexes/{{idx}}"): "write", ("POST", f"{VX}/eval/{{idx}}"): "write",
     ("POST", f"{VX}/autotune/{{idx}}"): "write", ("POST", f"{VX}/champion/{{idx}}"): "write",
-    ("POST", f"{VX}/refresh/{{dataset}}"): "write",
+    ("POST", f"{VX}/refresh/{{dataset}}"): "write", ("PATCH", f"{VX}/indexes/{{idx}}"): "write",
+    ("GET", f"{VX}/agent"): "any", ("GET", f"{VX}/agent/{{idx}}"): "read",
+    ("POST", f"{VX}/agent/enqueue/{{idx}}"): "write",
 }
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
@@ -175,7 +177,7 @@ class World:
             "search": {"json": {"query": "a@x.org", "k": 1}}, "eval": {"json": {"sample": 2, "k": 1}},
             "autotune": {"json": {"m": [8], "ef_construction": [40], "ef_search": [10]}, "params": {"wait": "true"}},
             "champion": {"json": {"m": 8, "ef_construction": 40, "ef_search": 10}},
-            "refresh": {"params": {"wait": "true"}},
+            "refresh": {"params": {"wait": "true"}}, "indexes": {"json": {"query_log": True}},
         }
         tail = path.rsplit("/", 2)[-2] if path.endswith("}") and path.startswith(VX) else path.rsplit("/", 1)[-1]
         kwargs = bodies.get(path) or bodies.get(tail, {}) if method in ("POST", "PATCH") else {}
@@ -194,7 +196,7 @@ def _arrow_rows() -> bytes:
 
 def test_access_matrix_from_openapi(token_client, tmp_path: Path, db_sources) -> None:  # type: ignore[no-untyped-def]
     lh, client = token_client
-    world = World(lh, tmp_path, db_sources)
+    world = World(lh, lh.settings.data_dir / "matrix", db_sources)  # bucket roots must lie under the data dir
     spec = client.get("/openapi.json").json()
     sent: set[str] = set()
     checked = 0

@@ -93,7 +93,7 @@ def test_health_flags_stay_phi() -> None:
         ("company_name", ["Acme Corp", "Globex LLC", "Initech"] * 10),
         ("product_name", ["Wireless Mouse", "Yoga Mat Pro"] * 10),
         ("file_name", ["report.pdf", "data.csv"] * 10),
-        ("username", ["jdoe", "msmith42"] * 10),
+        ("handle", ["brass", "chrome"] * 10),  # a door handle's finish: two values, not identifiers
         ("name", ["Wireless Mouse", "Organic Green Tea", "LED Desk Lamp"] * 10),
         ("product_id", list(range(1000, 1100))),
         ("order_number", ["123456789015", "987654321098"] * 10),  # Luhn-ish, wrong length for a card

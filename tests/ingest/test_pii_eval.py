@@ -1,35 +1,65 @@
-"""The labelled evaluation set: its coverage, and the detector's precision and recall on it."""
+"""The labelled evaluation sets: their coverage, and the detector's precision and recall on each.
+
+``evalset.jsonl`` is development data (rules were written and changed while reading it); ``heldout.jsonl``
+is the held-out set (evalgen_heldout.py), scored to report, never to tune (docs/pii.md).
+"""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
+from lakehouse.ingest.pii.evaluation import default_path, heldout_path
+
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the final held-out set (round 5):
+# precision 1.000, recall 0.859. The recall goal is NOT met; this floor is what the shipped rules reach, so
+# a regression fails here, and raising it to 0.90 is the open goal (docs/pii.md, "Evaluation").
+HELDOUT_PRECISION = 0.90
+HELDOUT_RECALL_FLOOR = 0.85
 
 
-def test_evalset_is_shipped_and_covers_every_category() -> None:
+def test_evalsets_are_shipped_and_cover_every_category() -> None:
     columns = load_evalset()
-    assert len(columns) >= 120
+    assert len(columns) >= 900
     labelled = Counter(c.label["category"] for c in columns if c.label)
     assert set(labelled) == set(CATEGORIES)
-    negatives = [c for c in columns if c.label is None]
-    assert len(negatives) >= 60
+    assert len([c for c in columns if c.label is None]) >= 300
     assert {c.split for c in columns} == {"dev", "test"}
     for c in columns:
         if c.label:
             assert CATEGORIES[c.label["category"]][0] == c.label["kind"] or c.label["kind"] == "PHI"
+    held = load_evalset(heldout_path())
+    assert len(held) >= 120 and {c.split for c in held} == {"heldout"}
+    assert len({c.table for c in held}) >= 12 and sum(c.label is None for c in held) >= 40
+    dev_tables = {c.table for c in columns if c.table}
+    assert not dev_tables & {c.table for c in held}  # no held-out table is development data
 
 
-def test_precision_and_recall_on_the_evalset() -> None:
+def test_development_set_figures_do_not_regress() -> None:
     report = evaluate()
     assert isinstance(report, EvalReport)
-    assert report.precision >= 0.9, report.summary()
-    assert report.recall >= 0.9, report.summary()
-    assert 0 < report.f1 <= 1
+    assert report.precision >= 0.98 and report.recall >= 0.95, report.summary()
+    assert report.text_precision == 1.0 and report.text_recall == 1.0, report.summary()
     assert report.per_category["email"].tp >= 5
-    held_out = evaluate(split="test")
-    assert held_out.precision >= 0.85 and held_out.recall >= 0.85, held_out.summary()
+    original = default_path().read_text(encoding="utf-8").splitlines()[:189]
+    assert all(json.loads(line).get("table") is None for line in original)  # the set before issue 11
+
+
+def test_first_189_columns_score_at_least_as_before(tmp_path: Path) -> None:
+    """Before issue 11 the original 189 columns scored precision 0.969, recall 0.979."""
+    path = tmp_path / "original.jsonl"
+    path.write_text("\n".join(default_path().read_text(encoding="utf-8").splitlines()[:189]) + "\n")
+    report = evaluate(path)
+    assert report.precision >= 0.969 and report.recall >= 0.979, report.summary()
+
+
+def test_heldout_set_precision_and_recall() -> None:
+    report = evaluate(heldout_path())
+    assert report.precision >= HELDOUT_PRECISION, report.summary()
+    assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
+    assert report.text.tp >= 1 and report.text_precision == 1.0, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:
@@ -46,3 +76,21 @@ def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:
     assert report.precision == 0.5 and report.recall == 0.5
     assert report.false_negatives == ["comment: expected email, got nothing"]
     assert report.false_positives[0].startswith("ssn: expected nothing, got ssn")
+
+
+def test_tables_are_judged_together_and_free_text_is_scored_apart(tmp_path: Path) -> None:
+    rows = [
+        {"name": "dob_year", "values": [1950 + i for i in range(20)], "table": "t",
+         "label": {"kind": "PII", "category": "date_of_birth_part"}},
+        {"name": "dob_month", "values": [1 + i % 12 for i in range(20)], "table": "t",
+         "label": {"kind": "PII", "category": "date_of_birth_part"}},
+        {"name": "notes", "values": [f"write to user{i}@example.org about it" for i in range(20)], "table": "t",
+         "label": None, "contains": ["email"]},
+        {"name": "memo", "values": ["call back tomorrow please"] * 20, "label": None, "contains": ["phone"]},
+    ]
+    path = tmp_path / "tables.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = evaluate(path)
+    assert (report.precision, report.recall) == (1.0, 1.0)  # the parts are only parts beside each other
+    assert (report.text.tp, report.text.fp, report.text.fn) == (1, 0, 1)
+    assert report.text_mistakes == ["-.memo: contains ['phone'], got nothing"]

@@ -112,3 +112,72 @@ def test_every_category_has_a_validator_and_a_kind(category: str) -> None:
 
     assert category in CATEGORIES
     assert v.VALIDATORS[category].noun
+
+
+def test_card_expiry_formats_and_parts() -> None:
+    from lakehouse.ingest.pii import cards
+
+    for ok in ("08/27", "8/2027", "08-27", "08 / 27", "2027-08", "0827", "082027"):
+        assert cards.is_expiry_format(ok), ok
+    for bad in ("13/27", "00/27", "2027-08-15", "12.5", "Aug", "1327", 827):
+        assert not cards.is_expiry_format(bad), bad
+    assert cards.is_card_expiry(date(2027, 8, 31)) and cards.is_card_expiry("2027-08-31")
+    assert cards.is_card_expiry(827) and not cards.is_card_expiry(1327)
+    assert cards.is_month(12) and cards.is_month("Sept") and cards.is_month("03") and not cards.is_month(13)
+    assert cards.is_expiry_year(27) and cards.is_expiry_year("2031") and not cards.is_expiry_year(1985)
+
+
+def test_security_codes() -> None:
+    from lakehouse.ingest.pii import cards
+
+    assert cards.is_security_code("012") and cards.is_security_code("4821") and cards.is_security_code(7)
+    for bad in ("12", "12345", "abc", True, 10_000):
+        assert not cards.is_security_code(bad), bad
+
+
+def test_mailboxes_and_person_values() -> None:
+    assert v.is_mailbox("Jane Doe <jane@example.org>") and v.is_mailbox('"Doe, Jane" <jane@example.org>')
+    assert v.is_mailbox("jane@example.org (Jane Doe)")
+    for bad in ("<jane@example.org>", "Jane Doe <not-an-email>", "jane@example.org", "Jane Doe"):
+        assert not v.is_mailbox(bad), bad
+    assert v.is_person_value("Jane Doe <jane@example.org>") and v.is_person_value("Maria Lopez")
+    assert not v.is_person_value("platform-team")
+
+
+def test_surnames_extend_the_first_name_dictionary() -> None:
+    assert is_known_person_name("Zorblax Garcia")  # unknown first name, known surname
+    assert not is_known_person_name("Green Tea")  # "Green" is a surname, but also an English word
+    assert not is_known_person_name("Smith & Sons Ltd")
+
+
+def test_user_names() -> None:
+    from lakehouse.ingest.pii.people import is_username
+
+    for ok in ("jdoe", "m.smith42", "dev_ops", "@kat_99", "A-B"):
+        assert is_username(ok), ok
+    for bad in ("j", "john smith", "12345", "a" * 41, 42):
+        assert not is_username(bad), bad
+
+
+def test_street_names_and_addresses() -> None:
+    for ok in ("Oak Avenue", "Hauptstraße", "Müllerweg", "rue de la Paix", "Sunset Blvd."):
+        assert v.is_street_name(ok), ok
+    assert not v.is_street_name("Springfield") and not v.is_street_name("Acme Corp")
+    assert v.is_address_like("Hauptstraße") and v.is_address_like("221B Baker Street")
+    assert not v.is_address_like("0x52908400098527886E0F7030069857D2E4169EE7")  # a wallet, one token
+
+
+def test_two_digit_birth_years_are_in_the_past() -> None:
+    assert v.is_birth_date("03/07/85") and v.is_birth_date("15.01.99")
+    assert v.is_birth_date("1985-3-7") and v.is_birth_date("7-Mar-1985")
+
+
+def test_shipped_name_dictionary_matches_the_pinned_faker() -> None:
+    """person_names.json is built from Faker's lists (person_names.py); a Faker upgrade must rebuild it."""
+    from lakehouse.ingest.pii.people import first_names, last_names
+    from lakehouse.ingest.pii.person_names import build_name_lists
+
+    built = build_name_lists()
+    assert set(built["first"]) == first_names() and set(built["last"]) == last_names()
+    assert len(first_names()) > 20_000 and "maria" in first_names() and "smith" in last_names()
+    assert "green" not in last_names() and "may" not in first_names()  # English words are left out

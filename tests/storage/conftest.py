@@ -11,7 +11,8 @@ from lakehouse.storage.registry import BucketRegistry, MemoryBucketStore
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data")
+    """Buckets may be rooted anywhere under the test's tmp_path (the data dir is tmp_path/data)."""
+    return Settings(data_dir=tmp_path / "data", storage={"allowed_roots": [tmp_path]})
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def test_index_holds_only_what_the_view_exposes(world) -> None:  # type: ignore[
     assert len(world.vector_search("idx", "nurse", k=10, filter="body LIKE '%available%'").hits) == 10
     assert {h.doc_id for h in world.vector_search("vidx", "nurse", k=5, filter="doc_id < 40").hits} <= {
         0, 4, 8, 12, 16, 20, 24, 28, 32, 36}
-    with pytest.raises(InvalidInput, match="subqueries"):
+    with pytest.raises(InvalidInput, match="a subquery"):
         world.vector_search("vidx", "nurse", k=5, filter="doc_id IN (SELECT doc_id FROM docs)")
 
 

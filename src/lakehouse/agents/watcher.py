@@ -1,5 +1,9 @@
 """The drop-folder watcher: each new file is ingested once (by content hash) into the dataset its
-name or a rule maps to, then moved to ``done/`` or ``failed/`` with a JSON report beside it."""
+name or a rule maps to, then moved to ``done/`` or ``failed/`` with a JSON report beside it.
+
+The folder may not hold the data directory or overlap a bucket (the watcher moves what it ingests), and a
+symbolic link dropped there is refused, never followed: the file is opened once, without following a
+link, and that same open file is hashed and ingested."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import fnmatch
 import hashlib
 import json
 import logging
+import os
 import shutil
 import threading
 import time
@@ -15,9 +20,11 @@ from typing import Any
 
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
-from lakehouse.errors import LakehouseError
+from lakehouse.errors import InvalidInput, LakehouseError
 from lakehouse.ingest.normalize import normalize_columns
 from lakehouse.ingest.service import FileSource, IngestService
+from lakehouse.storage.buckets import BucketSpec
+from lakehouse.storage.localfiles import fd_path, open_regular, overlaps, within
 from lakehouse.types import Actor, Role, WriteMode, utcnow
 
 log = logging.getLogger(__name__)
@@ -31,6 +38,7 @@ class DropFolderWatcher:
         self._ingest = ingest
         self._catalog = catalog
         self.folder = settings.watch_path
+        check_folder(settings, catalog)
         self.done = self.folder / "done"
         self.failed = self.folder / "failed"
         self._stop = threading.Event()
@@ -63,7 +71,7 @@ class DropFolderWatcher:
             return []
         return sorted(
             p for p in self.folder.iterdir()
-            if p.is_file() and not p.name.startswith(".") and not p.name.endswith(IGNORED_SUFFIXES)
+            if (p.is_symlink() or p.is_file()) and not p.name.startswith(".") and not p.name.endswith(IGNORED_SUFFIXES)
         )
 
     def scan_once(self) -> list[dict[str, Any]]:
@@ -79,17 +87,30 @@ class DropFolderWatcher:
         return normalize_columns([stem])[0].lstrip("_")[:63] or "dropped", WriteMode.append
 
     def process(self, path: Path) -> dict[str, Any]:
-        digest = _sha256(path)
         dataset, mode = self.target_for(path)
-        report: dict[str, Any] = {"file": path.name, "sha256": digest, "dataset": dataset, "mode": mode.value,
+        report: dict[str, Any] = {"file": path.name, "dataset": dataset, "mode": mode.value,
                                   "at": utcnow().isoformat()}
+        try:
+            fd = open_regular(str(path), os.path.realpath(self.folder), f"{path.name!r} in the drop folder")
+        except LakehouseError as exc:
+            report.update(status="failed", error=exc.to_dict())
+            return self._finish(path, self.failed, report)
+        try:
+            return self._process_open(path, fd, dataset, mode, report)
+        finally:
+            os.close(fd)
+
+    def _process_open(self, path: Path, fd: int, dataset: str, mode: WriteMode,
+                      report: dict[str, Any]) -> dict[str, Any]:
+        digest = report["sha256"] = _sha256(fd)
         seen = self._catalog.file_seen(digest)
         if seen is not None:
             report.update(status="duplicate", message=f"Already ingested into '{seen.dataset_name}' "
                                                       f"(job {seen.job_id}); not ingested again.")
             return self._finish(path, self.done, report)
         try:
-            job = self._ingest.ingest_file(WATCHER, FileSource(path=path, display_name=f"dropbox:{path.name}"),
+            opened = Path(fd_path(fd) or path)  # the file checked above, even if the name now points elsewhere
+            job = self._ingest.ingest_file(WATCHER, FileSource(path=opened, display_name=f"dropbox:{path.name}"),
                                            dataset, mode, wait=True)
         except LakehouseError as exc:
             report.update(status="failed", error=exc.to_dict())
@@ -113,19 +134,36 @@ class DropFolderWatcher:
         return report
 
 
-def _sha256(path: Path) -> str:
+def check_folder(settings: Settings, catalog: CatalogStore) -> None:
+    """Refuse a drop folder that is or holds the data directory, or overlaps a local bucket's root."""
+    folder = os.path.realpath(settings.watch_path)
+    data_dir = os.path.realpath(settings.data_dir)
+    if within(data_dir, folder):
+        raise InvalidInput(f"The drop folder {folder} (ingest.watch.path) holds the data directory {data_dir}.",
+                           hint="Point ingest.watch.path at a folder of its own, e.g. <data_dir>/dropbox.")
+    specs = [s.model_dump() if isinstance(s, BucketSpec) else dict(s) for s in catalog.load_buckets()]
+    roots = {"primary": str(settings.primary_root), "rescue": str(settings.rescue_root)}
+    roots.update({str(s["name"]): str(s["root"]) for s in specs
+                  if s.get("backend", "local") == "local" and s.get("root")})
+    for name, root in roots.items():
+        if overlaps(folder, os.path.realpath(root)):
+            raise InvalidInput(f"The drop folder {folder} (ingest.watch.path) overlaps bucket '{name}'.",
+                               hint="The watcher moves the files it ingests: give it a folder outside every bucket.")
+
+
+def _sha256(fd: int) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, 1024 * 1024):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
 def _settled(path: Path, wait: float = 0.2) -> bool:
     """A file still being copied in changes size between two looks; skip it until the next pass."""
     try:
-        before = path.stat().st_size
+        before = path.lstat().st_size
         time.sleep(wait)
-        return path.stat().st_size == before and before > 0 or path.stat().st_size == 0
+        return path.lstat().st_size == before and before > 0 or path.lstat().st_size == 0
     except FileNotFoundError:
         return False

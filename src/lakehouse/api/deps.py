@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from fastapi import Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from lakehouse.app import Lakehouse
 from lakehouse.errors import Unauthorized
@@ -14,7 +15,14 @@ def get_lakehouse(request: Request) -> Lakehouse:
     return lakehouse
 
 
-def get_actor(request: Request) -> Actor:
+# Declares the scheme in the OpenAPI spec (Swagger UI's Authorize button) for every route that authenticates;
+# it never answers by itself (auto_error=False): get_actor decides, in the one error shape.
+BEARER = HTTPBearer(auto_error=False, scheme_name="bearer", description=(
+    "A token from `lakehouse tokens create NAME --role ROLE` or POST /auth/tokens. Required when "
+    "auth.mode = token; ignored in local mode (loopback only, every caller is local-admin)."))
+
+
+def get_actor(request: Request, _credentials: HTTPAuthorizationCredentials | None = Security(BEARER)) -> Actor:
     """auth.mode = "local" (loopback only): every caller is the built-in local admin.
     auth.mode = "token": the principal of ``Authorization: Bearer <token>``, else 401."""
     lakehouse: Lakehouse = request.app.state.lakehouse

@@ -15,6 +15,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lakehouse.errors import LakehouseError, storage_failure
 
 log = logging.getLogger(__name__)
+UNEXPECTED = {"code": "internal_error", "message": "An unexpected error occurred.",
+              "hint": "Report it with the request_id."}
 
 
 def error_response(request: Request, status: int, code: str, message: str, hint: str | None = None,
@@ -27,7 +29,9 @@ def error_response(request: Request, status: int, code: str, message: str, hint:
 
 
 class RequestIdMiddleware:
-    """Gives every request an id (``x-request-id``, taken from the caller when sent).
+    """Gives every request an id (``x-request-id``, taken from the caller when sent), and answers an
+    unexpected error as a 500 in the error shape without re-raising it: Starlette's outermost middleware
+    would re-raise after its own 500, and uvicorn then closes the keep-alive connection under the client.
 
     Plain ASGI rather than BaseHTTPMiddleware: it adds no task or stream copying per request."""
 
@@ -42,21 +46,38 @@ class RequestIdMiddleware:
         request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or uuid.uuid4().hex[:16]
         scope.setdefault("state", {})["request_id"] = request_id
 
+        started = False
+
         async def send_with_id(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode("latin-1"))]
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            if started:  # a response broken off midway: closing the connection is how the client learns
+                raise
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            await JSONResponse({"error": {**UNEXPECTED, "request_id": request_id}}, status_code=500)(
+                scope, receive, send_with_id)
 
 
 def _describe_validation(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
+        if err.get("type") == "json_invalid":  # JsonBodyGuard answers these first; this is the fallback
+            parts.append(f"the body is not valid JSON ({(err.get('ctx') or {}).get('error', 'decode error')})")
+            continue
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",)) or "request"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) or "The request is invalid."
+
+
+_FASTAPI_BODY_ERROR = "There was an error parsing the body"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -71,10 +92,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(
-            exc.status_code, "http_error")
-        hint = "See /docs for the routes." if exc.status_code in (404, 405) else None
+        if exc.status_code == 400 and exc.detail == _FASTAPI_BODY_ERROR:  # a body FastAPI could not decode
+            return error_response(request, 422, "invalid_request", "The request body could not be decoded.",
+                                  "Check the body's encoding and Content-Type against /docs.")
+        code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+                413: "payload_too_large"}.get(exc.status_code, "http_error")
+        hint = {404: "See /docs for the routes.", 405: "See /docs for the routes.",
+                400: "Check the body's encoding and Content-Type against /docs."}.get(exc.status_code)
         return error_response(request, exc.status_code, code, str(exc.detail), hint)
+<<<<<<< HEAD
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -84,3 +110,5 @@ def install_error_handlers(app: FastAPI) -> None:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, "internal_error", "An unexpected error occurred.",
                               "Report it with the request_id.")
+=======
+>>>>>>> main

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from lakehouse.api.errors import error_response
 from lakehouse.app import Lakehouse
 from lakehouse.wire import JobInfo
+
+
+class JobAccepted(BaseModel):
+    job_id: str
+    status: str
+    kind: str
+
+
+# For the decorator of every route that starts a job: 202 at once, or 200 with ?wait=true.
+JOB_RESPONSES: dict[int | str, dict[str, Any]] = {
+    202: {"model": JobAccepted, "description": "Queued: follow it with GET /jobs/{job_id}"},
+    200: {"model": JobInfo, "description": "With ?wait=true: the finished job (a failed job answers its error)"},
+}
 
 
 def job_response(request: Request, lakehouse: Lakehouse, job: JobInfo, wait: bool) -> JSONResponse:

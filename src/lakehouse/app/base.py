@@ -21,6 +21,7 @@ from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import LOCAL_ADMIN, Actor, Event
 
 if TYPE_CHECKING:
+    from lakehouse.agents.autotune import AutotuneAgent
     from lakehouse.app.recovery import ReconcileReport
     from lakehouse.catalog.jobs import JobRunner
     from lakehouse.ingest.db.service import DbIngestService
@@ -57,6 +58,8 @@ class LakehouseBase:
         self.erasables.register(_LazyVectorErasure(self))
         for pattern in _VECTOR_EVENTS:
             self.bus.subscribe(pattern, self._on_dataset_event)
+        for pattern in ("dataset.appended", "dataset.overwritten"):
+            self.bus.subscribe(pattern, self._enqueue_for_agent)
         self._closed = False
         self._recover()
 
@@ -84,8 +87,10 @@ class LakehouseBase:
     @cached_property
     def db_ingest(self) -> DbIngestService:
         from lakehouse.ingest.db.service import DbIngestService
+        from lakehouse.network import NetworkPolicy
 
-        return DbIngestService(self.writer, self.catalog, self.jobs, self.settings.ingest.batch_rows)
+        return DbIngestService(self.writer, self.catalog, self.jobs, self.settings.ingest.batch_rows,
+                               network=NetworkPolicy.from_settings(self.settings))
 
     @cached_property
     def tables(self) -> TableMaintenance:
@@ -116,6 +121,12 @@ class LakehouseBase:
         return service
 
     @cached_property
+    def agent(self) -> AutotuneAgent:
+        from lakehouse.agents.autotune import AutotuneAgent
+
+        return AutotuneAgent(self.settings, self.catalog, self.vectors, self.catalog.owners.owner_id)
+
+    @cached_property
     def vector_scheduler(self) -> RefreshScheduler:
         from lakehouse.vectors.scheduler import RefreshScheduler
 
@@ -125,6 +136,17 @@ class LakehouseBase:
         """Dependent vector indexes go stale; the vector stack loads only when some index exists."""
         if "vectors" in self.__dict__ or self.catalog.has_vector_indexes(event.subject):
             self.vectors.on_dataset_event(event)
+
+    def _enqueue_for_agent(self, event: Event) -> None:
+        """New data may move an index's best config: queue its indexes for the agent, from whichever process
+        ingested (the leader reads the queue from the catalog)."""
+        if not self.settings.agent.enabled or not self.catalog.has_vector_indexes(event.subject):
+            return
+        from lakehouse.agents.agent_store import AgentStore
+
+        store = AgentStore(self.catalog.sessions)
+        for name in self.catalog.vector_indexes_on(event.subject):
+            store.enqueue(name, f"{event.type} (version {event.payload.get('version', '?')})")
 
     # Lifecycle ------------------------------------------------------------------------------
     def _recover(self) -> None:
@@ -143,6 +165,8 @@ class LakehouseBase:
             return
         self._closed = True
         started = self.__dict__
+        if "agent" in started:
+            self.agent.stop()
         if "vector_scheduler" in started:
             self.vector_scheduler.stop()
         if "jobs" in started:

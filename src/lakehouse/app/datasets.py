@@ -37,7 +37,8 @@ class DatasetsApi(LakehouseBase):
         with self._call(actor, "dataset.list") as (who, scope):
             items = self.catalog.datasets.list()
             readable = self.access.readable_datasets(who, [m.name for m in items])
-            out = [self._with_visible_rows(m) for m in items if m.name in readable]
+            tombstoned = self.governance.tombstoned_datasets()
+            out = [self._with_visible_rows(m, tombstoned) for m in items if m.name in readable]
             bases = {m.name: m for m in items}
             out += [view_entry(v, bases[v.base_dataset]) for v in self.governance.readable_views(who)
                     if v.base_dataset in bases]
@@ -48,12 +49,12 @@ class DatasetsApi(LakehouseBase):
     def get_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
         with self._call(actor, "dataset.get", name) as (who, _):
             self.access.require_read_dataset(who, name)
-            return self._with_visible_rows(self.catalog.datasets.get(name))
+            return self._with_visible_rows(self.catalog.datasets.get(name), self.governance.tombstoned_datasets())
 
-    def _with_visible_rows(self, manifest: DatasetManifest) -> DatasetManifest:
-        tombstones = self.governance.tombstones
-        if manifest.name not in tombstones.datasets():
+    def _with_visible_rows(self, manifest: DatasetManifest, tombstoned: set[str]) -> DatasetManifest:
+        if manifest.name not in tombstoned:
             return manifest.model_copy(update={"visible_rows": manifest.row_count})
+        tombstones = self.governance.tombstones
         from lakehouse.storage import delta
 
         bucket = self.buckets.get(manifest.bucket)

@@ -51,7 +51,7 @@ def deep_check(lakehouse: LakehouseBase) -> ReconcileReport:
     report.missing_tables = lakehouse.tables.missing_tables()
     for name in report.missing_tables:
         log.warning("dataset '%s' is in the catalog but its table is missing", name)
-    for name in sorted(lakehouse.governance.tombstones.datasets() - set(report.missing_tables)):
+    for name in sorted(lakehouse.governance.tombstoned_datasets() - set(report.missing_tables)):
         try:
             lakehouse.governance.refresh_clean_copies(name)
         except Exception:  # noqa: BLE001 - without copies its queries anti-join: slower, still correct

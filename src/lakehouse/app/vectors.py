@@ -13,6 +13,7 @@ from lakehouse.vectors.spec import (
     ChampionRequest,
     EvalRequest,
     IndexManifest,
+    IndexSettingsPatch,
     IndexSpec,
     SearchRequest,
     SearchResult,
@@ -39,6 +40,15 @@ class VectorsApi(LakehouseBase):
     def get_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         with self._call(actor, "vectors.get_index", name) as (who, _):
             return self._readable_index(who, name)
+
+    def patch_vector_index(self, name: str, patch: IndexSettingsPatch | Mapping[str, Any],
+                           actor: Actor | None = None) -> IndexManifest:
+        """Change what needs no rebuild: ``query_log`` (keep sampled search vectors as the live eval set),
+        ``recall_target``."""
+        patch = patch if isinstance(patch, IndexSettingsPatch) else IndexSettingsPatch.model_validate(patch)
+        with self._call(actor, "vectors.patch_index", name) as (who, _):
+            self._writable_index(who, name)
+            return self.vectors.patch_index(who, name, patch)
 
     def delete_vector_index(self, name: str, actor: Actor | None = None) -> IndexManifest:
         with self._call(actor, "vectors.delete_index", name) as (who, _):
@@ -101,6 +111,27 @@ class VectorsApi(LakehouseBase):
         with self._call(actor, "vectors.set_champion", index) as (who, _):
             self._writable_index(who, index)
             return self.vectors.set_champion(who, index, request)
+
+    # The autotune agent ----------------------------------------------------------------------------
+    def agent_status(self, actor: Actor | None = None) -> dict[str, Any]:
+        """The agent as the catalog knows it: enabled, leader, queue, trials this hour, per-index state."""
+        with self._call(actor, "vectors.agent_status") as (who, _):
+            status = self.agent.status()
+            readable = {m.index_name for m in self.vectors.list_indexes(who) if self._may_search(who, m)}
+            status["indexes"] = [s for s in status["indexes"] if s["index_name"] in readable]
+            status["queue"] = [name for name in status["queue"] if name in readable]
+            return status
+
+    def agent_index_status(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        with self._call(actor, "vectors.agent_index_status", index) as (who, _):
+            self._readable_index(who, index)
+            return self.agent.index_status(index)
+
+    def agent_enqueue(self, index: str, reason: str = "requested", actor: Actor | None = None) -> dict[str, Any]:
+        """Queue ``index`` for the agent (it runs when the agent is enabled in a server or ``agent run``)."""
+        with self._call(actor, "vectors.agent_enqueue", index) as (who, _):
+            self._writable_index(who, index)
+            return self.agent.enqueue(index, f"{reason} (by {who.name})")
 
     def _may_search(self, who: Actor, index: IndexManifest) -> bool:
         try:

@@ -247,6 +247,8 @@ def _merge_columns(row: DatasetRow, columns: list[ColumnInfo], *, replace: bool)
         current.nullable = info.nullable
         current.original_name = info.original_name or current.original_name
         current.source_type = info.source_type or current.source_type
+        if info.contains_pii is not None or replace or current.contains_pii is None:
+            current.contains_pii = info.contains_pii.model_dump() if info.contains_pii else None
         if not current.pii_overridden and (info.pii_kind or replace or current.pii_kind is None):
             current.pii_kind = info.pii_kind
             current.pii_category = info.pii_category

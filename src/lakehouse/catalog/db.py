@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +91,25 @@ def _create_engine(url: str) -> Engine:
     return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+_MIGRATION_LOCK = 0x6C616B65686F7573  # "lakehous": the advisory lock key migrations take on PostgreSQL
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """SQLite: a file lock beside the database, so two processes never run the same migration at once."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    fd = os.open(f"{database}.migrate.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
 _REVISION = re.compile(r"^(down_revision|revision)\s*=\s*(.+)$", re.M)
 
 
@@ -122,7 +145,9 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.begin() as connection:
+        with _migration_lock(engine), engine.begin() as connection:
+            if engine.dialect.name == "postgresql":  # two processes starting on a fresh catalog: one migrates
+                connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "heads")  # capabilities add their own migration branches off 0001
     except Exception as exc:

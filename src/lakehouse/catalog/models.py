@@ -56,6 +56,7 @@ class ColumnRow(Base):
     pii_evidence: Mapped[str | None] = mapped_column(Text)
     pii_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     source_type: Mapped[str | None] = mapped_column(String(200))
+    contains_pii: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {"kinds", "rate", "sampled"}
     dataset: Mapped[DatasetRow] = relationship(back_populates="columns")
 
 

@@ -1,11 +1,12 @@
-"""Catalog tables of vector search: indexes, eval sets and the trial journal (Alembic branch 0003_vectors)."""
+"""Catalog tables of vector search: indexes, eval sets, the trial journal (Alembic branch 0003_vectors) and
+the query log (0006)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lakehouse.catalog.models import Base
@@ -69,3 +70,37 @@ class VectorTrialRow(Base):
     source_version: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    proposal: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """For the agent's trials: proposed_by, reason, seed (migration 0007)."""
+
+
+class VectorQueryLogRow(Base):
+    """A sampled search vector (never its text) of an index with ``query_log`` on: the live eval set."""
+
+    __tablename__ = "vector_query_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    index_name: Mapped[str] = mapped_column(ForeignKey("vector_indexes.name", ondelete="CASCADE"), index=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    at: Mapped[datetime]
+
+
+class VectorAgentStateRow(Base):
+    """The autotune agent's view of one index: its state, why, and whether it is queued (0007)."""
+
+    __tablename__ = "vector_agent_state"
+    index_name: Mapped[str] = mapped_column(ForeignKey("vector_indexes.name", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    queued_at: Mapped[datetime | None]
+    last_trial_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class AgentLeaderRow(Base):
+    """Which process leads a background agent, since when, and its last wake (0007)."""
+
+    __tablename__ = "agent_leaders"
+    name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    since: Mapped[datetime]
+    last_wake: Mapped[datetime | None]

@@ -36,6 +36,7 @@ def column_info(row: ColumnRow) -> ColumnInfo:
         pii_evidence=row.pii_evidence,
         pii_overridden=row.pii_overridden,
         source_type=row.source_type,
+        contains_pii=row.contains_pii,  # type: ignore[arg-type]
     )
 
 

@@ -51,6 +51,10 @@ class CatalogStore:
         with self.sessions() as session:
             return bool(session.scalar(select(exists().where(VectorIndexRow.dataset == dataset))))
 
+    def vector_indexes_on(self, dataset: str) -> list[str]:
+        with self.sessions() as session:
+            return list(session.scalars(select(VectorIndexRow.name).where(VectorIndexRow.dataset == dataset)))
+
     # Buckets (implements storage.registry.BucketStore) --------------------------------------
     def load_buckets(self) -> list[dict[str, Any]]:
         with self.sessions() as session:

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_object, render_rows, stderr
+
+if TYPE_CHECKING:
+    from lakehouse.wire import ContainsPii
 
 app = typer.Typer(help="Datasets: manifests, history, restore, optimize, metadata.", no_args_is_help=True)
 catalog_app = typer.Typer(help="The catalog itself: backups to the rescue bucket.", no_args_is_help=True)
@@ -34,11 +39,16 @@ def show_dataset(ctx: typer.Context, name: str = typer.Argument(..., help="Datas
         render_object(manifest.model_dump(mode="json"), st.format)
         return
     render_object(manifest.model_dump(mode="json", exclude={"columns", "lineage"}), st.format)
-    render_rows([c.model_dump(mode="json") for c in manifest.columns], st.format,
-                ["name", "type", "nullable", "original_name", "pii_kind", "pii_category", "pii_confidence",
-                 "pii_evidence"], "columns")
+    render_rows([{**c.model_dump(mode="json"), "contains_pii": _contains(c.contains_pii)} for c in manifest.columns],
+                st.format, ["name", "type", "nullable", "original_name", "pii_kind", "pii_category",
+                            "pii_confidence", "pii_evidence", "contains_pii"], "columns")
     render_rows([entry.model_dump(mode="json") for entry in manifest.lineage], st.format,
                 ["version", "source_system", "source", "actor", "at", "job_id"], "lineage")
+
+
+def _contains(found: ContainsPii | None) -> str | None:
+    """``email, phone in 42% of 100`` for a free-text column with PII inside."""
+    return f"{', '.join(found.kinds)} in {round(found.rate * 100)}% of {found.sampled}" if found else None
 
 
 @app.command("history")

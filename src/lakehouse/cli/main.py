@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from lakehouse import __version__
-from lakehouse.cli import buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
+from lakehouse.cli import agent, buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
 from lakehouse.cli import vectors as vectors_cli
 from lakehouse.cli.argv import hoist_global_options
 from lakehouse.cli.context import CliState
@@ -69,6 +69,7 @@ app.add_typer(grants.app, name="grants")
 app.add_typer(views.app, name="views")
 app.add_typer(tombstones.app, name="tombstone")
 app.add_typer(vectors_cli.app, name="vectors")
+app.add_typer(agent.app, name="agent")
 query.register(app)
 server.register(app)
 

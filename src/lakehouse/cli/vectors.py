@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -41,6 +43,7 @@ def build(
     bucket: str | None = typer.Option(None, "--bucket", help="Bucket for the embeddings (default the dataset's)."),
     refresh_policy: str = typer.Option("manual", "--refresh-policy", help="manual, on_append or scheduled."),
     refresh_cron: str | None = typer.Option(None, "--refresh-cron", help="Cron expression for scheduled."),
+    query_log: bool = typer.Option(False, "--query-log", help="Keep sampled search vectors as the live eval set."),
 ) -> None:
     """Build (or rebuild) a vector index over a dataset's text or vector column."""
     st = state(ctx)
@@ -48,7 +51,7 @@ def build(
         "index_name": index, "dataset": dataset, "id_column": id_column, "text_column": text_column,
         "vector_column": vector_column, "embedder": embedder, "chunk_size": chunk_size, "overlap": overlap,
         "chunk_unit": chunk_unit, "metric": metric, "bucket": bucket, "refresh_policy": refresh_policy,
-        "refresh_cron": refresh_cron}
+        "refresh_cron": refresh_cron, "query_log": query_log or None}
     job = st.lakehouse().create_vector_index({k: v for k, v in spec.items() if v is not None}, wait=False)
     result = _finish(ctx, job, f"building {index}")
     render_object(result, st.format)
@@ -90,6 +93,18 @@ def show(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."
     render_object(lh.get_vector_index(index).model_dump(mode="json"), st.format)
 
 
+@app.command("set")
+def set_index(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
+              query_log: bool | None = typer.Option(None, "--query-log/--no-query-log",
+                                                    help="Keep sampled search vectors as the live eval set."),
+              recall_target: float | None = typer.Option(None, "--recall-target", help="recall@k to tune for.")
+              ) -> None:
+    """Change an index's settings that need no rebuild (query log, recall target)."""
+    st = state(ctx)
+    patch = {k: v for k, v in {"query_log": query_log, "recall_target": recall_target}.items() if v is not None}
+    render_object(st.lakehouse().patch_vector_index(index, patch).model_dump(mode="json"), st.format)
+
+
 @app.command("delete")
 def delete(ctx: typer.Context, index: str = typer.Argument(..., help="Index name.")) -> None:
     """Delete an index with its embeddings and graph."""
@@ -120,30 +135,40 @@ def stale(ctx: typer.Context) -> None:
 @app.command("eval")
 def evaluate(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
              k: int = typer.Option(10, "-k", "--k", help="recall@k."),
-             sample: int = typer.Option(100, "--sample", help="Queries sampled from the corpus."),
+             sample: int = typer.Option(100, "--sample", help="Documents held out as queries."),
              ef_search: int | None = typer.Option(None, "--ef-search", help="ef_search to evaluate."),
              m: int | None = typer.Option(None, "--m", help="HNSW M to evaluate (builds a graph)."),
-             ef_construction: int | None = typer.Option(None, "--ef-construction", help="ef_construction to evaluate.")
+             ef_construction: int | None = typer.Option(None, "--ef-construction", help="ef_construction to evaluate."),
+             vectors_file: Path | None = typer.Option(None, "--vectors", metavar="FILE",
+                                                      help="Your own query vectors: .npy, or JSON (a list of lists).")
              ) -> None:
-    """Measure recall@k, latency and QPS of a config; the result is journaled as a trial."""
+    """Measure recall@k, latency and QPS of a config on held-out documents (or your query vectors); the
+    result is journaled as a trial."""
     st = state(ctx)
     lh = st.lakehouse()
     trial = lh.evaluate_vector_index(index, {
         k_: v for k_, v in {"k": k, "sample": sample, "ef_search": ef_search, "m": m,
-                            "ef_construction": ef_construction}.items() if v is not None})
+                            "ef_construction": ef_construction,
+                            "vectors": _read_vectors(vectors_file) if vectors_file else None}.items() if v is not None})
     render_rows([_flat(trial)], st.format, TRIAL_COLUMNS, f"{index}: trial {trial['trial_id']}")
 
 
 @app.command("trials")
 def trials(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
-           limit: int = typer.Option(50, "--limit", help="How many, newest first.")) -> None:
+           limit: int = typer.Option(50, "--limit", help="How many, newest first."),
+           show_chart: bool = typer.Option(False, "--chart",
+                                           help="Only the recall/latency chart: the front and the champion marked.")
+           ) -> None:
     """The trial journal as a table, and the recall/latency trade-off as a chart."""
     st = state(ctx)
     lh = st.lakehouse()
-    rows = [_flat(t) for t in lh.vector_trials(index, limit)]
-    render_rows(rows, st.format, TRIAL_COLUMNS, f"{index}: trials")
-    if st.format is Format.table and rows:
-        stdout.print(chart(rows, lh.get_vector_index(index).recall_target), highlight=False)
+    rows = [_flat(t) for t in lh.vector_trials(index, limit) if "recall" in t["metrics"]]
+    if not show_chart:
+        render_rows(rows, st.format, TRIAL_COLUMNS, f"{index}: trials")
+    if (show_chart or st.format is Format.table) and rows:
+        manifest = lh.get_vector_index(index)
+        best = (manifest.ann.get("champion") or {}).get("trial_id")
+        stdout.print(chart(rows, manifest.recall_target, champion=best), highlight=False)
 
 
 @app.command("autotune")
@@ -174,19 +199,45 @@ def _flat(trial: dict[str, Any]) -> dict[str, Any]:
     return {**trial, **trial["config"], **trial["metrics"]}
 
 
-def chart(rows: list[dict[str, Any]], target: float, width: int = 60, height: int = 12) -> str:
-    """Recall (y) against p50 latency (x, log scale) as text; '*' meets the target, 'o' does not."""
-    pts = [(float(r["p50_ms"]), float(r["recall"])) for r in rows if r.get("p50_ms") and r.get("recall") is not None]
+def _read_vectors(path: Path) -> list[list[float]]:
+    if path.suffix == ".npy":
+        import numpy as np
+
+        return [[float(x) for x in row] for row in np.load(path)]
+    return [[float(x) for x in row] for row in json.loads(path.read_text())]
+
+
+def front(rows: list[dict[str, Any]]) -> set[int]:
+    """Trial ids on the recall/latency front: no other trial has higher recall and lower p50 latency."""
+    ids = set()
+    for r in rows:
+        if not any(o["recall"] >= r["recall"] and o["p50_ms"] <= r["p50_ms"]
+                   and (o["recall"] > r["recall"] or o["p50_ms"] < r["p50_ms"]) for o in rows):
+            ids.add(r["trial_id"])
+    return ids
+
+
+def chart(rows: list[dict[str, Any]], target: float, width: int = 60, height: int = 12,
+          champion: int | None = None) -> str:
+    """Recall (y) against p50 latency (x, log scale) as text: '#' is on the front, '*' meets the target,
+    'o' does not, 'C' is the champion."""
+    rows = [r for r in rows if r.get("p50_ms") and r.get("recall") is not None]
+    pts = [(float(r["p50_ms"]), float(r["recall"])) for r in rows]
     if not pts:
         return ""
+    on_front = front(rows)
+    marks = ["C" if r["trial_id"] == champion else "#" if r["trial_id"] in on_front
+             else "*" if r["recall"] >= target else "o" for r in rows]
     xs = [math.log10(max(p[0], 1e-4)) for p in pts]
     lo_x, hi_x = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
     lo_y = min(min(p[1] for p in pts), target) - 0.01
     grid = [[" "] * width for _ in range(height)]
-    for x, (_, recall) in zip(xs, pts, strict=True):
+    order = sorted(range(len(pts)), key=lambda i: "o*#C".index(marks[i]))  # the champion drawn last, on top
+    for i in order:
+        x, (_, recall) = xs[i], pts[i]
         col = int((x - lo_x) / (hi_x - lo_x) * (width - 1))
         row = int((1.0 - recall) / max(1.0 - lo_y, 1e-9) * (height - 1))
-        grid[min(row, height - 1)][col] = "*" if recall >= target else "o"
+        grid[min(row, height - 1)][col] = marks[i]
     target_row = int((1.0 - target) / max(1.0 - lo_y, 1e-9) * (height - 1))
     lines = []
     for i, line in enumerate(grid):
@@ -195,4 +246,5 @@ def chart(rows: list[dict[str, Any]], target: float, width: int = 60, height: in
         lines.append(f"{label} |{body}")
     lines.append("      +" + "-" * width)
     lines.append(f"       p50 {10 ** lo_x:.3g} ms ... {10 ** hi_x:.3g} ms (log)   --- recall target {target}")
+    lines.append("       C champion   # on the front   * meets the target   o misses it")
     return "\n".join(lines)

@@ -21,7 +21,9 @@ def create(
         [], "--redact", metavar="COL=RULE",
         help="Redact a column (repeatable). RULE: null (always NULL), hash (HMAC-SHA256 hex), mask:P:S (keep P "
              "leading and S trailing characters, '*' for the rest; e.g. mask:0:4), bucket:W (numbers rounded down "
-             "to a multiple of W, e.g. bucket:10)."),
+             "to a multiple of W, e.g. bucket:10), entities[:KINDS] (in text, replace emails, phones, cards, "
+             "IBANs and national ids with [EMAIL], [PHONE], [CARD], [IBAN], [NATIONAL_ID]; KINDS limits it, "
+             "e.g. entities:email,phone; kinds: email, phone, credit_card, iban, national_id)."),
 ) -> None:
     """Define a view."""
     redactions: dict[str, dict[str, object]] = {}
@@ -33,6 +35,8 @@ def create(
             spec.update(keep_prefix=int(args[0]) if args else 0, keep_suffix=int(args[1]) if len(args) > 1 else 0)
         elif kind == "bucket":
             spec["width"] = float(args[0]) if args else None
+        elif kind == "entities" and args and args[0]:
+            spec["kinds"] = [k.strip() for k in args[0].split(",") if k.strip()]
         redactions[column] = spec
     from lakehouse.governance.views import ViewSpec
 

@@ -1,5 +1,8 @@
 """Embedders behind an HTTP model server: batching, a timeout per request, retries with exponential
-backoff on connection errors, timeouts, 429 and 5xx; every error names the URL and the model."""
+backoff on connection errors, timeouts, 429 and 5xx; every error names the URL and the model.
+
+Every request, and every redirect hop, is checked against the network policy first (``network.allowed_hosts``
+plus the configured server's own host); redirects are followed only after that check, at most a few."""
 
 from __future__ import annotations
 
@@ -12,19 +15,25 @@ import numpy as np
 
 from lakehouse.config import EmbedderEndpoint, EmbeddingsSettings, resolve_secret
 from lakehouse.embeddings.base import Embedder, EmbedderError, EmbedderUnavailable, check_vectors
+from lakehouse.network import NetworkPolicy
 
 _RETRY_STATUS = {408, 429, 500, 502, 503, 504}
+_MAX_REDIRECTS = 5
 
 
 class HttpEmbedder(Embedder):
     path: str
 
-    def __init__(self, settings: EmbeddingsSettings, endpoint: EmbedderEndpoint):
+    def __init__(self, settings: EmbeddingsSettings, endpoint: EmbedderEndpoint,
+                 network: NetworkPolicy | None = None):
         self._settings = settings
         self.base_url = endpoint.url.rstrip("/")
         self.model = endpoint.model
+        self._network = network or NetworkPolicy.default(endpoint.url)
         headers = {"Authorization": f"Bearer {resolve_secret(endpoint.api_key)}"} if endpoint.api_key else {}
-        self._client = httpx.Client(timeout=settings.timeout_seconds, headers=headers, trust_env=False)
+        # follow_redirects=False: each hop is checked in _send (httpx drops Authorization across origins)
+        self._client = httpx.Client(timeout=settings.timeout_seconds, headers=headers, trust_env=False,
+                                    follow_redirects=False)
         self._dim: int | None = None
 
     @property
@@ -63,7 +72,7 @@ class HttpEmbedder(Embedder):
             if attempt:
                 time.sleep(self._settings.backoff_seconds * 2 ** (attempt - 1))
             try:
-                response = self._client.post(self.url, json=payload)
+                response = self._send(payload)
             except httpx.TimeoutException:
                 last = f"timed out after {self._settings.timeout_seconds:g} s"
                 continue
@@ -85,6 +94,23 @@ class HttpEmbedder(Embedder):
         raise EmbedderUnavailable(f"The {where} {last} (after {attempts} attempts).",
                                   hint="Start the model server or fix embeddings.*.url, then run the build again: "
                                        "finished batches are kept and reused.")
+
+    def _send(self, payload: dict[str, Any]) -> httpx.Response:
+        """POST, then follow redirects one checked hop at a time (raises ``NetworkRefused``)."""
+        who = f"The {self.name} embedder (model '{self.model}')"
+        self._network.check_url(self.url, who)
+        response = self._client.post(self.url, json=payload)
+        for _ in range(_MAX_REDIRECTS):
+            if response.next_request is None:
+                return response
+            source, target = str(response.request.url), str(response.next_request.url)
+            self._network.check_redirect(source, target, who)
+            response.close()
+            response = self._client.send(response.next_request)
+        if response.next_request is not None:
+            raise EmbedderError(f"{who} at {self.url} redirected more than {_MAX_REDIRECTS} times.",
+                                hint="Point embeddings.*.url at the final address.")
+        return response
 
     def close(self) -> None:
         self._client.close()
@@ -141,9 +167,9 @@ class OpenAIEmbedder(HttpEmbedder):
         return [d["embedding"] for d in ordered]
 
 
-def load_ollama(settings: EmbeddingsSettings) -> Embedder:
-    return OllamaEmbedder(settings, settings.ollama)
+def load_ollama(settings: EmbeddingsSettings, network: NetworkPolicy | None = None) -> Embedder:
+    return OllamaEmbedder(settings, settings.ollama, network)
 
 
-def load_openai(settings: EmbeddingsSettings) -> Embedder:
-    return OpenAIEmbedder(settings, settings.openai)
+def load_openai(settings: EmbeddingsSettings, network: NetworkPolicy | None = None) -> Embedder:
+    return OpenAIEmbedder(settings, settings.openai, network)

@@ -6,11 +6,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
 
 from lakehouse.config import EmbeddingsSettings
 from lakehouse.embeddings.base import Embedder
 from lakehouse.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from lakehouse.network import NetworkPolicy
 
 log = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "lakehouse.embedders"
@@ -23,16 +28,16 @@ def _builtin_local(settings: EmbeddingsSettings) -> Embedder:
     return load(settings)
 
 
-def _builtin_ollama(settings: EmbeddingsSettings) -> Embedder:
+def _builtin_ollama(settings: EmbeddingsSettings, network: NetworkPolicy | None = None) -> Embedder:
     from lakehouse.embeddings.http import load_ollama
 
-    return load_ollama(settings)
+    return load_ollama(settings, network)
 
 
-def _builtin_openai(settings: EmbeddingsSettings) -> Embedder:
+def _builtin_openai(settings: EmbeddingsSettings, network: NetworkPolicy | None = None) -> Embedder:
     from lakehouse.embeddings.http import load_openai
 
-    return load_openai(settings)
+    return load_openai(settings, network)
 
 
 BUILTINS: dict[str, Loader] = {"local": _builtin_local, "ollama": _builtin_ollama, "openai": _builtin_openai}
@@ -41,9 +46,13 @@ BUILTINS: dict[str, Loader] = {"local": _builtin_local, "ollama": _builtin_ollam
 class EmbedderRegistry:
     """Loads each embedder once (the local model is ~90 MB) and hands out the same instance."""
 
-    def __init__(self, settings: EmbeddingsSettings, *, discover: bool = True):
+    def __init__(self, settings: EmbeddingsSettings, *, discover: bool = True, network: NetworkPolicy | None = None):
+        """``network``: the outbound policy for the HTTP embedders (default: loopback plus their own host)."""
         self._settings = settings
         self._loaders: dict[str, Loader] = dict(BUILTINS)
+        if network is not None:
+            self._loaders.update(ollama=partial(_builtin_ollama, network=network),
+                                 openai=partial(_builtin_openai, network=network))
         self._instances: dict[str, Embedder] = {}
         self._lock = threading.Lock()
         if discover:

@@ -16,6 +16,8 @@ from lakehouse.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from lakehouse.storage.names import validate_name
 from lakehouse.types import Actor, Role, iso_utc, utcnow
 
+MAX_TOKEN_DAYS = 36_500
+
 TOKEN_PREFIX = "lh_"
 RESERVED = {"local-admin", "system"}
 
@@ -70,6 +72,9 @@ class Principals:
 
     def create_token(self, name: str, role: Role, actor: Actor,
                      expires_in_days: float | None = None) -> tuple[str, dict[str, Any]]:
+        if expires_in_days is not None and not 0 < expires_in_days <= MAX_TOKEN_DAYS:
+            raise InvalidInput(f"expires_in_days must be above 0 and at most {MAX_TOKEN_DAYS:,} (100 years), "
+                               f"got {expires_in_days:g}.", hint="Leave it out for a token that never expires.")
         principal = self.ensure(name, role, actor)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         expires = utcnow() + timedelta(days=expires_in_days) if expires_in_days else None

@@ -3,6 +3,8 @@
 ``hash`` is HMAC-SHA256(secret, text of the value) as hex, written out in SQL from DataFusion's
 ``digest`` so that the mask is part of the relation (predicates and joins see masked values) and
 masked ids still join across views. The secret reaches only the query worker, never a result.
+``entities`` replaces the PII inside text (emails, phones, cards, IBANs, national ids) with
+``[EMAIL]``, ``[PHONE]``, ... through ``regexp_replace`` (governance/entities.py), also in the relation.
 """
 
 from __future__ import annotations
@@ -18,22 +20,29 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from lakehouse.config import Settings, resolve_secret
 from lakehouse.errors import InvalidInput
+from lakehouse.governance.entities import entities_sql
 
 _NUMERIC_PREFIXES = ("int", "uint", "float", "double", "decimal", "halffloat")
+_TEXT_TYPES = ("string", "large_string", "string_view", "utf8", "large_utf8")
+EntityKind = Literal["email", "iban", "credit_card", "national_id", "phone"]
 
 
 class Redaction(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["null", "hash", "mask", "bucket"]
+    kind: Literal["null", "hash", "mask", "bucket", "entities"]
     keep_prefix: Annotated[int, Field(ge=0, le=1000)] = 0
     keep_suffix: Annotated[int, Field(ge=0, le=1000)] = 0
     width: float | None = Field(None, gt=0, description="bucket width (numeric columns)")
+    kinds: list[EntityKind] | None = Field(
+        None, min_length=1, description="entities: replace only these kinds (default: all of them)")
 
     @model_validator(mode="after")
     def _width(self) -> Redaction:
         if self.kind == "bucket" and self.width is None:
             raise ValueError("bucket needs a positive 'width'")
+        if self.kinds is not None and self.kind != "entities":
+            raise ValueError("'kinds' applies to the entities redaction only")
         return self
 
 
@@ -72,7 +81,14 @@ def is_integer(arrow_type: str) -> bool:
     return arrow_type.lower().startswith(("int", "uint"))
 
 
+def is_text(arrow_type: str) -> bool:
+    return arrow_type.lower() in _TEXT_TYPES
+
+
 def check(column: str, arrow_type: str, redaction: Redaction) -> None:
+    if redaction.kind == "entities" and not is_text(arrow_type):
+        raise InvalidInput(f"Column '{column}' is {arrow_type}: entities redaction only applies to text.",
+                           hint="Use null, hash or mask for other columns.")
     if redaction.kind == "bucket" and not is_numeric(arrow_type):
         raise InvalidInput(f"Column '{column}' is {arrow_type}: bucket(width) only applies to numbers.")
     if redaction.kind == "bucket" and is_integer(arrow_type) and redaction.width != int(redaction.width or 0):
@@ -94,6 +110,8 @@ def redact_sql(column: str, arrow_type: str, redaction: Redaction, secret: bytes
         # overlay builds one string per row; left || repeat || right built three (20-25% slower)
         keep = f"overlay({text} PLACING repeat('*', {n} - {p + s}) FROM {p + 1} FOR {n} - {p + s})"
         expr = f"CASE WHEN {col} IS NULL THEN NULL WHEN {n} <= {p + s} THEN repeat('*', {n}) ELSE {keep} END"
+    elif redaction.kind == "entities":
+        expr = entities_sql(col, redaction.kinds)
     else:
         width = redaction.width or 1
         if is_integer(arrow_type):

@@ -202,6 +202,18 @@ class Governance:
         # keyed as the tombstone rows store values (JSON-able: dates and decimals as text)
         return {k if isinstance(k, str | int | float | bool) else str(k): v for k, v in counts.items()}
 
+    def tombstoned_datasets(self) -> set[str]:
+        """Datasets with active tombstones, without loading the tombstone machinery (Arrow, delta-rs): a
+        listing that finds none stays light."""
+        from sqlalchemy import exists, select
+
+        from lakehouse.catalog.models_governance import TombstoneRow
+
+        names = select(TombstoneRow.dataset_name).distinct().subquery()
+        active = exists().where(TombstoneRow.dataset_name == names.c.dataset_name, TombstoneRow.purged_at.is_(None))
+        with self._catalog.sessions() as session:
+            return set(session.scalars(select(names.c.dataset_name).where(active)))
+
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
         from lakehouse.governance.tombstones import tombstone_view
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 from deltalake import write_deltalake
-from sqlalchemy import exists, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import TombstoneRow
@@ -80,13 +80,6 @@ class TombstoneStore:
         with self._sessions() as session:
             return session.scalar(select(TombstoneRow.key_column).where(
                 TombstoneRow.dataset_name == dataset).order_by(TombstoneRow.id).limit(1))
-
-    def datasets(self) -> set[str]:
-        """Datasets with active tombstones (every query asks: one row per dataset, not per key)."""
-        names = select(TombstoneRow.dataset_name).distinct().subquery()
-        active = exists().where(TombstoneRow.dataset_name == names.c.dataset_name, TombstoneRow.purged_at.is_(None))
-        with self._sessions() as session:
-            return set(session.scalars(select(names.c.dataset_name).where(active)))
 
     def add(self, dataset: str, key_column: str, key_type: pa.DataType, values: Sequence[object], reason: str,
             note: str | None, actor: Actor) -> tuple[list[TombstoneRow], list[dict[str, Any]]]:

@@ -7,7 +7,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from lakehouse.wire import ColumnInfo
+from lakehouse.ingest.pii import PiiFindings
+from lakehouse.wire import ColumnInfo, ContainsPii
 
 
 def column_infos(
@@ -17,8 +18,10 @@ def column_infos(
     source_types: Mapping[str, str] | None = None,
 ) -> list[ColumnInfo]:
     columns = []
+    text = findings.text if isinstance(findings, PiiFindings) else {}  # free-text columns with PII inside
     for f in schema:
         finding = findings.get(f.name)
+        inside = text.get(f.name)
         columns.append(
             ColumnInfo(
                 name=f.name,
@@ -31,6 +34,8 @@ def column_infos(
                 pii_category=finding.category if finding else None,
                 pii_confidence=finding.confidence if finding else None,
                 pii_evidence=finding.evidence if finding else None,
+                contains_pii=ContainsPii(kinds=list(inside.kinds), rate=inside.rate, sampled=inside.sampled)
+                if inside else None,
             )
         )
     return columns

@@ -73,7 +73,29 @@ def storable_type(t: pa.DataType) -> pa.DataType:
     return t
 
 
+MAX_NESTED_TYPE_DEPTH = 32  # lists/structs/maps inside each other; the type conversions here recurse per level
+
+
+def type_depth(t: pa.DataType) -> int:
+    """How many lists/structs/maps nest in ``t`` (counted without recursion: the input may be 5,000 deep)."""
+    deepest, stack = 0, [(t, 0)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTED_TYPE_DEPTH:
+            break
+        if pa.types.is_dictionary(current):
+            stack.append((current.value_type, depth))
+        else:
+            stack.extend((current.field(i).type, depth + 1) for i in range(current.num_fields))
+    return deepest
+
+
 def storable_schema(schema: pa.Schema, mapping: ColumnMapping) -> pa.Schema:
+    for name, f in zip(mapping.normalized, schema, strict=True):
+        if type_depth(f.type) > MAX_NESTED_TYPE_DEPTH:
+            raise MalformedFile(f"Column '{name}' nests lists or objects more than {MAX_NESTED_TYPE_DEPTH} levels "
+                                "deep.", hint="Flatten the nested values, or store them as JSON text.")
     return pa.schema(
         [pa.field(n, storable_type(f.type), True) for n, f in zip(mapping.normalized, schema, strict=True)]
     )

@@ -110,6 +110,9 @@ class JsonLinesSource:
             except ValueError as exc:
                 yield line, raw, f"line {line}: invalid JSON: {exc}"
                 continue
+            except RecursionError:
+                yield line, raw, f"line {line}: the JSON value nests too deeply"
+                continue
             if not isinstance(value, dict):
                 yield line, raw, f"line {line}: expected a JSON object, found {type(value).__name__}"
                 continue

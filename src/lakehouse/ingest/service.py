@@ -63,7 +63,7 @@ class IngestService:
         handle: BinaryIO | None = None
         target: Any
         if source.bucket_path is not None:
-            handle = self._buckets.get(source.bucket or "primary").open_input(source.bucket_path)
+            handle = self._buckets.source(source.bucket or "primary").open_input(source.bucket_path)
             target = handle
         else:
             target = source.path or source.staged_upload
@@ -133,7 +133,7 @@ class IngestService:
     def _content_hash(self, source: FileSource) -> str:
         """SHA-256 of the file's bytes (a second read of a bucket object; local files come from the page cache)."""
         if source.bucket_path is not None:
-            with self._buckets.get(source.bucket or "primary").open_input(source.bucket_path) as handle:
+            with self._buckets.source(source.bucket or "primary").open_input(source.bucket_path) as handle:
                 return content_hash(handle)
         with open(source.path or source.staged_upload, "rb") as local:  # type: ignore[arg-type]
             return content_hash(local)

@@ -18,7 +18,8 @@ import sqlglot
 import sqlglot.errors
 from sqlglot import exp
 
-from lakehouse.errors import QueryRefused
+from lakehouse.errors import QueryRefused, QueryTooComplex
+from lakehouse.sql_bounds import SqlLimits, find_excess
 
 ALLOWED_TABLE_FUNCTIONS = frozenset({"generate_series", "range", "unnest"})
 _FILE_FUNCTIONS = frozenset({
@@ -35,6 +36,27 @@ _KIND_NAMES = {exp.Create: "CREATE", exp.Copy: "COPY", exp.Set: "SET", exp.Inser
                exp.Update: "UPDATE", exp.Delete: "DELETE", exp.Drop: "DROP", exp.Alter: "ALTER",
                exp.Merge: "MERGE", exp.Describe: "DESCRIBE", exp.Pragma: "PRAGMA", exp.Use: "USE"}
 ONLY_SELECT = "Only a single read-only SELECT query is allowed"
+SETTING_OF_LIMIT = {"max_length": "query.max_sql_length", "max_depth": "query.max_nesting_depth",
+                    "max_chain": "query.max_chained_operators"}
+_TOO_DEEP = "The statement nests too deeply to parse"
+_FLATTEN = "Flatten it: x IN (1, 2, ...) instead of long OR chains, a CTE (WITH ...) instead of nested subqueries"
+
+
+def size_problem(sql: str, limits: SqlLimits, what: str = "statement") -> tuple[str, str] | None:
+    """(message, hint) when ``sql`` is longer or deeper than ``limits`` allow, measured without parsing it."""
+    excess = find_excess(sql, limits)
+    if excess is None:
+        return None
+    setting = SETTING_OF_LIMIT[excess.limit]
+    return (f"The {what} is refused before parsing: {excess.describe()} ({setting}).",
+            f"{_FLATTEN}; or raise {setting}.")
+
+
+def check_bounds(sql: str, limits: SqlLimits) -> None:
+    """Refuse, before anything parses it, a statement longer or deeper than the settings allow (400)."""
+    problem = size_problem(sql, limits)
+    if problem is not None:
+        raise QueryTooComplex(problem[0], hint=problem[1])
 
 
 def check_statement(sql: str) -> None:
@@ -43,6 +65,8 @@ def check_statement(sql: str) -> None:
         trees = [t for t in sqlglot.parse(sql, read="postgres") if t is not None]
     except sqlglot.errors.SqlglotError:
         return
+    except RecursionError:  # check_bounds runs first on every path that has settings; this is the backstop
+        raise QueryTooComplex(f"{_TOO_DEEP}.", hint=f"{_FLATTEN}.") from None
     if len(trees) > 1:
         raise QueryRefused(f"{ONLY_SELECT}; this text holds {len(trees)} statements.")
     if not trees:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import sqlglot
-from sqlglot import exp
+from sqlglot.dialects.postgres import Postgres
 from sqlglot.errors import SqlglotError
+from sqlglot.tokens import TokenType
 
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
@@ -24,6 +24,7 @@ from lakehouse.governance.service import Governance
 from lakehouse.governance.views import select_list, view_sql
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor, primed
+from lakehouse.query.guard import check_bounds
 from lakehouse.query.spec import GovernedView, QueryResult, QuerySpec, TableRegistration, ViewRegistration
 from lakehouse.query.tuning import KeySet
 from lakehouse.storage.registry import BucketRegistry
@@ -31,21 +32,22 @@ from lakehouse.types import Actor
 
 
 def referenced_tables(sql: str) -> set[str] | None:
-    """Names the statement reads, so only those tables are opened; None when it does not parse."""
+    """Every name the statement could read (its words and quoted identifiers: a superset of its tables), so
+    only those tables are opened; None when it does not tokenize. Tokens, not a parse: sqlglot's parser
+    backtracks exponentially on some nestings (ARRAY[ARRAY[...]]), and here no time limit applies yet."""
     try:
-        trees = sqlglot.parse(sql, read="postgres")
+        tokens = Postgres().tokenize(sql)
     except SqlglotError:
         return None
     names: set[str] = set()
-    for tree in trees:
-        if tree is None:
-            continue
-        for table in tree.find_all(exp.Table):
-            names.add(table.name)
-            names.add(table.name.lower())
+    for token in tokens:
+        if token.token_type in _NAME_TOKENS or token.text.isidentifier():
+            names.add(token.text)
+            names.add(token.text.lower())
     return names
 
 
+_NAME_TOKENS = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
 _SYSTEM_TABLE = re.compile(r"\bsystem\s*\.\s*(audit|journal)\b", re.IGNORECASE)
 
@@ -112,7 +114,7 @@ class SqlService:
         base_types = self._catalog.datasets.column_types(sorted(bases))
         needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
         tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
-        tombstoned = gov.tombstones.datasets()
+        tombstoned = gov.tombstoned_datasets()
         out_tables: list[TableRegistration] = []
         out_views: list[ViewRegistration] = []
         clean: dict[str, str] = {}
@@ -243,6 +245,7 @@ class SqlService:
               max_rows: int, stream: bool, time_limit: float) -> tuple[QuerySpec, Path | None]:
         if not sql or not sql.strip():
             raise InvalidInput("The query is empty.", hint='Send {"sql": "SELECT ..."}.')
+        check_bounds(sql, self._settings.query.sql_limits)
         tables, views = self.governed(actor, as_of, referenced_tables(sql))
         sql, system, folder = self._system_tables(actor, sql)
         spec = QuerySpec(

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from lakehouse.config import SECRET_ENV_PREFIX, resolve_secret
 from lakehouse.errors import Forbidden, InvalidInput, NotFound, StorageError
 from lakehouse.lazy import lazy_module
+from lakehouse.storage.localfiles import fd_path, open_regular, within
 from lakehouse.storage.names import validate_name
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ else:
 
 _S3_BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _SECRET_REF_RE = re.compile(rf"^env:{SECRET_ENV_PREFIX}[A-Z0-9_]+$")
+_REGION_RE = re.compile(r"^[A-Za-z0-9_-]{0,64}$")  # without an endpoint it becomes part of a host name
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 _DEFAULT_REGION = "us-east-1"
 _TMP_MARK = ".lakehouse-partial-"
@@ -98,6 +100,9 @@ class BucketSpec(BaseModel):
                     f"'env:{SECRET_ENV_PREFIX}<NAME>'; secrets are never stored in clear.",
                     hint=f"export {SECRET_ENV_PREFIX}S3_KEY=... and pass 'env:{SECRET_ENV_PREFIX}S3_KEY'.",
                 )
+        if self.region is not None and not _REGION_RE.fullmatch(self.region):
+            raise InvalidInput(f"S3 bucket '{self.name}': region {self.region!r} is not a region name "
+                               "(letters, digits, '-' and '_').", hint="For example us-east-1.")
         if (self.access_key_id_ref is None) != (self.secret_access_key_ref is None):
             raise InvalidInput(f"S3 bucket '{self.name}': give both key references or neither.")
         if self.endpoint is not None:
@@ -222,7 +227,7 @@ class Bucket:
         if self.backend == "s3":
             return posixpath.join(self._base, rel) if rel else self._base
         path = os.path.realpath(os.path.join(self._root, rel))
-        if path != self._root and not path.startswith(self._root + os.sep):
+        if not within(path, self._root):
             raise Forbidden(f"Path {relpath!r} resolves outside bucket '{self.name}' (through a symlink).")
         return path
 
@@ -296,9 +301,17 @@ class Bucket:
             raise StorageError(f"S3 bucket {where} does not exist.", hint="Create it, then add it here.")
 
     def open_input(self, relpath: str) -> pafs.NativeFile:
-        """A seekable binary file for reading."""
+        """A seekable binary file for reading. Local files are opened through a descriptor checked to lie
+        inside the root, so a symlink swapped in after ``resolve`` cannot lead the read outside."""
         fs, _ = self.filesystem()
         path = self.resolve(relpath)
+        if self.backend == "local":
+            fd = open_regular(path, self._root, f"{relpath!r} in bucket '{self.name}'")
+            try:
+                with _storage_errors(relpath, self.name):
+                    return fs.open_input_file(fd_path(fd) or path)
+            finally:
+                os.close(fd)
         with _storage_errors(relpath, self.name):
             if fs.get_file_info(path).type != pafs.FileType.File:
                 raise NotFound(f"No file {relpath!r} in bucket '{self.name}'.")

@@ -8,13 +8,12 @@ widens, and finally searches the candidates exactly, so k matching documents alw
 
 from __future__ import annotations
 
+import random
 import time
+from collections import deque
 
 import numpy as np
 import pyarrow as pa
-import sqlglot
-from sqlglot import exp
-from sqlglot.errors import SqlglotError
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -26,6 +25,7 @@ from lakehouse.query.sql_service import SqlService
 from lakehouse.types import Actor
 from lakehouse.vectors import ann
 from lakehouse.vectors.cache import IndexCache
+from lakehouse.vectors.filters import checked_filter
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords, manifest
@@ -44,6 +44,8 @@ class Searcher:
                  sql: SqlService, executor: QueryExecutor, guards: Guards, sources: Sources):
         self.settings, self.records, self.cache, self.embedders = settings, records, cache, embedders
         self.sql, self.executor, self.guards, self.sources = sql, executor, guards, sources
+        self._sampler = random.Random()  # noqa: S311 - sampling which searches feed the live eval set
+        self._latencies: deque[tuple[float, float]] = deque(maxlen=5000)  # (monotonic time, ms): the load
 
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
@@ -60,12 +62,31 @@ class Searcher:
             raise Conflict(f"Vector index '{name}' has not finished its first build (status {row.status}).",
                            hint="Wait for the build job (GET /jobs) and search again.")
         query = self.query_vector(row, request)
+        if (row.ann or {}).get("query_log") and self._may_log(actor, row, info):
+            agent = self.settings.agent
+            if self._sampler.random() < agent.query_log_sample_rate:
+                self.records.log_query(row.name, query, agent.query_log_keep)
         index = self.cache.get(row)
         positions = self.candidates(actor, row, info, index, request.filter)
         ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
                                       or self.settings.vectors.hnsw_ef_search)
         hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
-        return SearchResult(hits=hits, method=method, elapsed_ms=round((time.perf_counter() - started) * 1000, 3))
+        elapsed = (time.perf_counter() - started) * 1000
+        self._latencies.append((time.monotonic(), elapsed))
+        return SearchResult(hits=hits, method=method, elapsed_ms=round(elapsed, 3))
+
+    def recent_p95(self, window_seconds: float = 60.0) -> float | None:
+        """p95 of this process's searches in the last ``window_seconds`` (None: fewer than 20 of them)."""
+        since = time.monotonic() - window_seconds
+        recent = [ms for at, ms in list(self._latencies) if at >= since]
+        return float(np.percentile(recent, 95)) if len(recent) >= 20 else None
+
+    def _may_log(self, actor: Actor, row: VectorIndexRow, info: IndexManifest) -> bool:
+        """Never keep the queries of a principal who sees the source through masks (only admins read past them)."""
+        if info.view is None or actor.is_admin:
+            return True
+        view = self.sources.of(row).view
+        return view is None or not view.column_redactions
 
     def query_vector(self, row: VectorIndexRow, request: SearchRequest) -> np.ndarray:
         if (request.query is None) == (request.vector is None):
@@ -110,16 +131,10 @@ class Searcher:
         return positions
 
     def filter_ids(self, actor: Actor, row: VectorIndexRow, predicate: str) -> pa.Array:
-        try:
-            condition = sqlglot.condition(predicate, dialect="postgres")
-        except SqlglotError as exc:
-            raise InvalidInput(f"The filter is not a valid SQL predicate: {exc}".splitlines()[0],
-                               hint="For example: state = 'TX' AND years_experience >= 5") from None
-        if condition.find(exp.Select) is not None:
-            raise InvalidInput("The filter is a predicate on the index's source columns; subqueries are not allowed.")
+        condition = checked_filter(predicate, self.settings.query.sql_limits)
         source = self.sources.of(row)
         sql = (f"SELECT {_quote(row.id_column)} FROM {_quote(source.name)} "  # noqa: S608 (parsed predicate)
-               f"WHERE {condition.sql(dialect='postgres')}")
+               f"WHERE {condition}")
         if source.view is not None:  # masked values, as everyone reading the view sees them
             table = self.sources.query(source, sql, row.source_version, 10_000_000)
         else:

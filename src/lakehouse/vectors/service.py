@@ -14,6 +14,7 @@ from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.events import ErasureReport
 from lakehouse.governance.views import ViewStore
+from lakehouse.network import NetworkPolicy
 from lakehouse.query.executor import QueryExecutor
 from lakehouse.query.sql_service import SqlService
 from lakehouse.storage.names import validate_name
@@ -34,6 +35,7 @@ from lakehouse.vectors.spec import (
     ChampionRequest,
     EvalRequest,
     IndexManifest,
+    IndexSettingsPatch,
     IndexSpec,
     SearchRequest,
     SearchResult,
@@ -46,7 +48,8 @@ class VectorService:
                  sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None,
                  views: ViewStore | None = None):
         self.settings, self.catalog, self.buckets, self.jobs = settings, catalog, buckets, jobs
-        self.embedders = embedders or EmbedderRegistry(settings.embeddings)
+        self.embedders = embedders or EmbedderRegistry(settings.embeddings,
+                                                       network=NetworkPolicy.from_settings(settings))
         self.records = IndexRecords(catalog.sessions)
         self.cache = IndexCache(buckets)
         self.guards = Guards()
@@ -101,6 +104,8 @@ class VectorService:
         ann_meta: dict[str, Any] = {"champion": {**config.as_dict(), "trial_id": None}} if explicit else {}
         if source.view is not None:
             ann_meta["view"] = source.name
+        if spec.query_log:
+            ann_meta["query_log"] = True
         return VectorIndexRow(
             name=spec.index_name, dataset=source.dataset, bucket=bucket, id_column=spec.id_column,
             text_column=spec.text_column, vector_column=spec.vector_column, chunk_size=chunk_size, overlap=overlap,
@@ -129,6 +134,15 @@ class VectorService:
         finally:
             self.catalog.release_lock(f"vector-index:{name}", actor.name)
         return manifest(row)
+
+    def patch_index(self, actor: Actor, name: str, patch: IndexSettingsPatch) -> IndexManifest:
+        row = self.records.get(name)
+        changes: dict[str, Any] = {}
+        if patch.query_log is not None:
+            changes["ann"] = {**(row.ann or {}), "query_log": patch.query_log}
+        if patch.recall_target is not None:
+            changes["recall_target"] = patch.recall_target
+        return manifest(self.records.update(name, **changes) if changes else row)
 
     # Search -------------------------------------------------------------------------------------
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:

@@ -32,6 +32,18 @@ class IndexSpec(BaseModel):
     m: int | None = Field(None, ge=4, le=128, description="HNSW M; default vectors.hnsw_m.")
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    query_log: bool = Field(False, description=(
+        "Keep a sample of real search vectors (never texts) as the live eval set that trials and the agent "
+        "measure recall on; searches by principals who read the source through a masking view are not kept."))
+
+
+class IndexSettingsPatch(BaseModel):
+    """``PATCH /vectors/indexes/{idx}``: the settings that can change without a rebuild."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query_log: bool | None = None
+    recall_target: float | None = Field(None, gt=0, le=1)
 
 
 class SearchRequest(BaseModel):
@@ -97,8 +109,11 @@ class IndexManifest(BaseModel):
 class EvalRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    queries: list[str] | None = Field(None, description="Your own queries; default: sampled from the corpus.")
-    sample: int = Field(100, ge=1, le=10_000, description="How many corpus chunks to sample as queries.")
+    queries: list[str] | None = Field(None, description="Your own query texts (embedded by the index's model).")
+    vectors: list[list[float]] | None = Field(
+        None, min_length=1, max_length=100_000,
+        description="Your own query vectors (the index's dimension). Default (neither): held-out documents.")
+    sample: int = Field(100, ge=1, le=10_000, description="How many documents to hold out as queries.")
     k: int = Field(10, ge=1, le=1000)
     m: int | None = Field(None, ge=4, le=128)
     ef_construction: int | None = Field(None, ge=8, le=2000)

@@ -16,7 +16,7 @@ class TokenBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(description="Principal the token authenticates (created on first use).")
     role: Role
-    expires_in_days: float | None = Field(None, gt=0)
+    expires_in_days: float | None = Field(None, gt=0, le=36_500, description="Default: never expires.")
 
 
 class GrantBody(BaseModel):

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from lakehouse.api.deps import get_actor, get_lakehouse
+from lakehouse.api.responses import errors
 from lakehouse.app import Lakehouse
 from lakehouse.types import Actor
 from lakehouse.wire import DatasetManifest, MetadataPatch, VersionEntry
@@ -76,7 +77,7 @@ def create_backup(lakehouse: Lakehouse = Depends(get_lakehouse),
     return {"backup": lakehouse.backup_catalog(actor)}
 
 
-@router.get("/backups", summary="List catalog backups in the rescue bucket")
+@router.get("/backups", summary="List catalog backups in the rescue bucket", responses=errors(502))
 def list_backups(lakehouse: Lakehouse = Depends(get_lakehouse),
                  actor: Actor = Depends(get_actor)) -> dict[str, list[str]]:
     return {"items": lakehouse.list_backups(actor)}

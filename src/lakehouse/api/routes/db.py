@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
-from lakehouse.api.jobs_response import job_response
+from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
 from lakehouse.app import Lakehouse
 from lakehouse.types import Actor
 
@@ -44,14 +44,16 @@ async def _ingest(request: Request, lakehouse: Lakehouse, actor: Actor, body: Db
     return await run_in_threadpool(job_response, request, lakehouse, job, wait)
 
 
-@router.post("/db", summary="Ingest a PostgreSQL table or read-only query (admin)", status_code=202)
+@router.post("/db", summary="Ingest a PostgreSQL table or read-only query (admin)", status_code=202,
+             responses=JOB_RESPONSES)
 async def ingest_postgres(request: Request, body: DbIngestBody, wait: bool = False,
                           lakehouse: Lakehouse = Depends(get_lakehouse),
                           actor: Actor = Depends(get_actor)) -> JSONResponse:
     return await _ingest(request, lakehouse, actor, body, "postgresql", wait)
 
 
-@router.post("/mysql", summary="Ingest a MySQL/MariaDB table or read-only query (admin)", status_code=202)
+@router.post("/mysql", summary="Ingest a MySQL/MariaDB table or read-only query (admin)", status_code=202,
+             responses=JOB_RESPONSES)
 async def ingest_mysql(request: Request, body: DbIngestBody, wait: bool = False,
                        lakehouse: Lakehouse = Depends(get_lakehouse),
                        actor: Actor = Depends(get_actor)) -> JSONResponse:

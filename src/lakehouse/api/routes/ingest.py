@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from lakehouse.api.deps import get_actor, get_lakehouse
-from lakehouse.api.jobs_response import job_response
+from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
 from lakehouse.app import Lakehouse
 from lakehouse.errors import InvalidInput, LimitExceeded
 from lakehouse.ingest.service import FileIngestOptions
@@ -78,6 +78,7 @@ def _stage(upload: UploadFile, staging: Path, limit: int) -> Path:
     "/file",
     summary="Ingest a CSV/TSV/JSON-lines/Parquet file (multipart upload, or JSON naming a bucket path)",
     status_code=202,
+    responses=JOB_RESPONSES,
     openapi_extra={"requestBody": {"required": True, "content": {
         "multipart/form-data": {"schema": _MULTIPART_SCHEMA},
         "application/json": {"schema": FileIngestBody.model_json_schema()},

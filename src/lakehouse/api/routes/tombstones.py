@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from lakehouse.api.deps import get_actor, get_lakehouse
-from lakehouse.api.jobs_response import job_response
+from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
 from lakehouse.app import Lakehouse
 from lakehouse.types import Actor
 
@@ -23,7 +23,8 @@ class TombstoneBody(BaseModel):
 
 
 @router.post("/tombstone",
-             summary="Erase rows by key (admin): 200 {applied, rows_hidden, keys} or 207 with failed")
+             summary="Erase rows by key (admin): 200 {applied, rows_hidden, keys} or 207 with failed",
+             responses={207: {"description": "Some keys failed: the same body with failed: [{value, reason}]"}})
 def add_tombstones(name: str, body: TombstoneBody, lakehouse: Lakehouse = Depends(get_lakehouse),
                    actor: Actor = Depends(get_actor)) -> JSONResponse:
     result = lakehouse.tombstone(name, body.row_key_column, body.row_key_values, body.reason, note=body.actor,
@@ -45,7 +46,8 @@ def restore_tombstone(name: str, tombstone_id: int, lakehouse: Lakehouse = Depen
     return lakehouse.restore_tombstone(name, tombstone_id, actor)
 
 
-@router.post("/purge", status_code=202, summary="Physically remove tombstoned rows; result: erasure certificate")
+@router.post("/purge", status_code=202, summary="Physically remove tombstoned rows; result: erasure certificate",
+             responses=JOB_RESPONSES)
 def purge(name: str, request: Request, wait: bool = False, lakehouse: Lakehouse = Depends(get_lakehouse),
           actor: Actor = Depends(get_actor)) -> JSONResponse:
     return job_response(request, lakehouse, lakehouse.purge(name, wait=False, actor=actor), wait)

@@ -2,18 +2,21 @@
 
 A DSN is only ever shown redacted (``scheme://user:***@host:port/db``); driver messages are scrubbed of
 the password (clear and URL-encoded) before they reach an error, a log line, a job record or lineage.
+Before any connection, ``check_host`` holds the host against ``network.allowed_hosts``.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from lakehouse.config import resolve_secret
 from lakehouse.errors import InvalidInput
+from lakehouse.network import NetworkPolicy
 
 System = Literal["postgresql", "mysql"]
 
@@ -47,6 +50,7 @@ class Dsn:
     database: str
     password: str | None = field(default=None, repr=False)
     params: tuple[tuple[str, str], ...] = ()
+    addresses: tuple[str, ...] = ()  # what the host resolved to when ``check_host`` allowed it
 
     @property
     def redacted(self) -> str:
@@ -66,13 +70,34 @@ class Dsn:
         auth = quote(self.user, safe="")
         if self.password:
             auth += ":" + quote(self.password, safe="")
-        query = "&".join(f"{quote(k)}={quote(v)}" for k, v in (*self.params, *extra.items()))
         host = f"[{self.host}]" if ":" in self.host else self.host
-        base = f"{scheme or self.system}://{auth}@{host}:{self.port}/{quote(self.database, safe='')}"
+        hosts = f"{host}:{self.port}"
+        if self.system == "postgresql" and self.addresses and not _is_address(self.host):
+            # libpq connects to exactly the checked addresses (no second lookup to rebind), keeping the
+            # name for TLS verification; one host entry per address keeps its try-each-address behaviour
+            hosts = ",".join([hosts] * len(self.addresses))
+            extra = {**extra, "hostaddr": ",".join(self.addresses)}
+        query = "&".join(f"{quote(k)}={quote(v)}" for k, v in (*self.params, *extra.items()))
+        base = f"{scheme or self.system}://{auth}@{hosts}/{quote(self.database, safe='')}"
         return base + (f"?{query}" if query else "")
 
     def __str__(self) -> str:
         return self.redacted
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+def check_host(dsn: Dsn, network: NetworkPolicy) -> Dsn:
+    """Refuse (403) a source host ``network.allowed_hosts`` does not allow, before connecting; the result
+    carries the checked addresses (PostgreSQL connects to exactly those)."""
+    where = f"The {dsn.system} source at {dsn.host}:{dsn.port}"
+    return replace(dsn, addresses=network.check_host(dsn.host, where, dsn.port))
 
 
 def _password(raw: str | None) -> str | None:

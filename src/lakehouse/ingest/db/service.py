@@ -20,7 +20,7 @@ import pyarrow as pa
 from lakehouse.catalog.jobs import JobContext, JobRunner
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.errors import Forbidden, InvalidInput
-from lakehouse.ingest.db.dsn import Dsn, System, parse_dsn
+from lakehouse.ingest.db.dsn import Dsn, System, check_host, parse_dsn
 from lakehouse.ingest.db.mysql import MySqlSource
 from lakehouse.ingest.db.postgres import PostgresSource
 from lakehouse.ingest.db.source import Source, Timeouts, count_select, wrap_select
@@ -29,6 +29,7 @@ from lakehouse.ingest.db.sync import MarkTracker, SyncState, load_state, mark_ki
 from lakehouse.ingest.db.types import BatchConverter, ColumnPlan
 from lakehouse.ingest.normalize import normalize_columns
 from lakehouse.ingest.writer import TableWriter, WriteRequest
+from lakehouse.network import NetworkPolicy
 from lakehouse.storage.names import validate_name
 from lakehouse.types import Actor, WriteMode
 from lakehouse.wire import JobInfo
@@ -67,8 +68,10 @@ class _Plan:
 
 
 class DbIngestService:
-    def __init__(self, writer: TableWriter, catalog: CatalogStore, jobs: JobRunner, batch_rows: int = 131_072):
+    def __init__(self, writer: TableWriter, catalog: CatalogStore, jobs: JobRunner, batch_rows: int = 131_072,
+                 network: NetworkPolicy | None = None):
         self._writer, self._catalog, self._jobs, self._batch_rows = writer, catalog, jobs, batch_rows
+        self._network = network or NetworkPolicy.default()
 
     def _open(self, system: System, dsn: Dsn, request: DbIngestRequest) -> Source:
         timeouts = Timeouts(request.connect_timeout_seconds, request.statement_timeout_seconds)
@@ -116,7 +119,7 @@ class DbIngestService:
             raise InvalidInput("An incremental ingest cannot overwrite.", hint="Use append or upsert.")
         inner = (f"SELECT * FROM {table_identifier(request.table, system)}" if request.table  # noqa: S608
                  else check_select(request.query or "", system))
-        dsn = parse_dsn(request.dsn, system)
+        dsn = check_host(parse_dsn(request.dsn, system), self._network)
         self._writer.target(request.dataset, request.bucket)
         where = f"table {request.table}" if request.table else f"query sha256:{query_hash(inner)}"
         label = f"{dsn.redacted} {where}"

@@ -14,6 +14,7 @@ from sqlglot import exp
 
 from lakehouse.errors import InvalidInput
 from lakehouse.ingest.db.dsn import System
+from lakehouse.sql_bounds import SqlLimits, find_excess
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
 _DIALECT = {"postgresql": "postgres", "mysql": "mysql"}
@@ -47,16 +48,22 @@ def table_identifier(table: str, system: System) -> str:
     return ".".join(quote_ident(p, system) for p in parts)
 
 
-def check_select(sql: str, system: System) -> str:
+def check_select(sql: str, system: System, limits: SqlLimits = SqlLimits()) -> str:
     """Return ``sql`` (trailing ';' removed) when it is exactly one read-only SELECT; else InvalidInput."""
     text = (sql or "").strip().rstrip(";").strip()
     if not text:
         raise InvalidInput("The query is empty.")
+    excess = find_excess(text, limits)  # before parsing: sqlglot recurses per nesting level
+    if excess is not None:
+        raise InvalidInput(f"The query is refused before parsing: {excess.describe()}.",
+                           hint="Ingest a table or a view defined in the source database instead.")
     try:
         statements = [s for s in sqlglot.parse(text, read=_DIALECT[system]) if s is not None]
     except sqlglot.errors.ParseError as exc:
         first = (str(exc).splitlines() or ["syntax error"])[0]
         raise InvalidInput(f"The query is not valid SQL: {first}", hint="Pass one SELECT statement.") from None
+    except RecursionError:
+        raise InvalidInput("The query nests too deeply to check.", hint="Pass one SELECT statement.") from None
     if len(statements) != 1:
         raise InvalidInput("Pass exactly one SELECT statement.", hint="Multiple statements are refused.")
     statement = statements[0]

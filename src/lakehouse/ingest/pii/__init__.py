@@ -1,7 +1,8 @@
-"""PII detection at ingest: column-name rules plus value validators, with a labelled evaluation set."""
+"""PII detection at ingest: header words, value validators and table context, with labelled development
+and held-out evaluation sets (docs/pii.md)."""
 
 from lakehouse.ingest.pii.categories import CATEGORIES, kind_and_sensitivity
-from lakehouse.ingest.pii.detector import PiiFinding, detect_pii
+from lakehouse.ingest.pii.detector import PiiFinding, PiiFindings, TextPii, detect_pii
 from lakehouse.ingest.pii.evaluation import CategoryScore, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.names import match_name, tokenize
 
@@ -10,6 +11,8 @@ __all__ = [
     "CategoryScore",
     "EvalReport",
     "PiiFinding",
+    "PiiFindings",
+    "TextPii",
     "detect_pii",
     "evaluate",
     "kind_and_sensitivity",

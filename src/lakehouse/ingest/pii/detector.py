@@ -6,16 +6,26 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
-from lakehouse.ingest.pii.names import NameHint, match_name, phi_qualified
-from lakehouse.ingest.pii.validators import KNOWN_PERSON, VALIDATORS, Validator
+from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
+from lakehouse.ingest.pii.names import NameHint, match_name, phi_qualified, tokenize
+from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
+from lakehouse.ingest.pii.validators import (
+    EXPIRY_FORMAT,
+    KNOWN_NAME_PART,
+    KNOWN_PERSON,
+    KNOWN_PERSON_OR_PART,
+    VALIDATORS,
+    Validator,
+    is_email,
+    is_formatted_phone,
+)
 
-SAMPLE_CAP: Final = 200  # values validated per column
 MIN_VALUES: Final = 5  # fewer non-null values than this: the name decides alone
 VALUE_ONLY_RATE: Final = 0.8  # share of valid values that flags a column with no name rule
 AGREE_RATE: Final = 0.2  # under a name rule, below this share the values contradict the name
@@ -23,10 +33,13 @@ WEAK_AGREE_RATE: Final = 0.5  # a bare "name" needs half its values to look like
 NAME_ONLY: Final = 0.6
 REPORT_AT: Final = 0.5
 
-_PLACEHOLDERS: Final = frozenset({"", "n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "nan",
-                                  "tbd", "#n/a", "not available", "redacted"})
-_BOOLEAN_WORDS: Final = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "0", "1"})
-_UUID: Final = re.compile(r"^[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}$")
+# Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
+_ID_CATEGORIES: Final = frozenset(["credit_card", "ssn", "national_id", "phone", "iban", "bank_account"])
+_CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
+# Value categories too loose to overrule a header that says something else (names look like many things).
+_WEAK_OVERRIDES: Final = frozenset(["person_name"])
+_EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
+_EXPIRY_YEAR = Validator("card_expiry", "card expiry years", frozenset({"str", "int"}), is_expiry_year)
 
 
 @dataclass(frozen=True)
@@ -40,65 +53,26 @@ class PiiFinding:
 
 
 @dataclass(frozen=True)
-class _Values:
-    items: list[Any]
-    kind: str  # str | int | float | bool | date | other | empty
+class TextPii:
+    """A free-text column with PII inside its prose (emails, phones, ... in resumes or notes)."""
+
+    column: str
+    kinds: tuple[str, ...]  # entity kinds found, most frequent first
+    rate: float  # share of sampled values holding at least one
+    sampled: int
 
 
-def _value_kind(dtype: pa.DataType) -> str:
-    if pa.types.is_boolean(dtype):
-        return "bool"
-    if pa.types.is_integer(dtype):
-        return "int"
-    if pa.types.is_floating(dtype) or pa.types.is_decimal(dtype):
-        return "float"
-    if pa.types.is_string(dtype) or pa.types.is_large_string(dtype) or pa.types.is_string_view(dtype):
-        return "str"
-    if pa.types.is_date(dtype) or pa.types.is_timestamp(dtype):
-        return "date"
-    if pa.types.is_dictionary(dtype):
-        return _value_kind(dtype.value_type)
-    return "other"
+class PiiFindings(dict[str, PiiFinding]):
+    """Whole-value findings by column; ``text`` holds the free-text columns that contain PII."""
 
-
-def sample_values(column: pa.ChunkedArray | pa.Array, cap: int = SAMPLE_CAP) -> _Values:
-    """Up to ``cap`` non-null values spread evenly over the column (not just its head)."""
-    kind = _value_kind(column.type)
-    if kind == "other":
-        return _Values([], "other")
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(column.type.value_type)
-    present = pc.drop_null(column)
-    if kind == "str":
-        present = pc.utf8_trim_whitespace(present)
-    n = len(present)
-    if n > cap * 3:  # strings may be placeholders; oversample a little before filtering them
-        present = present.take(pa.array([i * n // (cap * 3) for i in range(cap * 3)]))
-    items = present.to_pylist()
-    if kind == "str":
-        items = [v for v in items if v.lower() not in _PLACEHOLDERS]
-    if len(items) > cap:
-        step = len(items) / cap
-        items = [items[int(i * step)] for i in range(cap)]
-    return _Values(items, kind if items else "empty")
-
-
-def _looks_boolean(values: _Values) -> bool:
-    if values.kind == "bool":
-        return True
-    if values.kind != "str" or not values.items:
-        return False
-    return sum(v.lower() in _BOOLEAN_WORDS for v in values.items) >= 0.9 * len(values.items)
-
-
-def _is_surrogate_key(values: _Values) -> bool:
-    if values.kind == "int":
-        return True
-    return values.kind == "str" and sum(bool(_UUID.match(v)) for v in values.items) >= 0.8 * len(values.items)
+    def __init__(self, findings: Mapping[str, PiiFinding] | None = None,
+                 text: Mapping[str, TextPii] | None = None):
+        super().__init__(findings or {})
+        self.text: dict[str, TextPii] = dict(text or {})
 
 
 def _rate(
-    validator: Validator, values: _Values, strict: bool = False, need: float = 0.0
+    validator: Validator, values: Values, strict: bool = False, need: float = 0.0
 ) -> tuple[float, int]:
     """Share of (up to ``validator.cap``) values that pass; gives up early once ``need`` is out of reach."""
     if values.kind not in validator.kinds:
@@ -120,7 +94,7 @@ def _rate(
     return hits / len(items), len(items)
 
 
-def _shaped(pattern: re.Pattern[str], values: _Values) -> float:
+def _shaped(pattern: re.Pattern[str], values: Values) -> float:
     texts = [str(v) for v in values.items if isinstance(v, str | int) and not isinstance(v, bool)]
     return sum(1 for t in texts if pattern.match(t)) / len(values.items)
 
@@ -136,16 +110,33 @@ class _Candidate:
     evidence: str
 
 
-def _from_name(hint: NameHint, values: _Values) -> _Candidate | None:
+def _validator(hint: NameHint, card_context: bool) -> Validator | None:
+    """The check a name rule's values must pass; None when the rule means nothing in this table."""
+    if hint.category == "person_name" and hint.weak:
+        if hint.rule in NAME_PARTS:
+            return KNOWN_NAME_PART
+        return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
+    if hint.category == "card_expiry":
+        carded = card_context or bool({"card", "cc"} & set(hint.rule.split()))
+        if hint.part is not None:  # exp_month, exp_year: months and years are everywhere, cards are not
+            return (_EXPIRY_MONTH if hint.part == "month" else _EXPIRY_YEAR) if carded else None
+        return VALIDATORS["card_expiry"] if carded else EXPIRY_FORMAT
+    return VALIDATORS[hint.category]
+
+
+def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _Candidate | None:
     rule = f"name rule '{hint.rule}'"
-    if hint.surrogate and values.items and _is_surrogate_key(values):
+    if hint.surrogate and values.items and is_surrogate_key(values):
         return None
-    if hint.category != "medical" and values.items and _looks_boolean(values):
+    if hint.category != "medical" and values.items and looks_boolean(values):
         return None
-    validator = KNOWN_PERSON if hint.weak else VALIDATORS[hint.category]
+    validator = _validator(hint, card_context)
+    if validator is None:
+        return None
+    weak = hint.weak or validator is EXPIRY_FORMAT
     n = len(values.items)
     if n < MIN_VALUES:
-        if hint.weak:
+        if weak:
             return None
         if values.kind == "other":
             detail = "values of this type are not inspected"
@@ -153,7 +144,13 @@ def _from_name(hint: NameHint, values: _Values) -> _Candidate | None:
             detail = "no non-null values sampled" if n == 0 else f"only {n} non-null values sampled"
         return _Candidate(hint.category, NAME_ONLY, f"{rule} ({detail})")
     rate, checked = _rate(validator, values)
-    if hint.weak:
+    if weak and validator is KNOWN_PERSON and rate < WEAK_AGREE_RATE and len(set(values.items)) >= 0.5 * n:
+        # jmeno, badge_name: one word each; known first names or surnames, and mostly distinct (pets repeat)
+        validator = KNOWN_NAME_PART
+        rate, checked = _rate(validator, values)
+    if validator.distinct and len(set(values.items)) < validator.distinct * n:
+        return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
+    if weak:
         if rate < WEAK_AGREE_RATE:
             return None
         return _Candidate(hint.category, round(0.5 + 0.45 * rate, 2),
@@ -169,12 +166,16 @@ def _from_name(hint: NameHint, values: _Values) -> _Candidate | None:
     return _Candidate(hint.category, NAME_ONLY, f"{rule} (values not checkable: {values.kind})")
 
 
-def _from_values(values: _Values, skip: str | None) -> _Candidate | None:
+def _from_values(values: Values, skip: str | None, other_id: bool = False) -> _Candidate | None:
+    """The best distinctive validator passing >= 80% of the values; ``other_id``: the header names another
+    kind of identifier (order_ref, part_number), so number-like categories cannot win on values alone."""
     if len(values.items) < MIN_VALUES:
         return None
     best: _Candidate | None = None
     for validator in VALIDATORS.values():
         if validator.strict is None or validator.category == skip or values.kind not in validator.kinds:
+            continue
+        if other_id and validator.category in _ID_CATEGORIES:
             continue
         prefilter = validator.prefilter
         if prefilter is not None and values.kind == "str" and _shaped(prefilter, values) < VALUE_ONLY_RATE:
@@ -185,28 +186,52 @@ def _from_values(values: _Values, skip: str | None) -> _Candidate | None:
             cand = _Candidate(validator.category, round(0.45 + 0.5 * rate, 2), evidence)
             if best is None or cand.confidence > best.confidence:
                 best = cand
-    return best
+    return best or _mixed_contacts(values)
 
 
-def _best_hint(names: Sequence[str]) -> NameHint | None:
+_CONTACT_CAP: Final = 60
+
+
+def _mixed_contacts(values: Values) -> _Candidate | None:
+    """A column of contact points, some emails and some phone numbers (``contact_info``): the more
+    frequent of the two is the category, when together they make 80% of the values."""
+    if values.kind != "str" or sum("@" in v for v in values.items) < 0.2 * len(values.items):
+        return None
+    items = values.items[:: max(1, len(values.items) // _CONTACT_CAP)][:_CONTACT_CAP]
+    emails = sum(1 for v in items if is_email(v))
+    phones = sum(1 for v in items if not is_email(v) and is_formatted_phone(v))
+    if emails + phones < VALUE_ONLY_RATE * len(items) or not phones:
+        return None
+    rate = (emails + phones) / len(items)
+    category = "email" if emails >= phones else "phone"
+    return _Candidate(category, round(0.45 + 0.5 * rate, 2),
+                      f"{round(rate * 100)}% of {len(items)} sampled values are valid emails ({emails}) "
+                      f"or phone numbers ({phones})")
+
+
+def best_hint(names: Sequence[str]) -> NameHint | None:
     hints = [h for h in (match_name(n) for n in names) if h is not None]
     return min(hints, key=lambda h: (h.weak, -len(h.rule.split())), default=None)
 
 
-def _choose(hint: NameHint | None, by_name: _Candidate | None, values: _Values) -> _Candidate | None:
+def _names_other_identifier(names: Sequence[str]) -> bool:
+    return any(t in OTHER_IDENTIFIERS for n in names for t in tokenize(n))
+
+
+def _choose(hint: NameHint | None, by_name: _Candidate | None, values: Values, other_id: bool) -> _Candidate | None:
     if hint is None or by_name is None:
-        return _from_values(values, None)
+        return _from_values(values, None, other_id)
     if by_name.confidence < REPORT_AT:
-        by_values = _from_values(values, None)
-        if by_values is None:
-            return None
+        by_values = _from_values(values, None, other_id)
+        if by_values is None or by_values.category in _WEAK_OVERRIDES:
+            return None  # a header saying address over "Strada George Pop": streets are named after people
         return _Candidate(by_values.category, by_values.confidence,
                           f"{by_values.evidence} (name rule '{hint.rule}' contradicted)")
     distinctive = VALIDATORS[hint.category].strict is not None
     if distinctive and by_name.confidence >= 0.9:
         return by_name  # name and a distinctive validator agree: nothing could be more specific
-    by_values = _from_values(values, hint.category)
-    if by_values is None:
+    by_values = _from_values(values, hint.category, other_id)
+    if by_values is None or by_values.category in _WEAK_OVERRIDES:
         return by_name
     if not distinctive:
         # A distinctive value match is more specific than a shape-only name category (IBANs in bank_account).
@@ -215,30 +240,82 @@ def _choose(hint: NameHint | None, by_name: _Candidate | None, values: _Values) 
     return max(by_name, by_values, key=lambda c: c.confidence)
 
 
-def judge_column(names: Sequence[str], values: _Values) -> PiiFinding | None:
-    """The finding for one column known by ``names`` (normalized first), or None when not PII."""
-    hint = _best_hint(names)
-    chosen = _choose(hint, _from_name(hint, values) if hint is not None else None, values)
+def finding(names: Sequence[str], category: str, confidence: float, evidence: str) -> PiiFinding:
+    kind, sensitivity = kind_and_sensitivity(category, phi=any(phi_qualified(n) for n in names))
+    return PiiFinding(names[0], kind, category, confidence, evidence, sensitivity)
+
+
+def judge_column(names: Sequence[str], values: Values, *, card_context: bool = False) -> PiiFinding | None:
+    """The finding for one column known by ``names`` (normalized first), or None when not PII.
+
+    ``card_context``: another column of the table holds card numbers or security codes, so ``exp_month``
+    and ``expiry`` columns are read as card expiry dates.
+    """
+    hint = best_hint(names)
+    by_name = _from_name(hint, values, card_context) if hint is not None else None
+    chosen = _choose(hint, by_name, values, _names_other_identifier(names))
     if chosen is None or chosen.confidence < REPORT_AT:
         return None
-    phi = any(phi_qualified(n) for n in names)
-    kind, sensitivity = kind_and_sensitivity(chosen.category, phi=phi)
-    return PiiFinding(names[0], kind, chosen.category, chosen.confidence, chosen.evidence, sensitivity)
+    return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 
-def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> dict[str, PiiFinding]:
+def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                         found: Mapping[str, PiiFinding],
+                         hints: Mapping[str, NameHint | None]) -> dict[str, PiiFinding]:
+    """Beside card numbers, an unnamed column of MM/YY values is the cards' expiry (platnost_karty)."""
+    out: dict[str, PiiFinding] = {}
+    for name, values in samples.items():
+        if name in found or hints[name] is not None or values.kind != "str" or len(values.items) < MIN_VALUES:
+            continue
+        rate, checked = _rate(EXPIRY_FORMAT, values, need=VALUE_ONLY_RATE)
+        if rate >= VALUE_ONLY_RATE:
+            out[name] = finding(columns[name], "card_expiry", round(0.45 + 0.5 * rate, 2),
+                                f"beside card numbers, {_pct(rate, checked, EXPIRY_FORMAT.noun)}")
+    return out
+
+
+def _as_phi(found: PiiFinding) -> PiiFinding:
+    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA."""
+    if found.kind != "PII":
+        return found
+    kind, sensitivity = kind_and_sensitivity(found.category, phi=True)
+    return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
+
+
+def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> PiiFindings:
     """Flag the columns of ``sample`` that hold PII, PHI or financial data, keyed by column name.
 
     ``original_names`` maps a normalized column name to its name in the source file; both are
-    matched against the name rules.
+    matched against the name rules. Columns are judged one by one, then together: parts of a date of
+    birth or of an address split over several columns are flagged as a group (groups.py), and text
+    columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    findings: dict[str, PiiFinding] = {}
+    from lakehouse.ingest.pii.groups import group_findings
+    from lakehouse.ingest.pii.text import scan_text
+
+    columns: dict[str, list[str]] = {}
+    samples: dict[str, Values] = {}
     for index, name in enumerate(sample.column_names):
-        names = [name]
         original = (original_names or {}).get(name)
-        if original and original != name:
-            names.append(original)
-        finding = judge_column(names, sample_values(sample.column(index)))
-        if finding is not None:
-            findings[name] = finding
-    return findings
+        columns[name] = [name, original] if original and original != name else [name]
+        samples[name] = sample_values(sample.column(index))
+    hints = {name: best_hint(names) for name, names in columns.items()}
+    card_context = any(h is not None and h.category in _CARD_CATEGORIES for h in hints.values())
+    findings: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        found = judge_column(names, samples[name], card_context=card_context)
+        if found is not None:
+            findings[name] = found
+    if not card_context and any(f.category == "credit_card" for f in findings.values()):
+        for name, hint in hints.items():  # card numbers found by their values: expiry columns read as cards'
+            if name not in findings and hint is not None and hint.category == "card_expiry":
+                found = judge_column(columns[name], samples[name], card_context=True)
+                if found is not None:
+                    findings[name] = found
+    findings.update(group_findings(columns, samples, findings))
+    if any(f.category == "credit_card" for f in findings.values()):
+        findings.update(_expiry_beside_cards(columns, samples, findings, hints))
+    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
+        findings = {name: _as_phi(f) for name, f in findings.items()}  # a patient's address is PHI
+    text = scan_text({name: samples[name] for name in columns if name not in findings})
+    return PiiFindings({name: findings[name] for name in columns if name in findings}, text)

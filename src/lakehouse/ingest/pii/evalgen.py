@@ -1,8 +1,11 @@
 """Regenerate evalset.jsonl: ``python -m lakehouse.ingest.pii.evalgen [PATH]``.
 
 Seeded Faker data plus hand-written lists; the output is committed, so a Faker upgrade changes the set
-only when someone regenerates it. Labels come from what each column *is*, written before the detector
-was scored on it; every third column is held out as the "test" split.
+only when someone regenerates it (the committed file is the reference: with the pinned Faker, 12 of the
+first 189 columns already come out with other values). Labels come from what each column *is*, written
+before the detector was scored on it; every third of the first columns is the "test" split. The tables
+of evalgen_tables.py (issue 11's kinds) follow, in "dev". All of it is development data: the held-out
+set is evalgen_heldout.py.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ from lakehouse.ingest.pii.evalgen_lists import (
     WORLD_NAMES,
 )
 from lakehouse.ingest.pii.evalgen_negatives import negatives
+from lakehouse.ingest.pii.evalgen_public import public_tables
+from lakehouse.ingest.pii.evalgen_round1 import round1_tables
+from lakehouse.ingest.pii.evalgen_round2 import round2_tables
+from lakehouse.ingest.pii.evalgen_round3 import round3_tables
+from lakehouse.ingest.pii.evalgen_round4 import round4_tables
+from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
 _rng = random.Random(20240611)
@@ -270,7 +279,17 @@ def columns() -> list[dict[str, Any]]:
     _late_additions(add)
     for row in c[start:]:
         row["split"] = "test"
-    return c
+    for row in c:
+        if row["name"] in _CONTAINS:
+            row["contains"] = _CONTAINS[row["name"]]
+    later = [(n, r) for n, rs in ((1, round1_tables()), (2, round2_tables()), (3, round3_tables()),
+                                  (4, round4_tables())) for r in rs]
+    rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r["note"]).rstrip("; ")} for n, r in later]
+    return c + list(tables()) + list(public_tables()) + rounds
+
+
+# Free text with PII inside (scored apart, as contains_pii): these columns hold emails or phones in text.
+_CONTAINS = {"notes": ["email"]}
 
 
 def _late_additions(add: Callable[..., None]) -> None:
@@ -313,9 +332,13 @@ def _chunks(text: str) -> list[str]:
     return [text[i : i + 4] for i in range(0, len(text), 4)]
 
 
+# Negatives at first, relabelled for issue 11: user names are personal data (online identifiers).
+_RELABELLED = {"username": lab(PII, "username"), "user_name": lab(PII, "username")}
+
+
 def _negatives(add: Callable[..., None]) -> None:
     for name, values, note, typ in negatives(_rng, fk):
-        add(name, values, None, note, typ)
+        add(name, values, _RELABELLED.get(name), note, typ)
 
 
 def main(argv: list[str]) -> None:

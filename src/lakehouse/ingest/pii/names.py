@@ -3,162 +3,149 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
+
+from lakehouse.ingest.pii.name_rules import (
+    ABBREVIATIONS,
+    ADDRESS_MARKERS,
+    BIRTH_MARKERS,
+    CATEGORY_KEEPS,
+    CITY_WORDS,
+    COMPOUNDS,
+    CONTEXT_LETTERS,
+    DATE_PARTS,
+    HOUSE_NUMBER_HEADS,
+    HOUSE_NUMBER_WORDS,
+    ID_SUFFIX,
+    MEDICAL_KEEPS,
+    NAME_PARTS,
+    PHI_QUALIFIERS,
+    PREFIX_NEG,
+    SUFFIX_NEG,
+    UNIT_WORDS,
+    WEAK_RULES,
+    phrases,
+)
+from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
 
 
 @dataclass(frozen=True)
 class NameHint:
     category: str
-    rule: str  # the matched phrase, e.g. "date of birth"
-    weak: bool = False  # a bare "name": only values can tell a person from a product
+    rule: str  # the matched phrase, normalised, e.g. "date of birth"
+    weak: bool = False  # a bare "name" or a role ("maintainer"): only values can tell a person from a team
     surrogate: bool = False  # followed by id/key: integer or UUID values mean a foreign key
+    part: str | None = None  # card_expiry written as two columns: "month" or "year"
 
 
 _CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
 _CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_SPLIT = re.compile(r"[^A-Za-z0-9]+")
-
-# Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
-_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
-    "emailaddress": ("email", "address"), "emailaddr": ("email", "address"),
-    "phonenumber": ("phone", "number"), "cellphone": ("cell", "phone"),
-    "homephone": ("home", "phone"), "workphone": ("work", "phone"), "mobilephone": ("mobile", "phone"),
-    "firstname": ("first", "name"), "lastname": ("last", "name"), "fullname": ("full", "name"),
-    "givenname": ("given", "name"), "familyname": ("family", "name"), "middlename": ("middle", "name"),
-    "maidenname": ("maiden", "name"), "username": ("user", "name"), "filename": ("file", "name"),
-    "companyname": ("company", "name"), "productname": ("product", "name"), "hostname": ("host", "name"),
-    "displayname": ("display", "name"), "nickname": ("nick", "name"), "screenname": ("screen", "name"),
-    "dateofbirth": ("date", "of", "birth"), "birthdate": ("birth", "date"), "birthday": ("birth", "day"),
-    "zipcode": ("zip", "code"), "postalcode": ("postal", "code"), "postcode": ("post", "code"),
-    "creditcard": ("credit", "card"), "cardnumber": ("card", "number"), "ccnum": ("cc", "number"),
-    "streetaddress": ("street", "address"), "ipaddress": ("ip", "address"),
-    "addressline": ("address", "line"),
-    "socialsecuritynumber": ("social", "security", "number"), "nationalid": ("national", "id"),
-    "accountnumber": ("account", "number"), "bloodtype": ("blood", "type"), "bloodgroup": ("blood", "group"),
-    "driverslicense": ("drivers", "license"), "driverlicense": ("driver", "license"),
-    "codicefiscale": ("codice", "fiscale"), "payrate": ("pay", "rate"), "macaddress": ("mac", "address"),
-}
+_SPLIT = re.compile(r"[\W\d_]+")  # separators and digits: address1 -> address, icd10 -> icd, DOB_yr
 
 
-def tokenize(name: str) -> tuple[str, ...]:
-    """Lower-case word tokens of a snake_case, camelCase, kebab-case or spaced name; digits dropped."""
-    spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name))
+_WORDS: Final = {**TRANSLATIONS, **ABBREVIATIONS}
+
+
+def _split(word: str) -> tuple[str, ...]:
+    """``telefonnummer`` -> (``telefon``, ``nummer``): a compound before a known ending."""
+    if word in COMPOUNDS:
+        return COMPOUNDS[word]
+    if len(word) >= 7 and word not in _WORDS:
+        for suffix in SPLIT_SUFFIXES:
+            head = word[: -len(suffix)]
+            if word.endswith(suffix) and len(head) >= 3:
+                return (*_split(head), suffix)
+    return (word,)
+
+
+@lru_cache(maxsize=8192)
+def _word(word: str, depth: int = 0) -> tuple[str, ...]:
+    """One raw word as normalised tokens: split, then each part read as its English word (which may split
+    again: ``vorname`` -> ``forename`` -> ``fore name``)."""
     out: list[str] = []
-    for raw in _SPLIT.split(spaced):
-        tok = raw.lower().rstrip("0123456789")  # address1 -> address, icd10 -> icd, last4 -> last
-        if tok:
-            out.extend(_COMPOUNDS.get(tok, (tok,)))
+    for part in _split(word):
+        english = _WORDS.get(part)
+        out.extend(_word(english, depth + 1) if english and english != part and depth < 3 else (part,))
     return tuple(out)
 
 
-_PERSON_QUALIFIERS: Final = (
-    "first", "last", "full", "given", "family", "middle", "maiden", "sur", "fore", "customer", "client",
-    "employee", "emp", "contact", "person", "patient", "member", "applicant", "candidate", "student", "owner",
-    "holder", "cardholder", "recipient", "sender", "beneficiary", "guardian", "parent", "spouse", "mother",
-    "father", "child", "emergency", "manager", "buyer", "author", "driver", "passenger", "guest", "traveler",
-    "traveller", "tenant", "landlord", "borrower", "debtor", "insured", "policyholder", "subscriber", "donor",
-    "voter", "resident", "citizen", "doctor", "physician", "nurse", "teacher", "signer", "signatory",
-    "witness", "claimant", "attendee", "participant", "respondent", "volunteer", "worker", "staff", "caller",
-    "billing", "shipping", "legal", "real", "preferred", "personal",
-)
-_NON_PERSON_QUALIFIERS: Final = (
-    "company", "product", "file", "user", "host", "domain", "brand", "business", "store", "shop", "org",
-    "organization", "organisation", "vendor", "supplier", "merchant", "bank", "city", "country", "state",
-    "region", "category", "item", "project", "team", "dataset", "table", "column", "field", "schema",
-    "database", "db", "event", "campaign", "job", "app", "application", "device", "model", "tag", "key",
-    "attribute", "role", "group", "department", "dept", "site", "server", "service", "queue", "topic",
-    "bucket", "feature", "font", "plan", "course", "place", "location", "venue", "sku", "species", "song",
-    "album", "track", "display", "screen", "nick", "folder", "directory", "path", "image", "class", "module",
-    "package", "function", "method", "metric", "variable", "index", "collection", "sheet", "report",
-    "document", "doc", "template", "style", "theme", "color", "colour", "layer", "stage", "step", "task",
-    "workflow", "pipeline", "branch", "repo", "repository", "library", "channel", "list", "menu", "page",
-    "section", "skill", "language", "currency", "unit", "school", "university", "hospital", "clinic",
-    "facility", "warehouse", "airport", "airline", "carrier", "provider", "partner", "entity", "employer",
-    "firm", "agency", "league", "game", "movie", "book", "title", "object", "resource", "policy", "rule",
-    "view", "account", "street",
-)
-
-_P = tuple[str, ...]
+def _singular(word: str) -> str:
+    """``names`` -> ``name``, ``cities`` -> ``city``, ``addresses`` -> ``address``: plurals of rule words."""
+    if len(word) < 4 or not word.endswith("s") or word in _VOCABULARY:
+        return word
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and (stem := word[: -len(cut)] + add) in _VOCABULARY:
+            return stem
+    return word
 
 
-def _rules() -> list[tuple[_P, str | None]]:
-    rules: list[tuple[_P, str | None]] = []
-
-    def add(category: str | None, *phrases: str) -> None:
-        rules.extend((tuple(p.split()), category) for p in phrases)
-
-    add(None, "mac address", "web address", "wallet address", "contract address", "server address",
-        "host address", "url", "zip file", "zip archive")
-    add("email", "email", "e mail", "email address", "mail address")
-    add("ip_address", "ip", "ipv", "ip address", "remote addr", "remote address", "client ip")
-    add("phone", "phone", "phone number", "phone no", "telephone", "tel", "mobile", "mobile number",
-        "fax", "cell phone", "cell number", "msisdn")
-    add("ssn", "ssn", "social security", "social security number")
-    add("national_id", "national id", "national identifier", "national identity", "national insurance",
-        "nin", "nino", "aadhaar", "aadhar", "bsn", "cpf", "curp", "dni", "nie", "nif", "pesel", "itin",
-        "personnummer", "codice fiscale", "social insurance", "sin number", "hetu", "identity card",
-        "identity number", "id card number")
-    add("passport", "passport", "passport number", "passport no")
-    add("driver_license", *(f"{d} {lic}" for d in ("driver", "drivers", "driving")
-                            for lic in ("license", "licence", "lic")), "dl number", "dl no", "dln")
-    add("credit_card", "credit card", "credit card number", "card number", "card num", "card no",
-        "cc number", "pan", "primary account number", "cvv", "cvc")
-    add("iban", "iban")
-    add("bank_account", "bank account", "bank account number", "account number", "account no",
-        "account num", "acct number", "acct no", "acct num", "bank details", "bank info",
-        "routing number", "routing no")
-    add("salary", "salary", "salaries", "compensation", "income", "wage", "wages", "pay rate",
-        "base pay", "annual pay", "hourly rate", "remuneration")
-    add("address", "address", "addr", "street", "street address", "address line", "home address",
-        "mailing address", "postal address", "street name")
-    add("postal_code", "zip", "zip code", "postal", "postal code", "post code", "plz")
-    add("date_of_birth", "dob", "date of birth", "birth date", "birth day", "birth dt", "born",
-        "date birth")
-    add("medical", "diagnosis", "diagnoses", "icd", "medication", "medications", "medicine", "meds",
-        "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
-        "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
-        "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",
-        "diabetes", "diabetic", "cancer", "pregnancy", "pregnant", "disability", "vaccination",
-        "vaccine", "immunization", "lab result", "therapy", "surgery", "bmi", "health condition",
-        "health record")
-    add("person_name", *(f"{q} name" for q in _PERSON_QUALIFIERS), "surname", "forename", "fname",
-        "lname", "name first", "name last")
-    add(None, *(f"{q} name" for q in _NON_PERSON_QUALIFIERS))
-    add("person_name", "name")  # bare: weak, see match_name
-    return rules
+def _normalise(words: list[str]) -> tuple[str, ...]:
+    tokens: list[str] = []
+    for word in words:  # num_phones counts phones; numero_telefono is one: plurals stay after a count word
+        counted = bool(tokens) and tokens[-1] in ("number", "count", "total", "cnt", "n")
+        tokens.extend(_word(word if counted else _singular(word)))
+    for marker, letters in CONTEXT_LETTERS.items():
+        if marker in tokens:
+            tokens = [letters.get(t, t) for t in tokens]
+    return tuple(tokens)
 
 
-_RULES: Final = _rules()
-_MAX_LEN: Final = max(len(p) for p, _ in _RULES)
-_INDEX: Final[dict[_P, tuple[int, str | None]]] = {}
-for _i, (_phrase, _cat) in enumerate(_RULES):
-    _INDEX.setdefault(_phrase, (_i, _cat))
+def tokenize(name: str) -> tuple[str, ...]:
+    """Lower-case word tokens of a snake_case, CamelCase, kebab-case or spaced name.
 
-_PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "num", "nb", "count", "cnt", "total", "number"])
-_SUFFIX_NEG: Final = frozenset((
-    "verified", "verification", "confirmed", "validated", "valid", "invalid", "opt", "optin", "optout",
-    "opted", "consent", "consented", "subscribed", "subscription", "unsubscribed", "enabled", "disabled",
-    "flag", "bounced", "bounce", "count", "cnt", "type", "kind", "status", "format", "template", "campaign",
-    "sent", "opened", "clicked", "domain", "provider", "length", "len", "visible", "public", "pref",
-    "preference", "preferences", "changed", "updated", "hash", "hashed", "sha", "md", "token", "tokenized",
-    "encrypted", "masked", "mask", "last", "bin", "brand", "network", "issuer", "expiry", "exp", "expiration",
-    "expires", "month", "year", "country", "region", "city", "geo", "location", "version", "code", "ext",
-    "extension", "prefix", "area", "present", "required", "missing", "available", "field", "column", "label",
-    "regex", "pattern", "policy", "file", "archive", "path", "size", "currency", "band", "grade", "frequency",
-    "period", "basis", "unit", "app", "device", "os", "platform", "browser", "range",
-))
-# Health facts stay PHI even as flags or codes (has_diabetes, diagnosis_code, allergy_status).
-_MEDICAL_KEEPS: Final = frozenset(["code", "type", "status", "flag", "kind"])
-_ID_SUFFIX: Final = frozenset(["id", "key", "uuid", "guid", "fk", "pk", "ref"])
-_PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])
+    Digits separate words and are dropped; run-together words are split (``firstname``) and
+    abbreviations read as their word (``usrNm`` -> ``user name``, ``DOB_yr`` -> ``dob year``).
+    """
+    whole = re.sub(r"[\W\d_]+", "", name).lower()
+    if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
+        return _normalise([whole])
+    spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
+    ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
+    return _normalise([raw.lower() for raw in _SPLIT.split(ascii_only) if raw])
+
+
+_VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
+    ["name", "address", "city", "number", "phone", "email", "date", "year", "month", "day", "street"])
+_RULES: Final = [(_normalise(p.split()), p, c) for p, c in phrases()]
+_MAX_LEN: Final = max(len(p) for p, _, _ in _RULES)
+_INDEX: Final[dict[tuple[str, ...], tuple[int, str | None]]] = {}
+for _i, (_tokens, _phrase, _cat) in enumerate(_RULES):
+    _INDEX.setdefault(_tokens, (_i, _cat))
+_DATE_PART_WORDS: Final = frozenset(DATE_PARTS)
+_NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "event", "branch", "origin",
+                                "destination", "departure", "arrival", "pickup", "dropoff", "company", "store",
+                                "shop", "business", "vendor", "supplier", "merchant", "bank", "warehouse", "airport",
+                                "venue", "school", "university", "hospital", "clinic", "facility", "employer",
+                                "agency", "org", "organization", "organisation", "site", "plant", "factory"])
+_RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
+# What a name part cannot belong to: card_last4, order_first, seen_last.
+_NOT_PEOPLE: Final = frozenset([
+    "card", "account", "login", "seen", "order", "visit", "purchase", "payment", "update", "updated", "modified",
+    "page", "item", "row", "record", "entry", "line", "step", "stage", "quarter", "half", "week", "month", "year",
+    "day", "time", "date", "event", "session", "transaction", "digit", "char", "character", "letter", "word",
+    "value", "price", "sale", "contact", "activity", "access", "run", "build", "release", "in", "out", "come",
+])
+
+
+def _birth_part(tokens: tuple[str, ...]) -> str | None:
+    """``dob_yr``, ``BirthMonth``, ``year_of_birth``: one part of a date of birth (groups.py pairs them)."""
+    words = set(tokens)
+    if not words & BIRTH_MARKERS or "date" in words:
+        return None
+    parts = [t for t in tokens if t in _DATE_PART_WORDS]
+    return parts[-1] if parts else None
 
 
 @lru_cache(maxsize=4096)
 def match_name(name: str) -> NameHint | None:
     """The PII category a column name points at, or None (no rule, a blocker, or a negating modifier)."""
     tokens = tokenize(name)
+    part = _birth_part(tokens)
+    if part is not None and not (part == "day" and "birth" in tokens):  # birth_day: a birthday
+        return None
     best: tuple[int, int, int, int, str | None] | None = None  # (-len, rule order, start, end, category)
     for start in range(len(tokens)):
         for end in range(start + 1, min(len(tokens), start + _MAX_LEN) + 1):
@@ -167,26 +154,63 @@ def match_name(name: str) -> NameHint | None:
                 cand = (start - end, hit[0], start, end, hit[1])
                 if best is None or cand[:2] < best[:2]:
                     best = cand
-    if best is None:
+    if best is None or best[4] is None:
         return None
-    _, _, start, end, found = best
-    if found is None:
-        return None
-    category: str = found
+    start, end, category = best[2], best[3], best[4]
     medical = category == "medical"
     before, after = tokens[:start], tokens[end:]
-    if not medical and any(t in _PREFIX_NEG for t in before):
-        return None
-    negators = _SUFFIX_NEG - _MEDICAL_KEEPS if medical else _SUFFIX_NEG
-    if category == "postal_code":
-        negators = negators - {"code"}
+    rule = " ".join(tokens[start:end])
+    if not medical and before and (before[-1] in PREFIX_NEG or before[-2:] == ("number", "of")):
+        return None  # has_email, num_phones, number_of_emails; numero_de_telefono is a phone number
+    negators = SUFFIX_NEG - MEDICAL_KEEPS if medical else SUFFIX_NEG - CATEGORY_KEEPS.get(category, frozenset())
     if any(t in negators for t in after):
         return None
-    rule = " ".join(tokens[start:end])
-    surrogate = not medical and any(t in _ID_SUFFIX for t in after)
-    return NameHint(category, rule, weak=(rule == "name"), surrogate=surrogate)
+    if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
+        return None  # patient_phone, Patient.gender: PHI only as a qualifier (phi_qualified), not a category
+    if rule in NAME_PARTS and len(tokens) > 1 and (end < len(tokens) or set(before) & _NOT_PEOPLE):
+        return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
+    if category == "address" and "number" in after:
+        return None  # street_number: a house number, one part of an address (groups.py)
+    expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
+    surrogate = not medical and any(t in ID_SUFFIX for t in after)
+    weak = rule in WEAK_RULES
+    if weak and surrogate:
+        return None  # customer_id, user_key: a person's key, not the person
+    return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part)
+
+
+@lru_cache(maxsize=4096)
+def quasi_part(name: str) -> tuple[str, str] | None:
+    """(group, part) when the name makes the column one part of a quasi-identifier group.
+
+    Groups: ``date_of_birth`` (year, month, day) and ``address`` (number, street, unit, city, postal).
+    """
+    tokens = tokenize(name)
+    if not tokens:
+        return None
+    birth = _birth_part(tokens) or (
+        "day" if set(tokens) & BIRTH_MARKERS and "day" in tokens and "date" not in tokens else None)
+    if birth is not None:
+        return ("date_of_birth", birth)
+    words = set(tokens)
+    core = tokens[:-1] if tokens[-1] in ("name", "number", "code") and len(tokens) > 1 else tokens
+    if ("number" in words and words & HOUSE_NUMBER_HEADS) or words & HOUSE_NUMBER_WORDS:
+        return ("address", "number")
+    if tokens == ("number",):
+        return ("address", "bare_number")  # numero, Nr: a house number only beside a street (groups.py)
+    owner_ok = not set(core[:-1]) & _NOT_A_HOME  # billing_city, service_addr_town; not company_city, birth_city
+    if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
+        return ("address", "unit")
+    if core[-1] in CITY_WORDS and owner_ok:
+        return ("address", "city")
+    hint = match_name(name)
+    if hint is not None and hint.category == "address":
+        return ("address", "street")
+    if hint is not None and hint.category == "postal_code":
+        return ("address", "postal")
+    return None
 
 
 def phi_qualified(name: str) -> bool:
     """The name says the column is about a patient (patient_email): its PII is PHI under HIPAA."""
-    return any(t in _PHI_QUALIFIERS for t in tokenize(name))
+    return any(t in PHI_QUALIFIERS for t in tokenize(name))

@@ -6,25 +6,45 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
+from stdnum.ar import cuit as ar_cuit
+from stdnum.at import vnr as at_vnr
 from stdnum.be import nn as be_nn
+from stdnum.bg import egn as bg_egn
 from stdnum.br import cpf as br_cpf
 from stdnum.ca import sin as ca_sin
+from stdnum.ch import ssn as ch_ssn
+from stdnum.cl import rut as cl_rut
 from stdnum.cn import ric as cn_ric
+from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr as de_idnr
 from stdnum.dk import cpr as dk_cpr
+from stdnum.ee import ik as ee_ik
 from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
 from stdnum.fi import hetu as fi_hetu
 from stdnum.fr import nir as fr_nir
+from stdnum.gb import nhs as gb_nhs
+from stdnum.gr import amka as gr_amka
+from stdnum.hr import oib as hr_oib
+from stdnum.id import nik as id_nik
+from stdnum.ie import pps as ie_pps
 from stdnum.in_ import aadhaar as in_aadhaar
 from stdnum.in_ import pan as in_pan
+from stdnum.is_ import kennitala as is_kennitala
 from stdnum.it import codicefiscale as it_cf
 from stdnum.kr import rrn as kr_rrn
+from stdnum.lt import asmens as lt_asmens
 from stdnum.mx import curp as mx_curp
+from stdnum.mx import rfc as mx_rfc
 from stdnum.nl import bsn as nl_bsn
 from stdnum.no import fodselsnummer as no_fnr
+from stdnum.nz import ird as nz_ird
 from stdnum.pl import pesel as pl_pesel
+from stdnum.pt import nif as pt_nif
+from stdnum.ro import cnp as ro_cnp
 from stdnum.se import personnummer as se_pnr
+from stdnum.si import emso as si_emso
+from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.us import itin as us_itin
 from stdnum.us import ssn as us_ssn
 from stdnum.za import idnr as za_idnr
@@ -32,6 +52,8 @@ from stdnum.za import idnr as za_idnr
 # UK National Insurance numbers have no check digit; the prefix rules exclude most random letter pairs.
 _NINO = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
 _CPF_FORMATTED = re.compile(r"^\d{3}\.\d{3}\.\d{3}-\d{2}$")
+_AHV = re.compile(r"^756\.?\d{4}\.?\d{4}\.?\d{2}$")
+_BIRTH_SLASH = re.compile(r"^\d{6}/\d{3,4}$")
 _DATED = re.compile(r"^\d{6}[-+A]\d{3}[0-9A-Z]$|^\d{6}-\d{4}$|^\d{6}-\d{7}$")
 
 
@@ -39,19 +61,30 @@ def _nino(text: str) -> bool:
     return bool(_NINO.match(text.replace(" ", "").upper()))
 
 
-# Numbers whose format and check digit make a random collision unlikely: these may flag a column alone.
+# Numbers whose format and check digits make a chance match unlikely: these may flag a column alone.
+# (A birth date inside the number, two check digits, or letters in fixed places; never Luhn alone.)
 _DISTINCTIVE: Final[tuple[Callable[[str], bool], ...]] = (
-    it_cf.is_valid, es_dni.is_valid, es_nie.is_valid, mx_curp.is_valid, in_pan.is_valid, _nino,
+    it_cf.is_valid, es_dni.is_valid, es_nie.is_valid, mx_curp.is_valid, mx_rfc.is_valid, in_pan.is_valid, _nino,
     lambda t: bool(_CPF_FORMATTED.match(t)) and br_cpf.is_valid(t),
-    lambda t: bool(_DATED.match(t)) and (fi_hetu.is_valid(t) or se_pnr.is_valid(t) or kr_rrn.is_valid(t)),
+    lambda t: bool(_DATED.match(t)) and (fi_hetu.is_valid(t) or se_pnr.is_valid(t) or kr_rrn.is_valid(t)
+                                         or dk_cpr.is_valid(t)),
     lambda t: len(t) == 18 and cn_ric.is_valid(t),
+    lambda t: bool(_AHV.match(t)) and ch_ssn.is_valid(t),
+    lambda t: bool(_BIRTH_SLASH.match(t)) and (cz_rc.is_valid(t)),
+    lambda t: t.isdigit() and len(t) == 13 and (ro_cnp.is_valid(t) or si_emso.is_valid(t) or za_idnr.is_valid(t)),
+    lambda t: t.isdigit() and len(t) == 11 and (no_fnr.is_valid(t) or tr_tckimlik.is_valid(t)
+                                                or ee_ik.is_valid(t) or lt_asmens.is_valid(t)),
+    lambda t: t.isdigit() and len(t) == 10 and (bg_egn.is_valid(t) or is_kennitala.is_valid(t)),
 )
-# Plain digit runs with a check digit: confirm a name rule, too easy to hit by chance on their own.
+# Plain digit runs with one check digit: confirm a name rule, too easy to hit by chance on their own.
 _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
     fr_nir.is_valid, nl_bsn.is_valid, ca_sin.is_valid, de_idnr.is_valid, in_aadhaar.is_valid,
     pl_pesel.is_valid,
     se_pnr.is_valid, fi_hetu.is_valid, dk_cpr.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid,
-    za_idnr.is_valid, us_ssn.is_valid, us_itin.is_valid, br_cpf.is_valid,
+    za_idnr.is_valid, us_ssn.is_valid, us_itin.is_valid, br_cpf.is_valid, hr_oib.is_valid, at_vnr.is_valid,
+    ie_pps.is_valid, cl_rut.is_valid, ar_cuit.is_valid, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
+    gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
+    id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
 )
 
 

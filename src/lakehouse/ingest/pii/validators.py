@@ -22,8 +22,15 @@ from stdnum import iban as std_iban
 from stdnum import luhn
 from stdnum.us import ssn as us_ssn
 
+from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
 from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
-from lakehouse.ingest.pii.people import is_known_person_name, is_name_shaped
+from lakehouse.ingest.pii.people import (
+    is_known_name_part,
+    is_known_person_name,
+    is_name_shaped,
+    is_username,
+    mailbox,
+)
 
 Check = Callable[[Any], bool]
 
@@ -41,6 +48,7 @@ class Validator:
     # contradict the name: the column stays flagged at name-only confidence.
     shape: re.Pattern[str] | None = None
     cap: int = 200  # most values validated per column (phonenumbers costs ~80 us a value)
+    distinct: float = 0.0  # identifiers are mostly distinct: below this share of distinct values, not this
 
 
 def _digits(value: Any) -> str | None:
@@ -66,6 +74,17 @@ def is_email(value: Any) -> bool:
     except EmailNotValidError:
         return False
     return True
+
+
+def is_mailbox(value: Any) -> bool:
+    """``Jane Doe <jane@example.org>``: a display name and a valid address."""
+    box = mailbox(value)
+    return box is not None and is_email(box[1])
+
+
+def is_person_value(value: Any) -> bool:
+    """What a column named for a person (``maintainer``, ``name``) holds: a known person name or a mailbox."""
+    return is_known_person_name(value) or is_mailbox(value)
 
 
 # --- phone ---------------------------------------------------------------------------------------
@@ -146,7 +165,8 @@ def is_iban(value: Any) -> bool:
 
 
 def is_bank_account(value: Any) -> bool:
-    digits = _digits(value)
+    """6-20 digits (spaces, dashes, dots, and a slash before a bank code as in 123456789/0800), or an IBAN."""
+    digits = _digits(value.replace("/", "") if isinstance(value, str) else value)
     return (digits is not None and 6 <= len(digits) <= 20) or is_iban(value)
 
 
@@ -180,7 +200,9 @@ def _doc_number(pattern: re.Pattern[str]) -> Check:
 
 # --- dates of birth ------------------------------------------------------------------------------
 _DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
-                        "%d %b %Y", "%B %d, %Y", "%d %B %Y")
+                        "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
+                        "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y", "%d%b%y", "%d%b%Y",
+                        "%d. %m. %Y", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d", "%d.%m.%Y.")
 
 
 def _as_date(value: Any) -> date | None:
@@ -198,16 +220,25 @@ def _as_date(value: Any) -> date | None:
         pass
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date()
+            day = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        # %y reads 00-68 as 20xx: a birth date written with two digits is 19xx when that is in the future
+        return day.replace(year=day.year - 100) if "%y" in fmt and day > date.today() else day
     return None
 
 
+_MONTH_DAY = re.compile(r"^(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])$"  # 03/15
+                        r"|^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.?$")  # 15.03.
+
+
 def is_birth_date(value: Any) -> bool:
-    """A date between 1900 and today: people alive or recently so."""
+    """A date between 1900 and today (people alive or recently so), or a birthday without its year
+    (``03/15``, ``15.03.``) as mailing lists keep them."""
     day = _as_date(value)
-    return day is not None and date(1900, 1, 1) <= day <= date.today()
+    if day is None:
+        return isinstance(value, str) and bool(_MONTH_DAY.match(value))
+    return date(1900, 1, 1) <= day <= date.today()
 
 
 # --- addresses and postal codes ------------------------------------------------------------------
@@ -225,10 +256,26 @@ _SUFFIXES: Final = (
     "station|stravenue|stream|streets?|st|summit|terrace|ter|throughway|trace|track|trafficway|trail|trl|"
     "tunnel|turnpike|underpass|unions?|valleys?|viaduct|views?|villages?|ville|vista|walks?|wall|ways?|wells?"
 )
+# Street words of other languages: as a word's ending (Hauptstraße, Gyldenlakvej) or before the name (rue de
+# la Paix, Strada Dobre, ulica Długa).
+_ENDINGS = (r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|plein|steeg|singel|gracht|dreef|"
+            r"vej|gade|gatan|gata|vägen|veien|vegen|tie|katu|kuja|polku|utca|ulica|ulice|cesta|sokak|sokağı")
+_LEADS = (r"rue|avenue|av\.|boulevard|boul\.?|bd\.?|bld\.?|chemin|impasse|allée|place|rang|route|rte|montée|"
+          r"côte|calle|c/|avenida|avda\.?|paseo|"
+          r"camino|carrera|cra\.?|diagonal|diag\.|transversal|via|viale|vicolo|piazza|piazzale|corso|largo|rua|"
+          r"travessa|praça|estrada|alameda|ul\.|ulica|al\.|aleja|os\.|osiedle|strada|str\.|aleea|calea|"
+          r"bulevardul|bd-ul|șoseaua|soseaua|piața|piata|splaiul|trg|náměstí|namesti|jalan|jl\.|carrer|avinguda")
 _STREET = re.compile(
     rf"^\d+[A-Za-z]?\s+(?:[\w.'-]+\s+){{1,5}}?(?:{_SUFFIXES})\b\.?"
-    r"|\b\w*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|plein)\s+\d+"
-    r"|^\d+,?\s+(?:rue|avenue|boulevard|bd|chemin|calle|avenida|via|viale|piazza|corso)\b",
+    rf"|\b\w*(?:{_ENDINGS})\s+\d+"
+    rf"|^\d+,?\s+(?:{_LEADS})\s"
+    rf"|^(?:{_LEADS})\s+[\w\s.'-]+?,?\s+(?:n[°ºo]\.?\s*)?\d+",
+    re.IGNORECASE,
+)
+_STREET_NAME = re.compile(
+    rf"^(?:[\w.'-]+\s+){{0,5}}(?:{_SUFFIXES})\.?$"
+    rf"|\w*(?:{_ENDINGS})$"
+    rf"|^(?:{_LEADS})\s",
     re.IGNORECASE,
 )
 
@@ -237,15 +284,25 @@ def is_street_address(value: Any) -> bool:
     return isinstance(value, str) and bool(_STREET.search(value))
 
 
+def is_street_name(value: Any) -> bool:
+    """A street without its number (``Oak Avenue``, ``Hauptstraße``, ``rue de la Paix``)."""
+    return isinstance(value, str) and bool(_STREET_NAME.search(value.strip()))
+
+
 def is_address_like(value: Any) -> bool:
+    """Under an address header: several words with a number, or a street name; no single tokens (wallets)."""
     if not isinstance(value, str) or len(value) < 5 or not any(c.isalpha() for c in value):
         return False
-    return any(c.isdigit() for c in value) or len(value.split()) >= 3
+    if is_street_name(value):
+        return True
+    words = len(value.split())
+    return words >= 2 and (any(c.isdigit() for c in value) or words >= 3)
 
 
 _POSTAL = re.compile(
-    r"^(?:\d{5}(?:-\d{4})?|\d{3,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
-    r"|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}-?\d{4,5})$"
+    r"^(?:\d{5}(?:-\d{4})?|\d{3,8}|\d{5}-\d{3}|\d{4}-\d{3}|[A-Z]\d[A-Z] ?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}"
+    r"|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[A-Z]{1,2}-?\d{3,5}|[A-Z]{1,2}-?\d{3} ?\d{2})$"
 )
 
 
@@ -256,7 +313,8 @@ def is_postal_code(value: Any) -> bool:
 
 
 # --- money ---------------------------------------------------------------------------------------
-_MONEY = re.compile(r"^[$€£]?\s?\d{1,3}(?:[,\s]?\d{3})*(?:\.\d{1,2})?\s?[kK]?(?:\s?[A-Z]{3})?$")
+_MONEY = re.compile(
+    r"^(?:[A-Z]{3}\s?)?[$€£]?\s?\d{1,3}(?:[,.\s']?\d{3})*(?:[.,]\d{1,2})?\s?[kK]?(?:\s?(?:[A-Z]{3}|[$€£]))?$")
 
 
 def is_salary_amount(value: Any) -> bool:
@@ -278,6 +336,14 @@ def is_blood_type(value: Any) -> bool:
 
 def is_health_code(value: Any) -> bool:
     return isinstance(value, str) and (bool(_ICD10.match(value.upper())) or is_blood_type(value))
+
+
+def is_short_answer(value: Any) -> bool:
+    return isinstance(value, str) and 1 <= len(value) <= 100
+
+
+def _name_or_mailbox(value: Any) -> bool:
+    return is_name_shaped(value) or is_mailbox(value)
 
 
 _S, _I, _N = frozenset({"str"}), frozenset({"str", "int"}), frozenset({"str", "int", "float"})
@@ -303,13 +369,24 @@ VALIDATORS: Final[dict[str, Validator]] = {
         Validator("driver_license", "licence-number shaped", _I, _doc_number(_LICENSE)),
         Validator("date_of_birth", "dates between 1900 and today", frozenset({"str", "int", "date"}),
                   is_birth_date),
-        Validator("person_name", "person-name shaped", _S, is_name_shaped, is_known_person_name),
+        Validator("person_name", "person-name shaped", _S, _name_or_mailbox, is_person_value),
         Validator("address", "address shaped", _S, is_address_like, is_street_address, re.compile(r".*\d")),
         Validator("postal_code", "postal-code shaped", _I, is_postal_code),
         Validator("salary", "amounts in a salary range", _N, is_salary_amount),
         Validator("medical", "ICD-10 codes or blood types", _S, is_health_code, is_blood_type,
                   re.compile(r"^\s*(?:AB|A|B|O)\s*[+-]\s*$", re.IGNORECASE), contradicts=False),
+        Validator("card_expiry", "card expiry dates", frozenset({"str", "int", "date"}), is_card_expiry),
+        Validator("card_security_code", "3-4 digit security codes", _I, is_security_code),
+        Validator("username", "login-handle shaped", _S, is_username, distinct=0.5),
+        Validator("security_answer", "short answers", _S, is_short_answer, contradicts=False),
     )
 }
-# A bare "name" column needs the values to look like people, not just like words.
-KNOWN_PERSON = Validator("person_name", "names starting with a known first name", _S, is_known_person_name)
+# A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
+KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
+# FIRST, LAST, MAIDEN: single words that are known first names or surnames.
+KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
+# A display name: a whole name, a mailbox, or a known first name alone.
+KNOWN_PERSON_OR_PART = Validator("person_name", "known names", _S,
+                                 lambda v: is_person_value(v) or is_known_name_part(v))
+# A generic "expiry" header (products expire too) needs values written like a card's expiry.
+EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)

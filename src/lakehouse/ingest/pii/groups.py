@@ -1,0 +1,130 @@
+"""Quasi-identifier groups: a date of birth or an address split over several columns.
+
+No single column of ``dob_year``, ``dob_month``, ``dob_day`` is a date of birth, and a house number
+alone identifies nobody; together they do. Columns whose names make them parts of one group
+(names.quasi_part) and whose values look like that part are flagged together, with the category
+``date_of_birth_part`` or ``address_part`` and the group in the evidence. A column already flagged on
+its own (a ``zip`` is a postal code, a ``street_name`` an address) keeps its own category.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any, Final
+
+from lakehouse.ingest.pii.cards import is_month
+from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
+from lakehouse.ingest.pii.names import quasi_part
+from lakehouse.ingest.pii.sampling import Values, share
+from lakehouse.ingest.pii.validators import is_address_like, is_postal_code, is_street_name
+
+PART_RATE: Final = 0.8  # share of a part's values that must look like that part
+_HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,5}[A-Za-z]?)?$",
+                           re.IGNORECASE)
+_UNIT = re.compile(r"^(?:(?:apt|apartment|unit|suite|ste|flat|#)\.?\s*)?#?\s*[A-Za-z0-9-]{1,6}$", re.IGNORECASE)
+_PLACE = re.compile(r"^[^\W\d_]+(?:[\s'.-]+[^\W\d_]+)*\.?$")
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def is_birth_year(value: Any) -> bool:
+    year = _int(value)
+    return year is not None and 1900 <= year <= date.today().year
+
+
+def is_day_of_month(value: Any) -> bool:
+    day = _int(value)
+    return day is not None and 1 <= day <= 31
+
+
+def is_house_number(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 0 < value < 100_000
+    return isinstance(value, str) and bool(_HOUSE_NUMBER.match(value))
+
+
+def is_place_name(value: Any) -> bool:
+    return isinstance(value, str) and 2 <= len(value) <= 60 and bool(_PLACE.match(value))
+
+
+def is_unit(value: Any) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100_000) or (
+        isinstance(value, str) and bool(_UNIT.match(value)) and any(c.isdigit() for c in value))
+
+
+def _street(value: Any) -> bool:
+    return is_street_name(value) or is_address_like(value)
+
+
+# (group, part) -> (check, noun)
+_PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
+    ("date_of_birth", "year"): (is_birth_year, "years 1900-today"),
+    ("date_of_birth", "month"): (is_month, "months"),
+    ("date_of_birth", "day"): (is_day_of_month, "days of the month"),
+    ("address", "number"): (is_house_number, "house numbers"),
+    ("address", "bare_number"): (is_house_number, "house numbers"),
+    ("address", "street"): (_street, "street names"),
+    ("address", "unit"): (is_unit, "apartment or unit numbers"),
+    ("address", "city"): (is_place_name, "place names"),
+    ("address", "postal"): (is_postal_code, "postal-code shaped"),
+}
+_STREET_LEVEL: Final = frozenset(["number", "street"])
+
+
+def _agrees(part: tuple[str, str], values: Values) -> tuple[bool, str]:
+    check, noun = _PARTS[part]
+    if len(values.items) < MIN_VALUES:
+        return values.kind != "other", "few values sampled"
+    rate = share(check, values)
+    return rate >= PART_RATE, f"{round(rate * 100)}% of {len(values.items)} sampled values are {noun}"
+
+
+def _values_only_name(found: PiiFinding) -> bool:
+    """CUST-CITY holding "RACHEL VILLE" looks like a person by its values alone; its name says city."""
+    return found.category == "person_name" and not found.evidence.startswith("name rule")
+
+
+def _complete(group: str, parts: set[str]) -> bool:
+    if group == "date_of_birth":
+        return len(parts) >= 2
+    return len(parts) >= 2 and bool(parts & _STREET_LEVEL)
+
+
+def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                   found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """Findings for the unflagged members of every complete quasi-identifier group in one table."""
+    members: dict[str, list[tuple[str, str, str]]] = {}  # group -> [(column, part, evidence)]
+    found = {n: f for n, f in found.items() if not _values_only_name(f)}
+    for name, names in columns.items():
+        part = next((p for p in map(quasi_part, names) if p is not None), None)
+        if part is None:
+            continue
+        if name in found:
+            members.setdefault(part[0], []).append((name, part[1], "flagged on its own"))
+            continue
+        ok, evidence = _agrees(part, samples[name])
+        if ok:
+            members.setdefault(part[0], []).append((name, part[1], evidence))
+    out: dict[str, PiiFinding] = {}
+    for group, parts in members.items():
+        has_street = any(p == "street" for _, p, _ in parts)  # "numero" is a house number beside a street
+        parts = [(c, "number" if p == "bare_number" else p, e) for c, p, e in parts if p != "bare_number" or has_street]
+        if not _complete(group, {p for _, p, _ in parts}):
+            continue
+        together = ", ".join(c for c, _, _ in parts)
+        for column, role, evidence in parts:
+            if column in found:
+                continue
+            out[column] = finding(columns[column], f"{group}_part", 0.8 if "%" in evidence else 0.6,
+                                  f"quasi-identifier group {group} ({together}): {role}, {evidence}")
+    return out

@@ -1,0 +1,129 @@
+"""Header words in other languages, read as the English word the rules use, and national-id names.
+
+Accents are dropped before lookup (``teléfono`` -> ``telefono``). The list covers the common words of
+German, French, Spanish, Italian, Portuguese, Dutch, the Nordic languages, Polish, Czech, Slovak,
+Hungarian, Romanian, Croatian, Finnish, Turkish and Indonesian for the concepts the rules know; it is a
+vocabulary, not a translator, and English words that mean something else (``data``, ``tag``, ``by``)
+are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def _words(english: str, *foreign: str) -> dict[str, str]:
+    return {word: english for word in foreign}
+
+
+TRANSLATIONS: Final[dict[str, str]] = {
+    **_words("name", "nombre", "nom", "nome", "naam", "navn", "namn", "nimi", "jmeno", "meno", "nume", "ime",
+             "nev", "neve", "nama", "imie", "nafn", "adi", "isim"),
+    **_words("surname", "apellido", "apellidos", "cognome", "nachname", "familienname", "sobrenome",
+             "achternaam", "efternavn", "etternavn", "efternamn", "sukunimi", "nazwisko", "prijmeni",
+             "priezvisko", "prezime", "soyadi", "soyad", "vezeteknev", "uzvards", "pavarde", "perekonnanimi",
+             "eftirnafn", "priimek"),
+    **_words("forename", "vorname", "prenom", "fornavn", "fornamn", "etunimi", "voornaam", "prenume",
+             "keresztnev", "krstno", "eesnimi", "fornafn", "vards", "vardas"),
+    **_words("birth", "geburt", "geburts", "geb", "nac", "nasc", "naiss", "nais", "naissance", "nascita",
+             "nascimento", "nacimiento", "geboorte",
+             "fodsel", "fodsels", "foedsel", "fodelse", "syntyma", "urodzenia", "narozeni", "narodenia",
+             "nasterii", "nastere", "rodjenja", "szuletesi", "dogum", "lahir", "dzimsanas", "gimimo", "sunni",
+             "faedingar", "rojstva"),
+    **_words("date", "datum", "fecha", "dato", "datetime", "datums", "kuupaev", "dagsetning"),
+    **_words("day", "dia", "jour", "giorno", "dag", "dzien"),
+    **_words("month", "monat", "mes", "mois", "mese", "maand", "maned", "manad", "miesiac", "mesic", "honap"),
+    **_words("year", "jahr", "ano", "annee", "anno", "jaar", "aar", "rok", "vuosi", "yil"),
+    **_words("address", "adresse", "adresa", "adres", "direccion", "indirizzo", "endereco", "anschrift",
+             "osoite", "adressi", "adresas", "alamat", "naslov", "heimilisfang", "aadress", "adrese", "bydliste",
+             "bydlisko", "lakcim", "adresi"),
+    **_words("street", "strasse", "strada", "calle", "rue", "rua", "straat", "gata", "gade", "gatan", "ulica",
+             "ulice", "utca", "cesta", "katu", "sokak", "jalan", "vej", "vei", "stras", "iela", "gatve", "tanav",
+             "ulitsa"),
+    **_words("number", "nummer", "numero", "nro", "numer", "cislo", "szam", "broj", "numara", "nomor",
+             "nr", "no", "num", "nbr", "nmbr", "numb"),
+    **_words("family", "famille", "familia", "famiglia", "familie", "fam"),
+    **_words("passenger", "pax", "passagier", "pasajero", "passager", "passeggero", "passageiro"),
+    **_words("member", "mbr", "mitglied", "miembro", "membre", "membro", "lid", "medlem", "jasen"),
+    **_words("date", "tarih", "tarihi", "tanggal"),
+    **_words("house", "haus", "casa", "huis", "hus", "talo", "dom", "dum", "haz", "kuca"),
+    **_words("civic", "civique", "civico"),
+    **_words("city", "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "miasto", "mesto",
+             "varos", "kaupunki", "stad", "plaats", "woonplaats", "localidad", "comune", "gemeinde", "oras",
+             "grad", "sehir", "kota", "poblacion", "municipio", "localite", "localita", "poststed", "postort", "linn",
+             "miestas", "pilseta", "obec"),
+    **_words("code", "codigo", "codice", "kod", "kode", "koodi", "kood", "cd"),
+    **_words("postal", "postale", "posti", "pocztowy", "postovni", "postai", "postanski"),
+    **_words("phone", "telefon", "telefono", "telefone", "telefoon", "tlf", "telf", "tfno", "puhelin",
+             "telefonu", "telefonszam", "telepon", "simi", "telefonas", "talrunis", "telf"),
+    **_words("mobile", "handy", "movil", "celular", "cellulare", "portable", "mobiel", "mobil",
+             "matkapuhelin", "komorka", "mobilni", "ponsel", "mob"),
+    **_words("email", "correo", "courriel", "epost", "sahkoposti", "eml", "netfang", "eposta", "epasts", "surel"),
+    **_words("user", "benutzer", "usuario", "utilisateur", "utente", "gebruiker", "bruker", "bruger",
+             "anvandare", "kayttaja", "uzytkownik", "uzivatel", "utilizator", "korisnik", "kullanici",
+             "pengguna", "usr"),
+    **_words("password", "passwort", "contrasena", "senha", "wachtwoord", "passord", "losenord", "salasana",
+             "haslo", "heslo", "parola", "lozinka", "sifre", "kennwort"),
+    **_words("answer", "antwort", "respuesta", "reponse", "risposta", "resposta", "antwoord", "svar",
+             "vastaus", "odpowiedz", "odpoved", "raspuns", "odgovor", "cevap", "jawaban", "ans"),
+    **_words("question", "frage", "pregunta", "domanda", "pergunta", "vraag", "sporsmal", "fraga", "kysymys",
+             "pytanie", "otazka", "intrebare", "pitanje", "soru", "pertanyaan", "ques", "qn", "qstn"),
+    **_words("security", "sicherheit", "sicherheits", "seguridad", "securite", "sicurezza", "seguranca",
+             "beveiliging", "sikkerhet", "sakerhet", "turvallisuus", "bezpieczenstwa", "bezpecnost",
+             "securitate", "sigurnost", "guvenlik", "keamanan", "sec"),
+    **_words("secret", "geheim", "geheime", "secreta", "secrete", "secreto", "segreta", "segreto", "hemmelig",
+             "hemlig", "salainen", "tajne", "rahasia"),
+    **_words("salary", "gehalt", "lohn", "salario", "sueldo", "salaire", "stipendio", "loon", "lonn", "palkka",
+             "wynagrodzenie", "pensja", "mzda", "fizetes", "salariu", "placa", "maas", "gaji", "alga", "atlyginimas",
+             "palk", "laun"),
+    **_words("account", "konto", "cuenta", "compte", "conto", "conta", "rekening", "tili", "szamla", "acct",
+             "acc", "ucet", "uctu", "racun", "konts", "saskaita", "hesap"),
+    **_words("card", "karte", "tarjeta", "carte", "carta", "cartao", "kaart", "kort", "kortti", "karta",
+             "kartu", "karty", "kartes", "korteles", "kart", "kartica"),
+    **_words("expiry", "ablauf", "vencimiento", "caducidad", "scadenza", "validade", "vervaldatum",
+             "expiration", "expires", "expire", "expiring", "platnost", "platnosti", "gultigkeit", "gultig", "validita",
+             "vigencia", "geldig", "voimassa"),
+    **_words("passport", "reisepass", "pasaporte", "passeport", "passaporto", "passaporte", "paspoort", "passi",
+             "paszport", "pasport", "pasaport", "paspor"),
+    **_words("license", "licencia", "licenca", "permis", "fuhrerschein", "rijbewijs", "korkort",
+             "korekort", "ajokortti", "lic"),
+    **_words("driver", "conductor", "conducir", "conduire", "fahrer", "guida", "conducao", "drv"),
+    **_words("tax", "steuer", "impuesto", "impot", "imposta", "imposto", "belasting", "skatt", "skat", "vero",
+             "podatek", "pajak"),
+    **_words("identity", "ausweis", "identidad", "identite", "identita", "identidade", "identiteit",
+             "henkilollisyys"),
+    **_words("patient", "paciente", "patiente", "paziente", "pacjent", "pacient", "potilas", "beteg", "pacients",
+             "pacientas"),
+    **_words("diagnosis", "diagnose", "diagnostico", "diagnosi", "diagnoza", "diagnostic", "diagnozis", "diagnoos",
+             "diagnoze", "diagnostika", "teshis"),
+    **_words("medication", "medikament", "medicamento", "medicament", "farmaco", "geneesmiddel", "lakemiddel",
+             "laake", "lek", "lekarstwo"),
+    **_words("allergy", "allergie", "alergia", "allergia", "alergie"),
+    **_words("customer", "kunde", "kunden", "cliente", "klant", "asiakas", "klient", "musteri", "cust"),
+    **_words("holder", "inhaber", "titular", "titulaire", "titolare", "houder", "innehaver", "haltija"),
+}
+
+# Compound words (Germanic, Finnish) split before these endings: Telefonnummer, Geburtsdatum, Benutzername,
+# Kontonummer, Manedslonn. Only endings that are not the tail of common English words (no "date").
+SPLIT_SUFFIXES: Final = ("nummer", "numero", "number", "datum", "dato", "name", "naam", "namn", "navn", "nimi",
+                         "adresse", "adresa", "lonn", "lohn", "gehalt", "strasse", "karte", "konto", "tunnus")
+
+# National identity numbers by the name people give them (acronyms and national words).
+NATIONAL_ID_WORDS: Final = (
+    "oib", "cnp", "rfc", "cpr", "fnr", "fodselsnummer", "birth number", "henkilotunnus", "hetu", "ahv",
+    "ahv number", "avs", "sv number", "svnr", "sozialversicherungs number", "vnr", "nss", "cuit", "cuil",
+    "cedula", "cedula de identidad", "pps number", "ird number", "nhs number", "medicare number",
+    "nric", "mykad", "nik", "ktp", "emso", "egn", "jmbg", "amka", "afm", "tckn", "tc kimlik", "kimlik",
+    "kennitala", "isikukood", "asmens kodas", "personas kods", "rodne cislo", "szemelyi szam",
+    "taj szam", "identity number", "personal identity number",
+    "national number", "rijksregisternummer", "rijksregister", "insee", "numero securite sociale",
+    "securite sociale", "seguridad social", "sicurezza sociale", "seguranca social", "nif", "nie", "dni",
+    "tax number", "tax identification", "codice fiscale", "personnummer", "steuer id", "steuernummer",
+    "identity card number", "nin", "bsn", "burgerservicenummer", "sofinummer", "pesel", "curp", "cpf", "nir",
+    "sss", "sss number", "umid", "kimlik number", "id number", "bvn", "cnic", "fin code", "fin number",
+    "snils", "pinfl", "hkid", "nida", "ssnit", "omang", "rnokpp", "ghana card", "huduma number", "voter id",
+    "ic number", "nric number", "nic", "inn", "iin", "dui", "cui", "kra pin", "national identification number",
+)
+# Of those, the short or ambiguous ones (a NAT gateway, an INN drug name): only with values that validate.
+WEAK_NATIONAL_ID_WORDS: Final = ("nic", "inn", "iin", "dui", "cui", "nin", "nie", "nif", "avs", "nik", "afm",
+                                 "egn", "vnr", "id number", "sss", "tin", "sin", "rut", "tax number")

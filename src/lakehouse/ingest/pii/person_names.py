@@ -1,0 +1,59 @@
+"""Build person_names.json, the first-name and surname dictionaries: ``python -m lakehouse.ingest.pii.person_names``.
+
+The lists are the demo generator's own: every Faker person locale whose names are over 90% Latin script.
+The dictionary tells "Maria Lopez" from "Steel Chair"; it is not a census. Importing the 60 locales
+costs ~0.5 s, so the result ships as a file and a test checks it still matches the pinned Faker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from importlib import resources
+from typing import Final
+
+LOCALES: Final = (
+    "az_AZ", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "de_LI", "de_LU", "en", "en_GB", "en_IE", "en_IN",
+    "en_KE", "en_NG", "en_NZ", "en_PK", "en_TH", "en_US", "es", "es_AR", "es_CA", "es_CL", "es_CO", "es_ES",
+    "es_MX", "et_EE", "fi_FI", "fr_BE", "fr_CA", "fr_CH", "fr_DZ", "fr_FR", "fr_QC", "ga_IE", "ha_NG", "hr_HR",
+    "hu_HU", "id_ID", "ig_NG", "is_IS", "it_IT", "lt_LT", "lv_LV", "nl_BE", "nl_NL", "no_NO", "pl_PL", "pt_BR",
+    "pt_PT", "ro_RO", "sk_SK", "sl_SI", "sv_SE", "sw", "tr_TR", "tw_GH", "uz_UZ", "vi_VN", "yo_NG", "zu_ZA",
+)
+
+
+def _faker_names(attrs: tuple[str, ...]) -> set[str]:
+    names: set[str] = set()
+    for locale in LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in attrs:
+            found = getattr(provider, attr, ())
+            if isinstance(found, list | tuple | dict | set | frozenset):  # some locales make them properties
+                names.update(n.lower() for n in found if isinstance(n, str))
+    return names
+
+
+def build_name_lists() -> dict[str, list[str]]:
+    """First names and surnames, less the common English words among them (Green, Price, Long, May) that
+    products and sentences also use."""
+    from faker.providers.lorem.en_US import Provider as Lorem
+
+    words = {w.lower() for w in Lorem.word_list}
+    first = _faker_names(("first_names", "first_names_male", "first_names_female")) - words
+    last = _faker_names(("last_names", "last_names_male", "last_names_female")) - words
+    return {"first": sorted(first), "last": sorted(last)}
+
+
+def main(argv: list[str]) -> None:
+    path = argv[0] if argv else str(resources.files("lakehouse.ingest.pii").joinpath("person_names.json"))
+    lists = build_name_lists()
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(lists, out, ensure_ascii=False, separators=(",", ":"))
+    print(f"wrote {len(lists['first'])} first names and {len(lists['last'])} surnames to {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
