@@ -58,9 +58,14 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
+        except Exception as exc:
             if started:  # a response broken off midway: closing the connection is how the client learns
                 raise
+            full = storage_failure(exc, "the server's disk") if isinstance(exc, OSError) else None
+            if full is not None:  # e.g. an upload staged to a full disk: 507 storage_full, not a 500
+                await JSONResponse({"error": {**full.to_dict(), "request_id": request_id}},
+                                   status_code=full.http_status)(scope, receive, send_with_id)
+                return
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             await JSONResponse({"error": {**UNEXPECTED, "request_id": request_id}}, status_code=500)(
                 scope, receive, send_with_id)
@@ -100,15 +105,3 @@ def install_error_handlers(app: FastAPI) -> None:
         hint = {404: "See /docs for the routes.", 405: "See /docs for the routes.",
                 400: "Check the body's encoding and Content-Type against /docs."}.get(exc.status_code)
         return error_response(request, exc.status_code, code, str(exc.detail), hint)
-<<<<<<< HEAD
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        full = storage_failure(exc, "the server's disk") if isinstance(exc, OSError) else None
-        if full is not None:  # e.g. an upload staged to a full disk: 507 storage_full, not a 500
-            return await _lakehouse(request, full)
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(request, 500, "internal_error", "An unexpected error occurred.",
-                              "Report it with the request_id.")
-=======
->>>>>>> main

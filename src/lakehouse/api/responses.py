@@ -40,24 +40,25 @@ DESCRIPTIONS = {
     501: "An optional package this needs is not installed (the hint says what to pip install)",
     502: "A storage backend or source database refused or failed the request",
     503: "The catalog database, query workers or an embedding server cannot be reached; retry",
+    507: "storage_full: the disk under a bucket or the catalog is full; nothing was committed, free space and retry",
 }
 
 # By router tag: what the services behind an area's writes (POST, PATCH, DELETE) raise beyond the derived
 # statuses. Reads (GET) add only what their decorator declares.
 AREA_ERRORS: dict[str, tuple[int, ...]] = {
     "health": (),
-    "storage": (409, 502),
-    "ingest": (400, 409, 501, 502),
+    "storage": (409, 502, 507),
+    "ingest": (400, 409, 501, 502, 507),
     "jobs": (409,),
-    "catalog": (409, 502),
+    "catalog": (409, 502, 507),
     "query": (400, 408, 502),
     "auth": (409,),
     "views": (400, 408, 409),
-    "tombstones": (400, 408, 409, 502),
-    "governance": (400, 408, 409, 502),
+    "tombstones": (400, 408, 409, 502, 507),
+    "governance": (400, 408, 409, 502, 507),
     "audit": (),
     "journal": (),
-    "vectors": (400, 408, 409, 501, 502),
+    "vectors": (400, 408, 409, 501, 502, 507),
 }
 
 
