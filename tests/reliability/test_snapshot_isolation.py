@@ -41,31 +41,43 @@ class Model:
         self.states.add(self.visible(self.versions[-1]))
 
 
-def write_history(lh: Lakehouse, model: Model) -> None:
+def write_history(lh: Lakehouse, model: Model, settle: Any = lambda: None) -> None:
+    """``settle`` runs after each commit: it waits until every reader has read again, so reads overlap
+    every version (without it a fast writer could finish before the readers started)."""
     versions = {0: 0}  # model index -> table version
     lh.write_table("people", rows(range(100, 200)))
     model.commit(model.versions[-1] | set(range(100, 200)))
+    settle()
     versions[1] = lh.get_dataset("people").version
     lh.tombstone("people", "id", list(range(5)), "erasure request")
     model.tombstone(set(range(5)))
+    settle()
     lh.write_table("people", rows(range(1000, 1300)), mode="overwrite")
     model.commit(set(range(1000, 1300)))
+    settle()
     lh.write_table("people", rows(range(2000, 2100)))
     model.commit(model.versions[-1] | set(range(2000, 2100)))
+    settle()
     lh.restore_dataset("people", versions[1])
     model.commit(set(model.versions[1]))
+    settle()
     for part in range(3):
         lh.write_table("people", rows(range(3000 + part * 10, 3010 + part * 10)))
         model.commit(model.versions[-1] | set(range(3000 + part * 10, 3010 + part * 10)))
+        settle()
     lh.optimize_dataset("people")
     model.commit(set(model.versions[-1]))
+    settle()
 
 
-def read_loop(read: Any, done: threading.Event, seen: list[tuple[int, int]], errors: list[BaseException]) -> None:
+def read_loop(read: Any, done: threading.Event, seen: list[tuple[int, int]], errors: list[BaseException],
+              progress: threading.Condition) -> None:
     deadline = time.monotonic() + DEADLINE
     try:
         for _ in range(MAX_READS):
             seen.append(read())
+            with progress:
+                progress.notify_all()
             if done.is_set() or time.monotonic() > deadline:
                 seen.append(read())  # one more after the last commit
                 return
@@ -92,13 +104,19 @@ def test_every_read_sees_one_committed_version(make_settings) -> None:  # type: 
             done = threading.Event()
             errors: list[BaseException] = []
             seen: dict[str, list[tuple[int, int]]] = {"lib-1": [], "lib-2": [], "http": []}
+            progress = threading.Condition()
             readers = [threading.Thread(target=read_loop, args=(library_read if name != "http" else http_read,
-                                                                 done, seen[name], errors), name=name)
+                                                                 done, seen[name], errors, progress), name=name)
                        for name in seen]
+
+            def settle() -> None:
+                marks = {name: len(states) for name, states in seen.items()}
+                with progress:
+                    progress.wait_for(lambda: errors or all(len(seen[n]) > marks[n] + 1 for n in seen), timeout=30)
             for reader in readers:
                 reader.start()
             try:
-                write_history(lh, model)
+                write_history(lh, model, settle)
             finally:
                 done.set()
                 for reader in readers:
