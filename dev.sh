@@ -17,6 +17,13 @@ setup() {
   fi
 }
 
+system_tools() {
+  # tests/reliability records a commit's file operations with strace (Debian package; best effort as root)
+  if ! command -v strace >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq strace) >/dev/null 2>&1 || true
+  fi
+}
+
 case "${1:-}" in
   demo)
     setup base
@@ -25,6 +32,7 @@ case "${1:-}" in
     ;;
   test)
     setup dev
+    system_tools
     shift
     "$VENV/bin/ruff" check src tests bench
     "$VENV/bin/mypy"
