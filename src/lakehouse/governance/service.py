@@ -45,6 +45,7 @@ class Governance:
         self.views = ViewStore(sessions)
         self._tombstone_root = Path(settings.data_dir) / "governance" / "tombstones"
         self._retention = settings.governance.purge_retention_hours
+        self._query_seconds = settings.query.time_limit_seconds
         self.audit = AuditLog(sessions)
         self.journal = Journal(sessions, bus)
         erasables.register(LazyErasable("delta-tables", self._table_erasable))
@@ -56,7 +57,9 @@ class Governance:
     def tombstones(self) -> TombstoneStore:
         from lakehouse.governance.tombstones import TombstoneStore
 
-        return TombstoneStore(self._catalog.sessions, self.secret, self._tombstone_root)
+        # superseded key sets stay as long as a query planned against one may run
+        retain = 2 * max(self._query_seconds, 60.0)
+        return TombstoneStore(self._catalog.sessions, self.secret, self._tombstone_root, retain)
 
     @cached_property
     def clean_copies(self) -> CleanCopies:

@@ -44,10 +44,12 @@ def tombstone_view(row: TombstoneRow, pending: frozenset[str] = frozenset()) -> 
 
 
 class TombstoneStore:
-    def __init__(self, sessions: sessionmaker[Session], secret: bytes, root: Path):
+    def __init__(self, sessions: sessionmaker[Session], secret: bytes, root: Path, retain_seconds: float = 120.0):
+        """``retain_seconds``: how long a superseded key-set generation stays for queries planned against it."""
         self._sessions = sessions
         self._secret = secret
         self._root = root
+        self._retain_ns = int(retain_seconds * 1e9)
         self._hidden: dict[tuple[str, int, str], int] = {}
 
     def hidden_rows(self, dataset: str, data: Callable[[], pads.Dataset], version: int) -> int:
@@ -158,14 +160,24 @@ class TombstoneStore:
         folder = self._root / dataset
         active = [r.key_value for r in self.rows(dataset, active_only=True)]
         previous = _generations(folder)
+        now = time.time_ns()
+        newer = previous[1:]
         if active and key_type is not None:
-            target = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+            target = folder / f"{now:020d}-{uuid.uuid4().hex[:8]}"
             target.parent.mkdir(parents=True, exist_ok=True)
             write_deltalake(str(target), pa.table({KEY: pa.array(active).cast(key_type)}))
-        # Keep one older generation for queries already planned against it, unless keys must vanish.
-        for old in previous if (drop_old or not active) else previous[:-1]:
+            newer = [*newer, target]
+        for old, successor in zip(previous, newer, strict=False):
+            # A superseded generation stays while queries planned against it may still read it (several
+            # changes in quick succession must not pull it from under them), unless the keys must vanish.
+            if not (drop_old or not active or now - _created_ns(successor) > self._retain_ns):
+                continue
             shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(folder / CLEAN_DIR / old.name, ignore_errors=True)  # its tombstone-free copies
+        if drop_old or not active:
+            for old in previous[len(newer):]:
+                shutil.rmtree(old, ignore_errors=True)
+                shutil.rmtree(folder / CLEAN_DIR / old.name, ignore_errors=True)
 
     # The write gate -------------------------------------------------------------------------
     def gate(self, dataset: str) -> BatchGate | None:
@@ -188,6 +200,12 @@ class TombstoneStore:
             return batch if drop is None else filter_table(batch, pc.invert(pc.fill_null(drop, False)))
 
         return apply
+
+
+def _created_ns(generation: Path) -> int:
+    """A generation folder is named ``<time_ns>-<random>``; older names without the prefix count as old."""
+    head = generation.name.split("-", 1)[0]
+    return int(head) if head.isdigit() else 0
 
 
 def _generations(folder: Path) -> list[Path]:
