@@ -20,7 +20,7 @@ from typing import Any
 
 from lakehouse.agents.agent_store import AgentStore
 from lakehouse.agents.leader import LeaderLock
-from lakehouse.agents.proposer import Bounds, Proposal, propose
+from lakehouse.agents.proposer import Bounds, Proposal, bisect_ef, propose
 from lakehouse.agents.trials import Outcome, TrialRunner
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
@@ -180,7 +180,39 @@ class AutotuneAgent:
                                        proposal={"proposed_by": "agent", "reason": "promotion",
                                                  "trial_id": challenger["trial_id"],
                                                  "previous": (row.ann or {}).get("champion")})
-        return f"promoted trial {promoted.get('trial_id')} (M={promoted['m']}, ef_search={promoted['ef_search']})"
+        settled = f"promoted trial {promoted.get('trial_id')} (M={promoted['m']}, ef_search={promoted['ef_search']})"
+        return settled + self._verify_served(row.name)
+
+    def _verify_served(self, name: str) -> str:
+        """The promoted graph was built anew over every label: check it on the live set (queries that are not
+        in it) and raise ef_search by bisection where this build needs more than the trial's did."""
+        row = self.vectors.records.get(name)
+        evaluator = self.vectors.evaluator
+        index = self.vectors.cache.get(row)
+        live = evaluator.sets.live(row, index, min(10, index.live), None, self.config.live_set_minimum,
+                                   self.config.live_set_size)
+        champion = build.settings_config(evaluator.settings, row.ann or {})
+        if live is None or index.graph is None:
+            return ""
+        probe = evaluator.probe(row, index, live.excluded, champion)
+        recall = evaluator.trial_metrics(probe, live, None, champion.ef_search, row.metric)["recall"]
+        if recall >= row.recall_target:
+            return ""
+
+        def meets(ef: int) -> bool:
+            return evaluator.trial_metrics(probe, live, None, ef, row.metric)["recall"] >= row.recall_target
+
+        ef, _ = bisect_ef(meets, champion.ef_search + 1, self.bounds.ef_search[1])
+        if ef is None:
+            self.store.enqueue(name, f"the promoted graph misses the target on the live set ({recall:.3f})")
+            return f"; its rebuilt graph misses the target on the live set ({recall:.3f}): queued again"
+        reason = "ef_search raised: the promoted graph, rebuilt over every label, needed it on the live set"
+        trial = evaluator.evaluate(name, EvalRequest(k=live.k, vectors=live.queries.tolist(), ef_search=ef),
+                                   kind="agent", note=reason,
+                                   config=champion.__class__(champion.m, champion.ef_construction, ef),
+                                   proposal={"proposed_by": "agent", "reason": reason, "seed": None})
+        evaluator.promote(name, trial)
+        return f"; its rebuilt graph needed ef_search {ef} on the live set (was {champion.ef_search})"
 
     def _wins(self, challenger: dict[str, Any], champion: dict[str, Any], target: float) -> bool:
         c, b = challenger["metrics"], champion["metrics"]

@@ -148,7 +148,7 @@ class Evaluator:
 
     # One trial ----------------------------------------------------------------------------------
     def evaluate(self, name: str, request: EvalRequest, kind: str = "eval", note: str | None = None,
-                 config: ann.HnswConfig | None = None) -> dict[str, Any]:
+                 config: ann.HnswConfig | None = None, proposal: dict[str, Any] | None = None) -> dict[str, Any]:
         row, index = self._ready(name)
         if index.graph is None:
             raise Conflict(f"Index '{name}' has no graph loaded yet; refresh it first.")
@@ -161,7 +161,7 @@ class Evaluator:
         probe = self.probe(row, index, primary.excluded, config)
         metrics = self.trial_metrics(probe, primary, live, config.ef_search, row.metric)
         return self.records.add_trial(name, kind, config.as_dict(), metrics, primary.id, row.generation,
-                                      row.source_version, note)
+                                      row.source_version, note, proposal)
 
     # Autotune -----------------------------------------------------------------------------------
     def autotune(self, name: str, request: AutotuneRequest, progress: Progress,
