@@ -106,11 +106,20 @@ def p95_during_trial(lh: Any, index: str, queries: np.ndarray) -> tuple[float, f
         return out
 
     alone = searches(5.0)
-    lh.agent.store.set_state(index, "idle", None)
-    lh.agent_enqueue(index, "bench: p95 under a trial")
-    runner = threading.Thread(target=lh.agent.tick)
+    # A settled index proposes nothing, so the bench runs one agent trial itself: the most expensive graph in
+    # the bounds, through the agent's own trial runner (child process at nice 19), as a tick would.
+    from lakehouse.agents.proposer import Proposal
+    from lakehouse.vectors.spec import EvalRequest
+
+    agent = lh.agent
+    row = lh.vectors.records.get(index)
+    built = lh.vectors.cache.get(row)
+    held, live = lh.vectors.evaluator.eval_sets(row, built, EvalRequest(k=10, sample=agent.config.eval_sample))
+    proposal = Proposal(BOUNDS["m_bounds"][1], BOUNDS["ef_construction_bounds"][1], "bench: p95 under a trial", 0)
+    runner = threading.Thread(target=agent.trials.explore, args=(row, built, held, live, proposal,
+                                                               agent.bounds.ef_search))
     runner.start()
-    while lh.agent.trials._child is None and runner.is_alive():
+    while agent.trials._child is None and runner.is_alive():
         time.sleep(0.01)
     during: list[float] = []
     while runner.is_alive():

@@ -36,7 +36,7 @@ def test_the_agent_tunes_journals_and_settles(agent_lh: Lakehouse) -> None:
     before = agent_lh.vector_champion("vecs")["effective"]
     agent_lh.agent_enqueue("vecs", "test")
     status = run_until(agent_lh, "vecs", ("settled",))
-    assert "front" in status["reason"]
+    assert "promotion margin" in status["reason"]
     journal = agent_lh.vector_trials("vecs", 10_000)
     mine = [t for t in journal if t["kind"] in ("agent", "agent-probe")]
     assert mine and all(t["proposal"]["proposed_by"] == "agent" and t["proposal"]["reason"]

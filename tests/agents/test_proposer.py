@@ -52,3 +52,16 @@ def test_bisection_finds_the_smallest_ef_in_log_steps() -> None:
     best, probed = bisect_ef(meets, 10, 512)
     assert best == 77 and len(calls) <= 11 and probed == calls
     assert bisect_ef(lambda ef: False, 10, 512) == (None, [512])
+
+
+def test_noise_inside_the_margin_does_not_keep_the_agent_exploring() -> None:
+    """Neighbours measured a hair faster (and with more recall) than the champion, inside the promotion margin,
+    were never promoted; a strict Pareto test let them keep the agent exploring until the grid was exhausted."""
+    champion = {"m": 16, "ef_construction": 80, "ef_search": 40, "recall": 0.96, "qps": 4000.0}
+    journal = [trial(16, 80, 40, 0.96, 4000.0)]
+    journal += [trial(m, e, 40, 0.97, 4100.0) for m, e in neighbours(16, 80, BOUNDS)]
+    assert propose(journal, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None
+    faster = journal + [trial(40, 400, 20, 0.96, 4400.0)]  # beyond the margin: it should have been promoted
+    assert propose(faster, champion, BOUNDS, 0.0, 0.95, margin=0.05) is not None
+    slow_but_exact = journal + [trial(48, 400, 500, 1.0, 1000.0)]
+    assert propose(slow_but_exact, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None

@@ -154,10 +154,11 @@ class AutotuneAgent:
             proposal: Proposal | None = Proposal(current.m, current.ef_construction,
                                                  "re-measure the champion on the current eval sets", len(journal))
         else:
-            proposal = propose(journal, champion, self.bounds, self.config.epsilon, row.recall_target)
+            proposal = propose(journal, champion, self.bounds, self.config.epsilon, row.recall_target,
+                               self.config.promotion_margin)
         if proposal is None:
-            self.store.set_state(name, "settled", "the champion is on the recall/QPS front and every neighbouring "
-                                 "config has been tried")
+            self.store.set_state(name, "settled", "no config tried is faster than the champion by the promotion "
+                                 "margin at the target, and every neighbouring config has been tried")
             return
         self.store.set_state(name, "running", proposal.reason)
         outcome = self.trials.explore(row, index, held, live, proposal, self._ef_bounds())
