@@ -3,7 +3,7 @@ catalog reads for a fixed time.
 
     python bench/load.py                       # 8 then 32 clients, 5 minutes each
     python bench/load.py --clients 8 --minutes 1
-    python bench/load.py --soak                # 30 minutes, 8 clients, refresh scheduler busy
+    python bench/load.py --soak                # 30 minutes, 8 clients, refresh scheduler and agent busy
     flock /tmp/lakehouse-bench.lock python bench/load.py   # how the figures in docs/operations.md were taken
 
 Setup (not timed): the staffing demo (100,000 candidates, 2,000 resumes with a local-model HNSW index), then
@@ -98,7 +98,7 @@ def add_scheduled_index(data_dir: Path) -> None:
                                                                        for i in range(200)]}))
         lh.create_vector_index({"index_name": "notes_idx", "dataset": "notes", "id_column": "id",
                                 "text_column": "text", "embedder": "local", "refresh_policy": "scheduled",
-                                "refresh_cron": "* * * * *"}, wait=True)
+                                "refresh_cron": "* * * * *", "query_log": True}, wait=True)
 
 
 def arrow_rows(client: int, start: int, n: int = 50) -> bytes:
@@ -250,6 +250,9 @@ def main() -> None:
           f"cores {os.cpu_count()}; load before: {os.getloadavg()}", flush=True)
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "LAKEHOUSE_LOG_LEVEL": "warning"}
+    if args.soak:  # the autotune agent runs through the soak: every refresh of notes_idx wakes it
+        env.update({"LAKEHOUSE_AGENT__ENABLED": "true", "LAKEHOUSE_AGENT__WAKE_SECONDS": "60",
+                    "LAKEHOUSE_AGENT__COOLDOWN_SECONDS": "30", "LAKEHOUSE_AGENT__MAX_TRIALS_PER_HOUR": "60"})
     cli = Path(sys.executable).parent / "lakehouse"
     server_log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - closed with the server below
     server = subprocess.Popen([str(cli), "--data-dir", str(data_dir), "serve", "--port", str(port)], env=env,
@@ -281,8 +284,14 @@ def main() -> None:
         if args.soak:
             with httpx.Client(base_url=url, timeout=60) as http:
                 report["soak_notes_idx"] = http.get("/vectors/indexes/notes_idx").json()
+                report["soak_agent"] = http.get("/vectors/agent").json()
             print("notes_idx after the soak:", json.dumps({k: report["soak_notes_idx"].get(k) for k in (
                 "generation", "documents", "status", "last_refresh_at", "stale_since")}))
+            agent = report["soak_agent"]
+            print("agent after the soak:", json.dumps({"trials_this_hour": agent.get("trials_this_hour"),
+                                                      "indexes": [{k: i.get(k) for k in ("index_name", "state",
+                                                                                          "reason")}
+                                                                  for i in agent.get("indexes", [])]}))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

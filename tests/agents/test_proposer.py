@@ -65,3 +65,6 @@ def test_noise_inside_the_margin_does_not_keep_the_agent_exploring() -> None:
     assert propose(faster, champion, BOUNDS, 0.0, 0.95, margin=0.05) is not None
     slow_but_exact = journal + [trial(48, 400, 500, 1.0, 1000.0)]
     assert propose(slow_but_exact, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None
+    live_miss = journal + [{"config": {"m": 40, "ef_construction": 400, "ef_search": 20},
+                            "metrics": {"recall": 0.99, "recall_live": 0.80, "qps": 9000.0}}]
+    assert propose(live_miss, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None  # never promotable: no reason to go on

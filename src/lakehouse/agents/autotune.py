@@ -20,7 +20,7 @@ from typing import Any
 
 from lakehouse.agents.agent_store import AgentStore
 from lakehouse.agents.leader import LeaderLock
-from lakehouse.agents.proposer import Bounds, Proposal, bisect_ef, propose
+from lakehouse.agents.proposer import Bounds, Proposal, bisect_ef, meets_target, propose
 from lakehouse.agents.trials import Outcome, TrialRunner
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
@@ -217,9 +217,9 @@ class AutotuneAgent:
 
     def _wins(self, challenger: dict[str, Any], champion: dict[str, Any], target: float) -> bool:
         c, b = challenger["metrics"], champion["metrics"]
-        if not _meets(c, target):
+        if not meets_target(c, target):
             return False
-        if not _meets(b, target):
+        if not meets_target(b, target):
             return True
         return float(c["qps"]) >= float(b["qps"]) * (1 + self.config.promotion_margin)
 
@@ -285,11 +285,6 @@ class AutotuneAgent:
             return None
         gap = self.config.cooldown_seconds if name else self.config.global_cooldown_seconds
         return iso_utc(last + timedelta(seconds=gap))
-
-
-def _meets(metrics: dict[str, Any], target: float) -> bool:
-    live = metrics.get("recall_live")
-    return float(metrics.get("recall") or 0) >= target and (live is None or float(live) >= target)
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -62,7 +62,7 @@ def best_known(champion: dict[str, Any], journal: Sequence[dict[str, Any]], targ
     """No trial in the journal meets the target and is faster than the champion by more than ``margin``
     (the rule a challenger must pass to be promoted)."""
     _, qps = _rq(champion)
-    return not any(r >= target and q > qps * (1 + margin) for r, q in map(_rq, journal))
+    return not any(meets_target(t, target) and _rq(t)[1] > qps * (1 + margin) for t in journal)
 
 
 def propose(journal: Sequence[dict[str, Any]], champion: dict[str, Any] | None, bounds: Bounds,
@@ -124,6 +124,13 @@ def _axis(bounds: tuple[int, int], step: int) -> list[int]:
 
 def _clamp(value: int, bounds: tuple[int, int]) -> int:
     return max(bounds[0], min(bounds[1], value))
+
+
+def meets_target(trial: dict[str, Any], target: float) -> bool:
+    """Meets the target on the held-out set and, where one was measured, on the live set (as promotion asks)."""
+    metrics = trial.get("metrics") or trial
+    live = metrics.get("recall_live")
+    return _rq(trial)[0] >= target and (live is None or float(live) >= target)
 
 
 def _rq(trial: dict[str, Any]) -> tuple[float, float]:
