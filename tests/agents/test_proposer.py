@@ -68,3 +68,5 @@ def test_noise_inside_the_margin_does_not_keep_the_agent_exploring() -> None:
     live_miss = journal + [{"config": {"m": 40, "ef_construction": 400, "ef_search": 20},
                             "metrics": {"recall": 0.99, "recall_live": 0.80, "qps": 9000.0}}]
     assert propose(live_miss, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None  # never promotable: no reason to go on
+    probe = {"kind": "agent-probe", **trial(16, 80, 41, 0.97, 4500.0)}  # a larger ef that timed faster: noise
+    assert propose(journal + [probe], champion, BOUNDS, 0.0, 0.95, margin=0.05) is None

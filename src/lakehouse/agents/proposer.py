@@ -59,10 +59,12 @@ def neighbours(m: int, efc: int, bounds: Bounds) -> list[tuple[int, int]]:
 
 
 def best_known(champion: dict[str, Any], journal: Sequence[dict[str, Any]], target: float, margin: float) -> bool:
-    """No trial in the journal meets the target and is faster than the champion by more than ``margin``
-    (the rule a challenger must pass to be promoted)."""
+    """No candidate in the journal meets the target and is faster than the champion by more than ``margin``
+    (the rule a challenger must pass to be promoted). Bisection probes are not candidates: a graph's candidate is
+    its smallest ef meeting the target, and a probe at a larger ef measured faster than it is noise."""
     _, qps = _rq(champion)
-    return not any(meets_target(t, target) and _rq(t)[1] > qps * (1 + margin) for t in journal)
+    return not any(meets_target(t, target) and _rq(t)[1] > qps * (1 + margin)
+                   for t in journal if t.get("kind") != "agent-probe")
 
 
 def propose(journal: Sequence[dict[str, Any]], champion: dict[str, Any] | None, bounds: Bounds,
