@@ -70,3 +70,15 @@ def test_noise_inside_the_margin_does_not_keep_the_agent_exploring() -> None:
     assert propose(live_miss, champion, BOUNDS, 0.0, 0.95, margin=0.05) is None  # never promotable: no reason to go on
     probe = {"kind": "agent-probe", **trial(16, 80, 41, 0.97, 4500.0)}  # a larger ef that timed faster: noise
     assert propose(journal + [probe], champion, BOUNDS, 0.0, 0.95, margin=0.05) is None
+
+
+def test_a_champion_given_as_a_journal_entry_is_stepped_from_not_ignored() -> None:
+    """The agent passes the champion's journal entry ({"config", "metrics"}); read as 'no champion', every
+    proposal was random and the agent built the whole grid before it settled."""
+    entry = {"kind": "agent", **trial(16, 80, 40, 0.97, 4000.0)}
+    journal = [entry]
+    for _ in range(8):
+        proposal = propose(journal, entry, BOUNDS, 0.0, 0.95)
+        assert proposal is not None and proposal.graph in neighbours(16, 80, BOUNDS)
+        journal.append({"kind": "agent", **trial(proposal.m, proposal.ef_construction, 60, 0.96, 3000.0)})
+    assert propose(journal, entry, BOUNDS, 0.0, 0.95) is None  # every neighbour tried: settled after 9 builds

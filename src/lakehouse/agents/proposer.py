@@ -71,6 +71,8 @@ def propose(journal: Sequence[dict[str, Any]], champion: dict[str, Any] | None, 
             epsilon: float, target: float, margin: float = 0.05) -> Proposal | None:
     """The next graph config to build, or None when the index is settled (or the bounds are exhausted).
     A champion below ``target`` never settles: the agent keeps trying untried configs."""
+    if champion is not None and "config" in champion:  # a journal entry: its graph and its metrics
+        champion = {**champion["config"], "metrics": champion.get("metrics") or {}}
     seed = len(journal)
     rng = random.Random(seed)  # noqa: S311 - a replayable search, not a secret
     tried = tried_graphs(journal)
