@@ -156,9 +156,13 @@ def test_new_look_alikes_are_not_pii_by_name(name: str) -> None:
 
 
 def test_weak_rules_need_values() -> None:
-    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick", "display_name", "user", "pax_given"):
+    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick", "display_name", "user", "FIRST",
+                 "host_first", "approved_by"):
         hint = match_name(name)
         assert hint is not None and hint.weak, name
+    for name in ("pax_given", "pt_last", "cust_first"):  # a name part after a person: that person's name
+        hint = match_name(name)
+        assert hint is not None and not hint.weak and hint.category == "person_name", name
     expiry = match_name("cc_exp_month")
     assert expiry is not None and (expiry.category, expiry.part) == ("card_expiry", "month")
 

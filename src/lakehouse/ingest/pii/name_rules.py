@@ -118,6 +118,11 @@ PERSON_ROLES: Final = (
     "next of kin", "nok", "referee", "supervisor", "manager", "instructor", "coach", "tutor", "caregiver",
     "nurse", "surgeon", "therapist", "pharmacist", "technician", "courier", "sender", "recipient",
 )
+# Of those, the roles in tools where people are often written as logins (issue trackers, CI, wikis).
+ACTOR_ROLES: Final = frozenset(("maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter",
+                                "reviewer", "committer", "creator", "requester", "requestor", "approver",
+                                "submitter", "contributor", "assigned to", "owned by", "agent"))
+
 
 def phrases() -> list[tuple[str, str | None]]:
     """(phrase, category or None for a blocker); on a tie in length the earlier phrase wins."""

@@ -27,6 +27,7 @@ from lakehouse.ingest.pii.national import is_distinctive_national_id, is_nationa
 from lakehouse.ingest.pii.people import (
     is_known_name_part,
     is_known_person_name,
+    is_login_handle,
     is_name_shaped,
     is_username,
     mailbox,
@@ -388,5 +389,7 @@ KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, 
 # A display name: a whole name, a mailbox, or a known first name alone.
 KNOWN_PERSON_OR_PART = Validator("person_name", "known names", _S,
                                  lambda v: is_person_value(v) or is_known_name_part(v))
+# Who did something (triggered_by, assignee) as a login: a handle with a word in it, not a code (C123, EMP-0042).
+LOGIN_HANDLE = Validator("username", "login handles", _S, is_login_handle)
 # A generic "expiry" header (products expire too) needs values written like a card's expiry.
 EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)
