@@ -92,3 +92,37 @@ def test_record_and_plan_numbers_only_in_a_table_with_health_data() -> None:
                               allergies=["Penicillin", "Latex", "NKDA"] * 10))
     assert found["member_id"].category == "medical" and found["chart_no"].category == "medical"
     assert not detect_pii(_table(member_id=members, chart_no=charts, plan=["gold", "silver", "basic"] * 10))
+
+
+@pytest.mark.parametrize(("name", "category"), [
+    ("Date of birth (MM/DD/YYYY)", "date_of_birth"), ("Tax ID (SSN)", "ssn"), ("Reason for today's visit", "medical"),
+    ("Geburtstag", "date_of_birth"), ("Logradouro", "address"), ("Provisional licence no", "driver_license"),
+    ("calling_party", "phone"), ("What is your full legal name?", "person_name"),
+    ("store_phone", None), ("branch_zip", None), ("How did you hear about us?", None), ("Order #", None),
+])
+def test_question_headers_format_hints_and_brackets(name: str, category: str | None) -> None:
+    hint = match_name(name)
+    assert (hint.category if hint else None) == category, hint
+
+
+def test_round6_value_shapes() -> None:
+    from lakehouse.ingest.pii.groups import is_house_number
+    from lakehouse.ingest.pii.validators import is_dvla_licence, is_phone, is_postal_code
+
+    assert is_dvla_licence("MORGA753116SM9IJ") and not is_dvla_licence("MORGA713116SM9IJ")  # month 13
+    assert is_postal_code("VLT 1234") and is_postal_code("A65 F4E2") and not is_postal_code("hello")
+    assert is_phone("41791234567") and not is_phone("0123")
+    assert is_house_number("s/n") and quasi_part("Hausnr.") == ("address", "number")
+    assert is_known_person_name("Maria Okonkwo (wife)")
+
+
+def test_a_shops_address_and_phone_are_not_personal() -> None:
+    streets = [f"{i + 1} Hauptstraße" for i in range(N)]
+    phones = [f"+49 30 {1234500 + i}" for i in range(N)]
+    found = detect_pii(_table(store_id=list(range(N)), street=streets, postcode=["10115", "80331", "50667"] * 10,
+                              city=["Berlin", "München", "Köln"] * 10, store_phone=phones,
+                              manager=[f"{g} {f}" for g in GIVEN for f in FAMILY][:N]))
+    assert set(found) == {"manager"}, found
+    found = detect_pii(_table(customer_id=list(range(N)), street=streets, postcode=["10115", "80331", "50667"] * 10,
+                              phone=phones))
+    assert {"street", "postcode", "phone"} <= set(found)  # a customer's are

@@ -39,7 +39,7 @@ def test_tokenize(name: str, tokens: tuple[str, ...]) -> None:
         ("social_security_number", "ssn", "social security number"),
         ("national_insurance_number", "national_id", "national insurance"),
         ("passport_no", "passport", "passport number"),
-        ("drivers_licence", "driver_license", "drivers licence"),
+        ("drivers_licence", "driver_license", "drivers license"),  # British spelling read as the rule word
         ("annual_income", "salary", "income"),
         ("billing_address", "address", "address"),
         ("zip_code", "postal_code", "zip code"),

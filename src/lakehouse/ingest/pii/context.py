@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
-from lakehouse.ingest.pii.names import tokenize
+from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
 
 _DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident"])
@@ -24,6 +24,8 @@ _DOC_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-/.]{3,19}$")
 _HEALTH_IDS: Final = frozenset(["chart", "member", "subscriber", "beneficiary", "insurance", "insured", "medicare",
                                 "medicaid", "enrollee", "policy", "plan", "mrn"])
 _ID_WORDS: Final = frozenset(["id", "number", "identifier", "ref"])
+_KEY_WORDS: Final = frozenset(["id", "number", "code", "key", "name", "ref"])
+_PLACE_CATEGORIES: Final = frozenset(["address", "address_part", "postal_code", "phone"])
 SHARE: Final = 0.8
 
 
@@ -102,3 +104,21 @@ def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str,
     if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
         out.update(_health_ids(columns, samples, {**found, **out}))
     return out
+
+
+def business_place_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> set[str]:
+    """When a table's first column keys a place of business (``store_id``, ``branch_code``), its bare
+    ``street``, ``postcode``, ``city`` and ``phone`` are the shop's: the names of those findings."""
+    first = next(iter(columns), None)
+    if first is None:
+        return set()
+    tokens = set(tokenize(first))
+    if not (names_business(first) and tokens & _KEY_WORDS):
+        return set()
+    return {name for name, f in found.items() if f.category in _PLACE_CATEGORIES and len(tokenize(name)) <= 2
+            and not any(t in _PERSON_WORDS for t in tokenize(name))}
+
+
+_PERSON_WORDS: Final = frozenset(["home", "customer", "client", "member", "owner", "manager", "contact", "personal",
+                                  "private", "residential", "mailing", "billing", "shipping", "delivery", "employee",
+                                  "patient", "guest", "tenant", "resident"])

@@ -13,7 +13,15 @@ import pyarrow as pa
 from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
 from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
-from lakehouse.ingest.pii.names import NameHint, is_actor, match_name, next_hint, phi_qualified, tokenize
+from lakehouse.ingest.pii.names import (
+    NameHint,
+    is_actor,
+    match_name,
+    names_business,
+    next_hint,
+    phi_qualified,
+    tokenize,
+)
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
     EXPIRY_FORMAT,
@@ -37,6 +45,7 @@ REPORT_AT: Final = 0.5
 # Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
 _ID_CATEGORIES: Final = frozenset(["credit_card", "ssn", "national_id", "phone", "iban", "bank_account"])
 _CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
+_PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
 # Value categories too loose to overrule a header that says something else (names look like many things).
 _WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
@@ -274,6 +283,8 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
     chosen = _choose(hint, by_name, values, _names_other_identifier(names))
     if chosen is None or chosen.confidence < REPORT_AT:
         return None
+    if hint is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
+        return None  # store_phone full of phone numbers: a shop's
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 
@@ -308,7 +319,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    from lakehouse.ingest.pii.context import context_findings
+    from lakehouse.ingest.pii.context import business_place_rows, context_findings
     from lakehouse.ingest.pii.groups import group_findings
     from lakehouse.ingest.pii.text import scan_text
 
@@ -333,6 +344,8 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
     findings.update(context_findings(columns, samples, findings))
+    for name in business_place_rows(columns, findings):
+        del findings[name]
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
     if any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):

@@ -47,10 +47,14 @@ def is_day_of_month(value: Any) -> bool:
     return day is not None and 1 <= day <= 31
 
 
+_NO_NUMBER: Final = frozenset(["s/n", "s/nº", "s/n°", "sn", "s.n.", "sin numero", "sem numero", "sem número"])
+
+
 def is_house_number(value: Any) -> bool:
+    """``12``, ``4a``, ``7-9``, ``Nr. 3``, or the explicit "no number" of Iberian addresses (``s/n``)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return 0 < value < 100_000
-    return isinstance(value, str) and bool(_HOUSE_NUMBER.match(value))
+    return isinstance(value, str) and (bool(_HOUSE_NUMBER.match(value)) or value.lower() in _NO_NUMBER)
 
 
 def is_place_name(value: Any) -> bool:

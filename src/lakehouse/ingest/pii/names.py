@@ -49,6 +49,12 @@ _CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _SPLIT = re.compile(r"[\W\d_]+")  # separators and digits: address1 -> address, icd10 -> icd, DOB_yr
 # vCard/iCalendar property parameters (TEL;TYPE=CELL, ADR;TYPE=HOME): the property before them names the value.
 _PARAMS = re.compile(r"^([A-Za-z][A-Za-z-]*);[A-Za-z-]+=.*$")
+# A layout hint in a header says how the value is written, not what it is: "Date of birth (MM/DD/YYYY)".
+_FORMAT_HINT = re.compile(r"[(\[]\s*[dmyDMY]{1,4}(?:\s*[-/. ]\s*[dmyDMY]{1,4}){1,2}\s*[)\]]")
+_PAREN = re.compile(r"\(([^()]*)\)")
+# Words of a header written as a question or an instruction ("What is your full legal name?").
+_FILLER: Final = frozenset(["what", "your", "please", "enter", "today", "todays", "the", "an", "my", "any", "you",
+                            "list", "s"])
 # pt_last, PtDOB: "pt" is a patient only before what a patient has (a point, a part or Portugal elsewhere).
 _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address", "phone", "email", "id", "number",
                                "sex", "gender", "age", "given", "family", "middle", "surname", "fname", "lname",
@@ -113,12 +119,15 @@ def tokenize(name: str) -> tuple[str, ...]:
     params = _PARAMS.match(name)
     if params:
         name = params.group(1)
+    name = _FORMAT_HINT.sub(" ", name).replace("#", " number ")
     whole = re.sub(r"[\W\d_]+", "", name).lower()
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
-    return _normalise([raw.lower() for raw in _SPLIT.split(ascii_only) if raw])
+    words = [raw.lower() for raw in _SPLIT.split(ascii_only) if raw]
+    kept = [w for w in words if w not in _FILLER]
+    return _normalise(kept if kept else words)
 
 
 _VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
@@ -134,6 +143,11 @@ _NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "eve
                                 "shop", "business", "vendor", "supplier", "merchant", "bank", "warehouse", "airport",
                                 "venue", "school", "university", "hospital", "clinic", "facility", "employer",
                                 "agency", "org", "organization", "organisation", "site", "plant", "factory"])
+_PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
+_BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business", "vendor", "supplier", "merchant",
+                                "warehouse", "restaurant", "hotel", "pharmacy", "hospital", "school", "factory",
+                                "plant", "venue", "outlet", "dealer", "depot", "agency", "firm", "employer", "bank",
+                                "headquarters", "hq", "retailer", "carrier", "airline", "site", "facility"])
 _NOT_A_HOUSE: Final = frozenset(["in", "publishing", "clearing", "auction", "open", "coffee", "opera", "trading",
                                   "fashion", "software", "design", "tea", "steak", "ware"])
 _RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
@@ -169,6 +183,11 @@ def match_name(name: str) -> NameHint | None:
     part = _birth_part(tokens)
     if part is not None and not (part == "day" and "birth" in tokens):  # birth_day: a birthday
         return None
+    inner = _PAREN.search(name)
+    if inner is not None and inner.group(1).strip():  # "Tax ID (SSN)": the words in brackets say which one
+        specific = match_name(inner.group(1))
+        if specific is not None and not specific.weak:
+            return NameHint(specific.category, specific.rule, surrogate=specific.surrogate, part=specific.part)
     return _match(tokens, 0)
 
 
@@ -208,6 +227,8 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
         return NameHint(category, f"{before[-1]} {rule}", end=end)  # pt_last, cust_first: a person's last name
     if rule in NAME_PARTS and len(tokens) > 1 and (end < len(tokens) or set(before) & _NOT_PEOPLE):
         return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
+    if category in _PLACE_CATEGORIES and set(before) & _BUSINESSES:
+        return None  # store_phone, branch_address, vendor_zip: a place of business, not a person
     if category == "address" and "number" in after:
         return None  # street_number: a house number, one part of an address (groups.py)
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
@@ -216,6 +237,12 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
     if weak and surrogate:
         return None  # customer_id, user_key: a person's key, not the person
     return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part, end=end)
+
+
+def names_business(name: str) -> bool:
+    """``store_phone``, ``branch_address``: the name is about a place of business, whose contact points and
+    address are not a person's (values that look like phones there stay unflagged too)."""
+    return bool(set(tokenize(name)) & _BUSINESSES)
 
 
 def is_actor(rule: str) -> bool:

@@ -34,6 +34,7 @@ def last_names() -> frozenset[str]:
 
 
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "dds", "cpa", "mba", "msc", "bsc"})
+_REMARK: Final = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _VCARD_N: Final = re.compile(r"^[^;,<>@]+;[^;,<>@]+(?:;[^;<>@]*){0,3}$")
 _DN: Final = re.compile(r"^\s*cn=([^,]+),", re.IGNORECASE)
 
@@ -41,6 +42,7 @@ _DN: Final = re.compile(r"^\s*cn=([^,]+),", re.IGNORECASE)
 def _parts(value: Any) -> list[str] | None:
     if not isinstance(value, str) or not 2 <= len(value) <= 60:
         return None
+    value = _REMARK.sub("", value)  # "Jane Doe (mother)": a remark after the name
     if _VCARD_N.match(value):  # vCard N: family;given;additional;prefixes;suffixes
         family, given, *more = value.split(";")
         value = " ".join(p for p in (given, *more[:1], family) if p)
