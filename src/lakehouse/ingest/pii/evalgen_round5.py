@@ -8,7 +8,7 @@ that are not people, in locales no earlier set used (fr_DZ, es, en); hand-writte
 Scored once: precision 1.000, recall 0.859 (main's detector: 1.000 / 0.606). Its misses were then read
 (vCard property parameters and structured names, a contradicted first header word, ``pt_`` for patient,
 actors written as logins, a house number or name, an id number beside its document type, health plan and
-chart numbers), so it is development data now; the held-out set is round 6 (evalgen_heldout.py).
+chart numbers), so it is development data now; round 6 followed (evalgen_round6.py).
 """
 
 # ruff: noqa: UP031 - "%02d/%02d/%04d" % (d, m, y) reads as the layout it writes
