@@ -13,16 +13,16 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the final held-out set (round 5):
-# precision 1.000, recall 0.859. The recall goal is NOT met; this floor is what the shipped rules reach, so
-# a regression fails here, and raising it to 0.90 is the open goal (docs/pii.md, "Evaluation").
-HELDOUT_PRECISION = 0.90
-HELDOUT_RECALL_FLOOR = 0.85
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 7, scored once,
+# never tuned on): precision 0.983, recall 0.877. The recall goal is NOT met; these floors are what the shipped
+# rules reach, so a regression fails here, and raising recall to 0.90 is the open goal (docs/pii.md).
+HELDOUT_PRECISION = 0.98
+HELDOUT_RECALL_FLOOR = 0.87
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
     columns = load_evalset()
-    assert len(columns) >= 900
+    assert len(columns) >= 1290
     labelled = Counter(c.label["category"] for c in columns if c.label)
     assert set(labelled) == set(CATEGORIES)
     assert len([c for c in columns if c.label is None]) >= 300
@@ -31,8 +31,8 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
         if c.label:
             assert CATEGORIES[c.label["category"]][0] == c.label["kind"] or c.label["kind"] == "PHI"
     held = load_evalset(heldout_path())
-    assert len(held) >= 120 and {c.split for c in held} == {"heldout"}
-    assert len({c.table for c in held}) >= 12 and sum(c.label is None for c in held) >= 40
+    assert len(held) >= 150 and {c.split for c in held} == {"heldout"}
+    assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 90
     dev_tables = {c.table for c in columns if c.table}
     assert not dev_tables & {c.table for c in held}  # no held-out table is development data
 
@@ -59,7 +59,8 @@ def test_heldout_set_precision_and_recall() -> None:
     report = evaluate(heldout_path())
     assert report.precision >= HELDOUT_PRECISION, report.summary()
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
-    assert report.text.tp >= 1 and report.text_precision == 1.0, report.summary()
+    # round 7 has no labelled free-text column: contains_pii is checked for false alarms only
+    assert report.text.fp == 0 and report.text_precision == 1.0, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:

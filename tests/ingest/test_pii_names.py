@@ -39,7 +39,7 @@ def test_tokenize(name: str, tokens: tuple[str, ...]) -> None:
         ("social_security_number", "ssn", "social security number"),
         ("national_insurance_number", "national_id", "national insurance"),
         ("passport_no", "passport", "passport number"),
-        ("drivers_licence", "driver_license", "drivers licence"),
+        ("drivers_licence", "driver_license", "drivers license"),  # British spelling read as the rule word
         ("annual_income", "salary", "income"),
         ("billing_address", "address", "address"),
         ("zip_code", "postal_code", "zip code"),
@@ -156,9 +156,13 @@ def test_new_look_alikes_are_not_pii_by_name(name: str) -> None:
 
 
 def test_weak_rules_need_values() -> None:
-    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick", "display_name", "user", "pax_given"):
+    for name in ("maintainer", "created_by", "cc", "cell", "exp", "nick", "display_name", "user", "FIRST",
+                 "host_first", "approved_by"):
         hint = match_name(name)
         assert hint is not None and hint.weak, name
+    for name in ("pax_given", "pt_last", "cust_first"):  # a name part after a person: that person's name
+        hint = match_name(name)
+        assert hint is not None and not hint.weak and hint.category == "person_name", name
     expiry = match_name("cc_exp_month")
     assert expiry is not None and (expiry.category, expiry.part) == ("card_expiry", "month")
 

@@ -13,13 +13,22 @@ import pyarrow as pa
 from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
 from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
-from lakehouse.ingest.pii.names import NameHint, match_name, phi_qualified, tokenize
+from lakehouse.ingest.pii.names import (
+    NameHint,
+    is_actor,
+    match_name,
+    names_business,
+    next_hint,
+    phi_qualified,
+    tokenize,
+)
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
     EXPIRY_FORMAT,
     KNOWN_NAME_PART,
     KNOWN_PERSON,
     KNOWN_PERSON_OR_PART,
+    LOGIN_HANDLE,
     VALIDATORS,
     Validator,
     is_email,
@@ -36,6 +45,7 @@ REPORT_AT: Final = 0.5
 # Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
 _ID_CATEGORIES: Final = frozenset(["credit_card", "ssn", "national_id", "phone", "iban", "bank_account"])
 _CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
+_PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
 # Value categories too loose to overrule a header that says something else (names look like many things).
 _WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
@@ -152,7 +162,7 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
         if rate < WEAK_AGREE_RATE:
-            return None
+            return _logins(hint, values)
         return _Candidate(hint.category, round(0.5 + 0.45 * rate, 2),
                           f"{rule} + {_pct(rate, checked, validator.noun)}")
     if rate >= AGREE_RATE:
@@ -164,6 +174,17 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
     if validator.contradicts:
         return _Candidate(hint.category, 0.3, f"{rule} but only {_pct(rate, checked, validator.noun)}")
     return _Candidate(hint.category, NAME_ONLY, f"{rule} (values not checkable: {values.kind})")
+
+
+def _logins(hint: NameHint, values: Values) -> _Candidate | None:
+    """Who did it (``triggered_by``, ``assignee``) written as login handles rather than names."""
+    if hint.category != "person_name" or not is_actor(hint.rule) or len(set(values.items)) < 0.3 * len(values.items):
+        return None
+    rate, checked = _rate(LOGIN_HANDLE, values, need=VALUE_ONLY_RATE)
+    if rate < VALUE_ONLY_RATE:
+        return None
+    return _Candidate("username", round(0.5 + 0.45 * rate, 2),
+                      f"name rule '{hint.rule}' (who did it) + {_pct(rate, checked, LOGIN_HANDLE.noun)}")
 
 
 def _from_values(values: Values, skip: str | None, other_id: bool = False) -> _Candidate | None:
@@ -253,9 +274,17 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
     """
     hint = best_hint(names)
     by_name = _from_name(hint, values, card_context) if hint is not None else None
+    if by_name is not None and by_name.confidence < REPORT_AT:  # Default Address Zip: zips, so the zip wins
+        for alt in filter(None, map(next_hint, names)):
+            by_alt = _from_name(alt, values, card_context)
+            if by_alt is not None and by_alt.confidence >= REPORT_AT:
+                hint, by_name = alt, by_alt
+                break
     chosen = _choose(hint, by_name, values, _names_other_identifier(names))
     if chosen is None or chosen.confidence < REPORT_AT:
         return None
+    if hint is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
+        return None  # store_phone full of phone numbers: a shop's
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 
@@ -290,6 +319,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
+    from lakehouse.ingest.pii.context import business_place_rows, context_findings
     from lakehouse.ingest.pii.groups import group_findings
     from lakehouse.ingest.pii.text import scan_text
 
@@ -313,6 +343,9 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                 if found is not None:
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
+    findings.update(context_findings(columns, samples, findings))
+    for name in business_place_rows(columns, findings):
+        del findings[name]
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
     if any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):

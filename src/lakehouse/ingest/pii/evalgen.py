@@ -5,7 +5,7 @@ only when someone regenerates it (the committed file is the reference: with the 
 first 189 columns already come out with other values). Labels come from what each column *is*, written
 before the detector was scored on it; every third of the first columns is the "test" split. The tables
 of evalgen_tables.py (issue 11's kinds) follow, in "dev". All of it is development data: the held-out
-set is evalgen_heldout.py.
+set is evalgen_heldout.py (round 7).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from lakehouse.ingest.pii.evalgen_round1 import round1_tables
 from lakehouse.ingest.pii.evalgen_round2 import round2_tables
 from lakehouse.ingest.pii.evalgen_round3 import round3_tables
 from lakehouse.ingest.pii.evalgen_round4 import round4_tables
+from lakehouse.ingest.pii.evalgen_round5 import round5_tables
+from lakehouse.ingest.pii.evalgen_round6 import round6_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -283,7 +285,8 @@ def columns() -> list[dict[str, Any]]:
         if row["name"] in _CONTAINS:
             row["contains"] = _CONTAINS[row["name"]]
     later = [(n, r) for n, rs in ((1, round1_tables()), (2, round2_tables()), (3, round3_tables()),
-                                  (4, round4_tables())) for r in rs]
+                                  (4, round4_tables()), (5, round5_tables()),
+                                  (6, round6_tables())) for r in rs]
     rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r["note"]).rstrip("; ")} for n, r in later]
     return c + list(tables()) + list(public_tables()) + rounds
 

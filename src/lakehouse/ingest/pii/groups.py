@@ -17,7 +17,7 @@ from typing import Any, Final
 from lakehouse.ingest.pii.cards import is_month
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
 from lakehouse.ingest.pii.names import quasi_part
-from lakehouse.ingest.pii.sampling import Values, share
+from lakehouse.ingest.pii.sampling import Values, looks_boolean, share
 from lakehouse.ingest.pii.validators import is_address_like, is_postal_code, is_street_name
 
 PART_RATE: Final = 0.8  # share of a part's values that must look like that part
@@ -47,10 +47,14 @@ def is_day_of_month(value: Any) -> bool:
     return day is not None and 1 <= day <= 31
 
 
+_NO_NUMBER: Final = frozenset(["s/n", "s/nº", "s/n°", "sn", "s.n.", "sin numero", "sem numero", "sem número"])
+
+
 def is_house_number(value: Any) -> bool:
+    """``12``, ``4a``, ``7-9``, ``Nr. 3``, or the explicit "no number" of Iberian addresses (``s/n``)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return 0 < value < 100_000
-    return isinstance(value, str) and bool(_HOUSE_NUMBER.match(value))
+    return isinstance(value, str) and (bool(_HOUSE_NUMBER.match(value)) or value.lower() in _NO_NUMBER)
 
 
 def is_place_name(value: Any) -> bool:
@@ -66,6 +70,11 @@ def _street(value: Any) -> bool:
     return is_street_name(value) or is_address_like(value)
 
 
+def is_house_number_or_name(value: Any) -> bool:
+    """``12``, ``4a`` or a house name (``Rose Cottage``): in Britain and Ireland a house may have either."""
+    return is_house_number(value) or (is_place_name(value) and len(str(value).split()) <= 4)
+
+
 # (group, part) -> (check, noun)
 _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("date_of_birth", "year"): (is_birth_year, "years 1900-today"),
@@ -73,18 +82,21 @@ _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("date_of_birth", "day"): (is_day_of_month, "days of the month"),
     ("address", "number"): (is_house_number, "house numbers"),
     ("address", "bare_number"): (is_house_number, "house numbers"),
+    ("address", "house"): (is_house_number_or_name, "house numbers or names"),
     ("address", "street"): (_street, "street names"),
     ("address", "unit"): (is_unit, "apartment or unit numbers"),
     ("address", "city"): (is_place_name, "place names"),
     ("address", "postal"): (is_postal_code, "postal-code shaped"),
 }
-_STREET_LEVEL: Final = frozenset(["number", "street"])
+_STREET_LEVEL: Final = frozenset(["number", "street", "house"])
 
 
 def _agrees(part: tuple[str, str], values: Values) -> tuple[bool, str]:
     check, noun = _PARTS[part]
     if len(values.items) < MIN_VALUES:
         return values.kind != "other", "few values sampled"
+    if looks_boolean(values):
+        return False, "values are yes/no flags"
     rate = share(check, values)
     return rate >= PART_RATE, f"{round(rate * 100)}% of {len(values.items)} sampled values are {noun}"
 

@@ -43,7 +43,10 @@ COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "natid": ("national", "id"), "taxid": ("tax", "id"),
     "accountnumber": ("account", "number"), "bloodtype": ("blood", "type"), "bloodgroup": ("blood", "group"),
     "driverslicense": ("drivers", "license"), "driverlicense": ("driver", "license"),
-    "codicefiscale": ("codice", "fiscale"), "payrate": ("pay", "rate"), "macaddress": ("mac", "address"),
+    "codicefiscale": ("codice", "fiscale"), "hausnr": ("house", "number"), "hnr": ("house", "number"),
+    "geburtstag": ("birth", "day"), "fodselsdag": ("birth", "day"), "verjaardag": ("birth", "day"),
+    "cumpleanos": ("birth", "day"), "compleanno": ("birth", "day"), "aniversario": ("birth", "day"),
+    "payrate": ("pay", "rate"), "macaddress": ("mac", "address"),
 }
 
 # Abbreviations read as the word they stand for, on both sides of the match. Ambiguous ones (``st``,
@@ -118,6 +121,11 @@ PERSON_ROLES: Final = (
     "next of kin", "nok", "referee", "supervisor", "manager", "instructor", "coach", "tutor", "caregiver",
     "nurse", "surgeon", "therapist", "pharmacist", "technician", "courier", "sender", "recipient",
 )
+# Of those, the roles in tools where people are often written as logins (issue trackers, CI, wikis).
+ACTOR_ROLES: Final = frozenset(("maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter",
+                                "reviewer", "committer", "creator", "requester", "requestor", "approver",
+                                "submitter", "contributor", "assigned to", "owned by", "agent"))
+
 
 def phrases() -> list[tuple[str, str | None]]:
     """(phrase, category or None for a blocker); on a tie in length the earlier phrase wins."""
@@ -132,6 +140,8 @@ def phrases() -> list[tuple[str, str | None]]:
         "years exp", "yrs exp", "exp yrs", "work exp", "exp level", "nat ip", "nat gateway")
     add("email", "email", "e mail", "email address", "mail address")
     add("ip_address", "ip", "ipv", "ip address", "remote addr", "client ip")
+    add("phone", "calling party", "called party", "calling number", "called number", "caller id", "caller number",
+        "a party", "b party", "originating number", "destination number", "callback number")
     add("phone", "phone", "phone number", "telephone", "tel", "mobile", "mobile number", "fax", "cell",
         "cell phone", "cell number", "msisdn", "ph number", "home ph", "work ph", "cell ph", "mobile ph",
         "contact number", "tel number", "telephone number", "ph", "contact ph", "emergency ph")
@@ -143,6 +153,8 @@ def phrases() -> list[tuple[str, str | None]]:
         "tfn", "personal id", "personal number", "citizen id", "national id number", "id card", "nric", "rut",
         "nat id", "natl id")
     add("passport", "passport", "passport number", "pp number")
+    add("driver_license", "provisional license", "learner license", "learner permit", "learners permit",
+        "provisional license number", "learner license number")
     add("driver_license", *(f"{d} {lic}" for d in ("driver", "drivers", "driving")
                             for lic in ("license", "licence")), "dl number", "dln", "dl")
     add("card_security_code", "cvv", "cvc", "csc", "cvn", "cvd", "card security code", "security code",
@@ -174,6 +186,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
         "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
         "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",
+        "reason for visit", "visit reason", "reason of visit", "chief complaint", "presenting complaint",
         "diabetes", "diabetic", "cancer", "pregnancy", "pregnant", "disability", "vaccination",
         "vaccine", "immunization", "lab result", "therapy", "surgery", "bmi", "health condition",
         "health record")
@@ -264,6 +277,7 @@ HOUSE_NUMBER_HEADS: Final = frozenset(["street", "house", "building", "civic", "
                                        "premise", "premises", "haus", "numero"])
 HOUSE_NUMBER_WORDS: Final = frozenset(["hausnummer", "huisnummer"])
 CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "suburb", "village", "county",
+                               "neighbourhood", "neighborhood", "bairro", "barrio", "quartier", "stadtteil", "wijk",
                                "commune", "gemeente", "kommune", "kunta", "opstina", "comuna", "borough",
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
                                "woonplaats", "localidad", "comune"])

@@ -10,6 +10,7 @@ from typing import Final
 
 from lakehouse.ingest.pii.name_rules import (
     ABBREVIATIONS,
+    ACTOR_ROLES,
     ADDRESS_MARKERS,
     BIRTH_MARKERS,
     CATEGORY_KEEPS,
@@ -22,6 +23,7 @@ from lakehouse.ingest.pii.name_rules import (
     ID_SUFFIX,
     MEDICAL_KEEPS,
     NAME_PARTS,
+    PERSON_QUALIFIERS,
     PHI_QUALIFIERS,
     PREFIX_NEG,
     SUFFIX_NEG,
@@ -39,11 +41,24 @@ class NameHint:
     weak: bool = False  # a bare "name" or a role ("maintainer"): only values can tell a person from a team
     surrogate: bool = False  # followed by id/key: integer or UUID values mean a foreign key
     part: str | None = None  # card_expiry written as two columns: "month" or "year"
+    end: int = 0  # where the matched phrase ends in the name's tokens (next_hint reads on from there)
 
 
 _CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
 _CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _SPLIT = re.compile(r"[\W\d_]+")  # separators and digits: address1 -> address, icd10 -> icd, DOB_yr
+# vCard/iCalendar property parameters (TEL;TYPE=CELL, ADR;TYPE=HOME): the property before them names the value.
+_PARAMS = re.compile(r"^([A-Za-z][A-Za-z-]*);[A-Za-z-]+=.*$")
+# A layout hint in a header says how the value is written, not what it is: "Date of birth (MM/DD/YYYY)".
+_FORMAT_HINT = re.compile(r"[(\[]\s*[dmyDMY]{1,4}(?:\s*[-/. ]\s*[dmyDMY]{1,4}){1,2}\s*[)\]]")
+_PAREN = re.compile(r"\(([^()]*)\)")
+# Words of a header written as a question or an instruction ("What is your full legal name?").
+_FILLER: Final = frozenset(["what", "your", "please", "enter", "today", "todays", "the", "an", "my", "any", "you",
+                            "list", "s"])
+# pt_last, PtDOB: "pt" is a patient only before what a patient has (a point, a part or Portugal elsewhere).
+_PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address", "phone", "email", "id", "number",
+                               "sex", "gender", "age", "given", "family", "middle", "surname", "fname", "lname",
+                               "mrn", "ssn", "zip", "city", "street", "mobile", "contact", "insurance"])
 
 
 _WORDS: Final = {**TRANSLATIONS, **ABBREVIATIONS}
@@ -90,6 +105,8 @@ def _normalise(words: list[str]) -> tuple[str, ...]:
     for marker, letters in CONTEXT_LETTERS.items():
         if marker in tokens:
             tokens = [letters.get(t, t) for t in tokens]
+    tokens = ["patient" if t == "pt" and i + 1 < len(tokens) and tokens[i + 1] in _PT_BEFORE else t
+              for i, t in enumerate(tokens)]
     return tuple(tokens)
 
 
@@ -99,12 +116,18 @@ def tokenize(name: str) -> tuple[str, ...]:
     Digits separate words and are dropped; run-together words are split (``firstname``) and
     abbreviations read as their word (``usrNm`` -> ``user name``, ``DOB_yr`` -> ``dob year``).
     """
+    params = _PARAMS.match(name)
+    if params:
+        name = params.group(1)
+    name = _FORMAT_HINT.sub(" ", name).replace("#", " number ")
     whole = re.sub(r"[\W\d_]+", "", name).lower()
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
-    return _normalise([raw.lower() for raw in _SPLIT.split(ascii_only) if raw])
+    words = [raw.lower() for raw in _SPLIT.split(ascii_only) if raw]
+    kept = [w for w in words if w not in _FILLER]
+    return _normalise(kept if kept else words)
 
 
 _VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
@@ -120,6 +143,13 @@ _NOT_A_HOME: Final = frozenset([*BIRTH_MARKERS, "death", "office", "hotel", "eve
                                 "shop", "business", "vendor", "supplier", "merchant", "bank", "warehouse", "airport",
                                 "venue", "school", "university", "hospital", "clinic", "facility", "employer",
                                 "agency", "org", "organization", "organisation", "site", "plant", "factory"])
+_PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
+_BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business", "vendor", "supplier", "merchant",
+                                "warehouse", "restaurant", "hotel", "pharmacy", "hospital", "school", "factory",
+                                "plant", "venue", "outlet", "dealer", "depot", "agency", "firm", "employer", "bank",
+                                "headquarters", "hq", "retailer", "carrier", "airline", "site", "facility"])
+_NOT_A_HOUSE: Final = frozenset(["in", "publishing", "clearing", "auction", "open", "coffee", "opera", "trading",
+                                  "fashion", "software", "design", "tea", "steak", "ware"])
 _RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
 # What a name part cannot belong to: card_last4, order_first, seen_last.
 _NOT_PEOPLE: Final = frozenset([
@@ -128,6 +158,13 @@ _NOT_PEOPLE: Final = frozenset([
     "day", "time", "date", "event", "session", "transaction", "digit", "char", "character", "letter", "word",
     "value", "price", "sale", "contact", "activity", "access", "run", "build", "release", "in", "out", "come",
 ])
+
+
+_PERSON_NOUNS: Final = frozenset(PERSON_QUALIFIERS) - frozenset(NAME_PARTS) - frozenset([
+    "full", "fam", "sur", "fore", "billing", "shipping", "legal", "real", "preferred", "personal", "f", "l", "card"])
+_PARTICIPLES: Final = frozenset(["run", "done", "made", "sent", "paid", "written", "taken", "given", "seen", "held",
+                                 "kept", "led", "set", "read", "brought", "bought", "built", "chosen", "driven",
+                                 "known", "shown", "told", "won", "drawn", "put", "signed", "owned"])
 
 
 def _birth_part(tokens: tuple[str, ...]) -> str | None:
@@ -146,15 +183,34 @@ def match_name(name: str) -> NameHint | None:
     part = _birth_part(tokens)
     if part is not None and not (part == "day" and "birth" in tokens):  # birth_day: a birthday
         return None
+    inner = _PAREN.search(name)
+    if inner is not None and inner.group(1).strip():  # "Tax ID (SSN)": the words in brackets say which one
+        specific = match_name(inner.group(1))
+        if specific is not None and not specific.weak:
+            return NameHint(specific.category, specific.rule, surrogate=specific.surrogate, part=specific.part)
+    return _match(tokens, 0)
+
+
+@lru_cache(maxsize=4096)
+def next_hint(name: str) -> NameHint | None:
+    """The reading of the words after the first rule's phrase (``Default Address Zip``: ``zip``), for when
+    the values contradict the first reading."""
+    first = match_name(name)
+    return None if first is None or first.end == 0 else _match(tokenize(name), first.end)
+
+
+def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
     best: tuple[int, int, int, int, str | None] | None = None  # (-len, rule order, start, end, category)
-    for start in range(len(tokens)):
+    for start in range(first, len(tokens)):
         for end in range(start + 1, min(len(tokens), start + _MAX_LEN) + 1):
             hit = _INDEX.get(tokens[start:end])
             if hit is not None:
                 cand = (start - end, hit[0], start, end, hit[1])
                 if best is None or cand[:2] < best[:2]:
                     best = cand
-    if best is None or best[4] is None:
+    if best is None:
+        return _actor(tokens) if first == 0 else None
+    if best[4] is None:
         return None
     start, end, category = best[2], best[3], best[4]
     medical = category == "medical"
@@ -162,13 +218,17 @@ def match_name(name: str) -> NameHint | None:
     rule = " ".join(tokens[start:end])
     if not medical and before and (before[-1] in PREFIX_NEG or before[-2:] == ("number", "of")):
         return None  # has_email, num_phones, number_of_emails; numero_de_telefono is a phone number
+    if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
+        return _match(tokens, end)  # patient_phone, Patient.gender: PHI as a qualifier (phi_qualified) only
     negators = SUFFIX_NEG - MEDICAL_KEEPS if medical else SUFFIX_NEG - CATEGORY_KEEPS.get(category, frozenset())
     if any(t in negators for t in after):
         return None
-    if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
-        return None  # patient_phone, Patient.gender: PHI only as a qualifier (phi_qualified), not a category
+    if rule in NAME_PARTS and before and before[-1] in _PERSON_NOUNS and end == len(tokens):
+        return NameHint(category, f"{before[-1]} {rule}", end=end)  # pt_last, cust_first: a person's last name
     if rule in NAME_PARTS and len(tokens) > 1 and (end < len(tokens) or set(before) & _NOT_PEOPLE):
         return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
+    if category in _PLACE_CATEGORIES and set(before) & _BUSINESSES:
+        return None  # store_phone, branch_address, vendor_zip: a place of business, not a person
     if category == "address" and "number" in after:
         return None  # street_number: a house number, one part of an address (groups.py)
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
@@ -176,7 +236,25 @@ def match_name(name: str) -> NameHint | None:
     weak = rule in WEAK_RULES
     if weak and surrogate:
         return None  # customer_id, user_key: a person's key, not the person
-    return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part)
+    return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part, end=end)
+
+
+def names_business(name: str) -> bool:
+    """``store_phone``, ``branch_address``: the name is about a place of business, whose contact points and
+    address are not a person's (values that look like phones there stay unflagged too)."""
+    return bool(set(tokenize(name)) & _BUSINESSES)
+
+
+def is_actor(rule: str) -> bool:
+    """A rule naming who did something, who may be written as a login: ``created by``, ``assignee``."""
+    return rule.endswith(" by") or rule in ACTOR_ROLES
+
+
+def _actor(tokens: tuple[str, ...]) -> NameHint | None:
+    """``triggered_by``, ``approved_by``: who did it (a person or a login), not ``sort_by``/``group_by``."""
+    if len(tokens) >= 2 and tokens[-1] == "by" and (tokens[-2].endswith("ed") or tokens[-2] in _PARTICIPLES):
+        return NameHint("person_name", " ".join(tokens[-2:]), weak=True)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -199,6 +277,8 @@ def quasi_part(name: str) -> tuple[str, str] | None:
     if tokens == ("number",):
         return ("address", "bare_number")  # numero, Nr: a house number only beside a street (groups.py)
     owner_ok = not set(core[:-1]) & _NOT_A_HOME  # billing_city, service_addr_town; not company_city, birth_city
+    if tokens[-1] in ("house", "building") and owner_ok and len(tokens) > 1 and not words & _NOT_A_HOUSE:
+        return ("address", "house")  # donor_house: "12", "4a" or "Rose Cottage", a house number or name
     if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
         return ("address", "unit")
     if core[-1] in CITY_WORDS and owner_ok:

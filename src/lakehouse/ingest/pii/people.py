@@ -34,12 +34,18 @@ def last_names() -> frozenset[str]:
 
 
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "dds", "cpa", "mba", "msc", "bsc"})
+_REMARK: Final = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_VCARD_N: Final = re.compile(r"^[^;,<>@]+;[^;,<>@]+(?:;[^;<>@]*){0,3}$")
 _DN: Final = re.compile(r"^\s*cn=([^,]+),", re.IGNORECASE)
 
 
 def _parts(value: Any) -> list[str] | None:
     if not isinstance(value, str) or not 2 <= len(value) <= 60:
         return None
+    value = _REMARK.sub("", value)  # "Jane Doe (mother)": a remark after the name
+    if _VCARD_N.match(value):  # vCard N: family;given;additional;prefixes;suffixes
+        family, given, *more = value.split(";")
+        value = " ".join(p for p in (given, *more[:1], family) if p)
     if "," in value:  # "Lopez, Maria", but "Maria Lopez, Esq."
         last, _, first = value.partition(",")
         value = last if first.strip().lower().rstrip(".") in _SUFFIXES else f"{first} {last}"
@@ -111,3 +117,13 @@ def is_username(value: Any) -> bool:
     """A login handle: 2-40 letters, digits, dots, dashes or underscores, at least one letter, no spaces."""
     return isinstance(value, str) and bool(_HANDLE.match(value)) and any(c.isalpha() for c in value)
 
+
+
+_CODE: Final = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d+|[A-Za-z]+[-_]\d+)$")
+
+
+def is_login_handle(value: Any) -> bool:
+    """A user handle with at least three letters that is not a code (``C123``, ``EMP-0042``, ``runner-4``
+    are codes; ``gideon44``, ``j.doe`` and ``DOMAIN\\jdoe`` are handles)."""
+    return (is_username(value) and sum(c.isalpha() for c in value) >= 3 and not _CODE.match(value)
+            and not value.lower().startswith(("bot", "svc", "system", "service", "runner", "worker")))

@@ -27,6 +27,7 @@ from lakehouse.ingest.pii.national import is_distinctive_national_id, is_nationa
 from lakehouse.ingest.pii.people import (
     is_known_name_part,
     is_known_person_name,
+    is_login_handle,
     is_name_shaped,
     is_username,
     mailbox,
@@ -113,6 +114,8 @@ def is_phone(value: Any) -> bool:
         return _valid_phone("+" + value[2:], None)
     if _valid_phone(value, "US"):
         return True
+    if value.isdigit() and 11 <= len(value) <= 15 and value[0] != "0":  # an MSISDN: 41791234567
+        return _valid_phone("+" + value, None)
     national = value.lstrip("(")
     return national.startswith("0") and any(_valid_phone(value, r) for r in _TRUNK_REGIONS)
 
@@ -196,6 +199,20 @@ def _doc_number(pattern: re.Pattern[str]) -> Check:
         return bool(pattern.match(text.replace(" ", ""))) and any(c.isdigit() for c in text)
 
     return check
+
+
+# A British driving licence number (DVLA): surname, birth decade, month (+50 for women), day, year digit,
+# initials, a digit and two check letters: MORGA753116SM9IJ.
+_DVLA = re.compile(
+    r"^[A-Z9]{5}\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}(?:\d{2})?$")
+
+
+def is_dvla_licence(value: Any) -> bool:
+    return isinstance(value, str) and bool(_DVLA.match(value.upper().replace(" ", "")))
+
+
+def _licence(value: Any) -> bool:
+    return _doc_number(_LICENSE)(value) or is_dvla_licence(value)
 
 
 # --- dates of birth ------------------------------------------------------------------------------
@@ -306,10 +323,14 @@ _POSTAL = re.compile(
 )
 
 
+# Any other country's code under a postal header: 3-10 letters and digits with a digit (Malta's VLT 1234).
+_POSTAL_ANY = re.compile(r"^(?=.*\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){2,9}$")
+
+
 def is_postal_code(value: Any) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         return 100 <= value <= 99999
-    return isinstance(value, str) and bool(_POSTAL.match(value.upper()))
+    return isinstance(value, str) and bool(_POSTAL.match(value.upper()) or _POSTAL_ANY.match(value.upper()))
 
 
 # --- money ---------------------------------------------------------------------------------------
@@ -366,7 +387,8 @@ VALIDATORS: Final[dict[str, Validator]] = {
         Validator("national_id", "valid national id numbers", _I, is_national_id, is_distinctive_national_id,
                   _ID_SHAPE, shape=_ID_SHAPE),
         Validator("passport", "passport-number shaped", _I, _doc_number(_PASSPORT)),
-        Validator("driver_license", "licence-number shaped", _I, _doc_number(_LICENSE)),
+        Validator("driver_license", "licence-number shaped", _I, _licence, is_dvla_licence,
+                  re.compile(r"^[A-Za-z9]{5}\d")),
         Validator("date_of_birth", "dates between 1900 and today", frozenset({"str", "int", "date"}),
                   is_birth_date),
         Validator("person_name", "person-name shaped", _S, _name_or_mailbox, is_person_value),
@@ -388,5 +410,7 @@ KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, 
 # A display name: a whole name, a mailbox, or a known first name alone.
 KNOWN_PERSON_OR_PART = Validator("person_name", "known names", _S,
                                  lambda v: is_person_value(v) or is_known_name_part(v))
+# Who did something (triggered_by, assignee) as a login: a handle with a word in it, not a code (C123, EMP-0042).
+LOGIN_HANDLE = Validator("username", "login handles", _S, is_login_handle)
 # A generic "expiry" header (products expire too) needs values written like a card's expiry.
 EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)

@@ -1,0 +1,124 @@
+"""Table context that a single column cannot show: an identity document's number beside its type, and
+the record and plan numbers of a table that holds health data.
+
+``id_number`` alone is any identifier; beside ``id_type`` holding ``Passport``/``DL``/``State ID`` it is
+the number of the document named there. ``member_id`` or ``chart_no`` alone is any key; in a table with
+a diagnosis or allergies it is a health plan or medical record number (HIPAA identifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final
+
+from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
+from lakehouse.ingest.pii.names import names_business, tokenize
+from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
+
+_DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident"])
+_KIND_WORDS: Final = frozenset(["type", "kind", "category"])
+_NUMBER_WORDS: Final = frozenset(["number", "value", "identifier"])
+_DOC_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-/.]{3,19}$")
+_HEALTH_IDS: Final = frozenset(["chart", "member", "subscriber", "beneficiary", "insurance", "insured", "medicare",
+                                "medicaid", "enrollee", "policy", "plan", "mrn"])
+_ID_WORDS: Final = frozenset(["id", "number", "identifier", "ref"])
+_KEY_WORDS: Final = frozenset(["id", "number", "code", "key", "name", "ref"])
+_PLACE_CATEGORIES: Final = frozenset(["address", "address_part", "postal_code", "phone"])
+SHARE: Final = 0.8
+
+
+def document_kind(value: object) -> str | None:
+    """The category of an identity document named in an ``id_type`` column, or None."""
+    if not isinstance(value, str):
+        return None
+    text = value.lower()
+    words = set(re.split(r"[^a-z]+", text))
+    if "passport" in text or "pasaporte" in text or "passeport" in text or "pp" in words:
+        return "passport"
+    if words & {"dl", "driver", "drivers", "driving", "licence", "license", "permis", "licencia"}:
+        return "driver_license"
+    if words & {"id", "identity", "national", "dni", "cedula", "nric", "card", "citizen", "residence", "aadhaar"}:
+        return "national_id"
+    return None
+
+
+def _is_doc_number(value: object) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 10_000 <= value < 10**15
+    return isinstance(value, str) and bool(_DOC_NUMBER.match(value.upper())) and any(c.isdigit() for c in value)
+
+
+def _share(values: Values, check: Callable[[object], bool]) -> float:
+    return sum(1 for v in values.items if check(v)) / len(values.items)
+
+
+def _documents(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+               found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    kinds: Counter[str] = Counter()
+    type_column = None
+    for name in columns:
+        tokens = set(tokenize(name))
+        values = samples[name]
+        if tokens & _DOC_WORDS and tokens & _KIND_WORDS and len(values.items) >= MIN_VALUES:
+            named = [str(v).strip().lower() for v in values.items if document_kind(v) is not None]
+            if len(named) >= SHARE * len(values.items):
+                kinds.update(named)  # the most frequent document decides (passport over id_card, permit)
+                type_column = name
+    if type_column is None:
+        return {}
+    category = document_kind(kinds.most_common(1)[0][0]) or "national_id"
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        tokens = set(tokenize(name))
+        values = samples[name]
+        if name in found or name == type_column or not tokens & _DOC_WORDS or not tokens & _NUMBER_WORDS:
+            continue
+        if len(values.items) >= MIN_VALUES and _share(values, _is_doc_number) >= SHARE:
+            out[name] = finding(names, category, 0.8, f"document numbers beside {type_column!r}, which names "
+                                f"the documents (mostly {category.replace('_', ' ')})")
+    return out
+
+
+def _health_ids(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        tokens = tokenize(name)
+        values = samples[name]
+        if name in found or not set(tokens) & _HEALTH_IDS or not (set(tokens) & _ID_WORDS or tokens == ("mrn",)):
+            continue
+        n = len(values.items)
+        if n < MIN_VALUES or is_surrogate_key(values) and values.kind != "int" or len(set(values.items)) < 0.9 * n:
+            continue
+        if _share(values, _is_doc_number) >= SHARE:
+            out[name] = finding(names, "medical", 0.7, "a record or plan number in a table with health data")
+    return out
+
+
+def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                     found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """Findings for unflagged columns that the rest of the table explains."""
+    out = _documents(columns, samples, found)
+    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
+        out.update(_health_ids(columns, samples, {**found, **out}))
+    return out
+
+
+def business_place_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> set[str]:
+    """When a table's first column keys a place of business (``store_id``, ``branch_code``), its bare
+    ``street``, ``postcode``, ``city`` and ``phone`` are the shop's: the names of those findings."""
+    first = next(iter(columns), None)
+    if first is None:
+        return set()
+    tokens = set(tokenize(first))
+    if not (names_business(first) and tokens & _KEY_WORDS):
+        return set()
+    return {name for name, f in found.items() if f.category in _PLACE_CATEGORIES and len(tokenize(name)) <= 2
+            and not any(t in _PERSON_WORDS for t in tokenize(name))}
+
+
+_PERSON_WORDS: Final = frozenset(["home", "customer", "client", "member", "owner", "manager", "contact", "personal",
+                                  "private", "residential", "mailing", "billing", "shipping", "delivery", "employee",
+                                  "patient", "guest", "tenant", "resident"])
