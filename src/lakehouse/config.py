@@ -207,6 +207,16 @@ class AgentSettings(BaseModel):
     promotion_margin: float = Field(default=0.05, ge=0, description="A challenger must be this much faster (QPS).")
     load_pause_p95_ms: float = Field(default=250.0, gt=0, description="Pause while search p95 is above this.")
     trial_time_limit_seconds: float = Field(default=600.0, gt=0)
+    recall_confidence: float = Field(
+        default=0.95, ge=0.5, lt=1,
+        description="A config meets the recall target only if the target holds at this one-sided confidence, "
+                    "given the eval set's size (0.5: the point estimate).")
+
+    @property
+    def recall_z(self) -> float:
+        from statistics import NormalDist
+
+        return NormalDist().inv_cdf(self.recall_confidence)
     eval_sample: int = Field(default=200, ge=10, description="Documents held out per eval set.")
     live_set_size: int = Field(default=500, ge=1, description="Newest logged queries in the live eval set.")
     live_set_minimum: int = Field(default=20, ge=1, description="Fewer logged queries: no live set yet.")

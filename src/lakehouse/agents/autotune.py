@@ -155,7 +155,7 @@ class AutotuneAgent:
                                                  "re-measure the champion on the current eval sets", len(journal))
         else:
             proposal = propose(journal, champion, self.bounds, self.config.epsilon, row.recall_target,
-                               self.config.promotion_margin)
+                               self.config.promotion_margin, self.config.recall_z)
         if proposal is None:
             self.store.set_state(name, "settled", "no config tried is faster than the champion by the promotion "
                                  "margin at the target, and every neighbouring config has been tried")
@@ -196,12 +196,14 @@ class AutotuneAgent:
         if live is None or index.graph is None:
             return ""
         probe = evaluator.probe(row, index, live.excluded, champion)
-        recall = evaluator.trial_metrics(probe, live, None, champion.ef_search, row.metric)["recall"]
-        if recall >= row.recall_target:
+        on_live = evaluator.trial_metrics(probe, live, None, champion.ef_search, row.metric)
+        recall = on_live["recall"]
+        if meets_target(on_live, row.recall_target, self.config.recall_z):
             return ""
 
         def meets(ef: int) -> bool:
-            return evaluator.trial_metrics(probe, live, None, ef, row.metric)["recall"] >= row.recall_target
+            return meets_target(evaluator.trial_metrics(probe, live, None, ef, row.metric), row.recall_target,
+                                self.config.recall_z)
 
         ef, _ = bisect_ef(meets, champion.ef_search + 1, self.bounds.ef_search[1])
         if ef is None:
@@ -217,9 +219,9 @@ class AutotuneAgent:
 
     def _wins(self, challenger: dict[str, Any], champion: dict[str, Any], target: float) -> bool:
         c, b = challenger["metrics"], champion["metrics"]
-        if not meets_target(c, target):
+        if not meets_target(c, target, self.config.recall_z):
             return False
-        if not meets_target(b, target):
+        if not meets_target(b, target, self.config.recall_z):
             return True
         return float(c["qps"]) >= float(b["qps"]) * (1 + self.config.promotion_margin)
 

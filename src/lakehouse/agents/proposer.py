@@ -58,17 +58,18 @@ def neighbours(m: int, efc: int, bounds: Bounds) -> list[tuple[int, int]]:
     return out
 
 
-def best_known(champion: dict[str, Any], journal: Sequence[dict[str, Any]], target: float, margin: float) -> bool:
+def best_known(champion: dict[str, Any], journal: Sequence[dict[str, Any]], target: float, margin: float,
+               z: float = 0.0) -> bool:
     """No candidate in the journal meets the target and is faster than the champion by more than ``margin``
     (the rule a challenger must pass to be promoted). Bisection probes are not candidates: a graph's candidate is
     its smallest ef meeting the target, and a probe at a larger ef measured faster than it is noise."""
     _, qps = _rq(champion)
-    return not any(meets_target(t, target) and _rq(t)[1] > qps * (1 + margin)
+    return not any(meets_target(t, target, z) and _rq(t)[1] > qps * (1 + margin)
                    for t in journal if t.get("kind") != "agent-probe")
 
 
 def propose(journal: Sequence[dict[str, Any]], champion: dict[str, Any] | None, bounds: Bounds,
-            epsilon: float, target: float, margin: float = 0.05) -> Proposal | None:
+            epsilon: float, target: float, margin: float = 0.05, z: float = 0.0) -> Proposal | None:
     """The next graph config to build, or None when the index is settled (or the bounds are exhausted).
     A champion below ``target`` never settles: the agent keeps trying untried configs."""
     if champion is not None and "config" in champion:  # a journal entry: its graph and its metrics
@@ -86,8 +87,8 @@ def propose(journal: Sequence[dict[str, Any]], champion: dict[str, Any] | None, 
         return _random(untried, rng, seed, "no champion yet: a random config") if untried else None
     m, efc = int(champion["m"]), int(champion["ef_construction"])
     near = [g for g in neighbours(m, efc, bounds) if g not in tried]
-    meets = _rq(champion)[0] >= target
-    if not near and meets and best_known(champion, journal, target, margin):
+    meets = meets_target(champion, target, z)
+    if not near and meets and best_known(champion, journal, target, margin, z):
         return None
     if untried and (rng.random() < epsilon or not near):
         return _random(untried, rng, seed, f"exploring (epsilon {epsilon:g}): a random config in the bounds")
@@ -130,11 +131,15 @@ def _clamp(value: int, bounds: tuple[int, int]) -> int:
     return max(bounds[0], min(bounds[1], value))
 
 
-def meets_target(trial: dict[str, Any], target: float) -> bool:
-    """Meets the target on the held-out set and, where one was measured, on the live set (as promotion asks)."""
+def meets_target(trial: dict[str, Any], target: float, z: float = 0.0) -> bool:
+    """Meets the target on the held-out set and, where one was measured, on the live set (as promotion asks),
+    ``z`` standard errors below each estimate: a sample's point estimate at the target misses it on unseen
+    queries half the time."""
     metrics = trial.get("metrics") or trial
+    held = _rq(trial)[0] - z * float(metrics.get("recall_se") or 0.0)
     live = metrics.get("recall_live")
-    return _rq(trial)[0] >= target and (live is None or float(live) >= target)
+    return held >= target and (live is None or float(live) - z * float(metrics.get("recall_live_se") or 0.0)
+                               >= target)
 
 
 def _rq(trial: dict[str, Any]) -> tuple[float, float]:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from lakehouse.agents.proposer import bisect_ef
+from lakehouse.agents.proposer import bisect_ef, meets_target
 from lakehouse.vectors import ann
 from lakehouse.vectors.evalsets import EvalSet
 from lakehouse.vectors.evaluation import Probe, graph_memory_bytes, measure
@@ -40,7 +40,7 @@ def explore(task: dict[str, Any], folder: Path) -> dict[str, Any]:
     def meets(ef: int) -> bool:
         results = {s.source: measure(probe, s, ef, task["metric"]) for s in sets}
         probes[ef] = results
-        return all(r["recall"] >= task["target"] for r in results.values())
+        return all(meets_target(r, task["target"], float(task.get("z", 0.0))) for r in results.values())
 
     low, high = task["ef_bounds"]
     best, _ = bisect_ef(meets, int(low), int(high))

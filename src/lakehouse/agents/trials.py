@@ -68,7 +68,8 @@ class TrialRunner:
             for s in sets:
                 np.save(folder / f"{s.source}.npy", s.queries)
             task = {"kind": "explore", "metric": row.metric, "m": proposal.m, "ef_construction":
-                    proposal.ef_construction, "target": row.recall_target, "ef_bounds": list(ef_bounds),
+                    proposal.ef_construction, "target": row.recall_target, "z": self.settings.recall_z,
+                    "ef_bounds": list(ef_bounds),
                     "threads": None, "sets": [{"name": s.source, "k": s.k, "truth": _graph_labels(s.truth, kept)}
                                               for s in sets]}
             try:
@@ -95,7 +96,8 @@ class TrialRunner:
                 "eval_scheme": "held_out", "build_seconds": answer["build_seconds"],
                 "memory_bytes": answer["memory_bytes"]}
             if live is not None and "live" in results:
-                metrics |= {"recall_live": results["live"]["recall"], "live_queries": len(live.queries),
+                metrics |= {"recall_live": results["live"]["recall"], "recall_live_se": results["live"]["recall_se"],
+                            "live_queries": len(live.queries),
                             "live_eval_set_id": live.id}
             kind = "agent" if probe["ef"] == chosen else "agent-probe"
             config = {"m": proposal.m, "ef_construction": proposal.ef_construction, "ef_search": probe["ef"]}

@@ -46,6 +46,7 @@ def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str, passes: int =
     win or lose on chance)."""
     k = eval_set.k
     found = 0
+    per_query: list[float] = []
     best: list[float] | None = None
     for n in range(passes):
         latencies = []
@@ -56,13 +57,17 @@ def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str, passes: int =
             if n == 0:
                 if probe.labels is not None:
                     labels = probe.labels[labels]
-                found += len(set(labels.tolist()) & set(expected))
+                hits = len(set(labels.tolist()) & set(expected))
+                found += hits
+                per_query.append(hits / max(1, len(expected)))
         if best is None or sum(latencies) < sum(best):
             best = latencies
     assert best is not None
     total = sum(best)
     lat = np.asarray(best) * 1000
-    return {"recall": round(found / max(1, sum(len(t) for t in eval_set.truth)), 4),
+    # the recall estimate's standard error over queries: how far a sample of this size can be off
+    se = float(np.std(per_query, ddof=1) / np.sqrt(len(per_query))) if len(per_query) > 1 else 0.0
+    return {"recall": round(found / max(1, sum(len(t) for t in eval_set.truth)), 4), "recall_se": round(se, 5),
             "p50_ms": round(float(np.percentile(lat, 50)), 4), "p95_ms": round(float(np.percentile(lat, 95)), 4),
             "qps": round(len(eval_set.queries) / total, 1) if total else 0.0}
 
@@ -142,7 +147,8 @@ class Evaluator:
             metrics["recall_held_out"] = metrics["recall"]
         if live is not None:
             on_live = measure(probe, live, ef, metric)
-            metrics |= {"recall_live": on_live["recall"], "live_queries": len(live.queries),
+            metrics |= {"recall_live": on_live["recall"], "recall_live_se": on_live["recall_se"],
+                        "live_queries": len(live.queries),
                         "live_eval_set_id": live.id}
         return metrics
 
