@@ -43,13 +43,17 @@ With `auth.mode = "token"`, send `Authorization: Bearer <token>` (the Authorize 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Background work that lives as long as the server: the autotune agent when ``agent.enabled``."""
+    """Background work that lives as long as the server: the MCP sessions (``/mcp``), and the autotune agent
+    when ``agent.enabled``."""
     lakehouse: Lakehouse = app.state.lakehouse
     task = None
     if lakehouse.settings.agent.enabled:
         task = asyncio.create_task(lakehouse.agent.run(), name="lakehouse-autotune-agent")
     try:
-        yield
+        async with contextlib.AsyncExitStack() as stack:
+            if app.state.mcp is not None:
+                await stack.enter_async_context(app.state.mcp.lifespan())
+            yield
     finally:
         if task is not None:
             lakehouse.agent.stop()
@@ -70,6 +74,15 @@ def create_app(lakehouse: Lakehouse) -> FastAPI:
                    journal, vector_routes):
         app.include_router(module.router)
     install_docs(app)
+    app.state.mcp = None
+    if lakehouse.settings.mcp.http_enabled:  # agents' MCP endpoint (docs/agents.md), authenticated like the API
+        from starlette.routing import Route
+
+        from lakehouse.mcp_server.http import McpHttp
+
+        app.state.mcp = McpHttp(lakehouse)
+        app.router.routes.append(Route("/mcp", app.state.mcp, methods=["GET", "POST", "DELETE"],
+                                       include_in_schema=False))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -32,12 +32,15 @@ def _audit_schema() -> pa.Schema:
     return pa.schema([
         ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
         ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
-        ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()),
+        ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()), ("via", pa.string()),
+        ("tool", pa.string()),
     ])
 
 
 request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
-
+# How a call came in when not through the library, CLI or HTTP API directly: ("mcp", tool name) for an agent's
+# tool call, so every record it causes says so.
+origin: ContextVar[tuple[str, str] | None] = ContextVar("lakehouse_call_origin", default=None)
 
 
 @dataclass
@@ -51,7 +54,7 @@ class AuditScope:
 def audit_view(row: AuditRow) -> dict[str, Any]:
     return {"id": row.id, "at": iso_utc(row.at), "actor": row.actor, "role": row.role, "action": row.action,
             "objects": row.objects, "outcome": row.outcome, "status": row.status, "rows": row.rows,
-            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id}
+            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id, "via": row.via, "tool": row.tool}
 
 
 class AuditLog:
@@ -60,9 +63,10 @@ class AuditLog:
 
     def record(self, actor: Actor, action: str, objects: Sequence[str], outcome: str, *, status: int | None = None,
                rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None) -> None:
+        via, tool = origin.get() or (None, None)
         row = AuditRow(at=utcnow(), actor=actor.name, role=actor.role.value, action=action,
                        objects=[str(o) for o in objects][:50], outcome=outcome[:50], status=status, rows=rows,
-                       elapsed_ms=round(elapsed_ms, 3), request_id=request or request_id.get())
+                       elapsed_ms=round(elapsed_ms, 3), request_id=request or request_id.get(), via=via, tool=tool)
         try:
             with self._sessions.begin() as session:
                 session.add(row)

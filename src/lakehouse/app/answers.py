@@ -1,0 +1,199 @@
+"""Answers for agents: the library calls an agent's tool makes, each with its provenance (what it read, at which
+version, through which view and masks, how many erased keys were hidden), audited as one call that says how it
+came in (``via``, ``tool``) and kept so the answer can be traced later. ``Lakehouse.answers`` is this namespace;
+the MCP server (mcp_server/) is its one front door today."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from lakehouse.app.base import LakehouseBase
+from lakehouse.errors import LakehouseError, NotFound
+from lakehouse.governance.answers import AnswerStore, erased_key_counts
+from lakehouse.governance.audit import origin, request_id
+from lakehouse.types import Actor, Role
+
+if TYPE_CHECKING:
+    from lakehouse.app.lakehouse import Lakehouse
+    from lakehouse.governance.views import ViewInfo
+    from lakehouse.query.spec import QueryResult
+    from lakehouse.vectors.spec import IndexManifest, SearchRequest, SearchResult
+
+ANONYMOUS = Actor(name="anonymous", role=Role.agent)
+
+
+@dataclass
+class AnswerScope:
+    """One tool call: its id (also the request id of every audit record it causes) and, once it has an answer,
+    the provenance to keep."""
+
+    answer_id: str
+    tool: str
+    provenance: dict[str, Any] | None = None
+    objects: list[str] = field(default_factory=list)
+
+
+def fingerprint(view: ViewInfo) -> str:
+    """A view's definition (base, columns, row filter, redactions) as a digest: two answers read the same view
+    definition exactly when their fingerprints match."""
+    definition = view.model_dump(mode="json", include={"name", "base_dataset", "columns", "row_filter",
+                                                       "column_redactions"})
+    text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def tables_named(sql: str) -> set[str] | None:
+    """The relations a statement reads (CTE names left out); None when sqlglot cannot parse it."""
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        tree = sqlglot.parse_one(sql, read="postgres")
+    except Exception:  # noqa: BLE001 - the engine parsed it; the token superset is then the fallback
+        return None
+    ctes = {c.alias_or_name for c in tree.find_all(exp.CTE)}
+    return {t.name for t in tree.find_all(exp.Table) if t.name and t.name not in ctes}
+
+
+class Answers:
+    def __init__(self, lakehouse: Lakehouse):
+        self._lh = lakehouse
+        self._store = AnswerStore(lakehouse.catalog.sessions)
+
+    # The call itself --------------------------------------------------------------------------
+    def principal(self, token: str | None, via: str = "mcp") -> Actor:
+        """The caller: the token's principal when ``auth.mode = "token"`` (a missing, unknown or revoked token is
+        refused and audited, and nothing runs), else the process's own actor (local mode, like the CLI)."""
+        lh = self._lh
+        if lh.settings.auth.mode == "local":
+            return lh.actor
+        from lakehouse.errors import Unauthorized
+
+        try:
+            if not token or not token.strip():
+                raise Unauthorized("This lakehouse requires a token (auth.mode = token).",
+                                   hint="Set LAKEHOUSE_TOKEN for stdio, or send 'Authorization: Bearer <token>'.")
+            return lh.governance.principals.authenticate(token.strip())
+        except LakehouseError as exc:
+            marker = origin.set((via, "auth"))
+            try:
+                lh.governance.audit.record(ANONYMOUS, f"{via}.auth", [], exc.code, status=exc.http_status)
+            finally:
+                origin.reset(marker)
+            raise
+
+    @contextmanager
+    def call(self, tool: str, actor: Actor, *objects: str, via: str = "mcp") -> Iterator[AnswerScope]:
+        """One audited call: a ``<via>.<tool>`` record, and every record the library writes inside it, carry
+        ``via``, ``tool`` and the answer id as request id; a successful call keeps its provenance."""
+        scope = AnswerScope(answer_id=uuid.uuid4().hex, tool=tool, objects=list(objects))
+        marks = origin.set((via, tool)), request_id.set(scope.answer_id)
+        try:
+            with self._lh.governance.audit.scope(actor, f"{via}.{tool}", *objects) as audit:
+                yield scope
+                audit.objects = scope.objects
+                if scope.provenance is not None:
+                    self._store.put(scope.answer_id, actor, tool, scope.provenance)
+        finally:
+            request_id.reset(marks[1])
+            origin.reset(marks[0])
+
+    def get(self, answer_id: str, actor: Actor) -> dict[str, Any]:
+        return self._store.get(answer_id, actor)
+
+    # Provenance -------------------------------------------------------------------------------
+    def sql(self, sql: str, actor: Actor, *, params: Mapping[str, Any] | None = None,
+            as_of: Mapping[str, int] | None = None, max_rows: int | None = None) -> tuple[QueryResult, dict[str, Any]]:
+        """``Lakehouse.sql`` and what it read: each dataset or view the statement names, at its version."""
+        lh = self._lh
+        before = lh.catalog.datasets.heads()
+        result = lh.sql(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
+        after = lh.catalog.datasets.heads()
+        named = tables_named(sql)
+        if named is None:
+            from lakehouse.query.sql_service import referenced_tables
+
+            named = referenced_tables(sql) or set()
+        sources = self._sources(actor, named, before, dict(as_of or {}))
+        moved = sorted(s["dataset"] for s in sources if before.get(s["dataset"]) != after.get(s["dataset"]))
+        provenance: dict[str, Any] = {"engine": "datafusion", "sources": sources}
+        if moved:  # a commit landed while the query ran: the version shown is the one current when it started
+            provenance["committed_during_query"] = moved
+        return result, provenance
+
+    def search(self, index: str, request: SearchRequest, actor: Actor) -> tuple[SearchResult, dict[str, Any]]:
+        """``Lakehouse.search_vectors`` and where its hits came from: the index, its generation, backend and
+        method, the source it embeds (dataset or view, version), erased keys hidden, and the chunk ids."""
+        lh = self._lh
+        result = lh.search_vectors(index, request, actor=actor)
+        manifest = lh.vectors.get_index(actor, index)
+        provenance = self.index_provenance(manifest, actor)
+        provenance.update(method=result.method,
+                          chunk_ids=[f"{hit.doc_id}#{hit.chunk_index}" for hit in result.hits])
+        return result, provenance
+
+    def index_provenance(self, manifest: IndexManifest, actor: Actor) -> dict[str, Any]:
+        view = self._view(manifest.view, actor) if manifest.view else None
+        counts = erased_key_counts(self._lh.catalog.sessions, [manifest.base_dataset])[manifest.base_dataset]
+        source: dict[str, Any] = {"kind": "view" if view else "dataset", "name": manifest.dataset,
+                                  "dataset": manifest.base_dataset, "version": manifest.source_version}
+        if view is not None:
+            source.update(self._view_facts(view))
+        source["tombstones"] = {"erased_keys_hidden": counts["hidden"], "erased_keys_purged": counts["purged"]}
+        return {"index": manifest.index_name, "generation": manifest.generation, "backend": manifest.backend,
+                "embedder": manifest.embedder, "model": manifest.model, "metric": manifest.metric,
+                "sources": [source]}
+
+    def _view(self, name: str, actor: Actor) -> ViewInfo | None:
+        try:
+            return self._lh.governance.get_view(actor, name)
+        except NotFound:
+            return None
+
+    @staticmethod
+    def _view_facts(view: ViewInfo) -> dict[str, Any]:
+        return {"definition_fingerprint": fingerprint(view),
+                "masks": {column: r.kind for column, r in sorted(view.column_redactions.items())},
+                "row_filter": view.row_filter is not None}
+
+    def sources(self, actor: Actor, names: set[str]) -> list[dict[str, Any]]:
+        """Provenance of the named datasets and views as the caller may read them now (others left out)."""
+        return self._sources(actor, names, self._lh.catalog.datasets.heads(), {})
+
+    def _sources(self, actor: Actor, named: set[str], heads: Mapping[str, tuple[str, int]],
+                 as_of: dict[str, int]) -> list[dict[str, Any]]:
+        gov = self._lh.governance
+        views = {v.name: v for v in gov.readable_views(actor) if v.name in named and v.base_dataset in heads}
+        readable = gov.access.readable_datasets(actor, heads)
+        out: list[dict[str, Any]] = []
+        for name in sorted(named):
+            raw = name.startswith("__raw__") and actor.is_admin
+            dataset = name.removeprefix("__raw__") if raw else name
+            if name in views:
+                view = views[name]
+                base = view.base_dataset
+                out.append({"kind": "view", "name": name, "dataset": base,
+                            "version": as_of.get(base, heads[base][1]), **self._view_facts(view)})
+            elif dataset in heads and (dataset in readable or raw):
+                out.append({"kind": "raw_dataset" if raw else "dataset", "name": name, "dataset": dataset,
+                            "version": as_of.get(dataset, heads[dataset][1])})
+        counts = erased_key_counts(self._lh.catalog.sessions, sorted({s["dataset"] for s in out}))
+        for source in out:
+            count = counts[source["dataset"]]
+            hidden = 0 if source["kind"] == "raw_dataset" else count["hidden"]  # raw tables show every stored row
+            source["tombstones"] = {"erased_keys_hidden": hidden, "erased_keys_purged": count["purged"]}
+        return out
+
+
+class AnswersApi(LakehouseBase):
+    @cached_property
+    def answers(self) -> Answers:
+        """Agents' calls with provenance (``lakehouse://answers/{id}``): see app/answers.py."""
+        return Answers(self)  # type: ignore[arg-type]  # composed into Lakehouse
