@@ -48,7 +48,8 @@ class LakehouseMcp(MCPServer):
                            {"code": "unknown_tool", "hint": f"Tools: {', '.join(known)}.", "http_status": 404,
                             "tools": known})
         allowed = set(tool.parameters.get("properties", {}))
-        problems = [{"field": key, "problem": "not an argument of this tool"} for key in arguments if key not in allowed]
+        problems = [{"field": key, "problem": "not an argument of this tool"}
+                    for key in arguments if key not in allowed]
         try:
             tool.fn_metadata.validate_arguments(dict(arguments))
         except ValidationError as exc:
