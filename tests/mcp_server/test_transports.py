@@ -1,0 +1,89 @@
+"""The same server over its real transports: ``lakehouse mcp`` as a stdio subprocess, and streamable HTTP at
+``/mcp`` in a live API server, authenticated like the API."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import httpx2
+import pytest
+from mcp import Client, StdioServerParameters
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared.exceptions import MCPError
+
+from tests.live_server import serving
+from tests.mcp_server.conftest import World, email
+
+LAKEHOUSE = str(Path(sys.executable).with_name("lakehouse"))
+VECTOR = [1.0, 0, 0, 0, 0, 0, 0]
+
+
+def env(world: World, token: str | None) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if not k.startswith("LAKEHOUSE_")}
+    out.update(LAKEHOUSE_DATA_DIR=str(world.lh.settings.data_dir), LAKEHOUSE_AUTH__MODE="token",
+               LAKEHOUSE_QUERY__WORKERS="1", HF_HUB_OFFLINE="1")
+    if token is not None:
+        out["LAKEHOUSE_TOKEN"] = token
+    return out
+
+
+async def session(client: Client) -> dict[str, Any]:
+    async with client:
+        tools = sorted(t.name for t in (await client.list_tools()).tools)
+        listed = (await client.call_tool("list_datasets", {})).structured_content
+        rows = (await client.call_tool("sql", {"query": "SELECT id, email FROM people_safe ORDER BY id LIMIT 3"}))
+        hits = (await client.call_tool("vector_search", {"index": "safe_idx", "vector": VECTOR, "k": 2}))
+        try:
+            await client.call_tool("sql", {"query": "DROP TABLE people"})
+            refused: Any = None
+        except MCPError as exc:
+            refused = exc.data
+        return {"tools": tools, "listed": listed, "rows": rows.structured_content, "hits": hits.structured_content,
+                "refused": refused}
+
+
+def check(world: World, out: dict[str, Any]) -> None:
+    assert out["tools"] == ["describe_dataset", "get_document", "list_datasets", "list_indexes", "sql",
+                            "vector_search"]
+    assert [d["name"] for d in out["listed"]["datasets"]] == ["people_safe"]
+    rows = out["rows"]["rows"]
+    assert [r[0] for r in rows] == [1, 3, 4] and all(r[1] != email(r[0]) for r in rows)
+    assert len(out["hits"]["hits"]) == 2 and out["hits"]["provenance"]["index"] == "safe_idx"
+    assert out["refused"]["code"] == "query_refused"
+    answer = out["rows"]["provenance"]["answer_id"]
+    audited = world.lh.audit_events(request=answer, limit=10)
+    assert {(r["action"], r["via"], r["tool"], r["actor"]) for r in audited} >= {
+        ("mcp.sql", "mcp", "sql", "agent-bot"), ("query.sql", "mcp", "sql", "agent-bot")}
+
+
+@pytest.mark.timeout(120)
+def test_stdio_subprocess(world: World) -> None:
+    params = StdioServerParameters(command=LAKEHOUSE, args=["mcp"], env=env(world, world.tokens["agent"]))
+    check(world, anyio.run(session, Client(params)))
+
+
+def test_stdio_refuses_to_start_without_a_token(world: World) -> None:
+    for token in (None, "lh_revoked-or-unknown"):
+        done = subprocess.run([LAKEHOUSE, "mcp"], env=env(world, token), input="", capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode != 0 and "Traceback" not in done.stderr
+        assert "token" in done.stderr.lower() and done.stdout == ""  # nothing on the protocol channel
+
+
+@pytest.mark.timeout(120)
+def test_http_session_in_the_live_server(world: World) -> None:
+    with serving(world.lh) as url:
+        auth = httpx2.AsyncClient(headers={"Authorization": f"Bearer {world.tokens['agent']}"})
+        check(world, anyio.run(session, Client(streamable_http_client(f"{url}/mcp", http_client=auth))))
+        for headers in ({}, {"Authorization": "Bearer lh_wrong"}, {"Authorization": "Basic abc"}):
+            r = httpx.post(f"{url}/mcp", headers=headers,
+                           json={"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                                 "params": {"name": "sql", "arguments": {"query": "SELECT 1"}}})
+            assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", r.text
+            assert r.headers["www-authenticate"].startswith("Bearer")
