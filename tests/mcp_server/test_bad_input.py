@@ -15,6 +15,8 @@ def test_unknown_tool_lists_the_tools(world: World) -> None:
     exc = error(world.server("agent"), "drop_everything")
     assert exc.code == -32602 and exc.data["code"] == "unknown_tool"
     assert "sql" in exc.data["tools"] and "sql" in exc.data["hint"]
+    (row,) = world.lh.audit_events(action="mcp.drop_everything", limit=5)
+    assert (row["actor"], row["outcome"], row["via"]) == ("agent-bot", "unknown_tool", "mcp")
 
 
 @pytest.mark.parametrize(("tool", "arguments", "field"), [

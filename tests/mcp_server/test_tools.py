@@ -89,7 +89,8 @@ def test_caps_and_truncation_say_so(world: World) -> None:
     assert capped["row_count"] == 8 and capped["truncated"] is True and capped["truncated_by"] == "max_rows"
     assert capped["max_rows_capped"] == {"requested": 10**9, "applied": 8, "why": "mcp.max_rows is 8"}
     assert capped["next_offset"] == 8 and "OFFSET 8" in capped["hint"]
-    wide = payload(call(world.server("admin"), "sql", {"query": "SELECT repeat(email, 10) AS e FROM people ORDER BY id"}))
+    wide = payload(call(world.server("admin"), "sql",
+                        {"query": "SELECT repeat(email, 10) AS e FROM people ORDER BY id"}))
     assert wide["truncated"] is True and wide["truncated_by"] == "max_chars" and 0 < wide["row_count"] < 8
     exact = payload(call(world.server("admin"), "sql", {"query": "SELECT id FROM people ORDER BY id LIMIT 3"}))
     assert exact["truncated"] is False and "hint" not in exact

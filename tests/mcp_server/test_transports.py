@@ -87,3 +87,14 @@ def test_http_session_in_the_live_server(world: World) -> None:
                                  "params": {"name": "sql", "arguments": {"query": "SELECT 1"}}})
             assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", r.text
             assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_http_endpoint_without_the_lifespan_answers_503(world: World) -> None:
+    from fastapi.testclient import TestClient
+
+    from lakehouse.api.app import create_app
+
+    client = TestClient(create_app(world.lh), raise_server_exceptions=False)  # not entered: no lifespan
+    r = client.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                    headers={"Authorization": f"Bearer {world.tokens['agent']}"})
+    assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable"

@@ -89,6 +89,14 @@ class Answers:
                 origin.reset(marker)
             raise
 
+    def refused(self, tool: str, actor: Actor | None, code: str, status: int, via: str = "mcp") -> None:
+        """A call refused before it ran (unknown tool, arguments that do not fit): audited all the same."""
+        marker = origin.set((via, tool))
+        try:
+            self._lh.governance.audit.record(actor or ANONYMOUS, f"{via}.{tool}", [], code, status=status)
+        finally:
+            origin.reset(marker)
+
     @contextmanager
     def call(self, tool: str, actor: Actor, *objects: str, via: str = "mcp") -> Iterator[AnswerScope]:
         """One audited call: a ``<via>.<tool>`` record, and every record the library writes inside it, carry

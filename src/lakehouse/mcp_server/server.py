@@ -10,12 +10,14 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
+import anyio.to_thread
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.shared.exceptions import MCPError
 from mcp_types import INVALID_PARAMS, CallToolResult, InputRequiredResult, ToolAnnotations
 from pydantic import Field, ValidationError
 
 from lakehouse import __version__
+from lakehouse.errors import LakehouseError
 from lakehouse.mcp_server import tools
 from lakehouse.mcp_server.envelope import dumps, envelope
 from lakehouse.mcp_server.guard import RateLimiter, error_for, run_limited, schema_error
@@ -44,6 +46,7 @@ class LakehouseMcp(MCPServer):
         tool = self._tool_manager.get_tool(name)
         if tool is None:
             known = sorted(t.name for t in self._tool_manager.list_tools())
+            await self._audit_refusal(name[:64], context, "unknown_tool", 404)
             raise MCPError(INVALID_PARAMS, f"Unknown tool '{name}'.",
                            {"code": "unknown_tool", "hint": f"Tools: {', '.join(known)}.", "http_status": 404,
                             "tools": known})
@@ -56,8 +59,23 @@ class LakehouseMcp(MCPServer):
             problems += [{"field": ".".join(str(p) for p in err["loc"]) or "(arguments)", "problem": err["msg"]}
                          for err in exc.errors()]
         if problems:
+            await self._audit_refusal(name, context, "invalid_arguments", 422)
             raise schema_error(name, tool.parameters, problems)
         return await super().call_tool(name, arguments, context)
+
+    async def _audit_refusal(self, tool: str, ctx: Context[Any, Any] | None, code: str, status: int) -> None:
+        lh = self.lakehouse
+
+        def record() -> None:
+            actor = _http_actor(ctx)
+            if actor is None and (ctx is None or _request(ctx) is None):
+                try:
+                    actor = lh.answers.principal(self._token)
+                except LakehouseError:
+                    actor = None
+            lh.answers.refused(tool, actor, code, status)
+
+        await anyio.to_thread.run_sync(record)
 
     # One call: who, rate, time limit, audit, provenance, envelope -------------------------------------------------
     async def governed_call(self, tool: str, ctx: Context[Any, Any] | None,
