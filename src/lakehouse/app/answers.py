@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -23,10 +24,11 @@ from lakehouse.types import Actor, Role
 if TYPE_CHECKING:
     from lakehouse.app.lakehouse import Lakehouse
     from lakehouse.governance.views import ViewInfo
-    from lakehouse.query.spec import QueryResult
+    from lakehouse.query.spec import QueryResult, ReadSet
     from lakehouse.vectors.spec import IndexManifest, SearchRequest, SearchResult
 
 ANONYMOUS = Actor(name="anonymous", role=Role.agent)
+TOUCH_SECONDS = 60.0  # an agent's token is verified on every call, its last_used_at written at most this often
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Answers:
     def __init__(self, lakehouse: Lakehouse):
         self._lh = lakehouse
         self._store = AnswerStore(lakehouse.catalog.sessions)
+        self._touched: dict[str, float] = {}  # token -> when its last_used_at was last written
 
     # The call itself --------------------------------------------------------------------------
     def principal(self, token: str | None, via: str = "mcp") -> Actor:
@@ -80,7 +83,13 @@ class Answers:
             if not token or not token.strip():
                 raise Unauthorized("This lakehouse requires a token (auth.mode = token).",
                                    hint="Set LAKEHOUSE_TOKEN for stdio, or send 'Authorization: Bearer <token>'.")
-            return lh.governance.principals.authenticate(token.strip())
+            token = token.strip()
+            now = time.monotonic()
+            touch = now - self._touched.get(token, -TOUCH_SECONDS) >= TOUCH_SECONDS
+            actor = lh.governance.principals.authenticate(token, touch=touch)  # checked on every call
+            if touch:
+                self._touched[token] = now
+            return actor
         except LakehouseError as exc:
             marker = origin.set((via, "auth"))
             try:
@@ -107,8 +116,8 @@ class Answers:
             with self._lh.governance.audit.scope(actor, f"{via}.{tool}", *objects) as audit:
                 yield scope
                 audit.objects = scope.objects
-                if scope.provenance is not None:
-                    self._store.put(scope.answer_id, actor, tool, scope.provenance)
+                if scope.provenance is not None:  # kept in the audit record's own transaction
+                    audit.extra.append(self._store.row(scope.answer_id, actor, tool, scope.provenance))
         finally:
             request_id.reset(marks[1])
             origin.reset(marks[0])
@@ -119,22 +128,18 @@ class Answers:
     # Provenance -------------------------------------------------------------------------------
     def sql(self, sql: str, actor: Actor, *, params: Mapping[str, Any] | None = None,
             as_of: Mapping[str, int] | None = None, max_rows: int | None = None) -> tuple[QueryResult, dict[str, Any]]:
-        """``Lakehouse.sql`` and what it read: each dataset or view the statement names, at its version."""
-        lh = self._lh
-        before = lh.catalog.datasets.heads()
-        result = lh.sql(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
-        after = lh.catalog.datasets.heads()
+        """``Lakehouse.sql`` and what it read: each dataset or view the statement names, at the version the query
+        was pinned to (the relations the query service registered for it, so nothing is looked up twice)."""
+        from lakehouse.query.spec import ReadSet
+
+        result = self._lh.sql(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
         named = tables_named(sql)
         if named is None:
             from lakehouse.query.sql_service import referenced_tables
 
             named = referenced_tables(sql) or set()
-        sources = self._sources(actor, named, before, dict(as_of or {}))
-        moved = sorted(s["dataset"] for s in sources if before.get(s["dataset"]) != after.get(s["dataset"]))
-        provenance: dict[str, Any] = {"engine": "datafusion", "sources": sources}
-        if moved:  # a commit landed while the query ran: the version shown is the one current when it started
-            provenance["committed_during_query"] = moved
-        return result, provenance
+        sources = self._sources(actor, named, result.reads or ReadSet())
+        return result, {"engine": "datafusion", "sources": sources}
 
     def search(self, index: str, request: SearchRequest, actor: Actor) -> tuple[SearchResult, dict[str, Any]]:
         """``Lakehouse.search_vectors`` and where its hits came from: the index, its generation, backend and
@@ -173,25 +178,28 @@ class Answers:
 
     def sources(self, actor: Actor, names: set[str]) -> list[dict[str, Any]]:
         """Provenance of the named datasets and views as the caller may read them now (others left out)."""
-        return self._sources(actor, names, self._lh.catalog.datasets.heads(), {})
+        from lakehouse.query.spec import ReadSet
 
-    def _sources(self, actor: Actor, named: set[str], heads: Mapping[str, tuple[str, int]],
-                 as_of: dict[str, int]) -> list[dict[str, Any]]:
         gov = self._lh.governance
-        views = {v.name: v for v in gov.readable_views(actor) if v.name in named and v.base_dataset in heads}
-        readable = gov.access.readable_datasets(actor, heads)
+        heads = self._lh.catalog.datasets.heads()
+        views = {v.name: v for v in gov.readable_views(actor) if v.name in names and v.base_dataset in heads}
+        reads = ReadSet(versions={n: v for n, (_, v) in heads.items()}, views=dict(views),
+                        readable=gov.access.readable_datasets(actor, heads))
+        return self._sources(actor, names, reads)
+
+    def _sources(self, actor: Actor, named: set[str], reads: ReadSet) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for name in sorted(named):
             raw = name.startswith("__raw__") and actor.is_admin
             dataset = name.removeprefix("__raw__") if raw else name
-            if name in views:
-                view = views[name]
-                base = view.base_dataset
-                out.append({"kind": "view", "name": name, "dataset": base,
-                            "version": as_of.get(base, heads[base][1]), **self._view_facts(view)})
-            elif dataset in heads and (dataset in readable or raw):
+            view = reads.views.get(name)
+            if view is not None:
+                base = view.base_dataset  # type: ignore[attr-defined]
+                out.append({"kind": "view", "name": name, "dataset": base, "version": reads.versions.get(base),
+                            **self._view_facts(view)})  # type: ignore[arg-type]
+            elif dataset in reads.versions and (dataset in reads.readable or raw):
                 out.append({"kind": "raw_dataset" if raw else "dataset", "name": name, "dataset": dataset,
-                            "version": as_of.get(dataset, heads[dataset][1])})
+                            "version": reads.versions[dataset]})
         counts = erased_key_counts(self._lh.catalog.sessions, sorted({s["dataset"] for s in out}))
         for source in out:
             count = counts[source["dataset"]]

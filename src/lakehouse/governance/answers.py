@@ -16,9 +16,10 @@ class AnswerStore:
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
 
-    def put(self, answer_id: str, actor: Actor, tool: str, provenance: dict[str, Any]) -> None:
-        with self._sessions.begin() as session:
-            session.add(AnswerRow(id=answer_id, at=utcnow(), actor=actor.name, tool=tool, provenance=provenance))
+    @staticmethod
+    def row(answer_id: str, actor: Actor, tool: str, provenance: dict[str, Any]) -> AnswerRow:
+        """The record to keep, written with the call's audit record (``AuditScope.extra``)."""
+        return AnswerRow(id=answer_id, at=utcnow(), actor=actor.name, tool=tool, provenance=provenance)
 
     def get(self, answer_id: str, actor: Actor) -> dict[str, Any]:
         """The answer's record; another principal's answer is 404 unless the caller is an admin."""

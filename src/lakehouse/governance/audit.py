@@ -49,6 +49,8 @@ class AuditScope:
 
     rows: int | None = None
     objects: list[str] = field(default_factory=list)
+    extra: list[Any] = field(default_factory=list)
+    """Rows to commit with the audit record, in its transaction (an agent call's provenance), on success."""
 
 
 def audit_view(row: AuditRow) -> dict[str, Any]:
@@ -62,7 +64,8 @@ class AuditLog:
         self._sessions = sessions
 
     def record(self, actor: Actor, action: str, objects: Sequence[str], outcome: str, *, status: int | None = None,
-               rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None) -> None:
+               rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None,
+               extra: Sequence[Any] = ()) -> None:
         via, tool = origin.get() or (None, None)
         row = AuditRow(at=utcnow(), actor=actor.name, role=actor.role.value, action=action,
                        objects=[str(o) for o in objects][:50], outcome=outcome[:50], status=status, rows=rows,
@@ -70,6 +73,7 @@ class AuditLog:
         try:
             with self._sessions.begin() as session:
                 session.add(row)
+                session.add_all(extra)
         except Exception:  # auditing must not turn a served call into a failure; it is logged loudly
             log.exception("could not write the audit record for %s", action)
 
@@ -88,7 +92,8 @@ class AuditLog:
             raise
         finally:
             self.record(actor, action, scope.objects, outcome, status=status, rows=scope.rows,
-                        elapsed_ms=(time.perf_counter() - start) * 1000)
+                        elapsed_ms=(time.perf_counter() - start) * 1000,
+                        extra=scope.extra if outcome == "ok" else ())
 
     def query(self, *, principal: str | None = None, action: str | None = None, outcome: str | None = None,
               request: str | None = None, since: datetime | None = None, limit: int = 100,
