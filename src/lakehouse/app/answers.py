@@ -9,10 +9,10 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lakehouse.app.base import LakehouseBase
@@ -51,8 +51,10 @@ def fingerprint(view: ViewInfo) -> str:
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def tables_named(sql: str) -> set[str] | None:
-    """The relations a statement reads (CTE names left out); None when sqlglot cannot parse it."""
+@lru_cache(maxsize=512)
+def tables_named(sql: str) -> frozenset[str] | None:
+    """The relations a statement reads (CTE names left out); None when sqlglot cannot parse it. Remembered per
+    text: agents repeat statements with new parameters."""
     import sqlglot
     from sqlglot import exp
 
@@ -61,7 +63,7 @@ def tables_named(sql: str) -> set[str] | None:
     except Exception:  # noqa: BLE001 - the engine parsed it; the token superset is then the fallback
         return None
     ctes = {c.alias_or_name for c in tree.find_all(exp.CTE)}
-    return {t.name for t in tree.find_all(exp.Table) if t.name and t.name not in ctes}
+    return frozenset(t.name for t in tree.find_all(exp.Table) if t.name and t.name not in ctes)
 
 
 class Answers:
@@ -137,7 +139,7 @@ class Answers:
         if named is None:
             from lakehouse.query.sql_service import referenced_tables
 
-            named = referenced_tables(sql) or set()
+            named = frozenset(referenced_tables(sql) or ())
         sources = self._sources(actor, named, result.reads or ReadSet())
         return result, {"engine": "datafusion", "sources": sources}
 
@@ -187,7 +189,7 @@ class Answers:
                         readable=gov.access.readable_datasets(actor, heads))
         return self._sources(actor, names, reads)
 
-    def _sources(self, actor: Actor, named: set[str], reads: ReadSet) -> list[dict[str, Any]]:
+    def _sources(self, actor: Actor, named: Set[str], reads: ReadSet) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for name in sorted(named):
             raw = name.startswith("__raw__") and actor.is_admin

@@ -17,9 +17,10 @@ class AnswerStore:
         self._sessions = sessions
 
     @staticmethod
-    def row(answer_id: str, actor: Actor, tool: str, provenance: dict[str, Any]) -> AnswerRow:
+    def row(answer_id: str, actor: Actor, tool: str, provenance: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """The record to keep, written with the call's audit record (``AuditScope.extra``)."""
-        return AnswerRow(id=answer_id, at=utcnow(), actor=actor.name, tool=tool, provenance=provenance)
+        return AnswerRow.__table__, {"id": answer_id, "at": utcnow(), "actor": actor.name, "tool": tool,
+                                     "provenance": provenance}
 
     def get(self, answer_id: str, actor: Actor) -> dict[str, Any]:
         """The answer's record; another principal's answer is 404 unless the caller is an admin."""

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import AuditRow
@@ -37,6 +37,7 @@ def _audit_schema() -> pa.Schema:
     ])
 
 
+_AUDIT = cast(Table, AuditRow.__table__)
 request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
 # How a call came in when not through the library, CLI or HTTP API directly: ("mcp", tool name) for an agent's
 # tool call, so every record it causes says so.
@@ -49,8 +50,9 @@ class AuditScope:
 
     rows: int | None = None
     objects: list[str] = field(default_factory=list)
-    extra: list[Any] = field(default_factory=list)
-    """Rows to commit with the audit record, in its transaction (an agent call's provenance), on success."""
+    extra: list[tuple[Any, dict[str, Any]]] = field(default_factory=list)
+    """(table, row) pairs to commit with the audit record, in its transaction, on success (an agent call's
+    provenance)."""
 
 
 def audit_view(row: AuditRow) -> dict[str, Any]:
@@ -65,15 +67,16 @@ class AuditLog:
 
     def record(self, actor: Actor, action: str, objects: Sequence[str], outcome: str, *, status: int | None = None,
                rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None,
-               extra: Sequence[Any] = ()) -> None:
+               extra: Sequence[tuple[Any, dict[str, Any]]] = ()) -> None:
         via, tool = origin.get() or (None, None)
-        row = AuditRow(at=utcnow(), actor=actor.name, role=actor.role.value, action=action,
-                       objects=[str(o) for o in objects][:50], outcome=outcome[:50], status=status, rows=rows,
-                       elapsed_ms=round(elapsed_ms, 3), request_id=request or request_id.get(), via=via, tool=tool)
-        try:
+        row = {"at": utcnow(), "actor": actor.name, "role": actor.role.value, "action": action,
+               "objects": [str(o) for o in objects][:50], "outcome": outcome[:50], "status": status, "rows": rows,
+               "elapsed_ms": round(elapsed_ms, 3), "request_id": request or request_id.get(), "via": via, "tool": tool}
+        try:  # Core inserts: every call writes one, and the ORM's unit of work doubles the cost
             with self._sessions.begin() as session:
-                session.add(row)
-                session.add_all(extra)
+                session.execute(insert(_AUDIT), [row])
+                for table, values in extra:
+                    session.execute(insert(table), [values])
         except Exception:  # auditing must not turn a served call into a failure; it is logged loudly
             log.exception("could not write the audit record for %s", action)
 
