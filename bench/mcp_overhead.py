@@ -97,7 +97,8 @@ def main() -> None:
     anyio.run(run)
     lh.close()
     print(f"MCP over stdio vs the library, same data dir and principal, median of {args.n} interleaved calls")
-    for what, label in (("sql", f"sql, 50 rows of {args.rows:,}"), ("search", f"vector_search k=10, {args.docs:,} x 384")):
+    labels = (("sql", f"sql, 50 rows of {args.rows:,}"), ("search", f"vector_search k=10, {args.docs:,} x 384"))
+    for what, label in labels:
         lib, mcp = p50(timings[f"lib_{what}"]), p50(timings[f"mcp_{what}"])
         print(f"  {label:32s} library {lib:6.2f} ms   MCP stdio {mcp:6.2f} ms   "
               f"(+{mcp - lib:.2f} ms, {mcp / lib:.2f}x)  target <= +5 ms")

@@ -93,8 +93,9 @@ def build(data_dir: Path, **overrides: Any) -> World:
                                   "vector_column": "v"}, wait=True)
     assert job.status == "succeeded", job.error
     world = World(lh)
-    for role in ("admin", "reader", "agent"):
+    for role in ("admin", "writer", "reader", "agent"):
         world.tokens[role] = lh.create_token(f"{role}-bot", role)["token"]
+    lh.add_grant("writer-bot", "view", "people_safe")
     lh.add_grant("reader-bot", "dataset", "people")
     lh.add_grant("agent-bot", "view", "people_safe")
     return world

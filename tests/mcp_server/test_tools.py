@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from lakehouse.api.app import create_app
-from tests.mcp_server.conftest import INJECTION, ROWS, World, call, email, payload, read, text
+from lakehouse.mcp_server import LakehouseMcp
+from tests.mcp_server.conftest import INJECTION, ROWS, World, build, call, email, payload, read, text
 
 VECTOR = [1.0, 0, 0, 0, 0, 0, 0]
 
@@ -16,12 +19,40 @@ def names(world: World, role: str) -> list[str]:
     return [d["name"] for d in payload(call(world.server(role), "list_datasets"))["datasets"]]
 
 
-def test_each_role_lists_what_it_may_read(world: World) -> None:
-    assert names(world, "admin") == ["people", "people_safe"]
-    assert names(world, "reader") == ["people"]
-    assert names(world, "agent") == ["people_safe"]
-    indexes = payload(call(world.server("agent"), "list_indexes"))["indexes"]
-    assert [i["index"] for i in indexes] == ["safe_idx"]
+ROLES = {  # role -> (what it may query, the index it may search)
+    "admin": (["people", "people_safe"], "people_idx"),
+    "writer": (["people_safe"], "safe_idx"),
+    "reader": (["people"], "people_idx"),
+    "agent": (["people_safe"], "safe_idx"),
+}
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_each_role_lists_describes_queries_and_searches_what_it_may(world: World, role: str) -> None:
+    readable, index = ROLES[role]
+    assert names(world, role) == readable
+    server = world.server(role)
+    indexes = [i["index"] for i in payload(call(server, "list_indexes"))["indexes"]]
+    assert index in indexes and (role == "admin" or len(indexes) == 1)
+    for name in readable:
+        described = payload(call(server, "describe_dataset", {"name": name}))
+        counted = payload(call(server, "sql", {"query": f"SELECT count(*) FROM {name}"}))  # noqa: S608
+        assert counted["rows"] == [[described["rows"]]]
+    hits = payload(call(server, "vector_search", {"index": index, "vector": VECTOR, "k": 3}))["hits"]
+    assert len(hits) == 3
+    for name in {"people", "people_safe"} - set(readable):
+        assert call_error_code(world, role, "describe_dataset", {"name": name}) == "not_found"
+
+
+def test_local_mode_runs_as_the_local_admin(tmp_path: Path) -> None:
+    w = build(tmp_path / "data", auth={"mode": "local"})
+    try:
+        result = payload(call(LakehouseMcp(w.lh), "list_datasets"))
+        assert [d["name"] for d in result["datasets"]] == ["people", "people_safe"]
+        (row,) = w.lh.audit_events(request=result["provenance"]["answer_id"], action="mcp.*", limit=5)
+        assert row["actor"] == "local-admin"
+    finally:
+        w.lh.close()
 
 
 def test_describe_flags_pii_kinds_never_values(world: World) -> None:
