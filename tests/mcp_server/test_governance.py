@@ -85,3 +85,17 @@ def test_tombstoned_key_never_appears(fresh: World) -> None:
         assert hits["provenance"]["sources"][0]["tombstones"]["erased_keys_hidden"] == 1
         assert f"{victim}#0" not in hits["provenance"]["chunk_ids"]
         assert error(server, "get_document", {"index": index, "doc_id": victim}).data["code"] == "not_found"
+
+
+def test_a_kept_answer_forgets_a_document_erased_later(fresh: World) -> None:
+    from tests.mcp_server.conftest import read
+
+    server = fresh.server("reader")
+    target = [float(j == 3 % 7) + 0.03 for j in range(7)]
+    hits = payload(call(server, "vector_search", {"index": "people_idx", "vector": target, "k": 3}))
+    first = hits["hits"][0]["doc_id"]
+    answer = hits["provenance"]["answer_id"]
+    assert f"{first}#0" in read(server, f"lakehouse://answers/{answer}")["provenance"]["chunk_ids"]
+    fresh.lh.tombstone("people", "id", [first], "erasure request")
+    kept = read(server, f"lakehouse://answers/{answer}")["provenance"]["chunk_ids"]
+    assert f"{first}#0" not in kept and kept.count("erased") == 1 and len(kept) == 3

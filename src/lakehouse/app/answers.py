@@ -125,7 +125,22 @@ class Answers:
             origin.reset(marks[0])
 
     def get(self, answer_id: str, actor: Actor) -> dict[str, Any]:
-        return self._store.get(answer_id, actor)
+        """A kept answer. Chunk ids of documents erased since (tombstoned on the index's id column) come back
+        as ``"erased"``: a kept answer never hands out an erased key."""
+        record = self._store.get(answer_id, actor)
+        provenance = record["provenance"]
+        chunks, sources = provenance.get("chunk_ids"), provenance.get("sources") or []
+        if not (chunks and sources):
+            return record
+        gov, dataset = self._lh.governance, sources[0]["dataset"]
+        counts = erased_key_counts(self._lh.catalog.sessions, [dataset])[dataset]
+        if (counts["hidden"] or counts["purged"]) and gov.tombstones.key_column(dataset) == provenance.get("id_column"):
+            from lakehouse.governance.redaction import hmac_hex
+
+            erased = {row.key_hmac for row in gov.tombstones.rows(dataset)}
+            provenance["chunk_ids"] = [
+                "erased" if hmac_hex(gov.secret, c.rsplit("#", 1)[0]) in erased else c for c in chunks]
+        return record
 
     # Provenance -------------------------------------------------------------------------------
     def sql(self, sql: str, actor: Actor, *, params: Mapping[str, Any] | None = None,
@@ -163,6 +178,7 @@ class Answers:
             source.update(self._view_facts(view))
         source["tombstones"] = {"erased_keys_hidden": counts["hidden"], "erased_keys_purged": counts["purged"]}
         return {"index": manifest.index_name, "generation": manifest.generation, "backend": manifest.backend,
+                "id_column": manifest.id_column,
                 "embedder": manifest.embedder, "model": manifest.model, "metric": manifest.metric,
                 "sources": [source]}
 
