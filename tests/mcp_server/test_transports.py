@@ -18,7 +18,8 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
 
 from tests.live_server import serving
-from tests.mcp_server.conftest import World, email
+from tests.mcp_server.conftest import World
+from tests.mcp_server.test_tools import ROLES
 
 LAKEHOUSE = str(Path(sys.executable).with_name("lakehouse"))
 VECTOR = [1.0, 0, 0, 0, 0, 0, 0]
@@ -36,36 +37,47 @@ def env(world: World, token: str | None) -> dict[str, str]:
 async def session(client: Client) -> dict[str, Any]:
     async with client:
         tools = sorted(t.name for t in (await client.list_tools()).tools)
-        listed = (await client.call_tool("list_datasets", {})).structured_content
-        rows = (await client.call_tool("sql", {"query": "SELECT id, email FROM people_safe ORDER BY id LIMIT 3"}))
-        hits = (await client.call_tool("vector_search", {"index": "safe_idx", "vector": VECTOR, "k": 2}))
+        listed = (await client.call_tool("list_datasets", {})).structured_content or {}
+        names = [d["name"] for d in listed["datasets"]]
+        described = {n: (await client.call_tool("describe_dataset", {"name": n})).structured_content for n in names}
+        counts = {n: (await client.call_tool("sql", {"query": f"SELECT count(*) FROM {n}"})).structured_content
+                  for n in names}  # noqa: S608 - names from the listing
+        indexes = (await client.call_tool("list_indexes", {})).structured_content or {}
+        first = indexes["indexes"][0]["index"]
+        hits = (await client.call_tool("vector_search", {"index": first, "vector": VECTOR, "k": 2}))
         try:
             await client.call_tool("sql", {"query": "DROP TABLE people"})
             refused: Any = None
         except MCPError as exc:
             refused = exc.data
-        return {"tools": tools, "listed": listed, "rows": rows.structured_content, "hits": hits.structured_content,
+        return {"tools": tools, "names": names, "described": described, "counts": counts,
+                "indexes": [i["index"] for i in indexes["indexes"]], "hits": hits.structured_content,
                 "refused": refused}
 
 
-def check(world: World, out: dict[str, Any]) -> None:
+def check(world: World, role: str, out: dict[str, Any]) -> None:
+    readable, index = ROLES[role]
     assert out["tools"] == ["describe_dataset", "get_document", "list_datasets", "list_indexes", "sql",
                             "vector_search"]
-    assert [d["name"] for d in out["listed"]["datasets"]] == ["people_safe"]
-    rows = out["rows"]["rows"]
-    assert [r[0] for r in rows] == [1, 3, 4] and all(r[1] != email(r[0]) for r in rows)
-    assert len(out["hits"]["hits"]) == 2 and out["hits"]["provenance"]["index"] == "safe_idx"
+    assert out["names"] == readable and index in out["indexes"]
+    for name in readable:
+        assert out["counts"][name]["rows"] == [[out["described"][name]["rows"]]]
+    assert len(out["hits"]["hits"]) == 2 and out["hits"]["provenance"]["index"] == out["indexes"][0]
     assert out["refused"]["code"] == "query_refused"
-    answer = out["rows"]["provenance"]["answer_id"]
+    if "people_safe" in readable:
+        redactions = {c["name"]: c["redaction"] for c in out["described"]["people_safe"]["columns"]}
+        assert redactions["email"] == "mask" and redactions["ssn"] == "hash"
+    answer = out["counts"][readable[0]]["provenance"]["answer_id"]
     audited = world.lh.audit_events(request=answer, limit=10)
     assert {(r["action"], r["via"], r["tool"], r["actor"]) for r in audited} >= {
-        ("mcp.sql", "mcp", "sql", "agent-bot"), ("query.sql", "mcp", "sql", "agent-bot")}
+        ("mcp.sql", "mcp", "sql", f"{role}-bot"), ("query.sql", "mcp", "sql", f"{role}-bot")}
 
 
-@pytest.mark.timeout(120)
-def test_stdio_subprocess(world: World) -> None:
-    params = StdioServerParameters(command=LAKEHOUSE, args=["mcp"], env=env(world, world.tokens["agent"]))
-    check(world, anyio.run(session, Client(params)))
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("role", ["agent", "reader"])
+def test_stdio_subprocess(world: World, role: str) -> None:
+    params = StdioServerParameters(command=LAKEHOUSE, args=["mcp"], env=env(world, world.tokens[role]))
+    check(world, role, anyio.run(session, Client(params)))
 
 
 def test_stdio_refuses_to_start_without_a_token(world: World) -> None:
@@ -79,8 +91,9 @@ def test_stdio_refuses_to_start_without_a_token(world: World) -> None:
 @pytest.mark.timeout(120)
 def test_http_session_in_the_live_server(world: World) -> None:
     with serving(world.lh) as url:
-        auth = httpx2.AsyncClient(headers={"Authorization": f"Bearer {world.tokens['agent']}"})
-        check(world, anyio.run(session, Client(streamable_http_client(f"{url}/mcp", http_client=auth))))
+        for role in sorted(ROLES):
+            auth = httpx2.AsyncClient(headers={"Authorization": f"Bearer {world.tokens[role]}"})
+            check(world, role, anyio.run(session, Client(streamable_http_client(f"{url}/mcp", http_client=auth))))
         for headers in ({}, {"Authorization": "Bearer lh_wrong"}, {"Authorization": "Basic abc"}):
             r = httpx.post(f"{url}/mcp", headers=headers,
                            json={"jsonrpc": "2.0", "id": 1, "method": "tools/call",
