@@ -94,9 +94,7 @@ class LakehouseMcp(MCPServer):
 
         try:
             return await run_limited(call, lh.settings.mcp.call_time_limit_seconds)
-        except BaseException as exc:  # noqa: BLE001 - every failure leaves as an MCP error, never a traceback
-            if not isinstance(exc, Exception):
-                raise
+        except Exception as exc:  # every failure leaves as an MCP error, never a traceback
             raise error_for(exc, answer[0] if answer else None) from None
 
     async def tool_result(self, tool: str, ctx: Context[Any, Any] | None,
