@@ -111,3 +111,44 @@ def test_http_endpoint_without_the_lifespan_answers_503(world: World) -> None:
     r = client.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
                     headers={"Authorization": f"Bearer {world.tokens['agent']}"})
     assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable"
+
+
+def test_http_endpoint_can_be_turned_off(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from lakehouse.api.app import create_app
+    from tests.mcp_server.conftest import build
+
+    w = build(tmp_path / "data", mcp={"http_enabled": False})
+    try:
+        with TestClient(create_app(w.lh), raise_server_exceptions=False) as client:
+            r = client.post("/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                            headers={"Authorization": f"Bearer {w.tokens['agent']}"})
+            assert r.status_code == 404 and r.json()["error"]["code"]
+    finally:
+        w.lh.close()
+
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+              "params": {"protocolVersion": "2025-06-18", "capabilities": {},
+                         "clientInfo": {"name": "t", "version": "1"}}}
+
+
+def test_host_check_guards_local_mode_only(world: World, tmp_path: Path) -> None:
+    """Local mode (loopback, no token) refuses a foreign Host header (DNS rebinding); token mode serves any
+    address it is bound to, every request authenticated."""
+    from tests.mcp_server.conftest import build
+
+    headers = {"Accept": "application/json, text/event-stream", "Host": "lakehouse.example.com"}
+    with serving(world.lh) as url:
+        r = httpx.post(f"{url}/mcp", json=INITIALIZE,
+                       headers={**headers, "Authorization": f"Bearer {world.tokens['agent']}"})
+        assert r.status_code == 200, r.text
+    local = build(tmp_path / "local", auth={"mode": "local"})
+    try:
+        with serving(local.lh) as url:
+            assert httpx.post(f"{url}/mcp", json=INITIALIZE, headers=headers).status_code == 421
+            assert httpx.post(f"{url}/mcp", json=INITIALIZE,
+                              headers={"Accept": headers["Accept"]}).status_code == 200
+    finally:
+        local.lh.close()

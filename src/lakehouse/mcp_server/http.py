@@ -7,6 +7,8 @@ import json
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
+from mcp.server.transport_security import TransportSecuritySettings
+
 from lakehouse.errors import LakehouseError
 from lakehouse.mcp_server.server import ACTOR_KEY, LakehouseMcp
 
@@ -22,8 +24,13 @@ class McpHttp:
     def __init__(self, lakehouse: Lakehouse):
         self.lakehouse = lakehouse
         self.server = LakehouseMcp(lakehouse)
+        # Local mode serves loopback only and has no token: the SDK's Host/Origin check (DNS rebinding) guards it.
+        # Token mode may bind any address (`serve --host`), and every request must carry a valid token anyway.
+        local = lakehouse.settings.auth.mode == "local"
+        security = None if local else TransportSecuritySettings(enable_dns_rebinding_protection=False)
         # builds the session manager; the Starlette app it returns is not used (the API hosts the route)
-        self.server.streamable_http_app(streamable_http_path="/mcp", host=lakehouse.settings.server.host)
+        self.server.streamable_http_app(streamable_http_path="/mcp", host="127.0.0.1",
+                                        transport_security=security)
         self.manager = self.server.session_manager
 
     def lifespan(self) -> AbstractAsyncContextManager[None]:
