@@ -100,6 +100,9 @@ def test_http_session_in_the_live_server(world: World) -> None:
                                  "params": {"name": "sql", "arguments": {"query": "SELECT 1"}}})
             assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", r.text
             assert r.headers["www-authenticate"].startswith("Bearer")
+        http_rows = world.lh.audit_events(action="http.post", limit=20)
+        assert any(r["objects"] == ["/mcp"] and r["via"] == "mcp" and r["actor"] == "agent-bot" for r in http_rows)
+        assert any(r["objects"] == ["/mcp"] and r["status"] == 401 and r["actor"] == "anonymous" for r in http_rows)
 
 
 def test_http_endpoint_without_the_lifespan_answers_503(world: World) -> None:

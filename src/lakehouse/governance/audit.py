@@ -41,7 +41,7 @@ _AUDIT = cast(Table, AuditRow.__table__)
 request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
 # How a call came in when not through the library, CLI or HTTP API directly: ("mcp", tool name) for an agent's
 # tool call, so every record it causes says so.
-origin: ContextVar[tuple[str, str] | None] = ContextVar("lakehouse_call_origin", default=None)
+origin: ContextVar[tuple[str, str | None] | None] = ContextVar("lakehouse_call_origin", default=None)
 
 
 @dataclass
