@@ -102,12 +102,18 @@ def test_sql_provenance_matches_the_catalog_api(world: World) -> None:
 
 def test_search_provenance_matches_the_index_manifest(world: World) -> None:
     result = payload(call(world.server("agent"), "vector_search", {"index": "safe_idx", "vector": VECTOR, "k": 3}))
-    manifest = world.lh.get_vector_index("safe_idx")
+    with TestClient(create_app(world.lh)) as client:
+        manifest = client.get("/vectors/indexes/safe_idx",
+                              headers={"Authorization": f"Bearer {world.tokens['agent']}"}).json()
     prov = result["provenance"]
-    assert (prov["index"], prov["generation"], prov["backend"]) == ("safe_idx", manifest.generation, manifest.backend)
+    assert (prov["index"], prov["generation"], prov["backend"]) == ("safe_idx", manifest["generation"],
+                                                                    manifest["backend"])
+    assert (prov["model"], prov["metric"], prov["id_column"]) == (manifest["model"], manifest["metric"],
+                                                                  manifest["id_column"])
     assert prov["method"] == result["method"] in ("hnsw", "exact")
     assert prov["chunk_ids"] == [f"{h['doc_id']}#{h['chunk_index']}" for h in result["hits"]]
-    assert prov["sources"][0]["version"] == manifest.source_version
+    assert prov["sources"][0]["version"] == manifest["source_version"]
+    assert prov["sources"][0]["name"] == manifest["view"] == "people_safe"
     assert len(result["hits"]) == 3 and all(h["doc_id"] % 4 != 2 for h in result["hits"])  # no TX rows
     assert call_error_code(world, "agent", "vector_search", {"index": "people_idx", "vector": VECTOR}) == "not_found"
     doc = payload(call(world.server("agent"), "get_document", {"index": "safe_idx", "doc_id": 1}))
