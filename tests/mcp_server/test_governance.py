@@ -4,6 +4,9 @@ and a tombstoned key never appears in SQL, search or documents."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mcp.shared.exceptions import MCPError
@@ -99,3 +102,25 @@ def test_a_kept_answer_forgets_a_document_erased_later(fresh: World) -> None:
     fresh.lh.tombstone("people", "id", [first], "erasure request")
     kept = read(server, f"lakehouse://answers/{answer}")["provenance"]["chunk_ids"]
     assert f"{first}#0" not in kept and kept.count("erased") == 1 and len(kept) == 3
+
+
+@pytest.mark.postgres
+def test_on_a_postgresql_catalog(tmp_path: Path) -> None:
+    """Provenance, kept answers and erased-key counts on the PostgreSQL catalog too (the migration, the JSON
+    column, the grouped count)."""
+    from tests.mcp_server.conftest import build, read
+    from tests.services import postgres_database
+
+    for url in postgres_database():
+        w = build(tmp_path / "data", catalog={"url": url})
+        try:
+            w.lh.tombstone("people", "id", [3], "erasure request")
+            result = payload(call(w.server("agent"), "sql", {"query": "SELECT id FROM people_safe ORDER BY id"}))
+            assert 3 not in [r[0] for r in result["rows"]]
+            assert result["provenance"]["sources"][0]["tombstones"]["erased_keys_hidden"] == 1
+            kept = read(w.server("agent"), f"lakehouse://answers/{result['provenance']['answer_id']}")
+            assert kept["provenance"] == result["provenance"]
+            rows = w.lh.audit_events(request=result["provenance"]["answer_id"], limit=5)
+            assert {r["via"] for r in rows} == {"mcp"}
+        finally:
+            w.lh.close()
