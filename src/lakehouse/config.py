@@ -232,6 +232,18 @@ class AgentSettings(BaseModel):
         return self
 
 
+class McpSettings(BaseModel):
+    """The MCP server for agents (``lakehouse mcp`` over stdio, ``/mcp`` in the HTTP server)."""
+
+    http_enabled: bool = Field(default=True, description="Serve MCP over streamable HTTP at /mcp in `lakehouse serve`.")
+    max_rows: int = Field(default=100, ge=1, description="Rows a `sql` tool result holds at most (max_rows caps here).")
+    max_chars: int = Field(default=20_000, ge=200, description="Characters of JSON rows a `sql`/`get_document` result "
+                           "holds at most; longer results are truncated, and say so.")
+    max_k: int = Field(default=50, ge=1, description="Hits a `vector_search` returns at most.")
+    rate_limit_per_minute: int = Field(default=120, ge=1, description="Tool calls per token (principal) per minute.")
+    call_time_limit_seconds: float = Field(default=60.0, gt=0, description="Wall-clock limit of one tool call.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -250,6 +262,7 @@ class Settings(BaseSettings):
     embeddings: EmbeddingsSettings = Field(default_factory=EmbeddingsSettings)
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
     agent: AgentSettings = Field(default_factory=AgentSettings)
+    mcp: McpSettings = Field(default_factory=McpSettings)
 
     @field_validator("data_dir")
     @classmethod

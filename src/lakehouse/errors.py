@@ -103,6 +103,14 @@ class Locked(Conflict):
     default_hint = "Another writer holds this dataset; retry when it finishes."
 
 
+class RateLimited(LakehouseError):
+    """A caller sent more calls than its per-token rate allows (the MCP server's ``mcp.rate_limit_per_minute``)."""
+
+    code = "rate_limited"
+    http_status = 429
+    default_hint = "Wait a few seconds and retry; an admin can raise mcp.rate_limit_per_minute."
+
+
 class PayloadTooLarge(LakehouseError):
     code = "payload_too_large"
     http_status = 413

@@ -34,6 +34,7 @@ from lakehouse.api.routes import (
     views,
 )
 from lakehouse.app import Lakehouse
+from lakehouse.errors import Unavailable
 
 DESCRIPTION = """An AI-native, local-first lakehouse: buckets of versioned Delta tables, a catalog with
 PII detection and lineage, and sandboxed SQL. Errors always have the shape
@@ -43,19 +44,40 @@ With `auth.mode = "token"`, send `Authorization: Bearer <token>` (the Authorize 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Background work that lives as long as the server: the autotune agent when ``agent.enabled``."""
+    """Background work that lives as long as the server: the MCP sessions (``/mcp``), and the autotune agent
+    when ``agent.enabled``."""
     lakehouse: Lakehouse = app.state.lakehouse
     task = None
     if lakehouse.settings.agent.enabled:
         task = asyncio.create_task(lakehouse.agent.run(), name="lakehouse-autotune-agent")
     try:
-        yield
+        async with contextlib.AsyncExitStack() as stack:
+            if lakehouse.settings.mcp.http_enabled:  # the SDK loads here, not in create_app: the CLI stays quick
+                from lakehouse.mcp_server.http import McpHttp
+
+                app.state.mcp = McpHttp(lakehouse)
+                await stack.enter_async_context(app.state.mcp.lifespan())
+            yield
     finally:
         if task is not None:
             lakehouse.agent.stop()
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+class _McpEndpoint:
+    """``/mcp``: the MCP server the lifespan started (mcp_server/http.py); it authenticates each request itself."""
+
+    def __init__(self, app: FastAPI):
+        self._app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        mcp = self._app.state.mcp
+        if mcp is None:
+            raise Unavailable("The MCP endpoint starts with the server's lifespan, which has not run.",
+                              hint="Serve the app with `lakehouse serve` (or enter TestClient as a context).")
+        await mcp(scope, receive, send)
 
 
 def create_app(lakehouse: Lakehouse) -> FastAPI:
@@ -70,6 +92,12 @@ def create_app(lakehouse: Lakehouse) -> FastAPI:
                    journal, vector_routes):
         app.include_router(module.router)
     install_docs(app)
+    app.state.mcp = None
+    if lakehouse.settings.mcp.http_enabled:  # agents' MCP endpoint (docs/agents.md), authenticated like the API
+        from starlette.routing import Route
+
+        app.router.routes.append(Route("/mcp", _McpEndpoint(app), methods=["GET", "POST", "DELETE"],
+                                       include_in_schema=False))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

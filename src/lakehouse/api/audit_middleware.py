@@ -6,7 +6,7 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lakehouse.governance.audit import request_id
+from lakehouse.governance.audit import origin, request_id
 from lakehouse.types import Actor, Role
 
 ANONYMOUS = Actor(name="anonymous", role=Role.agent)
@@ -38,7 +38,12 @@ class AuditMiddleware:
             request_id.reset(token)
             lakehouse = scope["app"].state.lakehouse
             code = status[0]
-            lakehouse.governance.audit.record(
-                state.get("actor") or ANONYMOUS, f"http.{scope['method'].lower()}", [path],
-                "ok" if code < 400 else f"http_{code}", status=code,
-                elapsed_ms=(time.perf_counter() - start) * 1000, request=state.get("request_id"))
+            marker = origin.set(("mcp", None)) if path == "/mcp" else None  # an agent's MCP exchange
+            try:
+                lakehouse.governance.audit.record(
+                    state.get("actor") or ANONYMOUS, f"http.{scope['method'].lower()}", [path],
+                    "ok" if code < 400 else f"http_{code}", status=code,
+                    elapsed_ms=(time.perf_counter() - start) * 1000, request=state.get("request_id"))
+            finally:
+                if marker is not None:
+                    origin.reset(marker)

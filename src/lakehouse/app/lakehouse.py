@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lakehouse.app.answers import AnswersApi
 from lakehouse.app.buckets import BucketsApi
 from lakehouse.app.datasets import DatasetsApi
 from lakehouse.app.governance import GovernanceApi
@@ -11,6 +12,7 @@ from lakehouse.app.query import QueryApi
 from lakehouse.app.vectors import VectorsApi
 
 
-class Lakehouse(BucketsApi, DatasetsApi, IngestApi, QueryApi, JobsApi, VectorsApi, GovernanceApi):
+class Lakehouse(BucketsApi, DatasetsApi, IngestApi, QueryApi, JobsApi, VectorsApi, GovernanceApi,
+                AnswersApi):
     def __enter__(self) -> Lakehouse:
         return self

@@ -91,6 +91,19 @@ class AuditRow(Base):
     rows: Mapped[int | None] = mapped_column(Integer)
     elapsed_ms: Mapped[float] = mapped_column(Float)
     request_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    via: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    tool: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class AnswerRow(Base):
+    """What an agent's tool call read (its provenance), kept beside the call's audit rows (same request id)."""
+
+    __tablename__ = "gov_answers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
+    tool: Mapped[str] = mapped_column(String(64))
+    provenance: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class JournalRow(Base):

@@ -13,6 +13,7 @@ import typer
 
 from lakehouse import __version__
 from lakehouse.cli import agent, buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
+from lakehouse.cli import mcp as mcp_cli
 from lakehouse.cli import vectors as vectors_cli
 from lakehouse.cli.argv import hoist_global_options
 from lakehouse.cli.context import CliState
@@ -72,6 +73,7 @@ app.add_typer(vectors_cli.app, name="vectors")
 app.add_typer(agent.app, name="agent")
 query.register(app)
 server.register(app)
+mcp_cli.register(app)
 
 
 def run() -> None:

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import AuditRow
@@ -32,12 +32,16 @@ def _audit_schema() -> pa.Schema:
     return pa.schema([
         ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
         ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
-        ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()),
+        ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()), ("via", pa.string()),
+        ("tool", pa.string()),
     ])
 
 
+_AUDIT = cast(Table, AuditRow.__table__)
 request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=None)
-
+# How a call came in when not through the library, CLI or HTTP API directly: ("mcp", tool name) for an agent's
+# tool call, so every record it causes says so.
+origin: ContextVar[tuple[str, str | None] | None] = ContextVar("lakehouse_call_origin", default=None)
 
 
 @dataclass
@@ -46,12 +50,15 @@ class AuditScope:
 
     rows: int | None = None
     objects: list[str] = field(default_factory=list)
+    extra: list[tuple[Any, dict[str, Any]]] = field(default_factory=list)
+    """(table, row) pairs to commit with the audit record, in its transaction, on success (an agent call's
+    provenance)."""
 
 
 def audit_view(row: AuditRow) -> dict[str, Any]:
     return {"id": row.id, "at": iso_utc(row.at), "actor": row.actor, "role": row.role, "action": row.action,
             "objects": row.objects, "outcome": row.outcome, "status": row.status, "rows": row.rows,
-            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id}
+            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id, "via": row.via, "tool": row.tool}
 
 
 class AuditLog:
@@ -59,13 +66,17 @@ class AuditLog:
         self._sessions = sessions
 
     def record(self, actor: Actor, action: str, objects: Sequence[str], outcome: str, *, status: int | None = None,
-               rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None) -> None:
-        row = AuditRow(at=utcnow(), actor=actor.name, role=actor.role.value, action=action,
-                       objects=[str(o) for o in objects][:50], outcome=outcome[:50], status=status, rows=rows,
-                       elapsed_ms=round(elapsed_ms, 3), request_id=request or request_id.get())
-        try:
+               rows: int | None = None, elapsed_ms: float = 0.0, request: str | None = None,
+               extra: Sequence[tuple[Any, dict[str, Any]]] = ()) -> None:
+        via, tool = origin.get() or (None, None)
+        row = {"at": utcnow(), "actor": actor.name, "role": actor.role.value, "action": action,
+               "objects": [str(o) for o in objects][:50], "outcome": outcome[:50], "status": status, "rows": rows,
+               "elapsed_ms": round(elapsed_ms, 3), "request_id": request or request_id.get(), "via": via, "tool": tool}
+        try:  # Core inserts: every call writes one, and the ORM's unit of work doubles the cost
             with self._sessions.begin() as session:
-                session.add(row)
+                session.execute(insert(_AUDIT), [row])
+                for table, values in extra:
+                    session.execute(insert(table), [values])
         except Exception:  # auditing must not turn a served call into a failure; it is logged loudly
             log.exception("could not write the audit record for %s", action)
 
@@ -84,7 +95,8 @@ class AuditLog:
             raise
         finally:
             self.record(actor, action, scope.objects, outcome, status=status, rows=scope.rows,
-                        elapsed_ms=(time.perf_counter() - start) * 1000)
+                        elapsed_ms=(time.perf_counter() - start) * 1000,
+                        extra=scope.extra if outcome == "ok" else ())
 
     def query(self, *, principal: str | None = None, action: str | None = None, outcome: str | None = None,
               request: str | None = None, since: datetime | None = None, limit: int = 100,

@@ -68,3 +68,18 @@ class QueryResult:
     table: pa.Table
     truncated: bool
     elapsed_ms: float
+    reads: ReadSet | None = None
+    """What the statement could read, as registered for it (None where the caller did not record it)."""
+
+
+@dataclass
+class ReadSet:
+    """The relations a query was given, as the governance layer registered them: each dataset (a readable one,
+    or a view's base) at the version it was pinned to, the views by name with their definitions, and which of
+    those datasets had active tombstones. Registration is by every name the statement mentions (a superset of
+    its tables); provenance narrows it to the statement's tables."""
+
+    versions: dict[str, int] = field(default_factory=dict)
+    views: dict[str, object] = field(default_factory=dict)
+    tombstoned: set[str] = field(default_factory=set)
+    readable: set[str] = field(default_factory=set)

@@ -25,7 +25,14 @@ from lakehouse.governance.views import select_list, view_sql
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor, primed
 from lakehouse.query.guard import check_bounds
-from lakehouse.query.spec import GovernedView, QueryResult, QuerySpec, TableRegistration, ViewRegistration
+from lakehouse.query.spec import (
+    GovernedView,
+    QueryResult,
+    QuerySpec,
+    ReadSet,
+    TableRegistration,
+    ViewRegistration,
+)
 from lakehouse.query.tuning import KeySet
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor
@@ -93,10 +100,12 @@ class SqlService:
         return registrations
 
     def governed(
-        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None
+        self, actor: Actor, as_of: Mapping[str, int] | None = None, referenced: set[str] | None = None,
+        reads: ReadSet | None = None,
     ) -> tuple[list[TableRegistration], list[ViewRegistration]]:
         """What ``actor`` may read (DESIGN.md 5): granted datasets with tombstoned keys anti-joined away,
-        readable views with their masks in the relation, and for admins ``__raw__<name>`` too."""
+        readable views with their masks in the relation, and for admins ``__raw__<name>`` too. ``reads``, when
+        given, is filled with what was registered (for provenance)."""
         gov = self._governance
         heads = self._catalog.datasets.heads()
         if gov is None:
@@ -115,6 +124,11 @@ class SqlService:
         needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
         tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
         tombstoned = gov.tombstoned_datasets()
+        if reads is not None:
+            reads.versions.update({name: reg.version for name, reg in tables.items() if reg.version is not None})
+            reads.views.update({v.name: v for v in views})
+            reads.tombstoned.update(tombstoned & set(tables))
+            reads.readable.update(readable)
         out_tables: list[TableRegistration] = []
         out_views: list[ViewRegistration] = []
         clean: dict[str, str] = {}
@@ -170,10 +184,13 @@ class SqlService:
         max_rows: int | None = None,
     ) -> QueryResult:
         limit = self._settings.query.max_rows if max_rows is None else min(max_rows, self._settings.query.max_rows)
+        reads = ReadSet()
         spec, folder = self._spec(actor, sql, params, as_of, max_rows=limit, stream=False,
-                                  time_limit=self._settings.query.time_limit_seconds)
+                                  time_limit=self._settings.query.time_limit_seconds, reads=reads)
         try:
-            return self._executor.run(spec)
+            result = self._executor.run(spec)
+            result.reads = reads
+            return result
         except QueryError as exc:
             raise self._explained(actor, exc) from None
         finally:
@@ -242,11 +259,12 @@ class SqlService:
         return names
 
     def _spec(self, actor: Actor, sql: str, params: Mapping[str, Any] | None, as_of: Mapping[str, int] | None, *,
-              max_rows: int, stream: bool, time_limit: float) -> tuple[QuerySpec, Path | None]:
+              max_rows: int, stream: bool, time_limit: float,
+              reads: ReadSet | None = None) -> tuple[QuerySpec, Path | None]:
         if not sql or not sql.strip():
             raise InvalidInput("The query is empty.", hint='Send {"sql": "SELECT ..."}.')
         check_bounds(sql, self._settings.query.sql_limits)
-        tables, views = self.governed(actor, as_of, referenced_tables(sql))
+        tables, views = self.governed(actor, as_of, referenced_tables(sql), reads)
         sql, system, folder = self._system_tables(actor, sql)
         spec = QuerySpec(
             sql=sql,
