@@ -58,6 +58,7 @@ class ErasureReport:
     files_removed: int = 0
     versions_rewritten: int = 0
     remaining: tuple[str, ...] = ()
+    records_scrubbed: int = 0        # records outside tables (kept agent answers) that named an erased key
 
 
 class Erasable(Protocol):

@@ -122,5 +122,36 @@ def test_on_a_postgresql_catalog(tmp_path: Path) -> None:
             assert kept["provenance"] == result["provenance"]
             rows = w.lh.audit_events(request=result["provenance"]["answer_id"], limit=5)
             assert {r["via"] for r in rows} == {"mcp"}
+            target = [float(j == 5 % 7) + 0.03 for j in range(7)]
+            hits = payload(call(w.server("reader"), "vector_search", {"index": "people_idx", "vector": target,
+                                                                     "k": 3}))
+            first = hits["hits"][0]["doc_id"]
+            w.lh.tombstone("people", "id", [first], "erasure request")
+            assert w.lh.purge("people").status == "succeeded"  # the answers table is rewritten (VACUUM FULL)
+            kept = read(w.server("reader"), f"lakehouse://answers/{hits['provenance']['answer_id']}")
+            assert f"{first}#0" not in kept["provenance"]["chunk_ids"]
+            assert "erased" in kept["provenance"]["chunk_ids"]
         finally:
             w.lh.close()
+
+
+def test_a_purge_scrubs_the_erased_key_from_kept_answers(fresh: World) -> None:
+    """Read-time hiding is not erasure: after the purge the answers table itself no longer holds the key."""
+    from sqlalchemy import select
+
+    from lakehouse.catalog.models_governance import AnswerRow
+    from tests.mcp_server.conftest import read
+
+    server = fresh.server("reader")
+    target = [float(j == 3 % 7) + 0.03 for j in range(7)]
+    hits = payload(call(server, "vector_search", {"index": "people_idx", "vector": target, "k": 3}))
+    first, answer = hits["hits"][0]["doc_id"], hits["provenance"]["answer_id"]
+    fresh.lh.tombstone("people", "id", [first], "erasure request")
+    with fresh.lh.catalog.sessions() as session:  # hidden at read time, still kept until the purge
+        assert f"{first}#0" in session.get(AnswerRow, answer).provenance["chunk_ids"]
+    job = fresh.lh.purge("people")
+    assert job.status == "succeeded", job.error
+    with fresh.lh.catalog.sessions() as session:
+        kept = [row.provenance for row in session.scalars(select(AnswerRow))]
+    assert all(f"{first}#0" not in p.get("chunk_ids", []) for p in kept)
+    assert read(server, f"lakehouse://answers/{answer}")["provenance"]["chunk_ids"].count("erased") == 1

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
-from lakehouse.events import Erasable, ErasableRegistry, ErasureReport, EventBus
+from lakehouse.events import Erasable, ErasableRegistry, ErasureReport, EventBus, LazyErasable
 from lakehouse.governance.audit import AuditScope
 from lakehouse.governance.service import Governance
 from lakehouse.storage.registry import BucketRegistry
@@ -56,6 +56,7 @@ class LakehouseBase:
         self.governance = Governance(settings, self.catalog, self.buckets, self.bus, self.erasables)
         self.access = self.governance.access
         self.erasables.register(_LazyVectorErasure(self))
+        self.erasables.register(LazyErasable("agent-answers", self._answer_erasure))
         for pattern in _VECTOR_EVENTS:
             self.bus.subscribe(pattern, self._on_dataset_event)
         for pattern in ("dataset.appended", "dataset.overwritten"):
@@ -131,6 +132,11 @@ class LakehouseBase:
         from lakehouse.vectors.scheduler import RefreshScheduler
 
         return RefreshScheduler(self.vectors, self.settings.vectors.scheduler_interval_seconds)
+
+    def _answer_erasure(self) -> Erasable:
+        from lakehouse.governance.answers import AnswerStore
+
+        return AnswerStore(self.catalog.sessions)
 
     def _on_dataset_event(self, event: Event) -> None:
         """Dependent vector indexes go stale; the vector stack loads only when some index exists."""
