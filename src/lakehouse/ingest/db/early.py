@@ -75,7 +75,6 @@ class EarlyRead:
         from lakehouse.ingest.db.source import count_select, wrap_select
         from lakehouse.ingest.db.sqlcheck import check_select, table_identifier
         from lakehouse.ingest.prefetch import ReadAhead
-
         from lakehouse.storage.names import validate_name
 
         request, system = self._request, self._system
