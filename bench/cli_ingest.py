@@ -2,7 +2,7 @@
 write instead.
 
     python bench/cli_ingest.py [--rows 600000] [--csv-rows 100000] [--reps 5] [--only postgres|mysql|file]
-                               [--no-seed]
+                               [--no-seed] [--baseline OTHER_CHECKOUT/src]
 
 Every side is one cold process timed from the shell (interpreter start, imports, connection, read, write,
 exit). Ours does everything its command does: catalog open, schema checks, PII scan, lineage, Delta commit
@@ -15,7 +15,8 @@ earlier command; a user's first command creates it once). Peers, each into a fre
 
 Tables: 600k rows x 16 columns (ints, numerics, floats, text, date, timestamps, bool, char) seeded into the
 local PostgreSQL (schema ``lh_bench_cli``) and MariaDB (database ``lh_bench_cli``). The CSV is the demo's
-``candidates`` table (15 columns). Runs interleave; the median of ``--reps`` counts. Prints the ratio
+``candidates`` table (15 columns). Runs interleave; the median of ``--reps`` counts. ``--baseline`` also times
+another checkout's command (as bench/cli.py does) in the same loop. Prints the ratio
 peer/ours (>= 1.00: ours is at least as fast) and the load average.
 """
 
@@ -105,7 +106,11 @@ def make_csv(rows: int) -> Path:
 
 
 def timed(argv: list[str]) -> float:
+    extra = [a for a in argv if a.startswith("--pythonpath=")]
+    argv = [a for a in argv if a not in extra]
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAKEHOUSE_") and k != "PYTHONDONTWRITEBYTECODE"}
+    if extra:
+        env["PYTHONPATH"] = extra[0].split("=", 1)[1]
     started = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
     seconds = time.perf_counter() - started
@@ -114,7 +119,20 @@ def timed(argv: list[str]) -> float:
     return seconds
 
 
-def sides(kind: str, source: Path | None, out: Path) -> dict[str, list[str]]:
+# what the console script runs, for a checkout that is not the installed one
+SCRIPT = "import sys; from lakehouse.cli.main import run; sys.argv[0] = 'lakehouse'; sys.exit(run())"
+
+
+def sides(kind: str, source: Path | None, out: Path, baseline: str | None = None) -> dict[str, list[str]]:
+    both = _sides(kind, source, out)
+    if baseline:
+        ours = next(iter(both))
+        both[f"{ours} [baseline]"] = [sys.executable, "-c", SCRIPT, f"--pythonpath={baseline}",
+                                      *both[ours][1:]]
+    return both
+
+
+def _sides(kind: str, source: Path | None, out: Path) -> dict[str, list[str]]:
     py = sys.executable
     if kind == "file":
         assert source is not None
@@ -133,15 +151,16 @@ def sides(kind: str, source: Path | None, out: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(kind: str, source: Path | None, reps: int) -> dict[str, float]:
+def measure(kind: str, source: Path | None, reps: int, baseline: str | None) -> dict[str, float]:
     times: dict[str, list[float]] = {}
     for rep in range(reps + 1):  # the first round is unmeasured: bytecode written, the source's pages cached
-        for name, argv in sides(kind, source, Path("/nonexistent")).items():
+        for name, argv in sides(kind, source, Path("/nonexistent"), baseline).items():
             out = Path(tempfile.mkdtemp(prefix="bench-cli-ingest-"))
             try:
                 argv = [a.replace("/nonexistent", str(out)) for a in argv]
-                if argv[0] == CLI:  # an existing data dir (its catalog created, untimed), a new dataset
-                    timed([CLI, "--data-dir", str(out / "lh"), "datasets", "list"])
+                if "--data-dir" in argv:  # an existing data dir (its catalog created, untimed), a new dataset
+                    at = argv.index("--data-dir")
+                    timed([*argv[:at], "--data-dir", argv[at + 1], "datasets", "list"])
                 seconds = timed(argv)
             finally:
                 shutil.rmtree(out, ignore_errors=True)
@@ -156,8 +175,9 @@ def report(title: str, medians: dict[str, float], reps: int) -> None:
     print(f"{title}; median of {reps} cold processes; load average {os.getloadavg()[0]:.2f} "
           f"({os.cpu_count()} cores)")
     for name in names:
-        ratio = "" if name == names[0] else f"  peer/ours {medians[name] / ours:.2f}x"
-        print(f"  {name:<34} {medians[name]:6.2f} s{ratio}")
+        what = "baseline/ours" if name.endswith("[baseline]") else "peer/ours"
+        ratio = "" if name == names[0] else f"  {what} {medians[name] / ours:.2f}x"
+        print(f"  {name:<45} {medians[name]:6.2f} s{ratio}")
 
 
 def main() -> None:
@@ -167,16 +187,17 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--only", choices=["postgres", "mysql", "file"])
     parser.add_argument("--no-seed", action="store_true", help="reuse the tables seeded by the last run")
+    parser.add_argument("--baseline", help="another checkout's src directory, timed alongside")
     args = parser.parse_args()
     for kind in [args.only] if args.only else ["postgres", "mysql", "file"]:
         if kind == "file":
             csv = make_csv(args.csv_rows)
             report(f"file: {args.csv_rows:,}-row CSV x 15 columns ({csv.stat().st_size / 1e6:.0f} MB)",
-                   measure("file", csv, args.reps), args.reps)
+                   measure("file", csv, args.reps, args.baseline), args.reps)
             continue
         if not args.no_seed:
             (seed_postgres if kind == "postgres" else seed_mysql)(args.rows)
-        report(f"{kind}: {args.rows:,} rows x 16 columns", measure(kind, None, args.reps), args.reps)
+        report(f"{kind}: {args.rows:,} rows x 16 columns", measure(kind, None, args.reps, args.baseline), args.reps)
 
 
 if __name__ == "__main__":

@@ -101,7 +101,11 @@ def test_readahead_buffers_up_to_its_bound_then_waits() -> None:
         time.sleep(0.01)
     time.sleep(0.2)  # room for a producer that ignored its bound to run ahead
     assert 5 <= len(pulled) <= 7  # 8,000 bytes a batch: five held, one more pulled and waiting for room
-    total = pa.Table.from_batches(list(ahead.reader()))
+    batches = iter(ahead.reader())
+    taken = [next(batches) for _ in range(10)]
+    time.sleep(0.2)
+    assert len(pulled) <= 12  # once the consumer reads, one batch ahead (plus the one being produced)
+    total = pa.Table.from_batches([*taken, *batches])
     assert total.column("x").to_pylist() == list(range(50_000))
 
 

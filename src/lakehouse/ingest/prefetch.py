@@ -65,8 +65,10 @@ def prefetch(reader: pa.RecordBatchReader, depth: int = 4) -> pa.RecordBatchRead
 
 class ReadAhead:
     """Drain ``reader`` on a background thread from now on, buffering up to ``max_bytes`` (at least one
-    batch): a source read that starts before its consumer is ready (the CLI opening the catalog) keeps
-    going instead of stalling on a full pipe. ``close()`` stops the thread and drops what it holds."""
+    batch) until a consumer starts: a source read that starts before its consumer is ready (the CLI opening
+    the catalog) keeps going instead of stalling on a full pipe. Once ``reader()`` is being read, the
+    buffer drains and then holds one batch ahead (memory as an ordinary stream). ``close()`` stops the
+    thread and drops what it holds."""
 
     def __init__(self, reader: pa.RecordBatchReader, max_bytes: int):
         self.schema = reader.schema
@@ -98,6 +100,9 @@ class ReadAhead:
             self._cond.notify_all()
 
     def _consume(self) -> Iterator[pa.RecordBatch]:
+        with self._cond:  # the consumer is here: from now on hold one batch ahead, not max_bytes
+            self._max_bytes = 0
+            self._cond.notify_all()
         try:
             while True:
                 with self._cond:
