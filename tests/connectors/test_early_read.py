@@ -117,3 +117,36 @@ def test_readahead_hands_the_source_error_to_the_consumer() -> None:
     ahead = ReadAhead(pa.RecordBatchReader.from_batches(_batches(1)[0].schema, source()), max_bytes=1 << 20)
     with pytest.raises(ValueError, match="source broke"):
         list(ahead.reader())
+
+
+def _with_mark(mark: str) -> list[int]:
+    """Processes whose environment carries ``mark`` (the reader children of one CLI run)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and mark.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("table, ok", [("t", True), ("missing", False)])
+def test_cli_ingest_mysql_leaves_no_reader_behind(tmp_path: Path, my: MySource, table: str, ok: bool) -> None:
+    import os
+    import uuid
+
+    my.execute("CREATE TABLE t (id bigint, name text)", "INSERT INTO t SELECT seq, CONCAT('n', seq) FROM seq_1_to_700")
+    mark = f"LAKEHOUSE_TEST_MARK={uuid.uuid4().hex}"
+    done = subprocess.run([sys.executable, "-m", "lakehouse.cli", "--data-dir", str(tmp_path), "ingest", "mysql",
+                           my.dsn, "--table", table, "--dataset", "t"], capture_output=True, text=True, timeout=120,
+                          check=False, env={**os.environ, mark.split("=")[0]: mark.split("=")[1]})
+    if ok:
+        assert done.returncode == 0, done.stderr
+        assert "700 rows -> t v0" in done.stderr
+    else:
+        assert done.returncode == 2 and "missing" in done.stderr and "Traceback" not in done.stderr
+    deadline = time.monotonic() + 5
+    while _with_mark(mark.split("=")[1]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _with_mark(mark.split("=")[1])

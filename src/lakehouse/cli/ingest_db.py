@@ -61,16 +61,25 @@ def _start_early(st: CliState, system: System, dsn: str, table: str | None, quer
     from lakehouse.ingest.db import early
     from lakehouse.ingest.db.request import DbIngestRequest
 
+    reader = None
+    if system == "mysql" and incremental_column is None:  # its interpreter and ConnectorX load meanwhile
+        from lakehouse.ingest.db.mysql_spawn import spawn
+
+        reader = spawn()
     try:
         request = DbIngestRequest(dsn=dsn, dataset=dataset, table=table, query=query, mode=mode,
                                   incremental_column=incremental_column, primary_key=keys, bucket=bucket,
                                   description=description, owner=owner, connect_timeout_seconds=connect_timeout,
                                   statement_timeout_seconds=statement_timeout)
-        started = early.start(system, request, st.settings())
+        started, reader = early.start(system, request, st.settings(), reader), None
         if started is not None:
             started.wait_dispatched(min(connect_timeout, 5))
         return started
     except Exception:  # noqa: BLE001 - the normal path reports what is wrong (bad settings, ...)
+        if reader is not None:
+            from lakehouse.ingest.db.mysql_spawn import stop
+
+            stop(reader)
         return None
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import subprocess
+
     from lakehouse.config import Settings
     from lakehouse.ingest.db.dsn import Dsn, System
     from lakehouse.ingest.db.request import DbIngestRequest
@@ -43,24 +45,30 @@ def _key(system: System, request: DbIngestRequest) -> tuple[object, ...]:
             request.statement_timeout_seconds, request.incremental_column, request.batch_rows)
 
 
-def start(system: System, request: DbIngestRequest, settings: Settings) -> EarlyRead | None:
-    """Begin ``request``'s read now, when it qualifies (a whole read, not an incremental one)."""
+def start(system: System, request: DbIngestRequest, settings: Settings,
+          reader: subprocess.Popen[bytes] | None = None) -> EarlyRead | None:
+    """Begin ``request``'s read now, when it qualifies (a whole read, not an incremental one). ``reader``: a
+    MySQL reader child the caller spawned even earlier; stopped here when the read does not qualify."""
     if request.incremental_column is not None:
+        if reader is not None:
+            from lakehouse.ingest.db.mysql_spawn import stop
+
+            stop(reader)
         return None
     from lakehouse.network import NetworkPolicy
 
     return EarlyRead(system, request, NetworkPolicy.from_settings(settings), settings.ingest.batch_rows,
-                     settings.ingest.readahead_mb << 20)
+                     settings.ingest.readahead_mb << 20, reader)
 
 
 class EarlyRead:
     """Runs on a background thread from construction; ``take`` hands the started read over (once)."""
 
     def __init__(self, system: System, request: DbIngestRequest, network: NetworkPolicy, batch_rows: int,
-                 readahead_bytes: int):
+                 readahead_bytes: int, reader: subprocess.Popen[bytes] | None = None):
         self._key = _key(system, request)
         self._system, self._request, self._network = system, request, network
-        self._batch_rows, self._readahead_bytes = batch_rows, readahead_bytes
+        self._batch_rows, self._readahead_bytes, self._reader = batch_rows, readahead_bytes, reader
         self._started: StartedRead | None = None
         self._lock = threading.Lock()
         self._taken = False
@@ -84,7 +92,8 @@ class EarlyRead:
             inner = (f"SELECT * FROM {table_identifier(request.table, system)}" if request.table  # noqa: S608
                      else check_select(request.query or "", system))
             dsn = check_host(parse_dsn(request.dsn, system), self._network)
-            source = open_source(system, dsn, request, self._batch_rows)
+            reader, self._reader = self._reader, None
+            source = open_source(system, dsn, request, self._batch_rows, reader)  # owns the reader from here
             plans = named_plans(source.describe(inner))
             # before the stream: a PostgreSQL connection runs one statement at a time
             expected = source.expected_rows(table_identifier(request.table, system), count_select(inner)) if (
@@ -95,6 +104,10 @@ class EarlyRead:
         except BaseException:  # noqa: BLE001 - the normal path repeats the step and reports its own error
             if source is not None:
                 source.close()
+            if self._reader is not None:  # failed before a source took it
+                from lakehouse.ingest.db.mysql_spawn import stop
+
+                stop(self._reader)
             return
         finally:
             self._dispatched.set()

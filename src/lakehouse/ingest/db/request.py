@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from lakehouse.types import WriteMode
 
 if TYPE_CHECKING:
+    import subprocess
+
     from lakehouse.ingest.db.dsn import Dsn, System
     from lakehouse.ingest.db.source import Source
     from lakehouse.ingest.db.types import ColumnPlan
@@ -32,7 +34,9 @@ class DbIngestRequest:
     batch_rows: int | None = None
 
 
-def open_source(system: System, dsn: Dsn, request: DbIngestRequest, batch_rows: int) -> Source:
+def open_source(system: System, dsn: Dsn, request: DbIngestRequest, batch_rows: int,
+                reader: subprocess.Popen[bytes] | None = None) -> Source:
+    """``reader``: a MySQL reader child already spawned, which the source then owns."""
     from lakehouse.ingest.db.source import Timeouts
 
     timeouts = Timeouts(request.connect_timeout_seconds, request.statement_timeout_seconds)
@@ -42,7 +46,7 @@ def open_source(system: System, dsn: Dsn, request: DbIngestRequest, batch_rows: 
         return PostgresSource(dsn, timeouts)
     from lakehouse.ingest.db.mysql import MySqlSource
 
-    return MySqlSource(dsn, timeouts, request.batch_rows or batch_rows)
+    return MySqlSource(dsn, timeouts, request.batch_rows or batch_rows, reader)
 
 
 def named_plans(plans: list[ColumnPlan]) -> list[ColumnPlan]:
