@@ -113,7 +113,7 @@ class EarlyRead:
             self._dispatched.set()
         with self._lock:
             if self._taken:  # abandoned while starting
-                source.close()
+                started.close()
                 return
             self._started = started
 
