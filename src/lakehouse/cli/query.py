@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import CliState, state
+from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_rows, stderr
 
 if TYPE_CHECKING:
     from lakehouse.cli.context import AnyLakehouse
-    from lakehouse.query.executor import QueryExecutor
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
@@ -61,22 +60,6 @@ def _export(lakehouse: AnyLakehouse, statement: str, output: Path, as_of: dict[s
     stderr.print(f"{rows:,} rows written to {output} in {time.perf_counter() - start:.1f} s")
 
 
-def _executor(st: CliState) -> QueryExecutor:
-    """One query worker (this process runs one statement; a second would only compete for the cores),
-    spawned before anything heavy is imported: it boots while this process loads and opens the catalog."""
-    from lakehouse.query.spawn import Worker
-
-    worker = Worker()
-    try:
-        from lakehouse.query.executor import QueryExecutor
-
-        return QueryExecutor(st.settings().query.model_copy(update={"workers": 1}), started=[worker])
-    except BaseException:
-        worker.kill()
-        worker.reap()
-        raise
-
-
 def register(app: typer.Typer) -> None:
     @app.command("sql")
     def sql(
@@ -95,8 +78,12 @@ def register(app: typer.Typer) -> None:
         """Run SQL; prints a table, or rows as JSON objects / CSV with --format; --output FILE exports it all."""
         st = state(ctx)
         executor = None
-        if not st.remote:
-            executor = _executor(st)
+        if not st.remote:  # start the query worker now: it boots while this process opens the catalog
+            from lakehouse.query.executor import QueryExecutor
+
+            query_settings = st.settings().query
+            # one worker: this process runs one statement (a second would only compete for the cores)
+            executor = QueryExecutor(query_settings.model_copy(update={"workers": 1}))
         if output is not None:
             _export(st.lakehouse(executor=executor), statement, output, _pairs(as_of, "--as-of"), _params(param),
                     max_rows)

@@ -19,24 +19,64 @@ aggregates; they spill to disk); buffers outside the pool are not bounded. Unix 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Generator
+from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from lakehouse.config import QuerySettings
 from lakehouse.errors import LakehouseError, QueryError, QueryRefused, QueryTimeout, Unavailable
-from lakehouse.query.spawn import Worker as _Worker
 from lakehouse.query.spec import QueryResult, QuerySpec
 
 log = logging.getLogger(__name__)
 STARTUP_TIMEOUT_SECONDS = 120.0
 _START_ATTEMPTS = 3
 _ERRORS: dict[str, type[LakehouseError]] = {"QueryError": QueryError, "QueryRefused": QueryRefused}
+
+
+class _Worker:
+    def __init__(self) -> None:
+        parent, child = socket.socketpair()
+        env = dict(os.environ)
+        package_root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "lakehouse.query.worker", str(child.fileno()), str(os.getpid())],
+                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, env=env,
+            )
+        finally:
+            child.close()
+        self.conn = Connection(parent.detach())
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.conn.poll(timeout):
+            raise TimeoutError(f"query worker not ready after {timeout:g} s")
+        message = self.conn.recv()
+        if message != ("ready",):
+            raise RuntimeError(f"unexpected first message from query worker: {message!r}")
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            self.proc.kill()
+        self.conn.close()
+
+    def reap(self) -> None:
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            log.warning("query worker %s did not exit after SIGKILL", self.proc.pid)
 
 
 def primed(gen: Generator[Any, None, None]) -> Generator[Any, None, None]:
@@ -51,9 +91,7 @@ class _Stopped(Exception):
 
 
 class QueryExecutor:
-    def __init__(self, settings: QuerySettings, started: list[_Worker] | None = None) -> None:
-        """``started``: worker processes already spawned (``spawn.Worker``) that count towards
-        ``settings.workers``; the CLI spawns its one worker before it imports anything heavy."""
+    def __init__(self, settings: QuerySettings) -> None:
         self._settings = settings
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -61,10 +99,7 @@ class QueryExecutor:
         self._starting = 0
         self._last_start_error: str | None = None
         self._closed = False
-        started = list(started or [])
-        for worker in started:
-            self._start_worker(worker)
-        for _ in range(settings.workers - len(started)):
+        for _ in range(settings.workers):
             self._start_worker()
 
     # Public API ----------------------------------------------------------------------------------
@@ -217,18 +252,17 @@ class QueryExecutor:
         if not closed:
             self._start_worker()
 
-    def _start_worker(self, spawned: _Worker | None = None) -> None:
+    def _start_worker(self) -> None:
         with self._lock:
             self._starting += 1
-        threading.Thread(target=self._boot, args=(spawned,), name="lakehouse-query-worker-start",
-                         daemon=True).start()
+        threading.Thread(target=self._boot, name="lakehouse-query-worker-start", daemon=True).start()
 
-    def _boot(self, spawned: _Worker | None = None) -> None:
+    def _boot(self) -> None:
         try:
             for attempt in range(_START_ATTEMPTS):
                 worker: _Worker | None = None
                 try:
-                    worker, spawned = spawned or _Worker(), None
+                    worker = _Worker()
                     worker.wait_ready(STARTUP_TIMEOUT_SECONDS)
                 except Exception as exc:  # noqa: BLE001 - logged and retried
                     self._last_start_error = f"{type(exc).__name__}: {exc}"
