@@ -1,5 +1,5 @@
-"""What starts early stays light: the modules a command loads before its heavy imports (to spawn the query
-worker, to start a database read) must not pull those heavy imports in themselves."""
+"""What starts early stays light: the modules a command loads before its heavy imports (to start a database
+read, to spawn its reader child) must not pull those heavy imports in themselves."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def _loaded_by(module: str) -> set[str]:
     return set(json.loads(proc.stdout))
 
 
-@pytest.mark.parametrize("module", ["lakehouse.query.spawn", "lakehouse.ingest.db.request",
-                                    "lakehouse.ingest.db.early", "lakehouse.ingest.db.mysql_spawn"])
+@pytest.mark.parametrize("module", ["lakehouse.ingest.db.request", "lakehouse.ingest.db.early",
+                                    "lakehouse.ingest.db.mysql_spawn"])
 def test_early_start_modules_import_nothing_heavy(module: str) -> None:
     loaded = _loaded_by(module)
     heavy = [m for m in ("pyarrow", "sqlalchemy", "sqlglot", "datafusion", "deltalake", "numpy") if m in loaded]
