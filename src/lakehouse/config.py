@@ -49,6 +49,9 @@ class IngestSettings(BaseModel):
     max_field_bytes: int = Field(default=16 * 1024**2, ge=1)
     batch_rows: int = Field(default=131_072, ge=1024)
     pii_sample_rows: int = Field(default=2_000, ge=10)
+    readahead_mb: int = Field(default=256, ge=1, description=(
+        "CLI database ingest: the read starts while the CLI opens the catalog; at most this much is buffered "
+        "before the writer takes over."))
     watch: WatchSettings = Field(default_factory=WatchSettings)
 
 

@@ -2,25 +2,40 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from lakehouse.cli.context import follow_job, job_result, state
+from lakehouse.cli.context import CliState, follow_job, job_result, state
 from lakehouse.cli.output import Format, render_object, stderr
 from lakehouse.types import WriteMode
+
+if TYPE_CHECKING:
+    from lakehouse.ingest.db.dsn import System
+    from lakehouse.ingest.db.early import EarlyRead
 
 _DSN_HELP = "scheme://user:env:LAKEHOUSE_SECRET_PW@host:port/db (or key=value); shown only redacted."
 
 
-def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: str | None, dataset: str,
+def _run(ctx: typer.Context, system: System, dsn: str, table: str | None, query: str | None, dataset: str,
          mode: WriteMode, incremental_column: str | None, primary_key: str | None, bucket: str | None,
          description: str | None, owner: str | None, connect_timeout: int, statement_timeout: int) -> None:
     st = state(ctx)
-    lakehouse = st.lakehouse()
-    method = lakehouse.ingest_postgres if system == "postgresql" else lakehouse.ingest_mysql
     keys = [k.strip() for k in primary_key.split(",") if k.strip()] if primary_key else None
-    job = method(dsn, dataset, table=table, query=query, wait=False, mode=mode,
-                 incremental_column=incremental_column, primary_key=keys, bucket=bucket, description=description,
-                 owner=owner, connect_timeout_seconds=connect_timeout, statement_timeout_seconds=statement_timeout)
+    early = None if st.remote else _start_early(st, system, dsn, table, query, dataset, mode, incremental_column,
+                                                 keys, bucket, description, owner, connect_timeout, statement_timeout)
+    try:
+        lakehouse = st.lakehouse()
+        if early is not None:
+            lakehouse.db_ingest.early = early  # type: ignore[union-attr]
+        method = lakehouse.ingest_postgres if system == "postgresql" else lakehouse.ingest_mysql
+        job = method(dsn, dataset, table=table, query=query, wait=False, mode=mode,
+                     incremental_column=incremental_column, primary_key=keys, bucket=bucket,
+                     description=description, owner=owner, connect_timeout_seconds=connect_timeout,
+                     statement_timeout_seconds=statement_timeout)
+    finally:
+        if early is not None:
+            early.close()  # a no-op once the job took it
     label = f"{system} {table or 'query'} -> {dataset}"
     finished = follow_job(lakehouse, job, label, st.format is Format.table)
     result = job_result(finished)
@@ -37,7 +52,38 @@ def _run(ctx: typer.Context, system: str, dsn: str, table: str | None, query: st
         render_object(finished.model_dump(mode="json"), st.format)
 
 
-def _command(system: str):  # type: ignore[no-untyped-def]
+def _start_early(st: CliState, system: System, dsn: str, table: str | None, query: str | None, dataset: str,
+                 mode: WriteMode, incremental_column: str | None, keys: list[str] | None, bucket: str | None,
+                 description: str | None, owner: str | None, connect_timeout: int,
+                 statement_timeout: int) -> EarlyRead | None:
+    """Connect and start reading the source now, while this process imports and opens the catalog (the job
+    adopts the read when every check passes; see lakehouse.ingest.db.early)."""
+    from lakehouse.ingest.db import early
+    from lakehouse.ingest.db.request import DbIngestRequest
+
+    reader = None
+    if system == "mysql" and incremental_column is None:  # its interpreter and ConnectorX load meanwhile
+        from lakehouse.ingest.db.mysql_spawn import spawn
+
+        reader = spawn()
+    try:
+        request = DbIngestRequest(dsn=dsn, dataset=dataset, table=table, query=query, mode=mode,
+                                  incremental_column=incremental_column, primary_key=keys, bucket=bucket,
+                                  description=description, owner=owner, connect_timeout_seconds=connect_timeout,
+                                  statement_timeout_seconds=statement_timeout)
+        started, reader = early.start(system, request, st.settings(), reader), None
+        if started is not None:
+            started.wait_dispatched(min(connect_timeout, 5))
+        return started
+    except Exception:  # noqa: BLE001 - the normal path reports what is wrong (bad settings, ...)
+        if reader is not None:
+            from lakehouse.ingest.db.mysql_spawn import stop
+
+            stop(reader)
+        return None
+
+
+def _command(system: System):  # type: ignore[no-untyped-def]
     def command(
         ctx: typer.Context,
         dsn: str = typer.Argument(..., help=_DSN_HELP),

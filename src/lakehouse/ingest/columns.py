@@ -7,7 +7,6 @@ from typing import Any
 
 import pyarrow as pa
 
-from lakehouse.ingest.pii import PiiFindings
 from lakehouse.wire import ColumnInfo, ContainsPii
 
 
@@ -18,7 +17,7 @@ def column_infos(
     source_types: Mapping[str, str] | None = None,
 ) -> list[ColumnInfo]:
     columns = []
-    text = findings.text if isinstance(findings, PiiFindings) else {}  # free-text columns with PII inside
+    text = getattr(findings, "text", None) or {}  # PiiFindings: free-text columns with PII inside
     for f in schema:
         finding = findings.get(f.name)
         inside = text.get(f.name)

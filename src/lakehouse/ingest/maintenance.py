@@ -10,7 +10,6 @@ from lakehouse.catalog.store import CatalogStore
 from lakehouse.errors import InvalidInput
 from lakehouse.events import EventBus
 from lakehouse.ingest.columns import column_infos
-from lakehouse.ingest.pii import detect_pii
 from lakehouse.storage import delta
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, Event, utcnow
@@ -153,6 +152,8 @@ class TableMaintenance:
             schema = delta.schema(uri, options)
             sample = delta.sample(uri, options, 2000)
             existing = self._catalog.datasets.get(name, with_lineage=False).columns if base is not None else []
+            from lakehouse.ingest.pii import detect_pii
+
             columns = _keep_flags(column_infos(schema, detect_pii(sample)), existing)
             row_count = delta.row_count(uri, options)
             self._record(name, payload["bucket"], table_version, payload["operation"], actor, 0, row_count,

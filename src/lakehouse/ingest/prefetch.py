@@ -61,3 +61,72 @@ def prefetch(reader: pa.RecordBatchReader, depth: int = 4) -> pa.RecordBatchRead
             thread.join(timeout=5)
 
     return pa.RecordBatchReader.from_batches(reader.schema, consume())
+
+
+class ReadAhead:
+    """Drain ``reader`` on a background thread from now on, buffering up to ``max_bytes`` (at least one
+    batch) until a consumer starts: a source read that starts before its consumer is ready (the CLI opening
+    the catalog) keeps going instead of stalling on a full pipe. Once ``reader()`` is being read, the
+    buffer drains and then holds one batch ahead (memory as an ordinary stream). ``close()`` stops the
+    thread and drops what it holds."""
+
+    def __init__(self, reader: pa.RecordBatchReader, max_bytes: int):
+        self.schema = reader.schema
+        self._reader = reader
+        self._max_bytes = max_bytes
+        self._items: list[object] = []
+        self._held = 0
+        self._cond = threading.Condition()
+        self._closed = False
+        self._thread = threading.Thread(target=self._produce, name="lakehouse-readahead", daemon=True)
+        self._thread.start()
+
+    def _produce(self) -> None:
+        try:
+            for batch in self._reader:
+                with self._cond:
+                    while self._held and self._held + batch.nbytes > self._max_bytes and not self._closed:
+                        self._cond.wait()
+                    if self._closed:
+                        return
+                    self._items.append(batch)
+                    self._held += batch.nbytes
+                    self._cond.notify_all()
+            item: object = _END
+        except BaseException as exc:  # handed to the consumer, which re-raises it in its own thread
+            item = _Failure(exc)
+        with self._cond:
+            self._items.append(item)
+            self._cond.notify_all()
+
+    def _consume(self) -> Iterator[pa.RecordBatch]:
+        with self._cond:  # the consumer is here: from now on hold one batch ahead, not max_bytes
+            self._max_bytes = 0
+            self._cond.notify_all()
+        try:
+            while True:
+                with self._cond:
+                    while not self._items:
+                        self._cond.wait()
+                    item = self._items.pop(0)
+                    if isinstance(item, pa.RecordBatch):
+                        self._held -= item.nbytes
+                    self._cond.notify_all()
+                if item is _END:
+                    return
+                if isinstance(item, _Failure):
+                    raise item.error
+                assert isinstance(item, pa.RecordBatch)
+                yield item
+        finally:
+            self.close()
+
+    def reader(self) -> pa.RecordBatchReader:
+        return pa.RecordBatchReader.from_batches(self.schema, self._consume())
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._items.clear()
+            self._held = 0
+            self._cond.notify_all()

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +23,8 @@ import pyarrow as pa
 from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
+from lakehouse.ingest.db.mysql_spawn import spawn as _spawn
+from lakehouse.ingest.db.mysql_spawn import stop as _stop
 from lakehouse.ingest.db.source import COUNT_SECONDS, Mark, Timeouts, iso_literal, progress_size
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, decimal_or_text
@@ -86,12 +86,14 @@ def mysql_plan(name: str, type_code: int, flags: int, length: int, scale: int, c
 class MySqlSource:
     system = "mysql"
 
-    def __init__(self, dsn: Dsn, timeouts: Timeouts, batch_rows: int = 65_536):
+    def __init__(self, dsn: Dsn, timeouts: Timeouts, batch_rows: int = 65_536,
+                 reader: subprocess.Popen[bytes] | None = None):
+        """``reader``: a reader child already spawned (``mysql_spawn.spawn``); this source owns it from here."""
         self.dsn = dsn
         self._timeouts = timeouts
         self._batch_rows = batch_rows
         self._children: list[subprocess.Popen[bytes]] = []
-        self._spare: subprocess.Popen[bytes] | None = None
+        self._spare: subprocess.Popen[bytes] | None = reader
         pymysql, _ = _libs()
         try:
             self._conn = pymysql.connect(
@@ -105,8 +107,10 @@ class MySqlSource:
                 for statement in self.session_statements():
                     cur.execute(statement)
         except Exception as exc:
+            if reader is not None:
+                _stop(reader)
             raise source_failure(exc, dsn, "connecting") from None
-        self._spare = _spawn()  # its start-up overlaps with planning the read
+        self._spare = self._spare or _spawn()  # its start-up overlaps with planning the read
 
     def session_statements(self) -> list[str]:
         seconds = int(self._timeouts.statement_seconds)
@@ -193,23 +197,6 @@ class MySqlSource:
             self._conn.close()
 
 
-def _spawn() -> subprocess.Popen[bytes]:
-    return subprocess.Popen(  # noqa: S603 - our own module; the job (with the password) goes on stdin
-        [sys.executable, "-W", "ignore", "-m", "lakehouse.ingest.db.mysql_reader"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "RUST_BACKTRACE": "0"})
-
-
-def _stop(child: subprocess.Popen[bytes]) -> None:
-    if child.stdin is not None and not child.stdin.closed:
-        with contextlib.suppress(OSError):
-            child.stdin.close()  # an unused reader exits on the empty job
-    if child.poll() is None:
-        child.kill()
-    child.wait()
-    for pipe in (child.stdout, child.stderr):
-        if pipe is not None:
-            pipe.close()
 
 
 def _closing(batches: Iterator[pa.RecordBatch], child: subprocess.Popen[bytes]) -> Iterator[pa.RecordBatch]:

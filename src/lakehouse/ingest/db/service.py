@@ -13,7 +13,7 @@ import hashlib
 import itertools
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -21,36 +21,19 @@ from lakehouse.catalog.jobs import JobContext, JobRunner
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.errors import Forbidden, InvalidInput
 from lakehouse.ingest.db.dsn import Dsn, System, check_host, parse_dsn
-from lakehouse.ingest.db.mysql import MySqlSource
-from lakehouse.ingest.db.postgres import PostgresSource
-from lakehouse.ingest.db.source import Source, Timeouts, count_select, wrap_select
+from lakehouse.ingest.db.request import DbIngestRequest, named_plans, open_source
+from lakehouse.ingest.db.source import Source, count_select, wrap_select
 from lakehouse.ingest.db.sqlcheck import check_select, query_hash, table_identifier
 from lakehouse.ingest.db.sync import MarkTracker, SyncState, load_state, mark_kind, save_state
 from lakehouse.ingest.db.types import BatchConverter, ColumnPlan
-from lakehouse.ingest.normalize import normalize_columns
 from lakehouse.ingest.writer import TableWriter, WriteRequest
 from lakehouse.network import NetworkPolicy
 from lakehouse.storage.names import validate_name
 from lakehouse.types import Actor, WriteMode
 from lakehouse.wire import JobInfo
 
-
-@dataclass
-class DbIngestRequest:
-    dsn: str
-    dataset: str
-    table: str | None = None
-    query: str | None = None
-    mode: WriteMode = WriteMode.append
-    incremental_column: str | None = None
-    primary_key: list[str] | None = None
-    bucket: str | None = None
-    description: str | None = None
-    owner: str | None = None
-    tags: list[str] | None = None
-    connect_timeout_seconds: int = 10
-    statement_timeout_seconds: int = 3600
-    batch_rows: int | None = None
+if TYPE_CHECKING:
+    from lakehouse.ingest.db.early import EarlyRead, StartedRead
 
 
 @dataclass
@@ -65,6 +48,7 @@ class _Plan:
     incremental: ColumnPlan | None
     primary_key: list[str]
     state: SyncState | None
+    started: StartedRead | None = None  # a read the CLI began while it opened the catalog (ingest.db.early)
 
 
 class DbIngestService:
@@ -72,12 +56,10 @@ class DbIngestService:
                  network: NetworkPolicy | None = None):
         self._writer, self._catalog, self._jobs, self._batch_rows = writer, catalog, jobs, batch_rows
         self._network = network or NetworkPolicy.default()
+        self.early: EarlyRead | None = None  # set by the CLI; adopted by the next matching prepare
 
     def _open(self, system: System, dsn: Dsn, request: DbIngestRequest) -> Source:
-        timeouts = Timeouts(request.connect_timeout_seconds, request.statement_timeout_seconds)
-        if system == "postgresql":
-            return PostgresSource(dsn, timeouts)
-        return MySqlSource(dsn, timeouts, request.batch_rows or self._batch_rows)
+        return open_source(system, dsn, request, self._batch_rows)
 
     def ingest(self, actor: Actor, system: System, request: DbIngestRequest, wait: bool = False) -> JobInfo:
         if not actor.is_admin:
@@ -123,9 +105,14 @@ class DbIngestService:
         self._writer.target(request.dataset, request.bucket)
         where = f"table {request.table}" if request.table else f"query sha256:{query_hash(inner)}"
         label = f"{dsn.redacted} {where}"
-        source = self._open(system, dsn, request)
+        early, self.early = self.early, None
+        started = early.take(system, request) if early is not None else None
+        if started is not None and (started.inner_sql != inner or started.dsn != dsn):
+            started.close()
+            started = None
+        source = started.source if started is not None else self._open(system, dsn, request)
         try:
-            plans = self._named(source.describe(inner))
+            plans = started.plans if started is not None else named_plans(source.describe(inner))
             incremental = _find(plans, request.incremental_column) if request.incremental_column else None
             keys = [_find(plans, k).name for k in request.primary_key or []]
             kind = mark_kind(incremental) if incremental else None
@@ -136,14 +123,11 @@ class DbIngestService:
             if state is not None and state.kind != kind:
                 state = None  # the column's type family changed: start over rather than compare apples and pears
         except BaseException:
+            if started is not None:
+                started.close()
             source.close()
             raise
-        return source, _Plan(system, dsn, request, inner, label, plans, key, incremental, keys, state)
-
-    @staticmethod
-    def _named(plans: list[ColumnPlan]) -> list[ColumnPlan]:
-        names = normalize_columns([p.source_name for p in plans])
-        return [replace(p, name=n) for p, n in zip(plans, names, strict=True)]
+        return source, _Plan(system, dsn, request, inner, label, plans, key, incremental, keys, state, started)
 
     def run(self, ctx: JobContext, actor: Actor, source: Source, plan: _Plan) -> dict[str, Any]:
         request, state, inc = plan.request, plan.state, plan.incremental
@@ -151,13 +135,21 @@ class DbIngestService:
         if inc is not None and state is not None:
             op = ">" if state.exclusive else ">="
             where = f"{source.quote(inc.source_name)} {op} {source.literal(state.mark, inc)}"
-        # a whole table: its statistics or a cheap count; a query or an incremental slice: unknown
-        expected, exact = source.expected_rows(table_identifier(request.table, plan.system),
-                                               count_select(plan.inner_sql)) if (
-            request.table and where is None) else (None, False)
+        started = plan.started
+        if started is not None and where is not None:  # not taken for incremental reads; never mixed
+            started.close()
+            started = None
+        if started is not None:
+            expected, exact = started.expected
+            driver = started.ahead.reader()
+        else:
+            # a whole table: its statistics or a cheap count; a query or an incremental slice: unknown
+            expected, exact = source.expected_rows(table_identifier(request.table, plan.system),
+                                                   count_select(plan.inner_sql)) if (
+                request.table and where is None) else (None, False)
+            driver = source.stream(wrap_select(source, plan.plans, plan.inner_sql, where))
         converter = BatchConverter(plan.plans)
         tracker = MarkTracker(inc.name, mark_kind(inc), state) if inc is not None else None
-        driver = source.stream(wrap_select(source, plan.plans, plan.inner_sql, where))
         details = self._details(plan)
 
         def batches() -> Generator[pa.RecordBatch, None, None]:
