@@ -90,6 +90,11 @@ def test_rate_limit_per_token(tmp_path: Path) -> None:
         exc = error(server, "list_indexes")
         assert exc.code == -32004 and exc.data["code"] == "rate_limited" and "Retry in" in exc.data["hint"]
         assert payload(call(w.server("admin"), "list_indexes"))  # another token has its own budget
+        second = w.lh.create_token("agent-bot", "agent")["token"]  # the same principal, a second token
+        server._token = second  # as one HTTP server sees both tokens' requests
+        assert payload(call(server, "list_indexes"))
+        server._token = w.tokens["agent"]
+        assert error(server, "list_indexes").data["code"] == "rate_limited"  # the first token is still out
         limited = w.lh.audit_events(principal="agent-bot", outcome="rate_limited", limit=10)
         assert limited and limited[0]["action"] == "mcp.list_indexes"
     finally:

@@ -39,22 +39,23 @@ def internal_error(answer_id: str | None) -> MCPError:
 
 
 class RateLimiter:
-    """A sliding one-minute window per principal, shared by every session of this process."""
+    """A sliding one-minute window per token (``key``), shared by every session of this process."""
 
     def __init__(self, per_minute: int):
         self._per_minute = per_minute
         self._calls: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, principal: str) -> None:
+    def check(self, principal: str, key: str | None = None) -> None:
         now = time.monotonic()
         with self._lock:
-            calls = self._calls.setdefault(principal, deque())
+            calls = self._calls.setdefault(key or principal, deque())
             while calls and now - calls[0] >= 60.0:
                 calls.popleft()
             if len(calls) >= self._per_minute:
                 wait = 60.0 - (now - calls[0])
-                raise RateLimited(f"More than {self._per_minute} tool calls in a minute for '{principal}'.",
+                raise RateLimited(f"More than {self._per_minute} tool calls in a minute with this token of "
+                                  f"'{principal}'.",
                                   hint=f"Retry in {wait:.0f} s; an admin can raise mcp.rate_limit_per_minute.")
             calls.append(now)
 

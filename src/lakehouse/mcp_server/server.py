@@ -89,7 +89,7 @@ class LakehouseMcp(MCPServer):
             actor = known or lh.answers.principal(token)
             with lh.answers.call(tool, actor, *objects) as scope:
                 answer.append(scope.answer_id)
-                self._limiter.check(actor.name)
+                self._limiter.check(actor.name, _budget_key(token, actor))
                 return work(actor, scope)
 
         try:
@@ -184,3 +184,13 @@ def _register(server: LakehouseMcp) -> None:
     @server.prompt(name="governance", description="How this lakehouse governs what an agent sees, and how to cite.")
     def governance() -> str:
         return GOVERNANCE_PROMPT
+
+
+def _budget_key(token: str | None, actor: Actor) -> str:
+    """The rate limit is per token (two agents with tokens of one principal do not share a budget); in local mode,
+    with no token, per principal. A digest, so no token is kept in clear in memory longer than the call."""
+    if not token:
+        return f"principal:{actor.name}"
+    import hashlib
+
+    return "token:" + hashlib.sha256(token.strip().encode()).hexdigest()[:24]
