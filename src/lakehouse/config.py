@@ -243,7 +243,8 @@ class McpSettings(BaseModel):
     max_chars: int = Field(default=20_000, ge=200, description="Characters of JSON rows a `sql`/`get_document` result "
                            "holds at most; longer results are truncated, and say so.")
     max_k: int = Field(default=50, ge=1, description="Hits a `vector_search` returns at most.")
-    rate_limit_per_minute: int = Field(default=120, ge=1, description="Tool calls per token per minute (per principal in local mode).")
+    rate_limit_per_minute: int = Field(default=120, ge=1,
+                                       description="Tool calls per token per minute (per principal in local mode).")
     call_time_limit_seconds: float = Field(default=60.0, gt=0, description="Wall-clock limit of one tool call.")
 
 
