@@ -119,14 +119,20 @@ class ReadAhead:
                 assert isinstance(item, pa.RecordBatch)
                 yield item
         finally:
-            self.close()
+            self.close(wait=30.0)  # whoever closes the source next must find the thread out of it
 
     def reader(self) -> pa.RecordBatchReader:
         return pa.RecordBatchReader.from_batches(self.schema, self._consume())
 
-    def close(self) -> None:
+    def close(self, wait: float = 0.0) -> bool:
+        """Stop the thread and drop what it holds; with ``wait``, wait up to that long for the thread to leave
+        the source (True when it has). The source must not be closed while the thread may still be reading
+        it: closing a driver connection under a running fetch crashes the process (seen with ADBC)."""
         with self._cond:
             self._closed = True
             self._items.clear()
             self._held = 0
             self._cond.notify_all()
+        if wait and self._thread is not threading.current_thread():
+            self._thread.join(timeout=wait)
+        return not self._thread.is_alive()

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from lakehouse.network import NetworkPolicy
 
 
+_LEAVE_SECONDS = 30.0  # how long closing waits for the read-ahead thread to finish its current fetch
+
+
 @dataclass
 class StartedRead:
     source: Source
@@ -36,8 +39,10 @@ class StartedRead:
     ahead: ReadAhead
 
     def close(self) -> None:
-        self.ahead.close()
-        self.source.close()
+        if self.ahead.close(wait=_LEAVE_SECONDS):
+            self.source.close()
+        # else the reading thread is still inside a fetch: closing the connection under it would crash the
+        # process; it is dropped with the thread instead (the source read is read-only)
 
 
 def _key(system: System, request: DbIngestRequest) -> tuple[object, ...]:
