@@ -228,3 +228,19 @@ def test_a_second_reader_sees_what_was_written(t: Target) -> None:
         duckdb = pytest.importorskip("duckdb")
         got = duckdb.sql(f"SELECT count(*), sum(id), count(name) FROM read_parquet({files!r})").fetchone()
         assert got == (5, 15, 4)
+
+
+def test_log_lines_with_unicode_line_separators_in_string_stats(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Delta log lines are split on newlines only: a value with U+2028 or NEL lands unescaped in the min/max
+    stats, and str.splitlines() broke the line there (a MySQL round trip failed with a JSON decode error)."""
+    import pyarrow as pa
+    from deltalake import write_deltalake
+
+    from lakehouse.governance.verify import _json_stats
+    from lakehouse.storage.delta import sync_version
+
+    uri = str(tmp_path / "t")
+    write_deltalake(uri, pa.table({"v": ["a\u2028b", "c\x85d", "e\u2029f"]}))
+    sync_version(uri, None, 0)  # raised JSONDecodeError
+    text = (tmp_path / "t" / "_delta_log" / "00000000000000000000.json").read_text()
+    assert any("\u2028" in s or "\x85" in s for s in _json_stats(text))

@@ -80,7 +80,7 @@ def _data_hits(table: pa.Table, column: str, keys: list[object]) -> int:
 
 def _json_stats(text: str) -> list[str]:
     stats = []
-    for line in text.splitlines():
+    for line in text.split("\n"):
         try:
             action = json.loads(line)
         except ValueError:

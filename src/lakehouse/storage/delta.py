@@ -335,7 +335,7 @@ def untracked_files(uri: str, so: Options | None) -> list[str]:
             name = info.base_name
             if name.endswith(".json") and name[:-5].isdigit():
                 with fs.open_input_stream(info.path) as stream:
-                    lines = stream.read().decode("utf-8").splitlines()
+                    lines = stream.read().decode("utf-8").split("\n")
                 for action in (json.loads(line) for line in lines if line.strip()):
                     mentioned.update(unquote(action[k]["path"]) for k in ("add", "remove") if k in action)
             elif ".checkpoint" in name and name.endswith(".parquet"):
@@ -364,7 +364,7 @@ def sync_version(uri: str, so: Options | None, version: int) -> None:
     root = os.path.abspath(uri.removeprefix("file://"))
     entry = os.path.join(root, _DELTA_LOG, f"{version:020d}.json")
     with open(entry, "rb") as handle:
-        lines = handle.read().decode("utf-8").splitlines()
+        lines = handle.read().decode("utf-8").split("\n")
     paths = {entry}
     for action in (json.loads(line) for line in lines if line.strip()):
         if "add" in action and "://" not in action["add"]["path"]:
