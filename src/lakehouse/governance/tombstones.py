@@ -28,6 +28,7 @@ from lakehouse.storage.arrays import filter_table, is_in
 from lakehouse.types import Actor, iso_utc, utcnow
 
 KEY = "k"
+BUILDING = ".building-"  # a generation being written (renamed into place when complete)
 CLEAN_DIR = ".clean"  # tombstone-free copies of data files, per generation (clean_copies.py)
 BatchGate = Callable[[pa.RecordBatch], pa.RecordBatch]
 
@@ -163,10 +164,15 @@ class TombstoneStore:
         now = time.time_ns()
         newer = previous[1:]
         if active and key_type is not None:
-            target = folder / f"{now:020d}-{uuid.uuid4().hex[:8]}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_deltalake(str(target), pa.table({KEY: pa.array(active).cast(key_type)}))
+            name = f"{now:020d}-{uuid.uuid4().hex[:8]}"
+            target, staging = folder / name, folder / f"{BUILDING}{name}"
+            folder.mkdir(parents=True, exist_ok=True)
+            # Written under a dot-name, then renamed: a reader listing generations never picks one whose
+            # Delta log is not committed yet ("No files in log segment").
+            write_deltalake(str(staging), pa.table({KEY: pa.array(active).cast(key_type)}))
+            staging.rename(target)
             newer = [*newer, target]
+        _drop_abandoned_builds(folder, now - self._retain_ns)
         for old, successor in zip(previous, newer, strict=False):
             # A superseded generation stays while queries planned against it may still read it (several
             # changes in quick succession must not pull it from under them), unless the keys must vanish.
@@ -213,6 +219,13 @@ def _generations(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _drop_abandoned_builds(folder: Path, older_than_ns: int) -> None:
+    """A build a crash interrupted; only old ones, since another process may be writing one right now."""
+    for staging in folder.glob(f"{BUILDING}*"):
+        if _created_ns(staging.with_name(staging.name.removeprefix(BUILDING))) < older_than_ns:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 _CAST_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError)
