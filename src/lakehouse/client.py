@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lakehouse.governance.views import ViewInfo, ViewSpec
     from lakehouse.ingest.service import FileIngestOptions
     from lakehouse.ingest.writer import WriteResult
+    from lakehouse.profiles.spec import ProfileManifest, ProfileSearchRequest, ProfileSpec
     from lakehouse.query.spec import QueryResult
     from lakehouse.storage.buckets import BucketSpec
     from lakehouse.vectors.spec import (
@@ -163,7 +164,8 @@ class RemoteLakehouse:
             raise errors.Unauthorized("The token is not valid for this server.",
                                       hint="Create one with `lakehouse tokens create` on the server's data dir.")
         data = body.json()
-        return Actor(name=data["name"], role=Role(data["role"]), principal_id=data.get("principal_id"))
+        return Actor(name=data["name"], role=Role(data["role"]), principal_id=data.get("principal_id"),
+                     profile=data.get("profile"), model=data.get("model"))
 
     # Buckets and catalog backups ------------------------------------------------------------------
     def list_buckets(self, actor: Actor | None = None) -> list[BucketSpec]:
@@ -205,8 +207,8 @@ class RemoteLakehouse:
         return DatasetManifest.model_validate(
             self._json("PATCH", f"/catalog/datasets/by-name/{name}/metadata", actor, json=_body(patch)))
 
-    def delete_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
-        body = self._json("DELETE", f"/catalog/datasets/by-name/{name}", actor)
+    def delete_dataset(self, name: str, actor: Actor | None = None, *, force: bool = False) -> DatasetManifest:
+        body = self._json("DELETE", f"/catalog/datasets/by-name/{name}", actor, params={"force": force})
         body.pop("deleted", None)
         return DatasetManifest.model_validate(body)
 
@@ -372,8 +374,8 @@ class RemoteLakehouse:
 
     # Governance -------------------------------------------------------------------------------------
     def create_token(self, name: str, role: Role | str, *, expires_in_days: float | None = None,
-                     actor: Actor | None = None) -> dict[str, Any]:
-        body = {"name": name, "role": Role(role).value, "expires_in_days": expires_in_days}
+                     profile: str | None = None, actor: Actor | None = None) -> dict[str, Any]:
+        body = {"name": name, "role": Role(role).value, "expires_in_days": expires_in_days, "profile": profile}
         return dict(self._json("POST", "/auth/tokens", actor, json=body))
 
     def list_tokens(self, actor: Actor | None = None) -> list[dict[str, Any]]:
@@ -400,8 +402,8 @@ class RemoteLakehouse:
     def get_view(self, name: str, actor: Actor | None = None) -> ViewInfo:
         return self._view(self._json("GET", f"/catalog/views/{name}", actor))
 
-    def delete_view(self, name: str, actor: Actor | None = None) -> ViewInfo:
-        body = self._json("DELETE", f"/catalog/views/{name}", actor)
+    def delete_view(self, name: str, actor: Actor | None = None, *, force: bool = False) -> ViewInfo:
+        body = self._json("DELETE", f"/catalog/views/{name}", actor, params={"force": force})
         body.pop("deleted", None)
         return self._view(body)
 
@@ -521,3 +523,39 @@ class RemoteLakehouse:
     def set_vector_champion(self, index: str, request: ChampionRequest | Mapping[str, Any],
                             actor: Actor | None = None) -> dict[str, Any]:
         return dict(self._json("POST", f"/vectors/champion/{index}", actor, json=_body(request)))
+
+    # Model profiles -------------------------------------------------------------------------------
+    def create_profile(self, spec: ProfileSpec | Mapping[str, Any], actor: Actor | None = None) -> ProfileManifest:
+        from lakehouse.profiles.spec import ProfileManifest
+
+        return ProfileManifest.model_validate(self._json("POST", "/catalog/profiles", actor, json=_body(spec)))
+
+    def list_profiles(self, actor: Actor | None = None) -> list[ProfileManifest]:
+        from lakehouse.profiles.spec import ProfileManifest
+
+        return [ProfileManifest.model_validate(p) for p in self._items("/catalog/profiles", actor)]
+
+    def get_profile(self, profile_id: str, actor: Actor | None = None) -> ProfileManifest:
+        from lakehouse.profiles.spec import ProfileManifest
+
+        return ProfileManifest.model_validate(self._json("GET", f"/catalog/profiles/{profile_id}", actor))
+
+    def delete_profile(self, profile_id: str, *, force: bool = False, actor: Actor | None = None) -> ProfileManifest:
+        from lakehouse.profiles.spec import ProfileManifest
+
+        body = self._json("DELETE", f"/catalog/profiles/{profile_id}", actor, params={"force": force})
+        body.pop("deleted", None)
+        return ProfileManifest.model_validate(body)
+
+    def activate_profile(self, profile_id: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/profile/{profile_id}/activate", actor))
+
+    def deactivate_profile(self, profile_id: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/profile/{profile_id}/deactivate", actor))
+
+    def active_profile(self, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", "/vectors/profile/active", actor))
+
+    def profile_search(self, profile_id: str, request: ProfileSearchRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/profile/{profile_id}/search", actor, json=_body(request)))

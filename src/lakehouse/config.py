@@ -99,6 +99,18 @@ class StorageSettings(BaseModel):
         default_factory=list,
         description="Directories, besides the data directory, under which local bucket roots may lie.",
     )
+    profile_root: Path | None = Field(
+        default=None,
+        description="Where a profile's own bucket is provisioned (a folder per bucket) on its first activation; "
+                    "unset: profiles that name a bucket must name an existing one.",
+    )
+
+    @field_validator("profile_root")
+    @classmethod
+    def _absolute_profile_root(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.expanduser().is_absolute():
+            raise ValueError(f"storage.profile_root must be an absolute directory, got {value}")
+        return value.expanduser() if value is not None else None
 
     @field_validator("allowed_roots")
     @classmethod
@@ -304,7 +316,8 @@ class Settings(BaseSettings):
     @property
     def allowed_bucket_roots(self) -> list[Path]:
         """Where local bucket roots may lie: the data directory and ``storage.allowed_roots``, resolved."""
-        return [self.data_dir, *(p.resolve() for p in self.storage.allowed_roots)]
+        profiles = [self.storage.profile_root.resolve()] if self.storage.profile_root else []
+        return [self.data_dir, *(p.resolve() for p in self.storage.allowed_roots), *profiles]
 
     @property
     def watch_path(self) -> Path:

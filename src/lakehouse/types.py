@@ -24,6 +24,8 @@ class Actor:
     name: str
     role: Role = Role.admin
     principal_id: str | None = None
+    profile: str | None = None  # a caller bound to a profile sees exactly its bindings
+    model: str | None = None  # the profile's model, named in the audit
 
     @property
     def is_admin(self) -> bool:

@@ -19,7 +19,8 @@ from tests.services import MYSQL_HOST, MYSQL_PORT, mysql_database, postgres_sche
 from tests.vectors.conftest import HashEmbedder
 
 ROLES = ("admin", "writer", "reader", "agent")
-OTHERS_WORK = ("/catalog/profiles",)
+OTHERS_WORK: tuple[str, ...] = ()
+PF = "/vectors/profile/{profile_id}"
 VX = "/vectors"
 DS = "/catalog/datasets/by-name/{name}"
 RULES = {
@@ -48,10 +49,16 @@ RULES = {
     ("POST", f"{VX}/refresh/{{dataset}}"): "write", ("PATCH", f"{VX}/indexes/{{idx}}"): "write",
     ("GET", f"{VX}/agent"): "any", ("GET", f"{VX}/agent/{{idx}}"): "read",
     ("POST", f"{VX}/agent/enqueue/{{idx}}"): "write",
+    ("POST", "/catalog/profiles"): "admin", ("GET", "/catalog/profiles"): "any",
+    ("GET", "/catalog/profiles/{profile_id}"): "profile_use",
+    ("DELETE", "/catalog/profiles/{profile_id}"): "profile_admin",
+    ("GET", f"{VX}/profile/active"): "any", ("POST", f"{PF}/activate"): "profile_admin",
+    ("POST", f"{PF}/deactivate"): "profile_admin", ("POST", f"{PF}/search"): "profile_use",
 }
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
-               ("DELETE", "/storage/buckets/{name}"), ("DELETE", f"{VX}/indexes/{{idx}}")}
+               ("DELETE", "/storage/buckets/{name}"), ("DELETE", f"{VX}/indexes/{{idx}}"),
+               ("DELETE", "/catalog/profiles/{profile_id}")}
 
 
 def expected(rule: str, role: str, own: bool) -> str:
@@ -69,6 +76,8 @@ def expected(rule: str, role: str, own: bool) -> str:
         "define_view": "ok" if sees and role == "writer" else ("403" if sees else "404"),
         "view_read": "ok" if own else "404",
         "view_owner": "ok" if own and role == "writer" else ("403" if own else "404"),
+        "profile_use": "ok" if own else "404",  # every non-admin role is granted the own profile
+        "profile_admin": "403" if own else "404",
     }[rule]
 
 
@@ -111,6 +120,10 @@ class World:
         lh.vectors.embedders.register("hash", lambda settings: HashEmbedder())
         for ds in ("own_ds", "other_ds"):
             self.index(ds.replace("_ds", "_idx"), ds)
+        for profile, view in (("own_p", "own_v"), ("other_p", "other_v")):
+            lh.create_profile({"id": profile, "bound": [view], "model": "m1"})
+        for role in ("writer", "reader", "agent"):
+            lh.add_grant(f"p-{role}", "profile", "own_p")
         self.jobs = {r: lh.wait_job(lh.jobs.submit("noop", self.actors[r], {}, lambda _c: {}).job_id).job_id
                      for r in ROLES}
 
@@ -130,6 +143,9 @@ class World:
         if kind == "view":
             lh.create_view({"name": f"tv{n}", "base_dataset": "own_ds", "columns": ["id"]}, actor=self.actors[role])
             return f"tv{n}"
+        if kind == "profile":
+            self.lh.create_profile({"id": f"tp{n}", "bound": ["own_v"]})
+            return f"tp{n}"
         if kind == "token":
             return str(lh.create_token(f"victim{n}", "reader")["id"])
         if kind == "grant":
@@ -149,6 +165,10 @@ class World:
                   "grant_id": self.fresh("grant", role, ds) if throwaway else "999999",
                   "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999",
                   "idx": self.fresh("index", role, ds) if throwaway else ds.replace("_ds", "_idx"), "dataset": ds}
+        values["profile_id"] = (self.fresh("profile", role, ds) if throwaway and method == "DELETE"
+                                else "own_p" if own else "other_p")
+        if allowed and path.endswith("/deactivate"):
+            self.lh.activate_profile(values["profile_id"])
         if path.startswith("/catalog/views/"):
             values["name"] = self.fresh("view", role, ds) if throwaway else ("own_v" if own else "other_v")
         elif path.startswith("/storage/buckets/"):
@@ -174,6 +194,7 @@ class World:
             "tombstone": {"json": {"row_key_column": "id", "row_key_values": [20_000 + n], "reason": "m"}},
             f"{VX}/index": {"json": {"index_name": f"ni{n}", "dataset": ds, "id_column": "id",
                                      "text_column": "email", "embedder": "hash"}, "params": {"wait": "true"}},
+            "/catalog/profiles": {"json": {"id": f"np{n}", "bound": ["own_ds"]}},
             "search": {"json": {"query": "a@x.org", "k": 1}}, "eval": {"json": {"sample": 2, "k": 1}},
             "autotune": {"json": {"m": [8], "ef_construction": [40], "ef_search": [10]}, "params": {"wait": "true"}},
             "champion": {"json": {"m": 8, "ef_construction": 40, "ef_search": 10}},

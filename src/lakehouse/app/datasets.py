@@ -80,9 +80,11 @@ class DatasetsApi(LakehouseBase):
                        "before": before.model_dump(mode="json", exclude={"lineage"})})
         return after
 
-    def delete_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
+    def delete_dataset(self, name: str, actor: Actor | None = None, *, force: bool = False) -> DatasetManifest:
+        """``force``: delete it though a profile binds it (the binding is dropped)."""
         with self._call(actor, "dataset.delete", name) as (who, _):
             self.access.require_admin_on_dataset(who, name, "delete")
+            self.profiles.require_unbound("dataset", name, force)  # type: ignore[attr-defined]
             return self.tables.delete(name, who)
 
     def restore_dataset(self, name: str, version: int, actor: Actor | None = None) -> DatasetManifest:

@@ -18,9 +18,13 @@ class GovernanceApi(LakehouseBase):
         return self.governance.principals.authenticate(token)
 
     def create_token(self, name: str, role: Role | str, *, expires_in_days: float | None = None,
-                     actor: Actor | None = None) -> dict[str, Any]:
+                     profile: str | None = None, actor: Actor | None = None) -> dict[str, Any]:
+        """``profile``: the token's caller sees exactly that profile's bindings."""
         with self._call(actor, "token.create", name) as (who, _):
-            return self.governance.create_token(who, name, role, expires_in_days)
+            self.access.require_admin(who, "create tokens")
+            if profile is not None:
+                self.profiles.check_token_binding(Role(role), profile)  # type: ignore[attr-defined]
+            return self.governance.create_token(who, name, role, expires_in_days, profile)
 
     def list_tokens(self, actor: Actor | None = None) -> list[dict[str, Any]]:
         with self._call(actor, "token.list") as (who, _):
@@ -67,8 +71,12 @@ class GovernanceApi(LakehouseBase):
         with self._call(actor, "view.get", name) as (who, _):
             return self.governance.get_view(who, name)
 
-    def delete_view(self, name: str, actor: Actor | None = None) -> ViewInfo:
+    def delete_view(self, name: str, actor: Actor | None = None, *, force: bool = False) -> ViewInfo:
+        """``force``: delete it though a profile binds it (the binding is dropped)."""
         with self._call(actor, "view.delete", name) as (who, _):
+            info = self.governance.get_view(who, name)
+            self.access.require_view_owner(who, name, info.owner)
+            self.profiles.require_unbound("view", name, force)  # type: ignore[attr-defined]
             return self.governance.delete_view(who, name)
 
     def tombstone(self, dataset: str, row_key_column: str, row_key_values: Sequence[object], reason: str = "",

@@ -28,6 +28,9 @@ class VectorsApi(LakehouseBase):
         """Build (or rebuild) an index: chunk, embed, store, build the HNSW graph. A job."""
         spec = spec if isinstance(spec, IndexSpec) else IndexSpec.model_validate(spec)
         with self._call(actor, "vectors.create_index", spec.index_name) as (who, _):
+            if spec.profile is not None:
+                spec = self._profile_index_spec(who, spec)  # type: ignore[attr-defined]
+            assert isinstance(spec, IndexSpec)
             self._require_write_source(who, spec.dataset, "build a vector index on")
             return self.vectors.create_index(who, spec, wait)
 

@@ -154,6 +154,7 @@ class WriteIntentRow(Base):
 # importing them here puts every table in Base.metadata for migrations checks and backups.
 from lakehouse.catalog import (  # noqa: E402
     models_governance,  # noqa: F401
+    models_profiles,  # noqa: F401
     models_sync,  # noqa: F401
     models_vectors,  # noqa: F401
 )

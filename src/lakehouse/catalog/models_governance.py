@@ -31,6 +31,7 @@ class TokenRow(Base):
     expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     last_used_at: Mapped[datetime | None]
+    profile_id: Mapped[str | None] = mapped_column(String(63), nullable=True)  # the caller's whole scope
 
 
 class GrantRow(Base):
@@ -93,6 +94,8 @@ class AuditRow(Base):
     request_id: Mapped[str | None] = mapped_column(String(64), index=True)
     via: Mapped[str | None] = mapped_column(String(20), nullable=True)
     tool: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    profile: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    model: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class AnswerRow(Base):

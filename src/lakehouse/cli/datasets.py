@@ -80,11 +80,12 @@ def optimize(ctx: typer.Context, name: str = typer.Argument(..., help="Dataset n
 
 @app.command("delete")
 def delete(ctx: typer.Context, name: str = typer.Argument(..., help="Dataset name."),
-           yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation.")) -> None:
+           yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+           force: bool = typer.Option(False, "--force", help="Delete though a profile binds it (unbinds it).")) -> None:
     """Delete a dataset and its table files."""
     if not yes:
         typer.confirm(f"Delete dataset '{name}' and all its versions?", abort=True)
-    state(ctx).lakehouse().delete_dataset(name)
+    state(ctx).lakehouse().delete_dataset(name, force=force)
     stderr.print(f"[green]deleted[/green] {name}")
 
 

@@ -6,7 +6,7 @@ from lakehouse.cli.context import state
 from lakehouse.cli.output import Format, render_object, render_rows, stderr
 
 app = typer.Typer(help="API tokens: principals with a role (admin, writer, reader, agent).", no_args_is_help=True)
-COLUMNS = ["id", "name", "role", "prefix", "created_at", "expires_at", "revoked_at", "last_used_at"]
+COLUMNS = ["id", "name", "role", "profile", "prefix", "created_at", "expires_at", "revoked_at", "last_used_at"]
 
 
 @app.command("create")
@@ -15,10 +15,12 @@ def create(
     name: str = typer.Argument(..., help="Principal name (created on first use)."),
     role: str = typer.Option(..., "--role", help="admin | writer | reader | agent"),
     expires_in_days: float | None = typer.Option(None, "--expires-in-days", help="Expire after this many days."),
+    profile: str | None = typer.Option(None, "--profile", help="Bind it to a model profile: it sees exactly the "
+                                                               "profile's bindings."),
 ) -> None:
     """Create a token and print it once (it is stored hashed and cannot be shown again)."""
     st = state(ctx)
-    created = st.lakehouse().create_token(name, role, expires_in_days=expires_in_days)
+    created = st.lakehouse().create_token(name, role, expires_in_days=expires_in_days, profile=profile)
     if st.format is Format.table:
         stderr.print(f"[green]token for {name} ({role})[/green] — shown once, store it now:")
         print(created["token"])

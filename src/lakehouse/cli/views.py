@@ -66,7 +66,8 @@ def show(ctx: typer.Context, name: str = typer.Argument(..., help="View name."))
 
 
 @app.command("delete")
-def delete(ctx: typer.Context, name: str = typer.Argument(..., help="View name.")) -> None:
+def delete(ctx: typer.Context, name: str = typer.Argument(..., help="View name."),
+           force: bool = typer.Option(False, "--force", help="Delete though a profile binds it (unbinds it).")) -> None:
     """Delete a view."""
-    state(ctx).lakehouse().delete_view(name)
+    state(ctx).lakehouse().delete_view(name, force=force)
     stderr.print(f"[green]deleted[/green] view {name}")

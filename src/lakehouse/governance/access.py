@@ -48,6 +48,8 @@ class Access:
         if actor.is_admin:
             return set(owners)
         granted = self._grants.objects(actor, "view")
+        if actor.profile is not None:  # a profile's scope is its bindings, not what its principal owns
+            return set(owners) & granted
         return {v for v, owner in owners.items() if v in granted or owner == actor.name}
 
     def require_read_dataset(self, actor: Actor, name: str) -> None:

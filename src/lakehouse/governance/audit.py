@@ -33,7 +33,7 @@ def _audit_schema() -> pa.Schema:
         ("id", pa.int64()), ("at", pa.timestamp("us", tz="UTC")), ("actor", pa.string()), ("role", pa.string()),
         ("action", pa.string()), ("objects", pa.string()), ("outcome", pa.string()), ("status", pa.int32()),
         ("rows", pa.int64()), ("elapsed_ms", pa.float64()), ("request_id", pa.string()), ("via", pa.string()),
-        ("tool", pa.string()),
+        ("tool", pa.string()), ("profile", pa.string()), ("model", pa.string()),
     ])
 
 
@@ -58,7 +58,8 @@ class AuditScope:
 def audit_view(row: AuditRow) -> dict[str, Any]:
     return {"id": row.id, "at": iso_utc(row.at), "actor": row.actor, "role": row.role, "action": row.action,
             "objects": row.objects, "outcome": row.outcome, "status": row.status, "rows": row.rows,
-            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id, "via": row.via, "tool": row.tool}
+            "elapsed_ms": row.elapsed_ms, "request_id": row.request_id, "via": row.via, "tool": row.tool,
+            "profile": row.profile, "model": row.model}
 
 
 class AuditLog:
@@ -71,7 +72,8 @@ class AuditLog:
         via, tool = origin.get() or (None, None)
         row = {"at": utcnow(), "actor": actor.name, "role": actor.role.value, "action": action,
                "objects": [str(o) for o in objects][:50], "outcome": outcome[:50], "status": status, "rows": rows,
-               "elapsed_ms": round(elapsed_ms, 3), "request_id": request or request_id.get(), "via": via, "tool": tool}
+               "elapsed_ms": round(elapsed_ms, 3), "request_id": request or request_id.get(), "via": via, "tool": tool,
+               "profile": actor.profile, "model": actor.model}
         try:  # Core inserts: every call writes one, and the ORM's unit of work doubles the cost
             with self._sessions.begin() as session:
                 session.execute(insert(_AUDIT), [row])

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import GrantRow, PrincipalRow
+from lakehouse.catalog.models_profiles import ProfileRow
 from lakehouse.errors import Conflict, NotFound
 from lakehouse.types import Actor, iso_utc, utcnow
 
@@ -52,11 +53,21 @@ class Grants:
             return view
 
     def objects(self, actor: Actor, kind: ObjectKind) -> set[str]:
+        """What the actor may read of ``kind``; a caller bound to a profile has exactly its bindings."""
+        if actor.profile is not None:
+            return self._bound(actor.profile, kind)
         if actor.principal_id is None:
             return set()
         with self._sessions() as session:
             return set(session.scalars(select(GrantRow.object_name).where(
                 GrantRow.principal_id == actor.principal_id, GrantRow.object_kind == kind)))
+
+    def _bound(self, profile: str, kind: ObjectKind) -> set[str]:
+        if kind == "profile":
+            return {profile}
+        with self._sessions() as session:
+            bound = session.scalar(select(ProfileRow.bound).where(ProfileRow.id == profile))
+        return {b["name"] for b in bound or [] if b["kind"] == kind}
 
     def drop_object(self, kind: ObjectKind, name: str) -> None:
         with self._sessions.begin() as session:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import PrincipalRow, TokenRow
+from lakehouse.catalog.models_profiles import ProfileRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from lakehouse.storage.names import validate_name
 from lakehouse.types import Actor, Role, iso_utc, utcnow
@@ -40,7 +41,7 @@ def token_view(row: TokenRow, principal: PrincipalRow) -> dict[str, Any]:
             "created_at": iso_utc(row.created_at), "created_by": row.created_by,
             "expires_at": iso_utc(row.expires_at),
             "revoked_at": iso_utc(row.revoked_at),
-            "last_used_at": iso_utc(row.last_used_at)}
+            "last_used_at": iso_utc(row.last_used_at), "profile": row.profile_id}
 
 
 class Principals:
@@ -70,8 +71,9 @@ class Principals:
             session.add(row)
             return row
 
-    def create_token(self, name: str, role: Role, actor: Actor,
-                     expires_in_days: float | None = None) -> tuple[str, dict[str, Any]]:
+    def create_token(self, name: str, role: Role, actor: Actor, expires_in_days: float | None = None,
+                     profile: str | None = None) -> tuple[str, dict[str, Any]]:
+        """``profile``: the token's caller sees exactly that profile's bindings (checked by the caller)."""
         if expires_in_days is not None and not 0 < expires_in_days <= MAX_TOKEN_DAYS:
             raise InvalidInput(f"expires_in_days must be above 0 and at most {MAX_TOKEN_DAYS:,} (100 years), "
                                f"got {expires_in_days:g}.", hint="Leave it out for a token that never expires.")
@@ -80,7 +82,7 @@ class Principals:
         expires = utcnow() + timedelta(days=expires_in_days) if expires_in_days else None
         row = TokenRow(id=uuid.uuid4().hex[:16], principal_id=principal.id, token_hash=token_hash(token),
                        prefix=token[:8], created_at=utcnow(), created_by=actor.name, expires_at=expires,
-                       revoked_at=None, last_used_at=None)
+                       revoked_at=None, last_used_at=None, profile_id=profile)
         with self._sessions.begin() as session:
             session.add(row)
         return token, token_view(row, principal)
@@ -119,21 +121,32 @@ class Principals:
             if principal is None:
                 raise Unauthorized("The token's principal no longer exists.")
             row.last_used_at = now
-            return Actor(name=principal.name, role=Role(principal.role), principal_id=principal.id)
+            return _actor(session, principal.name, principal.role, principal.id, row.profile_id)
 
     def _verify(self, token: str) -> Actor:
         """``authenticate`` as one read: the same refusals, nothing written."""
-        query = (select(TokenRow.revoked_at, TokenRow.expires_at, PrincipalRow.id, PrincipalRow.name,
-                        PrincipalRow.role)
+        query = (select(TokenRow.revoked_at, TokenRow.expires_at, TokenRow.profile_id, PrincipalRow.id,
+                        PrincipalRow.name, PrincipalRow.role)
                  .outerjoin(PrincipalRow, PrincipalRow.id == TokenRow.principal_id)
                  .where(TokenRow.token_hash == token_hash(token)))
         with self._sessions() as session:
             found = session.execute(query).first()
-        if found is None or found.revoked_at is not None:
-            raise Unauthorized("The token is unknown or revoked.")
-        expires = _aware(found.expires_at)
-        if expires is not None and expires <= utcnow():
-            raise Unauthorized("The token has expired.", hint="Create a new one with 'lakehouse tokens create'.")
-        if found.id is None:
-            raise Unauthorized("The token's principal no longer exists.")
-        return Actor(name=found.name, role=Role(found.role), principal_id=found.id)
+            if found is None or found.revoked_at is not None:
+                raise Unauthorized("The token is unknown or revoked.")
+            expires = _aware(found.expires_at)
+            if expires is not None and expires <= utcnow():
+                raise Unauthorized("The token has expired.", hint="Create a new one with 'lakehouse tokens create'.")
+            if found.id is None:
+                raise Unauthorized("The token's principal no longer exists.")
+            return _actor(session, found.name, found.role, found.id, found.profile_id)
+
+
+def _actor(session: Session, name: str, role: str, principal_id: str, profile_id: str | None) -> Actor:
+    """A token bound to a profile acts within it; a profile deleted under it leaves the token useless."""
+    if profile_id is None:
+        return Actor(name=name, role=Role(role), principal_id=principal_id)
+    profile = session.get(ProfileRow, profile_id)
+    if profile is None:
+        raise Unauthorized(f"The token's profile '{profile_id}' no longer exists.",
+                           hint="Create a new token for another profile.")
+    return Actor(name=name, role=Role(role), principal_id=principal_id, profile=profile.id, model=profile.model)

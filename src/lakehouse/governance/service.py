@@ -105,10 +105,10 @@ class Governance:
         return delta.schema(bucket.table_uri(dataset), bucket.storage_options())
 
     # Tokens and grants ----------------------------------------------------------------------
-    def create_token(self, actor: Actor, name: str, role: Role | str,
-                     expires_in_days: float | None = None) -> dict[str, Any]:
+    def create_token(self, actor: Actor, name: str, role: Role | str, expires_in_days: float | None = None,
+                     profile: str | None = None) -> dict[str, Any]:
         self.access.require_admin(actor, "create tokens")
-        token, info = self.principals.create_token(name, Role(role), actor, expires_in_days)
+        token, info = self.principals.create_token(name, Role(role), actor, expires_in_days, profile)
         self._publish("token.created", name, actor, {"after": info})
         return {"token": token, **info}
 

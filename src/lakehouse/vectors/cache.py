@@ -36,6 +36,12 @@ class IndexCache:
             self.put(fresh)
             return fresh
 
+    def peek(self, row: VectorIndexRow) -> LoadedIndex | None:
+        """The loaded index when it is warm at the row's generation; never loads."""
+        with self._lock:
+            current = self._loaded.get(row.name)
+        return current if current is not None and current.generation == row.generation else None
+
     def put(self, index: LoadedIndex) -> None:
         with self._lock:
             current = self._loaded.get(index.name)

@@ -67,10 +67,11 @@ class LoadedIndex:
         return len(pc.unique(self.meta.column("doc_id"))) if self.live else 0
 
 
-def load(files: IndexFiles, row: VectorIndexRow) -> LoadedIndex:
+def load(files: IndexFiles, row: VectorIndexRow, *, with_graph: bool = True) -> LoadedIndex:
+    """``with_graph=False``: the vectors only (exact search), without reading the persisted graph."""
     version = (row.ann or {}).get("table_version")
     dim = int(row.dim or 0)
-    graph = files.load_graph(row.generation)
+    graph = files.load_graph(row.generation) if with_graph else None
     columns = META_COLUMNS if graph is not None else [*META_COLUMNS, "vector"]
     table = files.read(version, columns).sort_by("pos").combine_chunks()  # one chunk: fast take per hit
     positions = table.column("pos").to_numpy()

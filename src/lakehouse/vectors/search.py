@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import time
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -47,7 +48,9 @@ class Searcher:
         self._sampler = random.Random()  # noqa: S311 - sampling which searches feed the live eval set
         self._latencies: deque[tuple[float, float]] = deque(maxlen=5000)  # (monotonic time, ms): the load
 
-    def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
+    def search(self, actor: Actor, name: str, request: SearchRequest,
+               loaded: Callable[[VectorIndexRow], LoadedIndex] | None = None) -> SearchResult:
+        """``loaded``: where the index comes from (a profile's warm set); default the shared cache."""
         started = time.perf_counter()
         max_k = self.settings.vectors.max_k
         if not 1 <= request.k <= max_k:
@@ -66,7 +69,7 @@ class Searcher:
             agent = self.settings.agent
             if self._sampler.random() < agent.query_log_sample_rate:
                 self.records.log_query(row.name, query, agent.query_log_keep)
-        index = self.cache.get(row)
+        index = (loaded or self.cache.get)(row)
         positions = self.candidates(actor, row, info, index, request.filter)
         ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
                                       or self.settings.vectors.hnsw_ef_search)

@@ -32,6 +32,9 @@ class IndexSpec(BaseModel):
     m: int | None = Field(None, ge=4, le=128, description="HNSW M; default vectors.hnsw_m.")
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    profile: str | None = Field(None, description=(
+        "Build through a model profile: the source must be one of its bindings; bucket, embedder and HNSW "
+        "config default to the profile's."))
     query_log: bool = Field(False, description=(
         "Keep a sample of real search vectors (never texts) as the live eval set that trials and the agent "
         "measure recall on; searches by principals who read the source through a masking view are not kept."))

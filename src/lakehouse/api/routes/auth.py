@@ -17,6 +17,8 @@ class TokenBody(BaseModel):
     name: str = Field(description="Principal the token authenticates (created on first use).")
     role: Role
     expires_in_days: float | None = Field(None, gt=0, le=36_500, description="Default: never expires.")
+    profile: str | None = Field(None, description="Bind the token to a model profile: its caller sees exactly the "
+                                                  "profile's bindings (reader, writer or agent roles).")
 
 
 class GrantBody(BaseModel):
@@ -47,13 +49,15 @@ def whoami(request: Request, lakehouse: Lakehouse = Depends(get_lakehouse),
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         actor = lakehouse.authenticate(token.strip())
-    return {"name": actor.name, "role": actor.role.value, "principal_id": actor.principal_id}
+    return {"name": actor.name, "role": actor.role.value, "principal_id": actor.principal_id,
+            "profile": actor.profile, "model": actor.model}
 
 
 @router.post("/tokens", status_code=201, summary="Create a token (shown once) for a principal with a role (admin)")
 def create_token(body: TokenBody, lakehouse: Lakehouse = Depends(get_lakehouse),
                  actor: Actor = Depends(get_actor)) -> dict[str, Any]:
-    return lakehouse.create_token(body.name, body.role, expires_in_days=body.expires_in_days, actor=actor)
+    return lakehouse.create_token(body.name, body.role, expires_in_days=body.expires_in_days, profile=body.profile,
+                                  actor=actor)
 
 
 @router.get("/tokens", summary="List tokens: prefix, principal, role, expiry, revocation (admin)")

@@ -41,9 +41,10 @@ def get_dataset(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
 
 
 @router.delete("/datasets/by-name/{name}", summary="Delete a dataset and its table; answers its last manifest")
-def delete_dataset(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
-                   actor: Actor = Depends(get_actor)) -> dict[str, Any]:
-    before = lakehouse.delete_dataset(name, actor)
+def delete_dataset(name: str, force: bool = Query(False, description="Delete though a profile binds it "
+                                                                    "(the binding is dropped)"),
+                   lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    before = lakehouse.delete_dataset(name, actor, force=force)
     return {"deleted": before.name, **before.model_dump(mode="json")}
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.app import Lakehouse
@@ -29,7 +29,8 @@ def get_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse), actor: Ac
 
 
 @router.delete("/{name}", summary="Delete a view (admin or the writer who defined it); answers its definition")
-def delete_view(name: str, lakehouse: Lakehouse = Depends(get_lakehouse),
-                actor: Actor = Depends(get_actor)) -> dict[str, Any]:
-    before = lakehouse.delete_view(name, actor)
+def delete_view(name: str, force: bool = Query(False, description="Delete though a profile binds it "
+                                                                 "(the binding is dropped)"),
+                lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    before = lakehouse.delete_view(name, actor, force=force)
     return {"deleted": before.name, **before.model_dump(mode="json")}

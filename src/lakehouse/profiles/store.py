@@ -1,0 +1,85 @@
+"""Profile records in the catalog: create, read, list, delete, and who binds what."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from lakehouse.catalog.models_governance import TokenRow
+from lakehouse.catalog.models_profiles import ProfileRow
+from lakehouse.catalog.records import as_utc
+from lakehouse.errors import Conflict, NotFound
+from lakehouse.profiles.spec import Binding, ProfileManifest
+
+
+def manifest(row: ProfileRow) -> ProfileManifest:
+    return ProfileManifest(id=row.id, model=row.model, description=row.description,
+                           bound=[Binding(**b) for b in row.bound], embedder=row.embedder,
+                           embed_model=row.embed_model, ann=row.ann, bucket=row.bucket,
+                           vector_backend=row.vector_backend, created_at=as_utc(row.created_at),
+                           created_by=row.created_by)
+
+
+def no_profile(profile_id: str) -> NotFound:
+    return NotFound(f"Profile '{profile_id}' does not exist.", hint="List profiles with GET /catalog/profiles.")
+
+
+class ProfileStore:
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+
+    def add(self, row: ProfileRow) -> ProfileManifest:
+        try:
+            with self._sessions.begin() as session:
+                session.add(row)
+        except IntegrityError:
+            raise Conflict(f"Profile '{row.id}' already exists.",
+                           hint="Delete it first, or choose another id.") from None
+        return manifest(row)
+
+    def find(self, profile_id: str) -> ProfileRow | None:
+        with self._sessions() as session:
+            return session.get(ProfileRow, profile_id)
+
+    def get(self, profile_id: str) -> ProfileRow:
+        row = self.find(profile_id)
+        if row is None:
+            raise no_profile(profile_id)
+        return row
+
+    def all(self) -> list[ProfileRow]:
+        with self._sessions() as session:
+            return list(session.scalars(select(ProfileRow).order_by(ProfileRow.id)))
+
+    def delete(self, profile_id: str) -> None:
+        with self._sessions.begin() as session:
+            row = session.get(ProfileRow, profile_id)
+            if row is None:
+                raise no_profile(profile_id)
+            session.delete(row)
+
+    def binding(self, kind: str, name: str) -> list[str]:
+        """The profiles that bind this dataset or view."""
+        return [r.id for r in self.all() if {"kind": kind, "name": name} in r.bound]
+
+    def unbind(self, kind: str, name: str) -> list[str]:
+        """Drops the binding from every profile holding it (a forced delete of its object); their ids."""
+        changed = []
+        with self._sessions.begin() as session:
+            for row in session.scalars(select(ProfileRow)):
+                kept = [b for b in row.bound if b != {"kind": kind, "name": name}]
+                if len(kept) != len(row.bound):
+                    row.bound = kept
+                    changed.append(row.id)
+        return changed
+
+    def live_tokens(self, profile_id: str) -> int:
+        with self._sessions() as session:
+            return len(list(session.scalars(select(TokenRow.id).where(
+                TokenRow.profile_id == profile_id, TokenRow.revoked_at.is_(None)))))
+
+    def revoke_tokens(self, profile_id: str, at: object) -> None:
+        with self._sessions.begin() as session:
+            session.execute(update(TokenRow).where(TokenRow.profile_id == profile_id, TokenRow.revoked_at.is_(None))
+                            .values(revoked_at=at))
