@@ -26,6 +26,7 @@ class Actor:
     principal_id: str | None = None
     profile: str | None = None  # a caller bound to a profile sees exactly its bindings
     model: str | None = None  # the profile's model, named in the audit
+    bindings: frozenset[tuple[str, str]] | None = None  # the profile's (kind, name)s, when read with it
 
     @property
     def is_admin(self) -> bool:

@@ -67,11 +67,11 @@ class ProfilesApi(LakehouseBase):
 
     # Activation and search ------------------------------------------------------------------
     def activate_profile(self, profile_id: str, actor: Actor | None = None) -> dict[str, Any]:
-        with self._through(actor, "profile.activate", profile_id) as who:
+        with self._through(actor, "profile.activate", profile_id) as (who, _):
             return self.activation.activate(who, profile_id)
 
     def deactivate_profile(self, profile_id: str, actor: Actor | None = None) -> dict[str, Any]:
-        with self._through(actor, "profile.deactivate", profile_id) as who:
+        with self._through(actor, "profile.deactivate", profile_id) as (who, _):
             return self.activation.deactivate(who, profile_id)
 
     def active_profile(self, actor: Actor | None = None) -> dict[str, Any]:
@@ -82,8 +82,8 @@ class ProfilesApi(LakehouseBase):
                        actor: Actor | None = None) -> dict[str, Any]:
         request = request if isinstance(request, ProfileSearchRequest) else ProfileSearchRequest.model_validate(
             request)
-        with self._through(actor, "profile.search", profile_id) as who:
-            return self.activation.search(who, profile_id, request)
+        with self._through(actor, "profile.search", profile_id) as (who, row):
+            return self.activation.search(who, profile_id, request, row)
 
     def _through(self, actor: Actor | None, action: str, profile_id: str) -> Any:
         """Audit a call made through a profile with the profile and its model (when the profile exists)."""
@@ -92,10 +92,10 @@ class ProfilesApi(LakehouseBase):
         @contextmanager
         def scope() -> Any:
             who = self._who(actor)
-            row = self.profiles.store.find(profile_id)
+            row = self.profiles.store.recent(profile_id)
             audited = who if row is None or who.profile else replace(who, profile=row.id, model=row.model)
             with self.governance.audit.scope(audited, action, profile_id):
-                yield who
+                yield who, row
         return scope()
 
     # Building through a profile -------------------------------------------------------------

@@ -55,6 +55,8 @@ class Grants:
     def objects(self, actor: Actor, kind: ObjectKind) -> set[str]:
         """What the actor may read of ``kind``; a caller bound to a profile has exactly its bindings."""
         if actor.profile is not None:
+            if actor.bindings is not None and kind != "profile":  # read with the profile: no second lookup
+                return {name for k, name in actor.bindings if k == kind}
             return self._bound(actor.profile, kind)
         if actor.principal_id is None:
             return set()

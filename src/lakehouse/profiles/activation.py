@@ -55,14 +55,7 @@ class Activation:
 
     # Which indexes --------------------------------------------------------------------------
     def indexes(self, row: ProfileRow) -> list[VectorIndexRow]:
-        datasets = {b["name"] for b in row.bound if b["kind"] == "dataset"}
-        views = {b["name"] for b in row.bound if b["kind"] == "view"}
-        out = []
-        for index in self._vectors().records.list():
-            view = (index.ann or {}).get("view")
-            if (view in views) if view is not None else (index.dataset in datasets):
-                out.append(index)
-        return out
+        return [index for index in self._vectors().records.list() if _on_bindings(index, row)]
 
     # Activation -----------------------------------------------------------------------------
     def activate(self, actor: Actor, profile_id: str) -> dict[str, Any]:
@@ -147,23 +140,25 @@ class Activation:
         return True
 
     # Search ---------------------------------------------------------------------------------
-    def search(self, actor: Actor, profile_id: str, request: ProfileSearchRequest) -> dict[str, Any]:
+    def search(self, actor: Actor, profile_id: str, request: ProfileSearchRequest,
+               profile: ProfileRow | None = None) -> dict[str, Any]:
         started = time.perf_counter()
-        row = self._profiles.usable(actor, profile_id)
+        row = self._profiles.usable(actor, profile_id, profile)
         scoped = self._profiles.scoped(actor, row)
-        indexes = {i.name: i for i in self.indexes(row)}
         if request.index is not None:
-            if request.index not in indexes:
+            named = self._vectors().records.find(request.index)
+            if named is None or not _on_bindings(named, row):
+                indexes = {i.name: i for i in self.indexes(row)}
                 allowed = ", ".join(f"{b['kind']} '{b['name']}'" for b in row.bound) or "none"
                 raise Forbidden(f"Vector index '{request.index}' is outside profile '{profile_id}': its search "
                                 f"may use indexes built on its bindings ({allowed}); its indexes: "
                                 f"{', '.join(sorted(indexes)) or 'none'}.",
                                 hint="Name one of the profile's indexes, or leave 'index' out to search them all.")
-            chosen = [indexes[request.index]]
+            chosen = [named]
         else:
             if request.filter is not None:
                 raise InvalidInput("A filter applies to one index's source; name the index.")
-            chosen = list(indexes.values())
+            chosen = self.indexes(row)
         if not chosen:
             return {"profile": profile_id, "hits": [], "method": "exact", "indexes": [],
                     "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
@@ -184,7 +179,8 @@ class Activation:
             body = SearchRequest(query=request.query, vector=request.vector, k=request.k, filter=request.filter,
                                  per_chunk=request.per_chunk, exact=cold,
                                  ef_search=(row.ann or {}).get("ef_search"))
-            result = searcher.search(scoped, index.name, body, loaded=self._cold if cold else _given(source))
+            result = searcher.search(scoped, index.name, body, loaded=self._cold if cold else _given(source),
+                                     row=index)
             per_index.append({"index": index.name, "method": result.method, "warm": not cold,
                               "elapsed_ms": result.elapsed_ms})
             hits += [{"index": index.name, **h.model_dump()} for h in result.hits]
@@ -207,3 +203,10 @@ def _given(index: LoadedIndex | None) -> Callable[[VectorIndexRow], LoadedIndex]
     def provide(_row: VectorIndexRow) -> LoadedIndex:
         return index
     return provide
+
+
+def _on_bindings(index: VectorIndexRow, row: ProfileRow) -> bool:
+    """The index's source is a binding: its dataset (not through a view), or the view it was built on."""
+    view = (index.ann or {}).get("view")
+    return {"kind": "view", "name": view} in row.bound if view is not None else \
+        {"kind": "dataset", "name": index.dataset} in row.bound

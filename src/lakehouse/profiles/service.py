@@ -105,9 +105,10 @@ class Profiles:
         return made
 
     # Use ------------------------------------------------------------------------------------
-    def usable(self, actor: Actor, profile_id: str) -> ProfileRow:
-        """The profile, if the actor may act through it: an admin, a caller bound to it, or one granted it."""
-        row = self.store.find(profile_id)
+    def usable(self, actor: Actor, profile_id: str, row: ProfileRow | None = None) -> ProfileRow:
+        """The profile, if the actor may act through it: an admin, a caller bound to it, or one granted it.
+        ``row``: the profile as the caller just read it."""
+        row = row if row is not None and row.id == profile_id else self.store.find(profile_id)
         if row is None or not (actor.is_admin or profile_id in self._governance.grants.objects(actor, "profile")):
             raise no_profile(profile_id)
         return row
@@ -120,7 +121,8 @@ class Profiles:
         """The actor a call through the profile runs as: its reads are the bindings, audited with the model.
         An admin acting through a profile reads as a reader of it (the profile, not the admin, is the scope)."""
         role = Role.reader if actor.is_admin else actor.role
-        return replace(actor, role=role, profile=row.id, model=row.model)
+        return replace(actor, role=role, profile=row.id, model=row.model,
+                       bindings=frozenset((b["kind"], b["name"]) for b in row.bound))
 
     def check_token_binding(self, role: Role, profile_id: str) -> None:
         """Before a token is bound to a profile: it must exist; agents see views only; admins are unscoped."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,10 +28,26 @@ def no_profile(profile_id: str) -> NotFound:
 
 
 class ProfileStore:
-    def __init__(self, sessions: sessionmaker[Session]):
+    def __init__(self, sessions: sessionmaker[Session], ttl_seconds: float = 1.0):
+        """``ttl_seconds``: how long ``recent`` may answer from memory (changes made here drop it at once)."""
         self._sessions = sessions
+        self._ttl = ttl_seconds
+        self._recent: dict[str, tuple[float, ProfileRow | None]] = {}
+
+    def recent(self, profile_id: str) -> ProfileRow | None:
+        """``find`` for the search path: a catalog read per search would add a fifth to its p50. Another
+        process's delete shows here within ``ttl_seconds``; tokens never use this (authentication reads the
+        catalog), so a deleted profile's tokens stop at once."""
+        now = time.monotonic()
+        hit = self._recent.get(profile_id)
+        if hit is not None and now - hit[0] < self._ttl:
+            return hit[1]
+        row = self.find(profile_id)
+        self._recent[profile_id] = (now, row)
+        return row
 
     def add(self, row: ProfileRow) -> ProfileManifest:
+        self._recent.clear()
         try:
             with self._sessions.begin() as session:
                 session.add(row)
@@ -53,6 +71,7 @@ class ProfileStore:
             return list(session.scalars(select(ProfileRow).order_by(ProfileRow.id)))
 
     def delete(self, profile_id: str) -> None:
+        self._recent.clear()
         with self._sessions.begin() as session:
             row = session.get(ProfileRow, profile_id)
             if row is None:
@@ -66,6 +85,7 @@ class ProfileStore:
     def unbind(self, kind: str, name: str) -> list[str]:
         """Drops the binding from every profile holding it (a forced delete of its object); their ids."""
         changed = []
+        self._recent.clear()
         with self._sessions.begin() as session:
             for row in session.scalars(select(ProfileRow)):
                 kept = [b for b in row.bound if b != {"kind": kind, "name": name}]

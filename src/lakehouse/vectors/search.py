@@ -49,14 +49,16 @@ class Searcher:
         self._latencies: deque[tuple[float, float]] = deque(maxlen=5000)  # (monotonic time, ms): the load
 
     def search(self, actor: Actor, name: str, request: SearchRequest,
-               loaded: Callable[[VectorIndexRow], LoadedIndex] | None = None) -> SearchResult:
-        """``loaded``: where the index comes from (a profile's warm set); default the shared cache."""
+               loaded: Callable[[VectorIndexRow], LoadedIndex] | None = None,
+               row: VectorIndexRow | None = None) -> SearchResult:
+        """``loaded``: where the index comes from (a profile's warm set); default the shared cache.
+        ``row``: the index's catalog row when the caller just read it."""
         started = time.perf_counter()
         max_k = self.settings.vectors.max_k
         if not 1 <= request.k <= max_k:
             raise LimitExceeded(f"k must be between 1 and {max_k}, got {request.k}.",
                                 hint="Raise vectors.max_k for larger result sets.")
-        row = self.records.get(name)
+        row = row if row is not None and row.name == name else self.records.get(name)
         info = manifest(row)
         self.guards.check(actor, info, filtering=bool(request.filter))
         if info.view is not None:
