@@ -3,20 +3,14 @@ a clear error that names the server."""
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 
 from lakehouse.errors import ModelNotFound, ModelServerError, ModelServerTimeout, ModelServerUnavailable
 from lakehouse.models.server import ModelServer, model_key
+from tests.live_server import free_port
 from tests.ollama_server import GIB, OllamaServer
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_model_key_is_ollamas_spelling() -> None:

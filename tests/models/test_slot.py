@@ -11,7 +11,7 @@ import pytest
 
 from lakehouse.errors import Conflict, ModelNotFound, ModelServerError, ModelServerTimeout, ModelServerUnavailable
 from lakehouse.models import ModelServer, ModelSlot, SlotTarget
-from tests.models.test_server import free_port
+from tests.live_server import free_port
 from tests.ollama_server import OllamaServer
 
 A = SlotTarget(model="llama3", embed_model="nomic-embed-text", owner="profile-a")
