@@ -79,6 +79,9 @@ def test_preload_and_unload_routes(world: Any, ollama_server: OllamaServer) -> N
     audit = lh.audit_events(action="models.preload")
     assert {e["objects"][0] for e in audit} >= {"nomic-embed-text", "llama3:latest", "mistral"}
     assert {e["outcome"] for e in audit if e["objects"][0] == "mistral"} != {"ok"}
+    journal = [(e["type"], e["subject"]) for e in lh.journal_events(type_="model.*")]
+    assert journal == [("model.preloaded", "nomic-embed-text:latest"), ("model.preloaded", "llama3:latest"),
+                       ("model.unloaded", "llama3:latest")]
 
 
 def test_model_names_with_a_namespace_reach_the_server(world: Any, ollama_server: OllamaServer) -> None:
