@@ -127,7 +127,10 @@ class ModelServer:
                                      f"within {timeout:g} s.") from None
         except httpx.TransportError as exc:
             raise ModelServerUnavailable(f"The model server at {self.where} is unreachable ({type(exc).__name__}: "
-                                         f"{exc}); {method} {path}{model} was not sent.") from None
+                                         f"{exc}); {method} {path}{model} may not have been sent.") from None
+        except httpx.RequestError as exc:  # a body that cannot be decoded, and the like
+            raise ModelServerError(f"The model server at {self.where} answered {method} {path}{model} "
+                                   f"unreadably ({type(exc).__name__}: {exc}).") from None
         if response.status_code == 404 and missing_ok:
             return None
         detail = _detail(response)

@@ -153,11 +153,15 @@ class ModelSlot:
                 steps.append(f"preload {name} via {via}")
             if to_load:
                 self._verify(names)
-        except LakehouseError as exc:
+        except Exception as exc:
             left = self._undo(preloaded, steps)
-            self._state = SlotState(since=utcnow(), steps=tuple(steps), error=exc.message,
+            message = exc.message if isinstance(exc, LakehouseError) else f"{type(exc).__name__}: {exc}"
+            self._state = SlotState(since=utcnow(), steps=tuple(steps), error=message,
                                     elapsed_ms=(time.perf_counter() - started) * 1000)
-            raise _emptied(exc, target, left) from None
+            if isinstance(exc, LakehouseError):
+                raise _emptied(exc, "clearing the GPU slot" if clearing else
+                               f"swapping the GPU slot to {target.owner or 'a new target'}", left) from None
+            raise
         elapsed = (time.perf_counter() - started) * 1000
         if clearing:
             self._state = SlotState(since=utcnow(), steps=tuple(steps), elapsed_ms=elapsed)
@@ -241,12 +245,11 @@ class ModelSlot:
                           server_error=server_error, slot=self._state.info())
 
 
-def _emptied(exc: LakehouseError, target: SlotTarget, left: list[str]) -> LakehouseError:
+def _emptied(exc: LakehouseError, doing: str, left: list[str]) -> LakehouseError:
     """The same error, saying that the slot is now empty (and what could not be unloaded)."""
     error = copy.copy(exc)
     extra = f" Could not unload {', '.join(left)} again." if left else ""
-    error.message = (f"Swapping the GPU slot to {target.owner or 'the new target'} failed; the slot is now empty. "
-                     f"{exc.message}{extra}")
+    error.message = f"{doing[0].upper()}{doing[1:]} failed; the slot is now empty. {exc.message}{extra}"
     error.args = (error.message,)
     error.details = {**exc.details, "slot": "empty", "not_unloaded": left}
     return error
