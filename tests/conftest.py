@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 
 from tests.services import postgres_database
 
-pytest_plugins = ["tests.s3_server"]
+pytest_plugins = ["tests.s3_server", "tests.ollama_server"]
 
 settings.register_profile(
     "ci", derandomize=True, max_examples=40, deadline=None,

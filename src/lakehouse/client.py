@@ -14,12 +14,13 @@ from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import httpx
 
 from lakehouse import errors
 from lakehouse.types import Actor, Role, WriteMode
-from lakehouse.wire import DatasetManifest, JobInfo, MetadataPatch, VersionEntry
+from lakehouse.wire import DatasetManifest, JobInfo, MetadataPatch, ModelAction, VersionEntry, VramReport
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -44,10 +45,11 @@ if TYPE_CHECKING:
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
 _STREAM_ERROR = b"lakehouse.error"  # query/export.py: the error batch that ends a failed stream
 FINISHED = ("succeeded", "failed", "cancelled")
+_NAME_SAFE = "/:@+"  # a model name's own characters stay as they are in the path
 _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
     400: errors.BadRequest, 401: errors.Unauthorized, 403: errors.Forbidden, 404: errors.NotFound,
     408: errors.QueryTimeout, 409: errors.Conflict, 413: errors.PayloadTooLarge, 422: errors.InvalidInput,
-    503: errors.Unavailable,
+    503: errors.Unavailable, 504: errors.ModelServerTimeout,
 }
 
 
@@ -559,3 +561,16 @@ class RemoteLakehouse:
     def profile_search(self, profile_id: str, request: ProfileSearchRequest | Mapping[str, Any],
                        actor: Actor | None = None) -> dict[str, Any]:
         return dict(self._json("POST", f"/vectors/profile/{profile_id}/search", actor, json=_body(request)))
+
+    # The GPU slot (operators) -----------------------------------------------------------------------
+    def vram(self, actor: Actor | None = None) -> VramReport:
+        return VramReport.model_validate(self._json("GET", "/admin/vram", actor))
+
+    def preload_model(self, name: str, embedding: bool | None = None, actor: Actor | None = None) -> ModelAction:
+        params = {} if embedding is None else {"embedding": _flag(embedding)}
+        path = f"/admin/models/{quote(name, safe=_NAME_SAFE)}/preload"
+        return ModelAction.model_validate(self._json("POST", path, actor, params=params))
+
+    def unload_model(self, name: str, actor: Actor | None = None) -> ModelAction:
+        path = f"/admin/models/{quote(name, safe=_NAME_SAFE)}/unload"
+        return ModelAction.model_validate(self._json("POST", path, actor))

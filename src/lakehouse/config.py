@@ -192,6 +192,37 @@ class EmbeddingsSettings(BaseModel):
         default_factory=lambda: EmbedderEndpoint(url="http://127.0.0.1:8000/v1", model="text-embedding-3-small"))
 
 
+_GO_DURATION = re.compile(r"^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$")
+
+
+class ModelsSettings(BaseModel):
+    """The GPU slot (models/): the model server whose models it loads and unloads (docs/models.md)."""
+
+    url: str | None = Field(
+        default=None, description="Base URL of the Ollama-compatible model server; default embeddings.ollama.url.")
+    keep_alive: int | str = Field(
+        default=-1, description="keep_alive sent with a preload: seconds (negative: until unloaded) or a duration "
+        "such as '30m'. Unloads always send 0.")
+    timeout_seconds: float = Field(
+        default=300.0, gt=0, description="Longest wait for a preload or an unload (loading a big model takes a while).")
+    probe_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="Longest wait for the quick calls: /api/ps, /api/tags, /api/show.")
+    vram_check: Literal["auto", "always", "never"] = Field(
+        default="auto", description="Check free GPU memory (NVML) before a preload: auto = when the model server "
+        "runs on this machine (a loopback URL); always; never.")
+    vram_headroom_mb: int = Field(
+        default=512, ge=0, description="GPU memory kept free beyond the model's size when the check runs.")
+
+    @field_validator("keep_alive")
+    @classmethod
+    def _keep_alive(cls, value: int | str) -> int | str:
+        if isinstance(value, str) and not _GO_DURATION.fullmatch(value.strip()):
+            if re.fullmatch(r"-?\d+", value.strip()):
+                return int(value)
+            raise ValueError(f"models.keep_alive must be seconds or a duration such as '30m', got {value!r}")
+        return value.strip() if isinstance(value, str) else value
+
+
 class VectorsSettings(BaseModel):
     chunk_size: int = Field(default=1000, ge=16, description="Default chunk length (characters or tokens).")
     overlap: int = Field(default=100, ge=0)
@@ -279,6 +310,7 @@ class Settings(BaseSettings):
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
     agent: AgentSettings = Field(default_factory=AgentSettings)
     mcp: McpSettings = Field(default_factory=McpSettings)
+    models: ModelsSettings = Field(default_factory=ModelsSettings)
 
     @field_validator("data_dir")
     @classmethod
@@ -318,6 +350,11 @@ class Settings(BaseSettings):
         """Where local bucket roots may lie: the data directory and ``storage.allowed_roots``, resolved."""
         profiles = [self.storage.profile_root.resolve()] if self.storage.profile_root else []
         return [self.data_dir, *(p.resolve() for p in self.storage.allowed_roots), *profiles]
+
+    @property
+    def models_url(self) -> str:
+        """The GPU slot's model server: ``models.url``, else the Ollama embedder's server."""
+        return (self.models.url or self.embeddings.ollama.url).rstrip("/")
 
     @property
     def watch_path(self) -> Path:

@@ -198,3 +198,36 @@ class SourceError(LakehouseError):
 
     code = "source_error"
     http_status = 502
+
+
+class ModelServerUnavailable(Unavailable):
+    """The model server (Ollama) cannot be reached: nothing listens at its URL, or the connection broke."""
+
+    code = "model_server_unavailable"
+    default_hint = "Start the model server (ollama serve) or point models.url (LAKEHOUSE_MODELS__URL) at it."
+
+
+class ModelServerTimeout(LakehouseError):
+    """The model server took longer than the configured time to answer."""
+
+    code = "model_server_timeout"
+    http_status = 504
+    default_hint = "Loading a large model can take minutes: raise models.timeout_seconds, or check the server's log."
+
+
+class ModelServerError(LakehouseError):
+    """The model server answered, but not as its API says (an error status, a body that is not its JSON)."""
+
+    code = "model_server_error"
+    http_status = 502
+
+
+class ModelNotFound(NotFound):
+    code = "model_not_found"
+    default_hint = "Pull the model on the model server first (ollama pull NAME); GET /admin/vram lists what is loaded."
+
+
+class VramInsufficient(Conflict):
+    """Preloading would need more free GPU memory than there is; nothing was unloaded or loaded."""
+
+    code = "vram_insufficient"

@@ -174,9 +174,11 @@ def _resolve(host: str, port: int | None) -> list[IpAddress]:
 
 def configured_hosts(settings: Settings) -> list[str]:
     """Hosts the configuration names on purpose: embedder servers that were set (the built-in defaults are
-    loopback, which the default list holds anyway) and a PostgreSQL catalog."""
+    loopback, which the default list holds anyway), the GPU slot's model server and a PostgreSQL catalog."""
     embeddings = settings.embeddings
     urls = [getattr(embeddings, name).url for name in ("ollama", "openai") if name in embeddings.model_fields_set]
+    if settings.models.url:  # the GPU slot's model server
+        urls.append(settings.models.url)
     if settings.catalog.url and "://" in settings.catalog.url and not settings.catalog.url.startswith("sqlite"):
         urls.append(settings.catalog.url)
     return [h for h in map(url_host, urls) if h]

@@ -129,3 +129,55 @@ class JobInfo(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
+
+
+# The GPU slot (models/, docs/models.md) ------------------------------------------------------------
+class GpuMemory(BaseModel):
+    index: int
+    name: str
+    total_bytes: int
+    used_bytes: int
+    free_bytes: int
+
+
+class LoadedModel(BaseModel):
+    """A model the model server reports loaded (``GET /api/ps``)."""
+
+    name: str
+    size_bytes: int | None = None
+    size_vram_bytes: int | None = Field(None, description="Bytes of it in GPU memory (0: it runs on the CPU).")
+    expires_at: str | None = Field(None, description="When the server unloads it by itself (keep_alive).")
+
+
+class SlotInfo(BaseModel):
+    """The GPU slot: its active target (a generation model and/or an embedding model, and who set it)."""
+
+    owner: str | None = None
+    model: str | None = None
+    embed_model: str | None = None
+    models: list[str] = Field(default_factory=list, description="What the slot holds loaded, verified at the swap.")
+    since: UtcTime | None = None
+    swapping_to: str | None = Field(None, description="The owner a swap in progress is loading for.")
+    error: str | None = Field(None, description="Why the slot is empty after a failed swap.")
+
+
+class VramReport(BaseModel):
+    gpus: list[GpuMemory]
+    reason: str | None = Field(None, description="Why gpus is empty: no NVML library, no driver, no GPU.")
+    server: str = Field(description="The model server asked (scheme://host:port).")
+    models: list[LoadedModel] = Field(description="Loaded models as the server reports them (/api/ps).")
+    server_error: str | None = Field(None, description="Why models is empty: the server is down, slow or broken.")
+    slot: SlotInfo
+
+
+class ModelAction(BaseModel):
+    """The answer to an operator's preload or unload."""
+
+    model: str
+    action: Literal["preload", "unload"]
+    via: str = Field(description="The server endpoint used: /api/generate or /api/embed.")
+    embedding: bool | None = Field(None, description="Preloaded as an embedding-only model.")
+    elapsed_ms: float
+    loaded: bool | None = Field(None, description="Listed by /api/ps afterwards (null: the server has no /api/ps).")
+    size_vram_bytes: int | None = None
+    slot_cleared: bool = Field(False, description="The unloaded model was the slot's: the slot is now empty.")

@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from lakehouse.api.app import create_app
 from lakehouse.app import Lakehouse
+from tests.ollama_server import OllamaServer
 
 ROLES = ("admin", "writer", "reader", "agent")
 EXAMPLES = int(os.environ.get("LAKEHOUSE_FUZZ_EXAMPLES", "4"))
@@ -46,9 +47,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict[
     from lakehouse.config import load_settings
 
     data_dir = tmp_path_factory.mktemp("fuzz") / "data"
+    models = OllamaServer().start()  # generated model names reach a real (empty) model server: 404, not 503
     lh = Lakehouse(load_settings(None, data_dir=data_dir, auth={"mode": "token"},
                                  query={"workers": 1, "time_limit_seconds": 10},
-                                 catalog={"lock_timeout_seconds": 0.3}))
+                                 catalog={"lock_timeout_seconds": 0.3}, models={"url": models.url}))
     try:
         lh.write_table("people", pa.table({
             "id": [1, 2, 3], "email": ["ada@example.org", "alan@example.org", "grace@example.org"],
@@ -68,6 +70,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict[
         yield create_app(lh), tokens
     finally:
         lh.close()
+        models.stop()
 
 
 def _operations(app: Any, role: str) -> Iterator[Any]:

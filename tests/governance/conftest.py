@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from lakehouse.app import Lakehouse
 from lakehouse.types import Actor
+from tests.ollama_server import OllamaServer
 
 CANARY = "CANARY-gov-5d1e-never-leak"
 
@@ -31,10 +32,11 @@ def gov(tmp_path: Path) -> Iterator[Lakehouse]:
 
 
 @pytest.fixture
-def token_client(tmp_path: Path) -> Iterator[tuple[Lakehouse, TestClient]]:
+def token_client(tmp_path: Path, ollama_server: OllamaServer) -> Iterator[tuple[Lakehouse, TestClient]]:
+    """Token auth; the GPU slot's model server is the Ollama-compatible test server (tests/ollama_server.py)."""
     from lakehouse.api.app import create_app
 
-    lh = open_lakehouse(tmp_path / "data", auth={"mode": "token"})
+    lh = open_lakehouse(tmp_path / "data", auth={"mode": "token"}, models={"url": ollama_server.url})
     try:
         with TestClient(create_app(lh), raise_server_exceptions=False) as client:
             yield lh, client

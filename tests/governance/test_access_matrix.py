@@ -54,6 +54,8 @@ RULES = {
     ("DELETE", "/catalog/profiles/{profile_id}"): "profile_admin",
     ("GET", f"{VX}/profile/active"): "any", ("POST", f"{PF}/activate"): "profile_admin",
     ("POST", f"{PF}/deactivate"): "profile_admin", ("POST", f"{PF}/search"): "profile_use",
+    ("GET", "/admin/vram"): "admin", ("POST", "/admin/models/{name}/preload"): "admin",
+    ("POST", "/admin/models/{name}/unload"): "admin",
 }
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
@@ -171,6 +173,8 @@ class World:
             self.lh.activate_profile(values["profile_id"])
         if path.startswith("/catalog/views/"):
             values["name"] = self.fresh("view", role, ds) if throwaway else ("own_v" if own else "other_v")
+        elif path.startswith("/admin/models/"):
+            values["name"] = "llama3"  # a model the test model server has
         elif path.startswith("/storage/buckets/"):
             values["name"] = self.fresh("bucket", role, ds) if throwaway else "primary2"
         else:

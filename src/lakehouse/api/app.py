@@ -28,6 +28,7 @@ from lakehouse.api.routes import (
     ingest,
     jobs,
     journal,
+    models,
     profiles,
     query,
     storage,
@@ -90,7 +91,7 @@ def create_app(lakehouse: Lakehouse) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
     for module in (health, storage, ingest, db_routes, jobs, catalog, query, auth, views, tombstones, governance, audit,
-                   journal, profiles, vector_routes):
+                   journal, profiles, vector_routes, models):
         app.include_router(module.router)
     install_docs(app)
     app.state.mcp = None

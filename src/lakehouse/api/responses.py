@@ -39,7 +39,8 @@ DESCRIPTIONS = {
     422: "Invalid input: validation, names, limits, broken or too deeply nested JSON",
     501: "An optional package this needs is not installed (the hint says what to pip install)",
     502: "A storage backend or source database refused or failed the request",
-    503: "The catalog database, query workers or an embedding server cannot be reached; retry",
+    503: "The catalog database, query workers, an embedding server or the model server cannot be reached; retry",
+    504: "The model server did not answer in time (models.timeout_seconds)",
     507: "storage_full: the disk under a bucket or the catalog is full; nothing was committed, free space and retry",
 }
 
@@ -59,6 +60,7 @@ AREA_ERRORS: dict[str, tuple[int, ...]] = {
     "audit": (),
     "journal": (),
     "vectors": (400, 408, 409, 501, 502, 507),
+    "models": (409, 502, 504),
 }
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from lakehouse.ingest.maintenance import TableMaintenance
     from lakehouse.ingest.service import IngestService
     from lakehouse.ingest.writer import TableWriter
+    from lakehouse.models.slot import ModelSlot
     from lakehouse.query.executor import QueryExecutor
     from lakehouse.query.sql_service import SqlService
     from lakehouse.vectors.scheduler import RefreshScheduler
@@ -133,6 +134,14 @@ class LakehouseBase:
 
         return RefreshScheduler(self.vectors, self.settings.vectors.scheduler_interval_seconds)
 
+    @cached_property
+    def model_slot(self) -> ModelSlot:
+        """The GPU slot (models/): one per process, so one per server; profile activation swaps it."""
+        from lakehouse.models.slot import ModelSlot
+        from lakehouse.network import NetworkPolicy
+
+        return ModelSlot.from_settings(self.settings, NetworkPolicy.from_settings(self.settings))
+
     def _answer_erasure(self) -> Erasable:
         from lakehouse.governance.answers import AnswerStore
 
@@ -179,6 +188,8 @@ class LakehouseBase:
             self.jobs.close()
         if "executor" in started:
             self.executor.close()
+        if "model_slot" in started:
+            self.model_slot.close()
         self.catalog.close()
 
     def __enter__(self) -> LakehouseBase:

@@ -8,12 +8,13 @@ from lakehouse.app.datasets import DatasetsApi
 from lakehouse.app.governance import GovernanceApi
 from lakehouse.app.ingest import IngestApi
 from lakehouse.app.jobs import JobsApi
+from lakehouse.app.models import ModelsApi
 from lakehouse.app.profiles import ProfilesApi
 from lakehouse.app.query import QueryApi
 from lakehouse.app.vectors import VectorsApi
 
 
 class Lakehouse(BucketsApi, DatasetsApi, IngestApi, QueryApi, JobsApi, VectorsApi, GovernanceApi,
-                AnswersApi, ProfilesApi):
+                AnswersApi, ProfilesApi, ModelsApi):
     def __enter__(self) -> Lakehouse:
         return self

@@ -14,6 +14,7 @@ import typer
 from lakehouse import __version__
 from lakehouse.cli import agent, buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
 from lakehouse.cli import mcp as mcp_cli
+from lakehouse.cli import models as models_cli
 from lakehouse.cli import profiles as profiles_cli
 from lakehouse.cli import vectors as vectors_cli
 from lakehouse.cli.argv import hoist_global_options
@@ -73,6 +74,7 @@ app.add_typer(tombstones.app, name="tombstone")
 app.add_typer(vectors_cli.app, name="vectors")
 app.add_typer(agent.app, name="agent")
 app.add_typer(profiles_cli.app, name="profiles")
+app.add_typer(models_cli.app, name="models")
 query.register(app)
 server.register(app)
 mcp_cli.register(app)
