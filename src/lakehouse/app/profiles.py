@@ -143,5 +143,16 @@ class ProfilesApi(LakehouseBase):
         return {"name": row.bucket, "provisioned": True, "root": str(bucket.root)}
 
     def _profile_slot(self, row: ProfileRow | None) -> dict[str, Any]:
-        """The GPU slot follows the active profile: its models load, the previous ones unload."""
-        return {"models": [], "reason": "no model server is configured for the GPU slot"}
+        """The GPU slot follows the active profile: its models load, the previous ones unload (a model both
+        use stays). A profile naming no model touches no model server unless the slot holds models to
+        unload. Its embedding model joins the slot only when a model server embeds (embedder ``ollama``)."""
+        from lakehouse.models import SlotTarget
+
+        slot = self.model_slot
+        embed = row.embed_model if row is not None and row.embedder == "ollama" else None
+        if row is None or (row.model is None and embed is None):
+            if slot.state().empty:
+                reason = "the profile names no model" if row is not None else "nothing to unload"
+                return {**slot.state().info().model_dump(mode="json"), "reason": reason}
+            return slot.clear().info().model_dump(mode="json")
+        return slot.swap(SlotTarget(model=row.model, embed_model=embed, owner=row.id)).info().model_dump(mode="json")

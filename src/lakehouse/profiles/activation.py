@@ -64,7 +64,12 @@ class Activation:
         with self._lock:
             started = time.perf_counter()
             bucket = self._provision(row) if self._provision is not None and row.bucket else None
-            slot = self._slot(row) if self._slot is not None else {"models": [], "reason": "no GPU slot configured"}
+            try:
+                slot = self._slot(row) if self._slot is not None else {"models": [], "reason": "no GPU slot"}
+            except LakehouseError as exc:
+                if (exc.details or {}).get("slot") == "empty":
+                    self.active = None  # the previous profile's models are gone: it is no longer active
+                raise
             active = ActiveProfile(profile_id, row.model, utcnow())
             warmed, failed = [], []
             indexes = self.indexes(row)
