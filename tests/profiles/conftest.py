@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -27,10 +28,11 @@ def open_lakehouse(data_dir: Path, **overrides: object) -> Lakehouse:
 
 
 @pytest.fixture
-def plh(tmp_path: Path) -> Iterator[Lakehouse]:
+def plh(tmp_path: Path, ollama_server: Any) -> Iterator[Lakehouse]:
     """Two datasets with their own vectors (an index on each), a view of one with an index, and a third
-    dataset nothing binds."""
-    lh = open_lakehouse(tmp_path / "data", storage={"profile_root": str(tmp_path / "profiles")})
+    dataset nothing binds; the GPU slot talks to the Ollama-compatible test server."""
+    lh = open_lakehouse(tmp_path / "data", storage={"profile_root": str(tmp_path / "profiles")},
+                        models={"url": ollama_server.url})
     try:
         for name, seed in (("docs", 1), ("notes", 2), ("hidden", 3)):
             lh.write_table(name, vectors_table(300, seed))

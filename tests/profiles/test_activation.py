@@ -12,7 +12,7 @@ from lakehouse.app import Lakehouse
 from lakehouse.errors import Conflict, Forbidden, NotFound
 from tests.profiles.conftest import DIM, open_lakehouse, vectors_table
 
-PROFILE = {"id": "support-bot", "model": "llama3:8b", "bound": ["docs", "notes_safe"]}
+PROFILE = {"id": "support-bot", "model": "llama3", "bound": ["docs", "notes_safe"]}
 
 
 def _query(seed: int = 1, row: int = 7) -> list[float]:
@@ -25,7 +25,7 @@ def test_activation_warms_every_index_on_the_bindings(plh: Lakehouse) -> None:
     assert sorted(w["index"] for w in report["warmed"]) == ["docs_idx", "notes_safe_idx"]
     assert all(w["graph"] == "persisted" and w["vectors"] == 300 and w["bytes"] > 300 * DIM * 4
                for w in report["warmed"])
-    assert report["failed"] == [] and report["model"] == "llama3:8b"
+    assert report["failed"] == [] and report["model"] == "llama3"
     active = plh.active_profile()
     assert active["profile"] == "support-bot" and {w["index"] for w in active["warm"]} == {"docs_idx",
                                                                                            "notes_safe_idx"}
@@ -117,8 +117,8 @@ def test_calls_through_a_profile_are_audited_with_its_model(plh: Lakehouse) -> N
     rows = plh.sql("SELECT actor, action, profile, model FROM system.audit WHERE profile IS NOT NULL "
                    "ORDER BY id").table.to_pylist()
     assert {"actor": "local-admin", "action": "profile.search", "profile": "support-bot",
-            "model": "llama3:8b"} in rows
-    assert any(r["actor"] == "r" and r["action"].startswith("query") and r["model"] == "llama3:8b" for r in rows)
+            "model": "llama3"} in rows
+    assert any(r["actor"] == "r" and r["action"].startswith("query") and r["model"] == "llama3" for r in rows)
 
 
 def test_a_profile_bucket_is_provisioned_on_first_activation(plh: Lakehouse, tmp_path: Path) -> None:

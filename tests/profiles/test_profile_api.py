@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,10 +14,10 @@ from tests.profiles.conftest import open_lakehouse, vectors_table
 
 
 @pytest.fixture
-def api(tmp_path: Path) -> Iterator[tuple[Lakehouse, TestClient, dict[str, str]]]:
+def api(tmp_path: Path, ollama_server: Any) -> Iterator[tuple[Lakehouse, TestClient, dict[str, str]]]:
     from lakehouse.api.app import create_app
 
-    lh = open_lakehouse(tmp_path / "data", auth={"mode": "token"})
+    lh = open_lakehouse(tmp_path / "data", auth={"mode": "token"}, models={"url": ollama_server.url})
     try:
         for name, seed in (("docs", 1), ("hidden", 3)):
             lh.write_table(name, vectors_table(50, seed))
@@ -31,7 +32,7 @@ def api(tmp_path: Path) -> Iterator[tuple[Lakehouse, TestClient, dict[str, str]]
 
 def test_records_and_their_errors(api) -> None:  # type: ignore[no-untyped-def]
     _, client, admin = api
-    made = client.post("/catalog/profiles", json={"id": "bot", "bound": ["docs"], "model": "m:1"}, headers=admin)
+    made = client.post("/catalog/profiles", json={"id": "bot", "bound": ["docs"], "model": "llama3"}, headers=admin)
     assert made.status_code == 201 and made.json()["bound"] == [{"kind": "dataset", "name": "docs"}]
     cases = [({"id": "bot", "bound": ["docs"]}, 409, "already exists"),
              ({"id": "b2", "bound": ["docs", "ghost"]}, 422, "'ghost'"),
@@ -54,13 +55,13 @@ def test_records_and_their_errors(api) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_bound_token_over_http(api) -> None:  # type: ignore[no-untyped-def]
     _, client, admin = api
-    client.post("/catalog/profiles", json={"id": "bot", "bound": ["docs"], "model": "m:1"}, headers=admin)
+    client.post("/catalog/profiles", json={"id": "bot", "bound": ["docs"], "model": "llama3"}, headers=admin)
     made = client.post("/auth/tokens", json={"name": "r", "role": "reader", "profile": "bot"}, headers=admin)
     assert made.status_code == 201 and made.json()["profile"] == "bot"
     bound = {"Authorization": f"Bearer {made.json()['token']}"}
     assert client.get("/auth/whoami", headers=bound).json() | {} == {
         "name": "r", "role": "reader", "principal_id": client.get("/auth/whoami", headers=bound).json()[
-            "principal_id"], "profile": "bot", "model": "m:1"}
+            "principal_id"], "profile": "bot", "model": "llama3"}
     assert [d["name"] for d in client.get("/catalog/datasets", headers=bound).json()["items"]] == ["docs"]
     assert [i["index_name"] for i in client.get("/vectors/indexes", headers=bound).json()["items"]] == ["docs_idx"]
     assert client.get("/catalog/datasets/by-name/hidden", headers=bound).status_code == 404
