@@ -66,3 +66,36 @@ def test_a_profile_without_models_needs_no_model_server(tmp_path: Path) -> None:
             lh.activate_profile("llm")
     finally:
         lh.close()
+
+
+def test_a_model_server_answering_garbage_is_a_clear_502(slh: Lakehouse, ollama_server: OllamaServer) -> None:
+    ollama_server.garbage.add("/api/ps")
+    with pytest.raises(LakehouseError) as err:
+        slh.activate_profile("support")
+    assert err.value.http_status == 502 and ollama_server.url.split("//")[1] in err.value.message
+    assert slh.active_profile()["profile"] is None
+
+
+def test_concurrent_activations_serialise(slh: Lakehouse, ollama_server: OllamaServer) -> None:
+    import threading
+
+    ollama_server.load_delay = 0.05
+    errors: list[BaseException] = []
+
+    def activate(profile: str) -> None:
+        try:
+            for _ in range(3):
+                slh.activate_profile(profile)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=activate, args=(p,)) for p in ("support", "recruit")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    assert ollama_server.max_concurrent_loads == 1
+    active = slh.active_profile()
+    assert set(active["slot"]["models"]) == ollama_server.loaded_names()
+    assert active["slot"]["owner"] == active["profile"]
