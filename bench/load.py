@@ -161,7 +161,7 @@ def client_loop(index: int, url: str, deadline: float, results: Results, health_
 
 
 def process_stats(pid: int) -> dict[str, int]:
-    """RSS (kB) of the server alone and with its children (query workers), and its open fds."""
+    """RSS (kB) of the server alone, of each child (query workers, agent trials) and in all; its open fds."""
     def rss(p: int) -> int:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -182,8 +182,8 @@ def process_stats(pid: int) -> dict[str, int]:
         fds = len(os.listdir(f"/proc/{pid}/fd"))
     except OSError:
         fds = -1
-    own = rss(pid)
-    return {"rss_kb": own, "rss_with_workers_kb": own + sum(rss(c) for c in children), "open_fds": fds}
+    own, each = rss(pid), sorted(rss(c) for c in children)
+    return {"rss_kb": own, "rss_with_workers_kb": own + sum(each), "workers_rss_kb": each, "open_fds": fds}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -227,6 +227,8 @@ def run_phase(url: str, pid: int, clients: int, seconds: float, health_only: boo
                              "growth_after_warmup_pct": round(100 * (last["rss_with_workers_kb"]
                                                                      - first["rss_with_workers_kb"])
                                                               / max(first["rss_with_workers_kb"], 1), 1)}
+        summary["server_rss_mb"] = {"after_warmup": round(first["rss_kb"] / 1024), "end": round(last["rss_kb"] / 1024),
+                                    "max": round(max(s["rss_kb"] for s in samples) / 1024)}
         summary["open_fds"] = {"after_warmup": first["open_fds"], "end": last["open_fds"],
                                "max": max(s["open_fds"] for s in samples)}
         summary["samples"] = samples
@@ -316,7 +318,14 @@ def print_phase(phase: dict[str, Any]) -> None:
             s = mixed[op]
             print(f"   {op:<8} n={s['n']:<6} p50 {s['p50_ms']:>7} ms  p95 {s['p95_ms']:>7} ms  p99 {s['p99_ms']:>7} ms")
     if "rss_mb" in mixed:
-        print(f"   RSS (server + query workers) MB: {mixed['rss_mb']}; open fds: {mixed['open_fds']}")
+        print(f"   RSS (server + query workers) MB: {mixed['rss_mb']}; server alone: {mixed['server_rss_mb']}; "
+              f"open fds: {mixed['open_fds']}")
+        print("   RSS over time (minute: server MB | each child MB):")
+        for minute in sorted({0, 2, 5, 10, 20, 30, round(mixed["samples"][-1]["t"] / 60)}):
+            near = min(mixed["samples"], key=lambda s: abs(s["t"] - minute * 60))
+            if abs(near["t"] - minute * 60) <= 60:
+                print(f"     {minute:>3}: {near['rss_kb'] // 1024} | "
+                      f"{' '.join(str(w // 1024) for w in near['workers_rss_kb'])}")
     for sample in mixed["error_samples"][:5]:
         print(f"   error: {sample}")
     print(f"   load average after: {phase['load_after']}", flush=True)
