@@ -153,6 +153,12 @@ class ServerSettings(BaseModel):
     tls_keyfile: Path | None = None
     max_json_depth: int = Field(
         default=32, ge=1, le=512, description="Deepest nesting of arrays/objects accepted in a JSON request body.")
+    malloc_arena_max: int = Field(
+        default=2, ge=0, le=1024,
+        description="glibc malloc arenas the server may use (0: glibc's default, 8 per core).")
+    malloc_trim_seconds: float = Field(
+        default=30.0, ge=0,
+        description="How often the server hands freed C heap back to the OS (malloc_trim); 0: never.")
 
 
 class AuthSettings(BaseModel):

@@ -47,8 +47,12 @@ def register(app: typer.Typer) -> None:
             )
         if bool(certfile) != bool(keyfile):
             raise InvalidInput("TLS needs both --tls-certfile and --tls-keyfile.")
+        from lakehouse.allocator import HeapTrimmer
         from lakehouse.app.recovery import deep_check
 
+        # before the services start their threads: the arena cap only binds arenas created after it
+        trimmer = HeapTrimmer(settings.server.malloc_arena_max, settings.server.malloc_trim_seconds)
+        trimmer.start()
         lakehouse = st.local("serve")
         deep_check(lakehouse)
         watcher = None
@@ -64,6 +68,7 @@ def register(app: typer.Typer) -> None:
                         ssl_certfile=str(certfile) if certfile else None,
                         ssl_keyfile=str(keyfile) if keyfile else None)
         finally:
+            trimmer.stop()
             if watcher is not None:
                 watcher.stop()
 
