@@ -123,7 +123,7 @@ class World:
         for ds in ("own_ds", "other_ds"):
             self.index(ds.replace("_ds", "_idx"), ds)
         for profile, view in (("own_p", "own_v"), ("other_p", "other_v")):
-            lh.create_profile({"id": profile, "bound": [view], "model": "m1"})
+            lh.create_profile({"id": profile, "bound": [view], "model": "llama3"})  # the test model server has it
         for role in ("writer", "reader", "agent"):
             lh.add_grant(f"p-{role}", "profile", "own_p")
         self.jobs = {r: lh.wait_job(lh.jobs.submit("noop", self.actors[r], {}, lambda _c: {}).job_id).job_id

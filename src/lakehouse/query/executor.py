@@ -248,13 +248,16 @@ class QueryExecutor:
         with self._lock:
             self._workers.discard(worker)
             closed = self._closed
+            if not closed:  # counted in the same step: a caller in between saw no worker and none starting
+                self._starting += 1
         threading.Thread(target=worker.reap, daemon=True).start()
         if not closed:
-            self._start_worker()
+            self._start_worker(counted=True)
 
-    def _start_worker(self) -> None:
-        with self._lock:
-            self._starting += 1
+    def _start_worker(self, counted: bool = False) -> None:
+        if not counted:
+            with self._lock:
+                self._starting += 1
         threading.Thread(target=self._boot, name="lakehouse-query-worker-start", daemon=True).start()
 
     def _boot(self) -> None:
