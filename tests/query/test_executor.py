@@ -191,3 +191,23 @@ def test_a_crashed_worker_costs_only_its_query(numbers: TableRegistration) -> No
         thread.join(timeout=10)
         assert len(errors) == 1 and "stopped unexpectedly" in errors[0].message
         assert ex.run(spec("SELECT count(*) AS n FROM numbers", numbers)).table.to_pylist() == [{"n": 5000}]
+
+
+def test_a_discarded_workers_replacement_is_counted_before_anyone_can_look(people: TableRegistration) -> None:
+    """A request arriving between removing the last worker and counting its replacement saw an empty pool
+    with nothing starting and failed ('No query worker could be started: None')."""
+    with QueryExecutor(QuerySettings(workers=1)) as ex:
+        ex.run(spec("SELECT 1", people))
+        worker = ex._acquire(time.perf_counter() + 30, 30)
+        seen: list[tuple[int, int]] = []
+        original = ex._start_worker
+
+        def spy(counted: bool = False) -> None:  # the moment the replacement's thread is about to start
+            with ex._lock:
+                seen.append((len(ex._workers), ex._starting))
+            original(counted) if counted else original()
+
+        ex._start_worker = spy  # type: ignore[method-assign]
+        ex._discard(worker)
+        assert seen == [(0, 1)]
+        assert ex.run(spec("SELECT 1 AS x", people)).table.to_pylist() == [{"x": 1}]
