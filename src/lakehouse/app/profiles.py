@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -57,13 +58,8 @@ class ProfilesApi(LakehouseBase):
         with self._call(actor, "profile.delete", profile_id) as (who, _):
             deleted = self.profiles.delete(who, profile_id, force=force, active=self.activation.is_active)
             if force:
-                self._drop_active(profile_id)
+                self.activation.forget(profile_id)
             return deleted
-
-    def _drop_active(self, profile_id: str) -> None:
-        if self.activation.is_active(profile_id):
-            self._profile_slot(None)
-            self.activation.active = None
 
     # Activation and search ------------------------------------------------------------------
     def activate_profile(self, profile_id: str, actor: Actor | None = None) -> dict[str, Any]:
@@ -85,18 +81,15 @@ class ProfilesApi(LakehouseBase):
         with self._through(actor, "profile.search", profile_id) as (who, row):
             return self.activation.search(who, profile_id, request, row)
 
-    def _through(self, actor: Actor | None, action: str, profile_id: str) -> Any:
+    @contextmanager
+    def _through(self, actor: Actor | None, action: str,
+                 profile_id: str) -> Iterator[tuple[Actor, ProfileRow | None]]:
         """Audit a call made through a profile with the profile and its model (when the profile exists)."""
-        from contextlib import contextmanager
-
-        @contextmanager
-        def scope() -> Any:
-            who = self._who(actor)
-            row = self.profiles.store.recent(profile_id)
-            audited = who if row is None or who.profile else replace(who, profile=row.id, model=row.model)
-            with self.governance.audit.scope(audited, action, profile_id):
-                yield who, row
-        return scope()
+        who = self._who(actor)
+        row = self.profiles.store.recent(profile_id)
+        audited = who if row is None or who.profile else replace(who, profile=row.id, model=row.model)
+        with self.governance.audit.scope(audited, action, profile_id):
+            yield who, row
 
     # Building through a profile -------------------------------------------------------------
     def _profile_index_spec(self, who: Actor, spec: IndexSpec) -> IndexSpec:

@@ -24,3 +24,7 @@ class ProfileRow(Base):
     vector_backend: Mapped[str] = mapped_column(String(20), default="hnsw")
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(200))
+
+    def scope(self) -> frozenset[tuple[str, str]]:
+        """The bindings as (kind, name) pairs: what an actor acting through the profile may read."""
+        return frozenset((b["kind"], b["name"]) for b in self.bound)

@@ -68,8 +68,8 @@ class Grants:
         if kind == "profile":
             return {profile}
         with self._sessions() as session:
-            bound = session.scalar(select(ProfileRow.bound).where(ProfileRow.id == profile))
-        return {b["name"] for b in bound or [] if b["kind"] == kind}
+            row = session.get(ProfileRow, profile)
+        return {name for k, name in row.scope() if k == kind} if row is not None else set()
 
     def drop_object(self, kind: ObjectKind, name: str) -> None:
         with self._sessions.begin() as session:

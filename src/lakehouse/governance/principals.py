@@ -150,4 +150,4 @@ def _actor(session: Session, name: str, role: str, principal_id: str, profile_id
         raise Unauthorized(f"The token's profile '{profile_id}' no longer exists.",
                            hint="Create a new token for another profile.")
     return Actor(name=name, role=Role(role), principal_id=principal_id, profile=profile.id, model=profile.model,
-                 bindings=frozenset((b["kind"], b["name"]) for b in profile.bound))
+                 bindings=profile.scope())

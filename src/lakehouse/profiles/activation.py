@@ -126,6 +126,14 @@ class Activation:
             self.active = None
             return {"profile": profile_id, "deactivated": True, "slot": slot}
 
+    def forget(self, profile_id: str) -> None:
+        """A deleted profile stops being the active one; its models leave the slot."""
+        with self._lock:
+            if self.is_active(profile_id):
+                if self._slot is not None:
+                    self._slot(None)
+                self.active = None
+
     def is_active(self, profile_id: str) -> bool:
         return self.active is not None and self.active.profile_id == profile_id
 

@@ -121,8 +121,7 @@ class Profiles:
         """The actor a call through the profile runs as: its reads are the bindings, audited with the model.
         An admin acting through a profile reads as a reader of it (the profile, not the admin, is the scope)."""
         role = Role.reader if actor.is_admin else actor.role
-        return replace(actor, role=role, profile=row.id, model=row.model,
-                       bindings=frozenset((b["kind"], b["name"]) for b in row.bound))
+        return replace(actor, role=role, profile=row.id, model=row.model, bindings=row.scope())
 
     def check_token_binding(self, role: Role, profile_id: str) -> None:
         """Before a token is bound to a profile: it must exist; agents see views only; admins are unscoped."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -96,8 +96,8 @@ class ProfileStore:
 
     def live_tokens(self, profile_id: str) -> int:
         with self._sessions() as session:
-            return len(list(session.scalars(select(TokenRow.id).where(
-                TokenRow.profile_id == profile_id, TokenRow.revoked_at.is_(None)))))
+            return int(session.scalar(select(func.count()).select_from(TokenRow).where(
+                TokenRow.profile_id == profile_id, TokenRow.revoked_at.is_(None))) or 0)
 
     def revoke_tokens(self, profile_id: str, at: object) -> None:
         with self._sessions.begin() as session:
