@@ -33,6 +33,7 @@ from lakehouse.ingest.pii.validators import (
     Validator,
     is_email,
     is_formatted_phone,
+    is_phone_shaped,
 )
 
 MIN_VALUES: Final = 5  # fewer non-null values than this: the name decides alone
@@ -48,6 +49,7 @@ _CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
 _PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
 # Value categories too loose to overrule a header that says something else (names look like many things).
 _WEAK_OVERRIDES: Final = frozenset(["person_name"])
+_FORMATTED_PHONE_SHAPE = Validator("phone", "written as phone numbers", frozenset({"str"}), is_phone_shaped)
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
 _EXPIRY_YEAR = Validator("card_expiry", "card expiry years", frozenset({"str", "int"}), is_expiry_year)
 
@@ -161,6 +163,10 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
     if validator.distinct and len(set(values.items)) < validator.distinct * n:
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
+        if rate < WEAK_AGREE_RATE and hint.category == "phone" and _rate(_FORMATTED_PHONE_SHAPE, values)[0] >= \
+                VALUE_ONLY_RATE:  # cell: numbers written as phones, many not valid in any numbering plan
+            return _Candidate("phone", NAME_ONLY, f"{rule}; {_pct(rate, checked, validator.noun)}, but the values "
+                              "are written as phone numbers")
         if rate < WEAK_AGREE_RATE:
             return _logins(hint, values)
         return _Candidate(hint.category, round(0.5 + 0.45 * rate, 2),

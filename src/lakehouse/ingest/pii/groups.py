@@ -50,6 +50,17 @@ def is_day_of_month(value: Any) -> bool:
 _NO_NUMBER: Final = frozenset(["s/n", "s/nº", "s/n°", "sn", "s.n.", "sin numero", "sem numero", "sem número"])
 
 
+# The last line of an address: "Tulsa, OK 74103" (US), "75001 Paris", "00-950 Warszawa", "Leeds LS1 4AP".
+_PLACE_LINE = re.compile(r"^[^\W\d_][^\d,]{1,40},?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?$"
+                         r"|^(?:\d{4,5}|\d{2}-\d{3})\s+[^\W\d_][^\d,]{1,40}$"
+                         r"|^[^\W\d_][^\d,]{1,40},?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$")
+
+
+def is_postal_or_place_line(value: Any) -> bool:
+    """A postal code, or a town with its postal code (``City/State/Zip`` in one column)."""
+    return is_postal_code(value) or (isinstance(value, str) and bool(_PLACE_LINE.match(value.strip())))
+
+
 def is_house_number(value: Any) -> bool:
     """``12``, ``4a``, ``7-9``, ``Nr. 3``, or the explicit "no number" of Iberian addresses (``s/n``)."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -86,7 +97,7 @@ _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("address", "street"): (_street, "street names"),
     ("address", "unit"): (is_unit, "apartment or unit numbers"),
     ("address", "city"): (is_place_name, "place names"),
-    ("address", "postal"): (is_postal_code, "postal-code shaped"),
+    ("address", "postal"): (is_postal_or_place_line, "postal codes (alone or with their town)"),
 }
 _STREET_LEVEL: Final = frozenset(["number", "street", "house"])
 

@@ -85,7 +85,9 @@ PERSON_QUALIFIERS: Final = (
     "voter", "resident", "citizen", "doctor", "physician", "nurse", "teacher", "signer", "signatory",
     "witness", "claimant", "attendee", "participant", "respondent", "volunteer", "worker", "staff", "caller",
     "billing", "shipping", "legal", "real", "preferred", "personal", "maintainer", "f", "l", "card",
-    "contributor", "reviewer", "reporter", "assignee",
+    "contributor", "reviewer", "reporter", "assignee", "visitor", "runner", "athlete", "player", "entrant",
+    "competitor", "bride", "groom", "deceased", "decedent", "inmate", "pediatrician", "paediatrician", "dentist",
+    "surgeon", "therapist", "pharmacist", "midwife", "chaperone", "officiant", "interpreter", "pupil", "trainee",
 )
 NON_PERSON_QUALIFIERS: Final = (
     "company", "product", "file", "host", "domain", "brand", "business", "store", "shop", "org",
@@ -120,6 +122,9 @@ PERSON_ROLES: Final = (
     "inmate", "complainant", "addressee", "consignee", "payer", "debtor", "creditor", "heir", "spouse", "guardian",
     "next of kin", "nok", "referee", "supervisor", "manager", "instructor", "coach", "tutor", "caregiver",
     "nurse", "surgeon", "therapist", "pharmacist", "technician", "courier", "sender", "recipient",
+    "visitor", "runner", "athlete", "player", "racer", "competitor", "entrant", "finisher", "bride", "groom",
+    "deceased", "decedent", "pediatrician", "paediatrician", "dentist", "optometrist", "midwife", "chaperone",
+    "officiant", "interpreter", "translator", "pupil", "trainee", "mourner", "informant", "proband",
 )
 # Of those, the roles in tools where people are often written as logins (issue trackers, CI, wikis).
 ACTOR_ROLES: Final = frozenset(("maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter",
@@ -189,7 +194,10 @@ def phrases() -> list[tuple[str, str | None]]:
         "reason for visit", "visit reason", "reason of visit", "chief complaint", "presenting complaint",
         "diabetes", "diabetic", "cancer", "pregnancy", "pregnant", "disability", "vaccination",
         "vaccine", "immunization", "lab result", "therapy", "surgery", "bmi", "health condition",
-        "health record")
+        "health record", "hba c", "hb a c", "glucose", "cholesterol", "triglycerides", "ldl", "hdl", "egfr",
+        "creatinine", "hemoglobin", "haemoglobin", "platelets", "viral load", "cd4 count", "tsh", "psa level",
+        "heart rate", "systolic", "diastolic", "screen fail", "screen failure", "screening failure", "adverse event",
+        "comorbidity", "comorbidities", "ecog")  # "hba c", "hb a c": HbA1c (tokenize drops digits)
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))

@@ -126,4 +126,5 @@ NATIONAL_ID_WORDS: Final = (
 )
 # Of those, the short or ambiguous ones (a NAT gateway, an INN drug name): only with values that validate.
 WEAK_NATIONAL_ID_WORDS: Final = ("nic", "inn", "iin", "dui", "cui", "nin", "nie", "nif", "avs", "nik", "afm",
-                                 "egn", "vnr", "id number", "sss", "tin", "sin", "rut", "tax number")
+                                 "egn", "vnr", "id number", "sss", "tin", "sin", "rut", "tax number",
+                                 "voter id")

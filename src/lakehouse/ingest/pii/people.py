@@ -78,9 +78,41 @@ def directory_name(value: Any) -> Any:
     return found.group(1).strip() if found else value
 
 
+# Titles that only ever precede a person (``Dr. Quigley``); ``M`` or ``Don`` alone say too little.
+_PERSON_TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "herr", "frau", "mme", "mlle",
+                                   "sra", "srta", "dra", "rev", "sig.ra", "dott", "dott.ssa", "mevr", "dhr"})
+_COUPLE: Final = re.compile(r"^\s*(?P<left>[^&]+?)\s+(?:&|and|und|et|y|e|og|en)\s+(?P<right>.+?)\s*$", re.IGNORECASE)
+_CAPITALISED: Final = re.compile(r"^[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*$")
+
+
+def _titled(value: str) -> bool:
+    """A person title, then one to three capitalised words (``Dr. Quigley``, ``Mrs Okafor-Reyes``)."""
+    title, _, rest = value.strip().partition(" ")
+    words = rest.split()
+    return (title.lower().rstrip(".") in _PERSON_TITLES and 1 <= len(words) <= 3
+            and all(w[0].isupper() and _CAPITALISED.match(w.rstrip(".,")) for w in words)
+            and not any(w.lower().rstrip(".,") in _ORG_WORDS for w in words))
+
+
+def _couple(value: str) -> bool:
+    """Two people in one cell, as on an invitation: ``Mr. & Mrs. Sandoval``, ``Ana & Luis Ortega``."""
+    found = _COUPLE.match(value)
+    if found is None:
+        return False
+    left, right = found["left"].strip(), found["right"].strip()
+    if not (_titled(right) or is_known_person_name(right)):
+        return False
+    word = left.lower().rstrip(".")
+    return word in _PERSON_TITLES or word in first_names() or _titled(left) or is_known_person_name(left)
+
+
 def is_known_person_name(value: Any) -> bool:
     """Two to four words, none a company suffix, starting with a known first name or ending with a known
-    surname (``Lopez, Maria`` is read as ``Maria Lopez``)."""
+    surname (``Lopez, Maria`` is read as ``Maria Lopez``); or a title and a surname (``Dr. Quigley``), or a
+    couple (``Mr. & Mrs. Sandoval``)."""
+    if isinstance(value, str) and 4 <= len(value) <= 60 and (_titled(value) or ("&" in value or " and " in
+                                                                                  value.lower()) and _couple(value)):
+        return True
     parts = _parts(directory_name(value))
     if parts is None or len(parts) < 2:
         return False

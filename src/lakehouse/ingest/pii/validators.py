@@ -120,6 +120,16 @@ def is_phone(value: Any) -> bool:
     return national.startswith("0") and any(_valid_phone(value, r) for r in _TRUNK_REGIONS)
 
 
+_NANP_WRITTEN = re.compile(r"^\s*(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\s*$|^\s*\+1\d{10}\s*$")
+_INTL_WRITTEN = re.compile(r"^\s*(?:\+|00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}\s*$")
+
+
+def is_phone_shaped(value: Any) -> bool:
+    """Written the way people write phone numbers (``(868) 594-5132``, ``521.708.5991``, ``+44 20 7946 0018``),
+    valid or not: under a header that says phone, the shape is enough."""
+    return isinstance(value, str) and bool(_NANP_WRITTEN.match(value) or _INTL_WRITTEN.match(value))
+
+
 def is_formatted_phone(value: Any) -> bool:
     """A phone written like one (+, parentheses or separators): bare digit runs are too often ids."""
     return isinstance(value, str) and bool(_PHONE_FORMATTED.match(value)) and is_phone(value)
