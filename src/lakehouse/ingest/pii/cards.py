@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -18,7 +19,14 @@ _CVV: Final = re.compile(r"^\d{3,4}$")
 _MONTH_NAMES: Final = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
      "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-     "december"])
+     "december",
+     # the months as Spanish, Portuguese, French, Italian and German write them (a birth month in a form)
+     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+     "octubre", "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "maio", "junho", "julho", "setembro",
+     "outubro", "novembro", "dezembro", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+     "septembre", "octobre", "novembre", "decembre", "gennaio", "febbraio", "aprile", "maggio", "giugno",
+     "luglio", "settembre", "ottobre", "dicembre", "januar", "februar", "marz", "juni", "juli", "oktober",
+     "dezember"])
 
 
 def is_expiry_format(value: Any) -> bool:
@@ -41,6 +49,8 @@ def is_month(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip().lower().rstrip(".")
+    if not text.isascii():  # março, août, märz
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return (text.isdigit() and 1 <= int(text) <= 12) or text in _MONTH_NAMES
 
 

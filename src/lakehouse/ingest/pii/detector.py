@@ -128,6 +128,8 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
         if hint.rule in NAME_PARTS:
             return KNOWN_NAME_PART
         return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
+    if hint.rule == "user id":  # user_id: a key (42, a UUID) unless the values are people's handles
+        return LOGIN_HANDLE
     if hint.category == "card_expiry":
         carded = card_context or bool({"card", "cc"} & set(hint.rule.split()))
         if hint.part is not None:  # exp_month, exp_year: months and years are everywhere, cards are not

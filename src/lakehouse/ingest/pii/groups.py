@@ -21,7 +21,8 @@ from lakehouse.ingest.pii.sampling import Values, looks_boolean, share
 from lakehouse.ingest.pii.validators import is_address_like, is_postal_code, is_street_name
 
 PART_RATE: Final = 0.8  # share of a part's values that must look like that part
-_HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,5}[A-Za-z]?)?$",
+_HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,5}[A-Za-z]?)?"
+                           r"(?:\s?1/2|\s?½)?$",
                            re.IGNORECASE)
 _UNIT = re.compile(r"^(?:(?:apt|apartment|unit|suite|ste|flat|#)\.?\s*)?#?\s*[A-Za-z0-9-]{1,6}$", re.IGNORECASE)
 _PLACE = re.compile(r"^[^\W\d_]+(?:[\s'.-]+[^\W\d_]+)*\.?$")

@@ -66,7 +66,8 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "cty": "city", "pst": "postal", "pstl": "postal", "dat": "date", "dte": "date", "brth": "birth",
     "phn": "phone", "phne": "phone", "answ": "answer", "accnt": "account", "psprt": "passport", "lcns": "license",
     "slry": "salary", "natl": "national", "pat": "patient", "crd": "card", "strt": "street", "lgn": "login",
-    "cel": "cell", "emal": "email", "mbl": "mobile", "mobl": "mobile", "zp": "zip", "pcode": "postcode",
+    "cel": "cell", "dx": "diagnosis",
+    "emal": "email", "mbl": "mobile", "mobl": "mobile", "zp": "zip", "pcode": "postcode",
 }
 # One letter stands for a word only beside the word it qualifies: DOB_Y/M/D, SecQ1/SecA1.
 CONTEXT_LETTERS: Final[dict[str, dict[str, str]]] = {
@@ -125,6 +126,7 @@ PERSON_ROLES: Final = (
     "visitor", "runner", "athlete", "player", "racer", "competitor", "entrant", "finisher", "bride", "groom",
     "deceased", "decedent", "pediatrician", "paediatrician", "dentist", "optometrist", "midwife", "chaperone",
     "officiant", "interpreter", "translator", "pupil", "trainee", "mourner", "informant", "proband",
+    "occupant", "lodger", "boarder",
 )
 # Of those, the roles in tools where people are often written as logins (issue trackers, CI, wikis).
 ACTOR_ROLES: Final = frozenset(("maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter",
@@ -177,14 +179,15 @@ def phrases() -> list[tuple[str, str | None]]:
     add("salary", "salary", "salaries", "compensation", "income", "wage", "wages", "pay rate",
         "base pay", "annual pay", "hourly rate", "remuneration", "gross pay", "net pay", "monthly pay")
     add("username", "user", "user name", "login", "login name", "login id", "user login", "handle", "screen name",
-        "nick name", "nick", "gamertag", "user handle")
+        "nick name", "nick", "gamertag", "user handle", "gamer tag", "discord", "discord tag", "discord handle",
+        "battletag", "battle tag", "psn id", "steam name", "twitter handle", "instagram handle", "user id")
     add("security_answer", "security answer", "secret answer", "security question answer",
         "secret question answer", "security q answer", "challenge answer", "recovery answer", "password hint",
         "memorable word", "memorable answer", "security response", "answer security")
     add("address", "address", "street", "street address", "address line", "home address",
         "mailing address", "postal address", "street name", "street line", "residential address", "residence")
     add("postal_code", "zip", "zip code", "postal", "postal code", "post code", "plz", "postcode")
-    add("date_of_birth", "dob", "date of birth", "birth date", "birth day", "born", "date birth",
+    add("date_of_birth", "dob", "d o b", "date of birth", "birth date", "birth day", "born", "date birth",
         "birth date time", "dob date")
     add("medical", "diagnosis", "diagnoses", "icd", "drug", "drugs", "drug name", "active ingredient",
         "medication", "medications", "medicine", "meds",
@@ -197,7 +200,10 @@ def phrases() -> list[tuple[str, str | None]]:
         "health record", "hba c", "hb a c", "glucose", "cholesterol", "triglycerides", "ldl", "hdl", "egfr",
         "creatinine", "hemoglobin", "haemoglobin", "platelets", "viral load", "cd4 count", "tsh", "psa level",
         "heart rate", "systolic", "diastolic", "screen fail", "screen failure", "screening failure", "adverse event",
-        "comorbidity", "comorbidities", "ecog")  # "hba c", "hb a c": HbA1c (tokenize drops digits)
+        "comorbidity", "comorbidities", "ecog", "anticoagulant", "anticoagulants", "anticoagulantes",
+        "blood thinner", "blood thinners", "pre existing condition", "preexisting condition",
+        "vorerkrankung", "vorerkrankungen", "enfermedades", "enfermedad", "diagnostico", "diagnose",
+        "mbi")  # "hba c", "hb a c": HbA1c (tokenize drops digits)
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
@@ -243,7 +249,8 @@ def _other_languages(add: Callable[..., None]) -> None:
 
 WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
-WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
+WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "user id",
+                               "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
                                "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
@@ -280,7 +287,8 @@ BIRTH_MARKERS: Final = frozenset(["birth", "dob", "born", "natal", "nacimiento",
 DATE_PARTS: Final[dict[str, str]] = {"year": "year", "month": "month", "day": "day"}
 ADDRESS_MARKERS: Final = frozenset(["address", "home", "mailing", "residence", "residential", "postal",
                                     "billing", "shipping", "bill", "ship", "mail", "permanent", "current",
-                                    "primary", "contact", "customer", "street"])
+                                    "primary", "contact", "customer", "street", "svc", "service", "premise",
+                                    "premises"])
 HOUSE_NUMBER_HEADS: Final = frozenset(["street", "house", "building", "civic", "door", "address", "home",
                                        "premise", "premises", "haus", "numero"])
 HOUSE_NUMBER_WORDS: Final = frozenset(["hausnummer", "huisnummer"])

@@ -33,8 +33,8 @@ TRANSLATIONS: Final[dict[str, str]] = {
     **_words("date", "datum", "fecha", "dato", "datetime", "datums", "kuupaev", "dagsetning"),
     **_words("day", "dia", "jour", "giorno", "dag", "dzien"),
     **_words("month", "monat", "mes", "mois", "mese", "maand", "maned", "manad", "miesiac", "mesic", "honap"),
-    **_words("year", "jahr", "ano", "annee", "anno", "jaar", "aar", "rok", "vuosi", "yil"),
-    **_words("address", "adresse", "adresa", "adres", "direccion", "indirizzo", "endereco", "anschrift",
+    **_words("year", "jahr", "ano", "anio", "annee", "anno", "jaar", "aar", "rok", "vuosi", "yil"),
+    **_words("address", "adresse", "adresa", "adres", "adress", "direccion", "indirizzo", "endereco", "anschrift",
              "osoite", "adressi", "adresas", "alamat", "naslov", "heimilisfang", "aadress", "adrese", "bydliste",
              "bydlisko", "lakcim", "adresi"),
     **_words("street", "logradouro", "strasse", "strada", "calle", "rue", "rua", "straat", "gata", "gade", "gatan",
@@ -98,7 +98,9 @@ TRANSLATIONS: Final[dict[str, str]] = {
              "diagnoze", "diagnostika", "teshis"),
     **_words("medication", "medikament", "medicamento", "medicament", "farmaco", "geneesmiddel", "lakemiddel",
              "laake", "lek", "lekarstwo"),
-    **_words("allergy", "allergie", "alergia", "allergia", "alergie"),
+    **_words("allergy", "allergie", "alergia", "allergia", "alergie", "alergias", "allergien", "allergies"),
+    **_words("contact", "kontakt", "contacto", "contatto", "contato"),
+    **_words("emergency", "notfall", "emergencia", "emergenza", "urgence", "noodgeval", "nodfall"),
     **_words("customer", "kunde", "kunden", "cliente", "klant", "asiakas", "klient", "musteri", "cust"),
     **_words("holder", "inhaber", "titular", "titulaire", "titolare", "houder", "innehaver", "haltija"),
 }
@@ -106,7 +108,8 @@ TRANSLATIONS: Final[dict[str, str]] = {
 # Compound words (Germanic, Finnish) split before these endings: Telefonnummer, Geburtsdatum, Benutzername,
 # Kontonummer, Manedslonn. Only endings that are not the tail of common English words (no "date").
 SPLIT_SUFFIXES: Final = ("nummer", "numero", "number", "datum", "dato", "name", "naam", "namn", "navn", "nimi",
-                         "adresse", "adresa", "lonn", "lohn", "gehalt", "strasse", "karte", "konto", "tunnus")
+                         "adresse", "adresa", "adress", "kontakt", "lonn", "lohn", "gehalt", "strasse", "karte",
+                         "konto", "tunnus")
 
 # National identity numbers by the name people give them (acronyms and national words).
 NATIONAL_ID_WORDS: Final = (

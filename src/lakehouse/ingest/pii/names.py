@@ -188,6 +188,8 @@ def match_name(name: str) -> NameHint | None:
         specific = match_name(inner.group(1))
         if specific is not None and not specific.weak:
             return NameHint(specific.category, specific.rule, surrogate=specific.surrogate, part=specific.part)
+        # otherwise a remark: "Driver's license # (we verify ID at pickup)" is read without it
+        tokens = tokenize(_PAREN.sub(" ", name)) or tokens
     return _match(tokens, 0)
 
 

@@ -142,7 +142,7 @@ def mailbox(value: Any) -> tuple[str, str] | None:
 
 
 # a handle, "@handle", or a Windows logon "DOMAIN\\user"
-_HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}$")
+_HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}(?:#\d{4})?$")
 
 
 def is_username(value: Any) -> bool:
@@ -152,10 +152,12 @@ def is_username(value: Any) -> bool:
 
 
 _CODE: Final = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d+|[A-Za-z]+[-_]\d+)$")
+_HEX_KEY: Final = re.compile(r"^(?=.*\d)[0-9a-fA-F-]{8,}$")  # a UUID or a hash, not a person's handle
 
 
 def is_login_handle(value: Any) -> bool:
     """A user handle with at least three letters that is not a code (``C123``, ``EMP-0042``, ``runner-4``
     are codes; ``gideon44``, ``j.doe`` and ``DOMAIN\\jdoe`` are handles)."""
     return (is_username(value) and sum(c.isalpha() for c in value) >= 3 and not _CODE.match(value)
+            and not _HEX_KEY.match(value)
             and not value.lower().startswith(("bot", "svc", "system", "service", "runner", "worker")))
