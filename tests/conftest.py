@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,42 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=25, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture])
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def _slow_seed() -> str:
+    """What picks the half of the slow tests a run takes: LAKEHOUSE_SLOW_SEED, else the commit under test."""
+    seed = os.environ.get("LAKEHOUSE_SLOW_SEED")
+    if seed:
+        return seed
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True,
+                              cwd=Path(__file__).parent).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "no-commit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` run as a rotating half: each commit takes the half its hash picks, so successive
+    CI runs cover all of them while one run stays within the time budget. LAKEHOUSE_SLOW=all runs every one
+    (and ``-m slow`` selects them), LAKEHOUSE_SLOW=none none."""
+    mode = os.environ.get("LAKEHOUSE_SLOW", "half")
+    if mode == "all" or config.getoption("markexpr", ""):
+        return
+    seed = _slow_seed()
+
+    def taken(item: pytest.Item) -> bool:
+        if item.get_closest_marker("slow") is None:
+            return True
+        return mode != "none" and hashlib.sha256(f"{seed}:{item.nodeid}".encode()).digest()[0] % 2 == 0
+
+    kept = [item for item in items if taken(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not taken(item)])
+        items[:] = kept
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return "slow tests: a rotating half per commit (LAKEHOUSE_SLOW=all runs every one, =none none)"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -31,6 +31,7 @@ def agent_trials(lh: Lakehouse, index: str) -> list[dict[str, Any]]:
     return [t for t in lh.vector_trials(index, 10_000) if t["kind"] == "agent"]
 
 
+@pytest.mark.slow
 def test_the_agent_tunes_journals_and_settles(agent_lh: Lakehouse) -> None:
     vector_index(agent_lh)
     before = agent_lh.vector_champion("vecs")["effective"]

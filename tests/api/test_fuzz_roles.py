@@ -93,6 +93,7 @@ def _send(case: Any, token: str) -> None:
                                excluded_checks=[positive_data_acceptance])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
 @pytest.mark.parametrize("role", ROLES)
 def test_every_route_answers_in_its_documented_statuses_and_shapes(world, role: str, mode: GenerationMode) -> None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,10 @@ import textwrap
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pytest
 
 
+@pytest.mark.slow
 def test_csv_streams_in_bounded_memory(tmp_path):
     n = 1_200_000
     table = pa.table({

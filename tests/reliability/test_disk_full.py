@@ -91,6 +91,7 @@ def test_ingest_into_a_full_volume_fails_cleanly_and_succeeds_after(mount) -> No
         check_no_orphans(lh)
 
 
+@pytest.mark.slow
 def test_catalog_running_out_of_space_at_every_write_keeps_the_previous_state(mount) -> None:  # type: ignore[no-untyped-def]
     """The catalog on its own small volume, filled so that a different catalog write of the ingest (audit,
     lock, intent, the commit record, ...) is the one that fails on each round; bounded to 24 rounds."""
