@@ -1,7 +1,7 @@
 """The labelled evaluation sets: their coverage, and the detector's precision and recall on each.
 
 ``evalset.jsonl`` is development data (rules were written and changed while reading it); ``heldout.jsonl``
-is the held-out set (evalgen_heldout.py), scored to report, never to tune (docs/pii.md).
+is the held-out set (round 9, evalgen_round9.py), scored to report, never to tune (docs/pii.md).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 7, scored once,
-# never tuned on): precision 0.983, recall 0.877. The recall goal is NOT met; these floors are what the shipped
-# rules reach, so a regression fails here, and raising recall to 0.90 is the open goal (docs/pii.md).
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 9, written by a
+# hand that never read the rules, scored once, never tuned on): precision 1.000, recall 0.714. The recall goal
+# is NOT met; these floors are what the shipped rules reach, so a regression fails here (docs/pii.md).
 HELDOUT_PRECISION = 0.98
-HELDOUT_RECALL_FLOOR = 0.87
+HELDOUT_RECALL_FLOOR = 0.71
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
@@ -59,8 +59,8 @@ def test_heldout_set_precision_and_recall() -> None:
     report = evaluate(heldout_path())
     assert report.precision >= HELDOUT_PRECISION, report.summary()
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
-    # round 7 has no labelled free-text column: contains_pii is checked for false alarms only
-    assert report.text.fp == 0 and report.text_precision == 1.0, report.summary()
+    # six free-text columns with emails, phones, card numbers or IBANs inside: all six found, no false alarm
+    assert report.text.fp == 0 and report.text.tp >= 6 and report.text_recall == 1.0, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:

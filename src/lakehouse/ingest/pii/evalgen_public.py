@@ -2,7 +2,7 @@
 export, Debian Sources, WordPress, osCommerce, Stripe), with their header spellings, in the "dev" split.
 
 Development data: the rules were adjusted while looking at these (Windows logons, name-part columns,
-mailbox lists, birthdays without a year). The held-out set (evalgen_heldout.py) uses other domains.
+mailbox lists, birthdays without a year). The held-out rounds (evalgen_round7..9.py) use other domains.
 """
 
 from __future__ import annotations

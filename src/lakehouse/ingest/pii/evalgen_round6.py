@@ -8,7 +8,8 @@ detail records, German bank statement lines, app sign-ups, and look-alikes that 
 values. Scored once: precision 0.933, recall 0.824 (the detector before issue 11: 0.939 / 0.541). Its
 misses were then read (layout hints and question words in headers, a bracketed specific word, `#`,
 Portuguese and German address and birthday words, British licences, MSISDNs, Maltese postcodes, a shop's
-address and phone), so it is development data now; the held-out set is round 7 (evalgen_heldout.py).
+address and phone), so it is development data now; the held-out set was then round 7
+(evalgen_round7.py).
 """
 
 # ruff: noqa: UP031 - "%(d)02d.%(m)02d.%(y)04d" % fields reads as the layout it writes

@@ -1,4 +1,6 @@
-"""Regenerate heldout8.jsonl, the round-8 held-out set: ``python -m lakehouse.ingest.pii.evalgen_round8``.
+"""Round-8 held-out tables, now development data (in evalset.jsonl, split "dev"). Scored once: precision 0.928,
+recall 0.762; its misses were then read (Spanish, Swedish and German headers, month names, half house numbers,
+remarks in brackets, gamer tags, handles under user_id), so the held-out set is round 9 (evalgen_round9.py).
 
 Round 8, written by someone who had not read the detector's code, its name lists or docs/pii.md's evaluation
 section (only docs/pii.md above it, categories.py and the JSONL format). Kinds of tables no earlier round had:
@@ -29,19 +31,16 @@ someone else, and not tuned on. Deterministic: a fixed seed, so two runs write t
 
 from __future__ import annotations
 
-import json
 import random
-import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from faker import Faker
 
 N = 50
 SEED = 8_2026_0317
-SPLIT = "heldout8"
+SPLIT = "heldout8"  # as scored; round8_tables() gives "dev"
 Row = dict[str, Any]
 PII, FIN, PHI = "PII", "Financial", "PHI"
 PLACEHOLDERS = ("", "N/A", "n/a", "none", "-", "NULL", "TBD", "?", "--", "unk")
@@ -677,14 +676,5 @@ def rows(seed: int = SEED) -> list[Row]:
     return g.rows
 
 
-def main(argv: list[str]) -> None:
-    path = Path(argv[0]) if argv else Path(__file__).with_name("heldout8.jsonl")
-    out = rows()
-    with path.open("w", encoding="utf-8") as f:
-        for row in out:
-            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    print(f"wrote {len(out)} columns to {path}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
+def round8_tables(seed: int = SEED) -> list[Row]:
+    return [{**row, "split": "dev"} for row in rows(seed)]

@@ -1,4 +1,4 @@
-"""Regenerate heldout9.jsonl, the round-9 held-out set: ``python -m lakehouse.ingest.pii.evalgen_round9``.
+"""Regenerate heldout.jsonl, the held-out set (round 9): ``python -m lakehouse.ingest.pii.evalgen_round9``.
 
 Round 9, written by someone who had not read the detector's code, its name lists or rules, the earlier
 evaluation sets, or docs/pii.md's evaluation section (only docs/pii.md above it and that section's round
@@ -64,7 +64,7 @@ from stdnum.us import ssn as us_ssn
 
 N = 50
 SEED = 9_2026_1208
-SPLIT = "heldout9"
+SPLIT = "heldout"
 Row = dict[str, Any]
 PII, FIN, PHI = "PII", "Financial", "PHI"
 PLACEHOLDERS = ("", "N/A", "n/a", "none", "-", "NULL", "TBD", "?", "--", "unknown", "(blank)")
@@ -860,7 +860,9 @@ def rows(seed: int = SEED) -> list[Row]:
 
 
 def main(argv: list[str]) -> None:
-    path = Path(argv[0]) if argv else Path(__file__).with_name("heldout9.jsonl")
+    from lakehouse.ingest.pii.evaluation import heldout_path
+
+    path = Path(argv[0]) if argv else heldout_path()
     out = rows()
     with path.open("w", encoding="utf-8") as f:
         for row in out:

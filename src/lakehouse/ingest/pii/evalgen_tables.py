@@ -2,7 +2,7 @@
 answers, quasi-identifier groups, person roles, free text with PII inside), in the "dev" split.
 
 Written while developing those rules and looked at freely: it is development data, not a held-out
-set (that one is evalgen_heldout.py, kept apart). Locales en_US and de_DE only, like evalgen.py.
+set (the held-out rounds, evalgen_round7..9.py, are kept apart). Locales en_US and de_DE only, like evalgen.py.
 """
 
 from __future__ import annotations
