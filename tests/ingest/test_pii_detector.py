@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, datetime, timedelta
 
 import pyarrow as pa
@@ -130,7 +129,7 @@ def test_shape_only_name_defers_to_distinctive_values() -> None:
     assert found.evidence.startswith("name rule 'bank account' + ")
 
 
-def test_detect_pii_is_fast_on_a_wide_sample() -> None:
+def test_detect_pii_on_a_wide_sample_finds_every_pii_column() -> None:
     rng = random.Random(3)
     n = 2000
     table = pa.table({
@@ -150,10 +149,6 @@ def test_detect_pii_is_fast_on_a_wide_sample() -> None:
         "notes": [rng.choice(["call back", "left at door", "refund issued"]) for _ in range(n)],
         "status": [rng.choice(["pending", "shipped"]) for _ in range(n)],
     })
-    detect_pii(table)  # warm the lazy caches (phone metadata, first-name dictionary)
-    started = time.perf_counter()
-    found = detect_pii(table)
-    elapsed = time.perf_counter() - started
+    found = detect_pii(table)  # its speed is a figure in docs/pii.md, not a timed assertion
     expected = {"email", "phone", "ssn", "full_name", "address", "zip", "dob", "salary", "ip", "card", "iban"}
     assert set(found) == expected
-    assert elapsed < 0.5  # ~30 ms measured; generous for a shared CI machine
