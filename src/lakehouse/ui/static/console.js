@@ -1,0 +1,46 @@
+// lakehouse console: the little the pages need beyond htmx (no data is sent anywhere from here).
+(function () {
+  "use strict";
+  function historyKey() { return "lakehouse-sql-history:" + (document.body.dataset.principal || ""); }
+  function readHistory() {
+    try { return JSON.parse(localStorage.getItem(historyKey()) || "[]"); } catch (e) { return []; }
+  }
+  function showHistory() {
+    var list = document.getElementById("sql-history");
+    if (!list) return;
+    list.textContent = "";
+    readHistory().forEach(function (sql) {
+      var item = document.createElement("li");
+      item.textContent = sql;  // text, never HTML
+      item.title = sql;
+      item.addEventListener("click", function () { document.getElementById("sql").value = sql; });
+      list.appendChild(item);
+    });
+  }
+  function remember(sql) {
+    var items = readHistory().filter(function (s) { return s !== sql; });
+    items.unshift(sql);
+    localStorage.setItem(historyKey(), JSON.stringify(items.slice(0, 50)));
+    showHistory();
+  }
+  function insert(text) {
+    var box = document.getElementById("sql");
+    if (!box) return;
+    var start = box.selectionStart, end = box.selectionEnd;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + text.length;
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-insert]");
+    if (target) { event.preventDefault(); insert(target.dataset.insert); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.id === "sql-form") {
+      var box = document.getElementById("sql");
+      if (box && box.value.trim()) remember(box.value.trim());
+    }
+  });
+  document.addEventListener("DOMContentLoaded", showHistory);
+})();
