@@ -304,6 +304,11 @@ class RemoteLakehouse:
         elapsed = float(response.elapsed.total_seconds() * 1000)
         return QueryResult(table=table, truncated=response.headers.get("x-truncated") == "true", elapsed_ms=elapsed)
 
+    def preview(self, name: str, *, offset: int = 0, limit: int = 50, actor: Actor | None = None) -> QueryResult:
+        from lakehouse.query.spec import preview_statement
+
+        return self.sql(preview_statement(name, offset, limit), max_rows=limit, actor=actor)
+
     def sql_stream(self, sql: str, *, params: Mapping[str, Any] | None = None,
                    as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
                    actor: Actor | None = None) -> pa.RecordBatchReader:

@@ -14,11 +14,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lakehouse.app import Lakehouse
 from lakehouse.errors import LakehouseError
+from lakehouse.ui.forms import problems
 from lakehouse.ui.render import environment, is_fragment, render
 from lakehouse.ui.session import SESSION_COOKIE, SignInRequired, open_visit
 
@@ -62,6 +64,11 @@ def install_error_pages(app: FastAPI) -> None:
         problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()) if p not in ('body', 'query'))}: "
                              f"{e.get('msg', 'invalid')}" for e in exc.errors())
         return _page_for(request, 422, "invalid_request", problems or "The request is invalid.",
+                         "Correct the field and submit again.")
+
+    @app.exception_handler(ValidationError)
+    async def _model(request: Request, exc: ValidationError) -> Response:  # a body the library's models refused
+        return _page_for(request, 422, "invalid_input", f"Check the form: {problems(exc)}",
                          "Correct the field and submit again.")
 
     @app.exception_handler(StarletteHTTPException)

@@ -1,5 +1,5 @@
 """The console's pages, one module per area."""
 
-from lakehouse.ui.routes import sign_in
+from lakehouse.ui.routes import datasets, sign_in, tombstones
 
-ROUTERS = [sign_in.router]
+ROUTERS = [sign_in.router, datasets.router, tombstones.router]
