@@ -3,6 +3,7 @@ neighbouring pages start. The caller asks for one row more than it shows, to kno
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,3 +50,26 @@ def result_page(table: pa.Table, offset: int, size: int, elapsed_ms: float) -> R
     return ResultPage(columns=[(f.name, str(f.type)) for f in table.schema], rows=rows, offset=offset,
                       more=table.num_rows > size, elapsed_ms=elapsed_ms, size=size,
                       numeric=[_numeric(f.type) for f in table.schema])
+
+
+def first_rows(schema: pa.Schema, batches: Generator[pa.RecordBatch | None, None, None], offset: int,
+               count: int) -> tuple[pa.Table, bool]:
+    """Rows ``offset`` to ``offset + count`` of a result stream, and whether the stream ended; the stream is
+    closed as soon as they are in hand (its worker freed, the rest never computed)."""
+    kept: list[pa.RecordBatch] = []
+    seen, wanted = 0, offset + count
+    ended = True
+    try:
+        for batch in batches:
+            if batch is None or batch.num_rows == 0:
+                continue
+            start = max(offset - seen, 0)
+            if start < batch.num_rows:
+                kept.append(batch.slice(start, wanted - max(seen, offset)))
+            seen += batch.num_rows
+            if seen >= wanted:
+                ended = False
+                break
+    finally:
+        batches.close()
+    return pa.Table.from_batches(kept, schema=schema).slice(0, count), ended

@@ -42,5 +42,10 @@
       if (box && box.value.trim()) remember(box.value.trim());
     }
   });
+  document.addEventListener("submit", function (event) {
+    if (event.target.id === "download-form") {
+      document.getElementById("download-sql").value = document.getElementById("sql").value;
+    }
+  });
   document.addEventListener("DOMContentLoaded", showHistory);
 })();
