@@ -446,13 +446,13 @@ class RemoteLakehouse:
                                json={"value": value, "kind": kind, "reason": reason}))
 
     def audit_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
-        names = {"principal": "actor", "request": "request_id"}
+        names = {"principal": "actor", "request": "request_id", "object_name": "object"}
         params = {names.get(k, k): (v.isoformat() if isinstance(v, datetime) else v) for k, v in filters.items()}
         return self._items("/audit", actor, **params)
 
     def journal_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
-        params = {("type" if k == "type_" else k): (v.isoformat() if isinstance(v, datetime) else v)
-                  for k, v in filters.items()}
+        names = {"type_": "type", "actor_name": "actor"}
+        params = {names.get(k, k): (v.isoformat() if isinstance(v, datetime) else v) for k, v in filters.items()}
         return self._items("/journal/events", actor, **params)
 
     # Vector search ----------------------------------------------------------------------------------

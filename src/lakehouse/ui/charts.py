@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import pyarrow as pa
 
@@ -146,4 +147,23 @@ def _bars(table: pa.Table, label: tuple[str, str, int] | None, y: tuple[str, str
         chart.bars.append((PAD_L + i * step + step * 0.1, min(top, zero), abs(zero - top),
                            lab if len(lab) <= 14 else lab[:13] + "…"))
     chart.y_ticks = _ticks(lo, hi, H - PAD_B, PAD_T)
+    return chart
+
+
+def trials_chart(trials: list[dict[str, Any]], champion_id: object) -> Chart | None:
+    """Recall against p50 latency, one point per trial; the champion's trial circled."""
+    points = []
+    for trial in trials:
+        metrics = trial.get("metrics") or {}
+        recall, latency = metrics.get("recall"), metrics.get("p50_ms")
+        if isinstance(recall, int | float) and isinstance(latency, int | float):
+            points.append((float(latency), float(recall), trial))
+    if not points:
+        return None
+    chart = _xy_chart("scatter", [(x, y) for x, y, _ in points], "p50 latency (ms)", "recall", time_axis=False)
+    if chart is None:
+        return None
+    for (x, y), (_, _, trial) in zip(chart.points, points, strict=True):
+        if champion_id is not None and trial.get("trial_id") == champion_id:
+            chart.highlight.append((x, y, f"champion: trial {champion_id} {trial.get('config')}"))
     return chart
