@@ -58,7 +58,9 @@ def _scale(values: list[float], lo_px: float, hi_px: float) -> tuple[list[float]
 
 
 def _label(value: float) -> str:
-    return f"{value:.3g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    if abs(value) >= 1000 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
 
 
 def _ticks(lo: float, hi: float, px_lo: float, px_hi: float, n: int = 4) -> list[tuple[float, str]]:
