@@ -194,8 +194,9 @@ class RemoteLakehouse:
                               hint="Stop the server, then run `lakehouse catalog restore` on its data dir.")
 
     # Datasets ---------------------------------------------------------------------------------------
-    def list_datasets(self, actor: Actor | None = None) -> list[DatasetManifest]:
-        return [DatasetManifest.model_validate(m) for m in self._items("/catalog/datasets", actor)]
+    def list_datasets(self, actor: Actor | None = None, *, columns: bool = True) -> list[DatasetManifest]:
+        params = {} if columns else {"columns": "false"}
+        return [DatasetManifest.model_validate(m) for m in self._items("/catalog/datasets", actor, **params)]
 
     def get_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
         return DatasetManifest.model_validate(self._json("GET", f"/catalog/datasets/by-name/{name}", actor))

@@ -56,6 +56,9 @@ def test_view_only_roles_never_see_raw_values(world: dict[str, Any], role: str) 
     assert "other" not in listing
     names = b.get("/ui/sql").text
     assert "people_safe" in names and 'data-insert="&#34;people&#34;"' not in names
+    view_columns = b.client.get("/ui/sql/columns?name=people_safe&kind=view", headers={"HX-Request": "true"})
+    assert "email" in view_columns.text and "mask" in view_columns.text and "full_name" not in view_columns.text
+    assert b.client.get("/ui/sql/columns?name=people").status_code == 404
     run = b.post("/ui/sql/run", {"sql": "SELECT * FROM people_safe"}, htmx=True)
     assert run.status_code == 200 and "a*" in run.text
     no_raw(run.text, "sql over the view")

@@ -23,7 +23,9 @@ def test_sql_page_lists_names(console: Browser) -> None:
     page = console.get("/ui/sql")
     assert page.status_code == 200
     assert 'data-insert="&#34;people&#34;"' in page.text or 'data-insert="&quot;people&quot;"' in page.text
-    assert "full_name" in page.text and 'id="sql-history"' in page.text
+    assert 'id="sql-history"' in page.text and "/ui/sql/columns?name=people&kind=dataset" in page.text
+    columns = console.client.get("/ui/sql/columns?name=people", headers={"HX-Request": "true"})
+    assert "full_name" in columns.text and 'class="pii"' in columns.text
 
 
 def test_results_are_paged_and_counted(console: Browser) -> None:

@@ -29,7 +29,7 @@ def _matches(manifest: DatasetManifest, q: str) -> bool:
 
 @router.get("/")
 def datasets(request: Request, q: str = "", page: int = 0, visit: Visit = Depends(page_visit)) -> Response:
-    every = visit.lakehouse.list_datasets(visit.who)
+    every = visit.lakehouse.list_datasets(visit.who, columns=False)
     found = [m for m in every if _matches(m, q)] if q else every
     size = visit.lakehouse.settings.ui.list_rows
     page = max(page, 0)

@@ -23,8 +23,8 @@ REDACTIONS = ("", "null", "hash", "mask", "bucket", "entities")
 @router.get("/governance")
 def governance(request: Request, base_dataset: str = "", visit: Visit = Depends(page_visit)) -> Response:
     lakehouse, who = visit.lakehouse, visit.who
-    datasets = [m for m in lakehouse.list_datasets(who) if m.kind == "dataset"]
-    chosen = next((m for m in datasets if m.name == base_dataset), None)
+    datasets = [m for m in lakehouse.list_datasets(who, columns=False) if m.kind == "dataset"]
+    chosen = lakehouse.get_dataset(base_dataset, who) if base_dataset else None
     return render(request, "governance.html", title="Governance", views=lakehouse.list_views(who),
                   datasets=datasets, chosen=chosen, redactions=REDACTIONS)
 

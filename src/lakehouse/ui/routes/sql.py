@@ -24,10 +24,22 @@ DOWNLOADS = {"csv": ("text/csv", csv_chunks, "csv"), "parquet": ("application/vn
 
 @router.get("/sql")
 def sql_page(request: Request, sql: str = "", visit: Visit = Depends(page_visit)) -> Response:
-    tables = visit.lakehouse.list_datasets(visit.who)
+    tables = visit.lakehouse.list_datasets(visit.who, columns=False)  # each table's columns load when opened
     first = tables[0].name if tables else "my_dataset"
     return render(request, "sql.html", title="SQL", tables=tables,
                   sql=sql or f'SELECT * FROM "{first}" LIMIT 100')  # noqa: S608 - editor text, not run here
+
+
+@router.get("/sql/columns")
+def columns(request: Request, name: str, kind: str = "dataset", visit: Visit = Depends(page_visit)) -> Response:
+    """One table's columns for the editor's names panel (a view: its exposed columns and their masks)."""
+    if kind == "view":
+        view = visit.lakehouse.get_view(name, visit.who)
+        masks = {column: redaction.kind for column, redaction in view.column_redactions.items()}
+        shown = [{"name": c, "type": "", "pii_kind": None, "redaction": masks.get(c)} for c in view.columns]
+    else:
+        shown = [c.model_dump() for c in visit.lakehouse.get_dataset(name, visit.who).columns]
+    return render(request, "_sql_columns.html", columns=shown)
 
 
 @router.post("/sql/run")
