@@ -79,6 +79,7 @@ PAIRS = [  # (what, console page, peer: the JSON API call reading the same data)
     ("vectors", "/ui/vectors", "/vectors/indexes"),
     ("jobs", "/ui/jobs", "/jobs"),
     ("admin", "/ui/admin", "/auth/tokens"),
+    ("models", "/ui/models", "/admin/vram"),
 ]
 
 

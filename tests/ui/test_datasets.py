@@ -96,3 +96,4 @@ def test_tombstone_and_purge_show_the_certificate(console: Browser) -> None:
     purged = console.post("/ui/datasets/people/purge", {}, htmx=True)
     assert purged.status_code == 200, purged.text
     assert "Erasure certificate" in purged.text
+

@@ -88,6 +88,17 @@ def test_vectors_pages_search_and_jobs(console: Browser) -> None:
     assert "docs_idx" in console.get("/ui/datasets/docs").text
     jobs = console.get("/ui/jobs")
     assert jobs.status_code == 200 and "vectors" in jobs.text
+    lh = console.client.app.state.lakehouse
+    job_id = lh.list_jobs(10)[0].job_id
+    card = console.client.get(f"/ui/jobs/{job_id}", headers={"HX-Request": "true"})
+    assert card.status_code == 200 and f'id="job-{job_id}"' in card.text
+    row = console.client.get(f"/ui/jobs/{job_id}?row=1", headers={"HX-Request": "true"})
+    assert row.text.lstrip().startswith("<tr")
+    lh.wait_job(job_id, 60)
+    done = console.client.get(f"/ui/jobs/{job_id}", headers={"HX-Request": "true"})
+    assert "every 1s" not in done.text  # a finished job stops the polling
+    cancelled = console.post(f"/ui/jobs/{job_id}/cancel", {}, htmx=True)
+    assert cancelled.status_code in (200, 409) and "Traceback" not in cancelled.text
 
 
 def test_models_page_without_a_model_server(console: Browser) -> None:
@@ -105,3 +116,18 @@ def test_every_page_answers_without_a_trace(console: Browser) -> None:
     for path in ("/ui/views/none", "/ui/vectors/none", "/ui/jobs/none"):
         missing = console.get(path)
         assert missing.status_code == 404 and "<html" in missing.text, path
+
+
+def test_profiles_activate_and_deactivate(console: Browser) -> None:
+    upload(console)
+    lh = console.client.app.state.lakehouse
+    lh.create_profile({"id": "hr", "description": "people only", "bound": ["people"]})
+    page = console.get("/ui/models")
+    assert "hr" in page.text and "dataset: people" in page.text
+    on = console.post("/ui/models/profiles/hr/activate", {})
+    assert on.status_code == 200 and "Profile hr is active." in on.text
+    assert lh.active_profile()["profile"] == "hr"
+    off = console.post("/ui/models/profiles/hr/deactivate", {})
+    assert off.status_code == 200 and lh.active_profile()["profile"] is None
+    missing = console.post("/ui/models/profiles/nope/activate", {})
+    assert missing.status_code == 404 and 'class="error"' in missing.text

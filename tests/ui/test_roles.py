@@ -86,6 +86,7 @@ def test_what_a_role_may_not_do_is_refused(world: dict[str, Any], role: str) -> 
     upload = b.post("/ui/upload", {"dataset": "people", "mode": "append"},
                     files={"file": ("x.csv", b"id\n1\n", "text/csv")}, htmx=True)
     assert upload.status_code in (403, 404)
+    assert not list(world["lh"].staging_dir.glob("upload-*")), "a refused upload left its staged file"
     patch = b.client.patch("/ui/datasets/people/metadata", data={"description": "x"},
                            headers={"HX-Request": "true", "X-CSRF-Token": b.csrf})
     assert patch.status_code in (403, 404)

@@ -20,6 +20,9 @@ def test_static_assets_are_served_locally(console: Browser) -> None:
     assert "/ui/static/htmx.min.js" in page.text and "http://" not in page.text and "https://" not in page.text
     assert console.client.get("/ui/static/htmx.min.js").status_code == 200
     assert "text/css" in console.client.get("/ui/static/console.css").headers["content-type"]
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "<script>" not in page.text.replace('<script src=', '')  # no inline script for the policy to allow
 
 
 def test_token_mode_sign_in_sets_an_httponly_strict_cookie(token_lakehouse, token_app) -> None:  # type: ignore[no-untyped-def]

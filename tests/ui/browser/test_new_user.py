@@ -34,6 +34,9 @@ def test_new_user_path(chromium: Any, server: dict[str, Any], tmp_path) -> None:
     page = context.new_page()
     alerts: list[str] = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     sign_in(page, url, tokens["admin"])
     cookies = {c["name"]: c for c in context.cookies()}
     assert cookies["lakehouse_session"]["httpOnly"] and cookies["lakehouse_session"]["sameSite"] == "Strict"
@@ -86,6 +89,7 @@ def test_new_user_path(chromium: Any, server: dict[str, Any], tmp_path) -> None:
     assert "moth" in page.locator("#hits table.hits tbody tr").first.inner_text()
     shot(page, "vectors")
     assert alerts == [], "a <script> in the data ran"
+    assert [e for e in errors if "404" not in e] == [], errors  # no script error, no CSP refusal
 
     refused = context.request.post(f"{url}/ui/sql/run", form={"sql": "SELECT 1"})
     assert refused.status == 403

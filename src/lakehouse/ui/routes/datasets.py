@@ -63,8 +63,12 @@ def upload(request: Request, file: UploadFile = File(...), dataset: str = Form(.
     if mode not in ("append", "overwrite"):
         raise InvalidInput(f"Unknown mode '{mode}'.", hint="Choose append or overwrite.")
     staged = _stage(file, lakehouse.staging_dir, lakehouse.settings.ingest.max_upload_bytes)
-    job = lakehouse.ingest_file(None, dataset.strip(), mode=mode, staged_upload=staged,
-                                display_name=file.filename or "upload", wait=True, actor=visit.who)
+    try:
+        job = lakehouse.ingest_file(None, dataset.strip(), mode=mode, staged_upload=staged,
+                                    display_name=file.filename or "upload", wait=True, actor=visit.who)
+    except BaseException:  # refused before the job took the file (a bad name, no permission): drop it now
+        staged.unlink(missing_ok=True)
+        raise
     if job.status != "succeeded":
         error = job.error or {}
         return render(request, "_error.html", status=422, code=error.get("code", job.status),
