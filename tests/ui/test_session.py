@@ -80,3 +80,16 @@ def test_unknown_page_is_a_404_page(console: Browser) -> None:
     page = console.get("/ui/no/such/page")
     assert page.status_code == 404 and "<html" in page.text and "Not found" in page.text
     assert "Traceback" not in page.text
+
+
+def test_console_can_be_turned_off(make_settings) -> None:  # type: ignore[no-untyped-def]
+    from lakehouse.api.app import create_app
+    from lakehouse.app import Lakehouse
+
+    lh = Lakehouse(make_settings(ui={"enabled": False}, query={"workers": 1}))
+    try:
+        with TestClient(create_app(lh), raise_server_exceptions=False) as client:
+            response = client.get("/ui/")
+            assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    finally:
+        lh.close()
