@@ -99,6 +99,13 @@ def test_vectors_pages_search_and_jobs(console: Browser) -> None:
     assert "every 1s" not in done.text  # a finished job stops the polling
     cancelled = console.post(f"/ui/jobs/{job_id}/cancel", {}, htmx=True)
     assert cancelled.status_code in (200, 409) and "Traceback" not in cancelled.text
+    measured = console.post("/ui/vectors/docs_idx/eval", {"sample": "2", "k": "2"}, htmx=True)
+    assert measured.status_code == 200 and "Recall" in measured.text
+    tuned = console.post("/ui/vectors/docs_idx/autotune", {}, htmx=True)
+    assert tuned.status_code == 200 and "vectors.autotune" in tuned.text
+    lh.wait_job(lh.list_jobs(1)[0].job_id, 60)
+    trials = console.get("/ui/vectors/docs_idx")
+    assert 'data-kind="scatter"' in trials.text and 'class="champion"' in trials.text
 
 
 def test_models_page_without_a_model_server(console: Browser) -> None:

@@ -6,6 +6,7 @@ Nothing is drawn when the result has no number to plot."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -51,9 +52,12 @@ def _kind(t: pa.DataType) -> str:
     return "other"
 
 
-def _scale(values: list[float], lo_px: float, hi_px: float) -> tuple[list[float], float, float]:
-    lo, hi = min(values), max(values)
-    span = (hi - lo) or 1.0
+def _scale(values: list[float], lo_px: float, hi_px: float,
+           bounds: tuple[float, float] | None = None) -> tuple[list[float], float, float]:
+    lo, hi = bounds or (min(values), max(values))
+    if hi == lo:  # one value: in the middle, with the axis around it
+        lo, hi = lo - (abs(lo) or 1.0) * 0.5, hi + (abs(hi) or 1.0) * 0.5
+    span = hi - lo
     return [lo_px + (v - lo) / span * (hi_px - lo_px) for v in values], lo, hi
 
 
@@ -106,13 +110,14 @@ def _pairs(table: pa.Table, x: int, y: int) -> list[tuple[float, float]]:
     return out
 
 
-def _xy_chart(kind: str, pairs: list[tuple[float, float]], x_name: str, y_name: str, time_axis: bool) -> Chart | None:
+def _xy_chart(kind: str, pairs: list[tuple[float, float]], x_name: str, y_name: str, time_axis: bool,
+              y_bounds: tuple[float, float] | None = None) -> Chart | None:
     if not pairs:
         return None
     if kind == "line":
         pairs.sort()
     xs, x_lo, x_hi = _scale([p[0] for p in pairs], PAD_L, W - PAD_R)
-    ys, y_lo, y_hi = _scale([p[1] for p in pairs], H - PAD_B, PAD_T)
+    ys, y_lo, y_hi = _scale([p[1] for p in pairs], H - PAD_B, PAD_T, y_bounds)
     chart = Chart(kind, x_name, y_name, points=list(zip(xs, ys, strict=True)))
     chart.y_ticks = _ticks(y_lo, y_hi, H - PAD_B, PAD_T)
     if time_axis:
@@ -162,7 +167,9 @@ def trials_chart(trials: list[dict[str, Any]], champion_id: object) -> Chart | N
             points.append((float(latency), float(recall), trial))
     if not points:
         return None
-    chart = _xy_chart("scatter", [(x, y) for x, y, _ in points], "p50 latency (ms)", "recall", time_axis=False)
+    floor = min(0.9, math.floor(min(y for _, y, _ in points) * 10) / 10)  # recall from a round floor up to 1
+    chart = _xy_chart("scatter", [(x, y) for x, y, _ in points], "p50 latency (ms)", "recall", time_axis=False,
+                      y_bounds=(floor, 1.0))
     if chart is None:
         return None
     for (x, y), (_, _, trial) in zip(chart.points, points, strict=True):

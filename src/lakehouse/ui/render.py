@@ -27,6 +27,7 @@ SECURITY_HEADERS = {
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "default": str}  # timestamps in job results, trials
     env.filters["num"] = lambda v: "" if v is None else f"{v:,}" if isinstance(v, int) else v
     env.filters["pct"] = lambda v: "" if v is None else f"{float(v) * 100:.0f}%"
     env.filters["ms"] = lambda v: "" if v is None else f"{float(v):,.1f} ms"

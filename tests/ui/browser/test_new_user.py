@@ -88,6 +88,12 @@ def test_new_user_path(chromium: Any, server: dict[str, Any], tmp_path) -> None:
     page.wait_for_selector("#hits table.hits tbody tr")
     assert "moth" in page.locator("#hits table.hits tbody tr").first.inner_text()
     shot(page, "vectors")
+    page.click("button:has-text('Autotune')")
+    page.wait_for_selector("#work .status-succeeded", timeout=60_000)  # the job card polls until it is done
+    page.reload()
+    page.wait_for_selector("svg[data-kind='scatter'] circle.champion")
+    page.locator("h2:has-text('Trials')").scroll_into_view_if_needed()
+    shot(page, "trials")
     assert alerts == [], "a <script> in the data ran"
     assert [e for e in errors if "404" not in e] == [], errors  # no script error, no CSP refusal
 
