@@ -75,3 +75,14 @@ def test_downloads(console: Browser) -> None:
     assert unknown.status_code == 422
     without_csrf = console.post("/ui/sql/download", {"sql": sql, "format": "csv"}, csrf=False)
     assert without_csrf.status_code == 403
+
+
+def test_a_huge_result_costs_one_page(console: Browser) -> None:
+    upload(console, "sales", SALES)
+    lh = console.client.app.state.lakehouse
+    huge = "SELECT a.amount, b.amount AS b, c.amount AS c FROM sales a, sales b, sales c"  # 1.7M rows
+    page = run(console, huge)
+    assert page.status_code == 200 and "rows 1–50, more follow" in page.text
+    assert page.text.count("<tr>") == 51
+    export = lh.audit_events(action="query.export", limit=1)[0]
+    assert export["rows"] <= 51  # the stream stopped after the page (and the one row that says more follow)
