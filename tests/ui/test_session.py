@@ -17,9 +17,12 @@ def test_local_mode_shows_who_you_are(console: Browser) -> None:
 
 def test_static_assets_are_served_locally(console: Browser) -> None:
     page = console.get("/ui/me")
+    audit = console.client.app.state.lakehouse.audit_events
+    assert [r["objects"] for r in audit(action="http.get", limit=1)] == [["/ui/me"]]  # pages are audited
     assert "/ui/static/htmx.min.js" in page.text and "http://" not in page.text and "https://" not in page.text
     assert console.client.get("/ui/static/htmx.min.js").status_code == 200
     assert "text/css" in console.client.get("/ui/static/console.css").headers["content-type"]
+    assert [r["objects"] for r in audit(action="http.get", limit=1)] == [["/ui/me"]]  # assets are not
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "<script>" not in page.text.replace('<script src=', '')  # no inline script for the policy to allow
