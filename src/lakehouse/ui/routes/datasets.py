@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
-from lakehouse.errors import InvalidInput, LakehouseError, LimitExceeded, NotFound
+from lakehouse.errors import InvalidInput, LakehouseError, NotFound
+from lakehouse.ingest.uploads import stage_upload
 from lakehouse.ui.forms import parse
 from lakehouse.ui.lineage import lineage_graph
 from lakehouse.ui.render import is_fragment, render
@@ -41,28 +40,13 @@ def datasets(request: Request, q: str = "", page: int = 0, visit: Visit = Depend
     return render(request, "datasets.html", title="Datasets", **context)
 
 
-def _stage(upload: UploadFile, staging: Path, limit: int) -> Path:
-    target = staging / f"upload-{uuid.uuid4().hex}"
-    written = 0
-    with open(target, "wb") as out:
-        while chunk := upload.file.read(1024 * 1024):
-            written += len(chunk)
-            if written > limit:
-                out.close()
-                target.unlink(missing_ok=True)
-                raise LimitExceeded(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).",
-                                    hint="Put the file in a bucket and ingest it with the CLI or POST /ingest/file.")
-            out.write(chunk)
-    return target
-
-
 @router.post("/upload")
 def upload(request: Request, file: UploadFile = File(...), dataset: str = Form(...), mode: str = Form("append"),
            visit: Visit = Depends(form_visit)) -> Response:
     lakehouse = visit.lakehouse
     if mode not in ("append", "overwrite"):
         raise InvalidInput(f"Unknown mode '{mode}'.", hint="Choose append or overwrite.")
-    staged = _stage(file, lakehouse.staging_dir, lakehouse.settings.ingest.max_upload_bytes)
+    staged = stage_upload(file.file, lakehouse.staging_dir, lakehouse.settings.ingest.max_upload_bytes)
     try:
         job = lakehouse.ingest_file(None, dataset.strip(), mode=mode, staged_upload=staged,
                                     display_name=file.filename or "upload", wait=True, actor=visit.who)
