@@ -34,7 +34,7 @@ def test_bad_view_shows_the_api_message(console: Browser) -> None:
                                      "row_filter": "nope = 1"}, htmx=True)
     assert bad.status_code == 422 and 'class="error"' in bad.text
     empty = console.post("/ui/views", {"name": "v2", "base_dataset": "people"}, htmx=True)
-    assert empty.status_code == 422 and "columns" in empty.text
+    assert empty.status_code == 422 and 'data-fields="columns"' in empty.text
 
 
 def test_admin_tokens_and_grants(console: Browser) -> None:
@@ -82,7 +82,7 @@ def test_vectors_pages_search_and_jobs(console: Browser) -> None:
     hits = console.post("/ui/vectors/docs_idx/search", {"vector": "[1, 0]", "k": "2"}, htmx=True)
     assert hits.status_code == 200 and "method" in hits.text and hits.text.count("<tr>") == 3
     bad = console.post("/ui/vectors/docs_idx/search", {"vector": "[1, 0", "k": "2"}, htmx=True)
-    assert bad.status_code == 422 and 'class="error"' in bad.text
+    assert bad.status_code == 422 and 'data-fields="vector"' in bad.text
     job = console.post("/ui/vectors/docs_idx/refresh", {}, htmx=True)
     assert job.status_code == 200 and "vectors.refresh" in job.text
     assert "docs_idx" in console.get("/ui/datasets/docs").text

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lakehouse.app import Lakehouse
 from lakehouse.errors import LakehouseError
-from lakehouse.ui.forms import problems
+from lakehouse.ui.forms import fields, problems
 from lakehouse.ui.render import environment, is_fragment, render
 from lakehouse.ui.session import SESSION_COOKIE, SignInRequired, open_visit
 
@@ -30,12 +30,13 @@ TITLES = {401: "Sign-in needed", 403: "Not allowed", 404: "Not found", 405: "Not
           500: "Something went wrong"}
 
 
-def _page_for(request: Request, status: int, code: str, message: str, hint: str | None) -> Response:
+def _page_for(request: Request, status: int, code: str, message: str, hint: str | None,
+              fields: list[str] | None = None) -> Response:
     if not hasattr(request.state, "visit"):
         open_visit(request)
     template = "_error.html" if is_fragment(request) else "error.html"
     return render(request, template, status=status, code=code, message=message, hint=hint,
-                  title=TITLES.get(status, "Error"))
+                  title=TITLES.get(status, "Error"), fields=fields or [])
 
 
 def _sign_in(request: Request, exc: SignInRequired) -> Response:
@@ -57,7 +58,7 @@ def install_error_pages(app: FastAPI) -> None:
     async def _lakehouse(request: Request, exc: LakehouseError) -> Response:
         if isinstance(exc, SignInRequired):
             return _sign_in(request, exc)
-        return _page_for(request, exc.http_status, exc.code, exc.message, exc.hint)
+        return _page_for(request, exc.http_status, exc.code, exc.message, exc.hint, exc.details.get("fields"))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -69,7 +70,7 @@ def install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(ValidationError)
     async def _model(request: Request, exc: ValidationError) -> Response:  # a body the library's models refused
         return _page_for(request, 422, "invalid_input", f"Check the form: {problems(exc)}",
-                         "Correct the field and submit again.")
+                         "Correct the field and submit again.", fields(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

@@ -21,5 +21,10 @@ def parse(model: type[M], data: dict[str, Any], hint: str | None = None) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInput(f"Check the form: {problems(exc)}", hint=hint or "Correct the field and submit again.") \
-            from None
+        raise InvalidInput(f"Check the form: {problems(exc)}", hint=hint or "Correct the field and submit again.",
+                           details={"fields": fields(exc)}) from None
+
+
+def fields(exc: ValidationError) -> list[str]:
+    """The form fields the problems are about (a top-level name each), for the page to mark them."""
+    return sorted({str(e["loc"][0]) for e in exc.errors() if e.get("loc")})

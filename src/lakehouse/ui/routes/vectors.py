@@ -55,7 +55,8 @@ def search(request: Request, name: str, query: str = Form(""), vector: str = For
         try:
             body["vector"] = json.loads(vector)
         except ValueError:
-            raise InvalidInput("The vector must be a JSON list of numbers, like [0.1, 0.2].") from None
+            raise InvalidInput("The vector must be a JSON list of numbers, like [0.1, 0.2].",
+                               details={"fields": ["vector"]}) from None
     else:
         body["query"] = query
     result = visit.lakehouse.search_vectors(name, parse(SearchRequest, body), visit.who)

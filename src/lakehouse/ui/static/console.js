@@ -47,5 +47,31 @@
       document.getElementById("download-sql").value = document.getElementById("sql").value;
     }
   });
+  // A refused form: mark the fields the API named, and put the message right after the first of them.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    form = form && form.closest ? form.closest("form") : null;
+    if (!form) return;
+    form.querySelectorAll(".invalid").forEach(function (el) { el.classList.remove("invalid"); });
+    form.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
+    var error = event.detail.target.querySelector(".error[data-fields]");
+    if (!error) return;
+    var first = null;
+    error.dataset.fields.split(" ").forEach(function (name) {
+      form.querySelectorAll("[name]").forEach(function (el) {
+        if (el.name === name || el.name.indexOf(name + ":") === 0) {
+          el.classList.add("invalid");
+          first = first || el;
+        }
+      });
+    });
+    if (first) {
+      var note = document.createElement("span");
+      note.className = "field-error";
+      note.textContent = error.querySelector("strong").textContent;  // text, never HTML
+      first.closest("label") ? first.closest("label").appendChild(note) : first.after(note);
+      first.focus();
+    }
+  });
   document.addEventListener("DOMContentLoaded", showHistory);
 })();
