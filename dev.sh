@@ -22,6 +22,10 @@ system_tools() {
   if ! command -v strace >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && apt-get install -y -qq strace) >/dev/null 2>&1 || true
   fi
+  # tests/ui/browser drive Debian's chromium with Playwright (Playwright's own browser download cannot work here)
+  if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || true
+  fi
 }
 
 case "${1:-}" in

@@ -78,3 +78,28 @@ def test_docs_links_resolve(doc: str) -> None:
     text = (DOCS / doc).read_text()
     for target in re.findall(r"\]\(([^)#]+\.md)\)", text):
         assert (DOCS / target).exists(), f"{doc} links to missing {target}"
+
+
+def flat_routes(routes: list[Any]) -> Iterator[Any]:
+    for route in routes:
+        inner = getattr(route, "original_router", None)  # FastAPI's included router
+        if inner is not None:
+            yield from flat_routes(inner.routes)
+        elif hasattr(route, "path"):
+            yield route
+
+
+def test_every_console_route_is_documented(lakehouse: object) -> None:
+    from starlette.routing import Mount
+
+    from lakehouse.api.app import create_app
+
+    text = (DOCS / "console.md").read_text()
+    mount = next(r for r in create_app(lakehouse).routes if isinstance(r, Mount) and r.path == "/ui")  # type: ignore[arg-type]
+    console = mount.app.app  # type: ignore[attr-defined]  # create_console's FastAPI, inside its error guard
+    routes = [(m, f"/ui{r.path}") for r in flat_routes(console.routes)
+              for m in sorted(getattr(r, "methods", None) or ["GET"]) if m != "HEAD"]
+    assert len(routes) > 3
+    routes = [(m, "/ui/static/{file}" if p.startswith("/ui/static") else p) for m, p in routes]
+    missing = [f"{m} {p}" for m, p in routes if not re.search(rf"\|\s*{m}\s*\|\s*`{re.escape(p)}`", text)]
+    assert not missing, f"console routes missing from docs/console.md: {missing}"

@@ -194,8 +194,9 @@ class RemoteLakehouse:
                               hint="Stop the server, then run `lakehouse catalog restore` on its data dir.")
 
     # Datasets ---------------------------------------------------------------------------------------
-    def list_datasets(self, actor: Actor | None = None) -> list[DatasetManifest]:
-        return [DatasetManifest.model_validate(m) for m in self._items("/catalog/datasets", actor)]
+    def list_datasets(self, actor: Actor | None = None, *, columns: bool = True) -> list[DatasetManifest]:
+        params = {} if columns else {"columns": "false"}
+        return [DatasetManifest.model_validate(m) for m in self._items("/catalog/datasets", actor, **params)]
 
     def get_dataset(self, name: str, actor: Actor | None = None) -> DatasetManifest:
         return DatasetManifest.model_validate(self._json("GET", f"/catalog/datasets/by-name/{name}", actor))
@@ -303,6 +304,11 @@ class RemoteLakehouse:
         table = pa.ipc.open_stream(response.content).read_all()
         elapsed = float(response.elapsed.total_seconds() * 1000)
         return QueryResult(table=table, truncated=response.headers.get("x-truncated") == "true", elapsed_ms=elapsed)
+
+    def preview(self, name: str, *, offset: int = 0, limit: int = 50, actor: Actor | None = None) -> QueryResult:
+        from lakehouse.query.spec import preview_statement
+
+        return self.sql(preview_statement(name, offset, limit), max_rows=limit, actor=actor)
 
     def sql_stream(self, sql: str, *, params: Mapping[str, Any] | None = None,
                    as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
@@ -441,13 +447,13 @@ class RemoteLakehouse:
                                json={"value": value, "kind": kind, "reason": reason}))
 
     def audit_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
-        names = {"principal": "actor", "request": "request_id"}
+        names = {"principal": "actor", "request": "request_id", "object_name": "object"}
         params = {names.get(k, k): (v.isoformat() if isinstance(v, datetime) else v) for k, v in filters.items()}
         return self._items("/audit", actor, **params)
 
     def journal_events(self, actor: Actor | None = None, **filters: Any) -> list[dict[str, Any]]:
-        params = {("type" if k == "type_" else k): (v.isoformat() if isinstance(v, datetime) else v)
-                  for k, v in filters.items()}
+        names = {"type_": "type", "actor_name": "actor"}
+        params = {names.get(k, k): (v.isoformat() if isinstance(v, datetime) else v) for k, v in filters.items()}
         return self._items("/journal/events", actor, **params)
 
     # Vector search ----------------------------------------------------------------------------------

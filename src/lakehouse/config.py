@@ -297,6 +297,15 @@ class McpSettings(BaseModel):
     call_time_limit_seconds: float = Field(default=60.0, gt=0, description="Wall-clock limit of one tool call.")
 
 
+class UiSettings(BaseModel):
+    """The web console (``/ui`` in ``lakehouse serve``; docs/console.md)."""
+
+    enabled: bool = Field(default=True, description="Serve the web console at /ui in `lakehouse serve`.")
+    page_rows: int = Field(default=50, ge=1, le=1000, description="Rows per page of a preview or SQL result.")
+    list_rows: int = Field(default=100, ge=10, le=5000,
+                           description="Entries per page of the datasets list, audit and journal.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -316,6 +325,7 @@ class Settings(BaseSettings):
     vectors: VectorsSettings = Field(default_factory=VectorsSettings)
     agent: AgentSettings = Field(default_factory=AgentSettings)
     mcp: McpSettings = Field(default_factory=McpSettings)
+    ui: UiSettings = Field(default_factory=UiSettings)
     models: ModelsSettings = Field(default_factory=ModelsSettings)
 
     @field_validator("data_dir")

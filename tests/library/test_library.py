@@ -28,6 +28,8 @@ def test_datasets_round_trip(lh: Api, tmp_path: Path) -> None:
     assert manifest.row_count == 2 and manifest.version == 0
     assert {c.name: c.pii_category for c in manifest.columns}["email"] == "email"
     assert [d.name for d in lh.list_datasets()] == ["people"]
+    lean = lh.list_datasets(columns=False)
+    assert [(d.name, d.columns, d.row_count) for d in lean] == [("people", [], 2)]
     written = lh.write_table("people", pa.table({"id": [3], "email": ["c@example.com"]}))
     assert (written.dataset, written.version, written.rows_written, written.row_count) == ("people", 1, 1, 3)
     assert [v.version for v in lh.history("people")] == [1, 0]

@@ -108,4 +108,8 @@ def create_app(lakehouse: Lakehouse) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    if lakehouse.settings.ui.enabled:  # the web console (ui/; docs/console.md), governed like these routes
+        from lakehouse.ui import create_console
+
+        app.mount("/ui", create_console(lakehouse), name="console")
     return app

@@ -10,7 +10,7 @@ from lakehouse.governance.audit import origin, request_id
 from lakehouse.types import Actor, Role
 
 ANONYMOUS = Actor(name="anonymous", role=Role.agent)
-_UNAUDITED = ("/docs", "/redoc", "/openapi.json")
+_UNAUDITED = ("/docs", "/redoc", "/openapi.json", "/ui/static/")  # public assets: pages are audited
 
 
 class AuditMiddleware:

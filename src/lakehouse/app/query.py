@@ -24,6 +24,13 @@ class QueryApi(LakehouseBase):
             scope.rows = result.table.num_rows
             return result
 
+    def preview(self, name: str, *, offset: int = 0, limit: int = 50, actor: Actor | None = None) -> QueryResult:
+        """A page of a dataset's or view's rows exactly as the caller reads them (views' masks and row filters,
+        tombstones): what the console's preview shows."""
+        from lakehouse.query.spec import preview_statement
+
+        return self.sql(preview_statement(name, offset, limit), max_rows=limit, actor=actor)
+
     def sql_stream(self, sql: str, *, params: Mapping[str, Any] | None = None,
                    as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
                    actor: Actor | None = None) -> pa.RecordBatchReader:

@@ -67,12 +67,18 @@ class DatasetStore:
             )
             return manifest(row, lineage)
 
-    def list(self) -> builtins.list[DatasetManifest]:
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(DatasetRow).options(selectinload(DatasetRow.columns)).order_by(DatasetRow.name)
-            )
-            return [manifest(row) for row in rows]
+    def list(self, with_columns: bool = True) -> builtins.list[DatasetManifest]:
+        """Every manifest (without lineage); ``with_columns=False`` leaves the columns out, for lists that
+        show a thousand datasets and none of their columns."""
+        with self._sessions() as session:  # plain rows, not ORM objects: see records.manifest
+            rows = session.execute(select(DatasetRow.__table__).order_by(DatasetRow.name)).all()
+            column_rows = session.execute(
+                select(ColumnRow.__table__).order_by(ColumnRow.dataset_id, ColumnRow.position)).all() \
+                if with_columns else []
+        columns: dict[int, builtins.list[Any]] = {}
+        for column in column_rows:
+            columns.setdefault(column.dataset_id, []).append(column)
+        return [manifest(row, columns=columns.get(row.id, [])) for row in rows]  # type: ignore[arg-type]
 
     def heads(self) -> dict[str, tuple[str, int]]:
         """Every dataset's bucket and current version: what a query registers (no manifests built)."""

@@ -47,7 +47,10 @@ def freshness(row: DatasetRow) -> Freshness:
     return Freshness(expected_interval_seconds=interval, last_updated=last, stale=stale)
 
 
-def manifest(row: DatasetRow, lineage: list[LineageRow] | None = None) -> DatasetManifest:
+def manifest(row: DatasetRow, lineage: list[LineageRow] | None = None,
+             columns: list[ColumnRow] | None = None) -> DatasetManifest:
+    """``row`` may be a plain result row of the datasets table, with its ``columns`` given (the list reads
+    them so: building ORM objects for a thousand datasets cost more than the rest of the list)."""
     return DatasetManifest(
         name=row.name,
         bucket=row.bucket,
@@ -60,7 +63,7 @@ def manifest(row: DatasetRow, lineage: list[LineageRow] | None = None) -> Datase
         version=row.version,
         created_at=as_utc(row.created_at),
         created_by=row.created_by,
-        columns=[column_info(c) for c in row.columns],
+        columns=[column_info(c) for c in (row.columns if columns is None else columns)],
         lineage=[lineage_entry(entry) for entry in lineage or []],
     )
 

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         tls_keyfile: Path | None = typer.Option(None, "--tls-keyfile", help="PEM private key for HTTPS."),
         watch: bool | None = typer.Option(None, "--watch/--no-watch", help="Run the drop-folder watcher."),
     ) -> None:
-        """Run the HTTP API (OpenAPI page at /docs) and, if enabled, the drop-folder watcher."""
+        """Run the HTTP API (OpenAPI page at /docs), the web console (/ui) and, if enabled, the drop-folder watcher."""
         import uvicorn
 
         from lakehouse.agents.watcher import DropFolderWatcher

@@ -4,6 +4,7 @@ while handling that request carry it, so one request's records can be found toge
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import String, Table, insert, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import AuditRow
@@ -102,7 +104,9 @@ class AuditLog:
 
     def query(self, *, principal: str | None = None, action: str | None = None, outcome: str | None = None,
               request: str | None = None, since: datetime | None = None, limit: int = 100,
-              before_id: int | None = None) -> list[dict[str, Any]]:
+              before_id: int | None = None, object_name: str | None = None,
+              until: datetime | None = None) -> list[dict[str, Any]]:
+        """``object_name``: records naming that object (a dataset, view, index, path...) among their objects."""
         with self._sessions() as session:
             q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
             for column, value in ((AuditRow.actor, principal), (AuditRow.outcome, outcome),
@@ -113,8 +117,14 @@ class AuditLog:
                 q = q.where(AuditRow.action.like(action.replace("*", "%")))
             if since:
                 q = q.where(AuditRow.at >= since)
+            if until:
+                q = q.where(AuditRow.at <= until)
             if before_id:
                 q = q.where(AuditRow.id < before_id)
+            if object_name:  # objects is a JSON list of strings: match the quoted name in its text
+                quoted = json.dumps(object_name)
+                escaped = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                q = q.where(sql_cast(AuditRow.objects, String).like(f"%{escaped}%", escape="\\"))
             return [audit_view(r) for r in session.scalars(q)]
 
     def to_arrow(self) -> pa.Table:

@@ -60,7 +60,7 @@ class Journal:
                                    before=_plain(before) if before is not None else None, after=_plain(after)))
 
     def query(self, *, since: datetime | None = None, type_: str | None = None, after_id: int | None = None,
-              limit: int = 100) -> list[dict[str, Any]]:
+              limit: int = 100, subject: str | None = None, actor_name: str | None = None) -> list[dict[str, Any]]:
         with self._sessions() as session:
             q = select(JournalRow).order_by(JournalRow.id).limit(limit)
             if since:
@@ -69,6 +69,10 @@ class Journal:
                 q = q.where(JournalRow.type.like(type_.replace("*", "%")))
             if after_id:
                 q = q.where(JournalRow.id > after_id)
+            if subject:
+                q = q.where(JournalRow.subject == subject)
+            if actor_name:
+                q = q.where(JournalRow.actor == actor_name)
             return [journal_view(r) for r in session.scalars(q)]
 
     def to_arrow(self) -> pa.Table:

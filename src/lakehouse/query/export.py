@@ -63,6 +63,24 @@ def csv_chunks(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Generato
         _close(batches)
 
 
+def parquet_chunks(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Generator[bytes, None, None]:
+    """A Parquet file, one row group per batch, sent as it is written (the footer comes last)."""
+    import pyarrow.parquet as pq
+
+    sink = io.BytesIO()
+    writer = pq.ParquetWriter(sink, schema)
+    try:
+        for batch in batches:
+            writer.write_batch(batch)
+            yield _drain(sink)
+    except LakehouseError as exc:
+        raise StreamFailed(exc) from None
+    finally:
+        _close(batches)
+    writer.close()
+    yield _drain(sink)
+
+
 def _close(batches: Iterator[pa.RecordBatch]) -> None:
     close = getattr(batches, "close", None)
     if close is not None:

@@ -83,3 +83,13 @@ class ReadSet:
     views: dict[str, object] = field(default_factory=dict)
     tombstoned: set[str] = field(default_factory=set)
     readable: set[str] = field(default_factory=set)
+
+
+def preview_statement(name: str, offset: int, limit: int) -> str:
+    """The statement behind ``Lakehouse.preview``: one page of a dataset or view, read like any query."""
+    if offset < 0 or limit < 1:
+        from lakehouse.errors import InvalidInput
+
+        raise InvalidInput("offset must be 0 or more and limit 1 or more.")
+    quoted = '"' + name.replace('"', '""') + '"'
+    return f"SELECT * FROM {quoted} LIMIT {int(limit)} OFFSET {int(offset)}"  # noqa: S608 - a quoted identifier

@@ -26,9 +26,10 @@ class OptimizeBody(BaseModel):
 
 @router.get("/datasets", summary="List datasets (manifests without lineage)")
 def list_datasets(stale: bool | None = Query(None, description="Only stale (true) or fresh (false) datasets"),
+                  columns: bool = Query(True, description="false: manifests without their columns (faster lists)"),
                   lakehouse: Lakehouse = Depends(get_lakehouse),
                   actor: Actor = Depends(get_actor)) -> dict[str, Any]:
-    items = lakehouse.list_datasets(actor)
+    items = lakehouse.list_datasets(actor, columns=columns)
     if stale is not None:
         items = [m for m in items if m.freshness.stale == stale]
     return {"items": [m.model_dump(mode="json") for m in items], "next_cursor": None}

@@ -15,6 +15,7 @@ from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
 from lakehouse.app import Lakehouse
 from lakehouse.errors import InvalidInput, LimitExceeded
 from lakehouse.ingest.service import FileIngestOptions
+from lakehouse.ingest.uploads import stage_upload
 from lakehouse.types import Actor
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])
@@ -59,21 +60,6 @@ def _parse_body(data: dict[str, Any]) -> FileIngestBody:
         raise InvalidInput(f"Invalid ingest request: {problems}", hint="See POST /ingest/file in /docs.") from None
 
 
-def _stage(upload: UploadFile, staging: Path, limit: int) -> Path:
-    target = staging / f"upload-{uuid.uuid4().hex}"
-    written = 0
-    with open(target, "wb") as out:
-        while chunk := upload.file.read(1024 * 1024):
-            written += len(chunk)
-            if written > limit:
-                out.close()
-                target.unlink(missing_ok=True)
-                raise LimitExceeded(f"The upload exceeds ingest.max_upload_bytes ({limit} bytes).",
-                                      hint="Put the file in a bucket and ingest it by path, or raise the limit.")
-            out.write(chunk)
-    return target
-
-
 @router.post(
     "/file",
     summary="Ingest a CSV/TSV/JSON-lines/Parquet file (multipart upload, or JSON naming a bucket path)",
@@ -100,7 +86,7 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
         if "tags" in fields:
             fields["tags"] = [t.strip() for t in fields["tags"].split(",") if t.strip()]
         body = _parse_body(fields)
-        staged = await run_in_threadpool(_stage, upload, lakehouse.staging_dir, limit)
+        staged = await run_in_threadpool(stage_upload, upload.file, lakehouse.staging_dir, limit)
         display = upload.filename or "upload"
     elif content_type.startswith("application/json"):
         try:
