@@ -41,7 +41,8 @@ case "${1:-}" in
     "$VENV/bin/ruff" check src tests bench
     "$VENV/bin/mypy"
     "$VENV/bin/lint-imports"
-    exec "$VENV/bin/pytest" -q "$@"
+    # one test worker per core: much of the suite waits on servers, databases and subprocesses
+    exec "$VENV/bin/pytest" -q -n "${LAKEHOUSE_TEST_WORKERS:-auto}" --dist loadfile "$@"
     ;;
   bench)
     setup dev,bench
