@@ -191,9 +191,12 @@ def test_concurrent_swaps_serialise_and_never_claim_an_unloaded_model(ollama_ser
     slot.close()
     assert not errors and not violations, (errors, violations[:3])
     assert ollama_server.max_concurrent_loads == 1
-    assert observed == {"llama3:latest", "qwen2:latest"}
+    # the watcher samples, so on a busy machine it may miss a short-lived state: it must have seen the slot
+    # claim something, and only these models; the server's log shows that both were loaded
+    assert observed and observed <= {"llama3:latest", "qwen2:latest"}
     # one model at a time on the server: every load is preceded by the other's unload
     changes = ollama_server.loads_and_unloads()
+    assert {c.split()[1] for c in changes if c.startswith("load ")} == {"llama3:latest", "qwen2:latest"}, changes
     loaded: set[str] = set()
     for change in changes:
         verb, name = change.split()[:2]
