@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +86,7 @@ class ProfilesApi(LakehouseBase):
         """Audit a call made through a profile with the profile and its model (when the profile exists)."""
         who = self._who(actor)
         row = self.profiles.store.recent(profile_id)
-        audited = who if row is None or who.profile else replace(who, profile=row.id, model=row.model)
+        audited = who if row is None else self.profiles.audited(who, row)
         with self.governance.audit.scope(audited, action, profile_id):
             yield who, row
 

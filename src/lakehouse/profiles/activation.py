@@ -200,7 +200,8 @@ class Activation:
                               "elapsed_ms": result.elapsed_ms})
             hits += [{"index": index.name, "doc_id": h.doc_id, "chunk_index": h.chunk_index, "score": h.score,
                       "text": h.text} for h in result.hits]  # model_dump costs ~15 us a hit
-        hits.sort(key=lambda h: h["score"], reverse=metrics != {"l2"})
+        if len(chosen) > 1:  # one index's hits come ranked already
+            hits.sort(key=lambda h: h["score"], reverse=metrics != {"l2"})
         methods = {p["method"] for p in per_index}
         return {"profile": profile_id, "model": row.model, "hits": hits[:request.k],
                 "method": methods.pop() if len(methods) == 1 else "mixed", "indexes": per_index,

@@ -27,6 +27,8 @@ class Profiles:
         self._embedder_names = embedder_names
         self._publish = publish
         self.store = ProfileStore(catalog.sessions)
+        # (actor, profile) -> (the row read, the actor through it): a search must not rebuild it each time
+        self._through: dict[tuple[Actor, str], tuple[ProfileRow, Actor, Actor]] = {}
 
     # Records --------------------------------------------------------------------------------
     def create(self, actor: Actor, spec: ProfileSpec) -> ProfileManifest:
@@ -116,12 +118,27 @@ class Profiles:
     def require_admin(self, actor: Actor, action: str) -> None:
         self._governance.access.require_admin(actor, action)
 
-    @staticmethod
-    def scoped(actor: Actor, row: ProfileRow) -> Actor:
+    def scoped(self, actor: Actor, row: ProfileRow) -> Actor:
         """The actor a call through the profile runs as: its reads are the bindings, audited with the model.
         An admin acting through a profile reads as a reader of it (the profile, not the admin, is the scope)."""
+        return self._actors(actor, row)[1]
+
+    def audited(self, actor: Actor, row: ProfileRow) -> Actor:
+        """The caller as the audit records a call through the profile: itself, with the profile and its model."""
+        return actor if actor.profile else self._actors(actor, row)[0]
+
+    def _actors(self, actor: Actor, row: ProfileRow) -> tuple[Actor, Actor]:
+        key = (actor, row.id)
+        hit = self._through.get(key)
+        if hit is not None and hit[0] is row:  # the same row object: store.recent() hands it out for a second
+            return hit[1], hit[2]
         role = Role.reader if actor.is_admin else actor.role
-        return replace(actor, role=role, profile=row.id, model=row.model, bindings=row.scope())
+        audited = replace(actor, profile=row.id, model=row.model)
+        scoped = replace(actor, role=role, profile=row.id, model=row.model, bindings=row.scope())
+        if len(self._through) >= 256:
+            self._through.clear()
+        self._through[key] = (row, audited, scoped)
+        return audited, scoped
 
     def check_token_binding(self, role: Role, profile_id: str) -> None:
         """Before a token is bound to a profile: it must exist; agents see views only; admins are unscoped."""
