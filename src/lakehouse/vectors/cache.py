@@ -6,7 +6,7 @@ import threading
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.storage.registry import BucketRegistry
-from lakehouse.vectors import loaded
+from lakehouse.vectors.backend import VectorBackend, backend_for
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.store import IndexFiles
 
@@ -21,6 +21,9 @@ class IndexCache:
     def files(self, row: VectorIndexRow) -> IndexFiles:
         return IndexFiles(self._buckets.get(row.bucket), row.name)
 
+    def backend(self, row: VectorIndexRow) -> VectorBackend:
+        return backend_for(row.vector_backend, self.files(row))
+
     def get(self, row: VectorIndexRow) -> LoadedIndex:
         with self._lock:
             current = self._loaded.get(row.name)
@@ -32,7 +35,7 @@ class IndexCache:
                 current = self._loaded.get(row.name)
             if current is not None and current.generation == row.generation:
                 return current
-            fresh = loaded.load(self.files(row), row)
+            fresh = self.backend(row).load(row)
             self.put(fresh)
             return fresh
 
