@@ -138,3 +138,28 @@ def test_refresh_and_view_sources_work_for_both(vlh, backend) -> None:  # type: 
     vlh.refresh_vectors("docs")
     assert vlh.vector_search("idx", "walrus walrus", k=1).hits[0].doc_id == N
     assert vlh.get_vector_index("idx").vectors == N + 1
+
+
+def test_eval_trials_autotune_and_champion_for_both(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend, recall_target=0.9)
+    trial = vlh.evaluate_vector_index("idx", {"sample": 40})
+    assert trial["metrics"]["queries"] == 40 and trial["metrics"]["eval_scheme"] == "held_out"
+    grid = ({"m": [8], "ef_construction": [40], "ef_search": [10, 200]} if backend == "hnsw"
+            else {"nprobes": [1, 16], "refine_factor": [1, 10]})
+    job = vlh.autotune_vector_index("idx", grid)
+    assert job.status == "succeeded", job.error
+    assert job.result["trials"] == (2 if backend == "hnsw" else 4)
+    champion = vlh.vector_champion("idx")
+    assert champion["champion"]["recall"] >= 0.9 and champion["champion"]["trial_id"] is not None
+    knob = "ef_search" if backend == "hnsw" else "nprobes"
+    assert champion["effective"][knob] == champion["champion"][knob]
+    assert len(vlh.vector_search("idx", "icu nurse", k=10).hits) == 10
+
+
+def test_ivf_pq_recall_with_refine_on_held_out_queries(vlh) -> None:  # type: ignore[no-untyped-def]
+    """Held-out documents are queries the index cannot return; the truth is numpy's exact top-10."""
+    build(vlh, n=N, vector_backend="lance")
+    rough = vlh.evaluate_vector_index("idx", {"sample": 60, "nprobes": 2, "refine_factor": 0})
+    refined = vlh.evaluate_vector_index("idx", {"sample": 60, "nprobes": 9, "refine_factor": 10})
+    assert refined["metrics"]["recall"] >= 0.95 > rough["metrics"]["recall"]
+    assert refined["config"] == {**refined["config"], "nprobes": 9, "refine_factor": 10}

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from lakehouse.catalog.models_vectors import VectorIndexRow
+    from lakehouse.config import Settings
+    from lakehouse.vectors.evaluation import Probe
     from lakehouse.vectors.loaded import LoadedIndex
+    from lakehouse.vectors.spec import AutotuneRequest
     from lakehouse.vectors.store import IndexFiles
 
 BACKENDS: dict[str, str] = {  # name -> "module:class", imported on first use
@@ -52,6 +55,7 @@ class Built:
 
     table_version: int
     structure: dict[str, Any] = field(default_factory=dict)
+    loaded: LoadedIndex | None = None  # the index at the new generation when built in memory (appends)
 
 
 class VectorBackend(ABC):
@@ -119,6 +123,31 @@ class VectorBackend(ABC):
         """What the loaded index holds in memory (approximate)."""
         return int(index.meta.nbytes + index.row_of.nbytes)
 
+    # Tuning (eval, trials, autotune, the champion) ----------------------------------------------
+    config_keys: tuple[str, ...] = ()     # what a trial's config holds
+    structure_keys: tuple[str, ...] = ()  # the part of it that needs the ANN structure rebuilt
+
+    @abstractmethod
+    def served(self, row: VectorIndexRow, settings: Settings) -> dict[str, Any]:
+        """The structure parameters the index is built with now."""
+
+    @abstractmethod
+    def trial_probe(self, row: VectorIndexRow, index: LoadedIndex, excluded: np.ndarray, params: dict[str, Any],
+                    threads: int, memo: dict[tuple[Any, ...], Probe]) -> Probe:
+        """What a trial of ``params`` searches, never finding the ``excluded`` labels (the held-out documents).
+        ``memo`` keeps the last structure built for trials, so a grid builds each once."""
+
+    @abstractmethod
+    def grid(self, request: AutotuneRequest, served: dict[str, Any]) -> list[tuple[dict[str, Any],
+                                                                                   list[dict[str, Any]]]]:
+        """Autotune's grid: structures, each with the search knobs tried on it."""
+
+    @abstractmethod
+    def restructure(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
+                    threads: int, prebuilt: Any = None) -> dict[str, Any]:
+        """Promoting a champion of another structure: build it (or take ``prebuilt``) for ``generation``;
+        returns what the manifest's ``ann`` records about it."""
+
     # Housekeeping -------------------------------------------------------------------------------
     @abstractmethod
     def sweep(self, generation: int) -> None:
@@ -134,6 +163,10 @@ class VectorBackend(ABC):
 
     def delete_all(self) -> None:
         self.files.delete_all()
+
+    def unindexed_rows(self, index: LoadedIndex) -> int:
+        """Rows the ANN structure has not seen (searched exactly beside it)."""
+        return 0
 
     def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
         """Fold rows appended since the last build into the ANN structure without a full rebuild; None when

@@ -4,7 +4,8 @@ removed labels in it (filtered out) until a rebuild compacts them."""
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -15,9 +16,15 @@ from lakehouse.errors import InvalidInput, NotFound
 from lakehouse.storage import delta
 from lakehouse.vectors import ann
 from lakehouse.vectors.backend import Built, VectorBackend
-from lakehouse.vectors.build import build_graph
-from lakehouse.vectors.loaded import LoadedIndex, row_map
+from lakehouse.vectors.build import build_graph, settings_config
+from lakehouse.vectors.evalsets import kept_labels
+from lakehouse.vectors.evaluation import Probe, graph_memory_bytes
+from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
 from lakehouse.vectors.store import META_COLUMNS, to_matrix
+
+if TYPE_CHECKING:
+    from lakehouse.config import Settings
+    from lakehouse.vectors.spec import AutotuneRequest
 
 
 def _config(params: dict[str, Any]) -> ann.HnswConfig:
@@ -60,7 +67,10 @@ class HnswBackend(VectorBackend):
         if version is None:
             version = self.files.version()
         self.files.save_graph(graph, generation)
-        return Built(version)
+        if len(dead) or new is None:
+            return Built(version)
+        fresh = extended(current, new, generation, vectors=ann.stored_vectors(graph), graph=graph)
+        return Built(version, loaded=fresh)
 
     def erase(self) -> None:
         self.files.vacuum_all()
@@ -115,6 +125,58 @@ class HnswBackend(VectorBackend):
         graph = index.graph
         extra = 0 if graph is None else int(graph.ntotal) * int(graph.d) * 4 + int(graph.hnsw.neighbors.size()) * 4
         return super().memory_bytes(index) + extra
+
+    config_keys = ("m", "ef_construction", "ef_search")
+    structure_keys = ("m", "ef_construction")
+
+    def served(self, row: VectorIndexRow, settings: Settings) -> dict[str, Any]:
+        graph = (row.ann or {}).get("graph_config") or settings_config(settings, row.ann or {}).as_dict()
+        return {"m": int(graph["m"]), "ef_construction": int(graph["ef_construction"])}
+
+    def trial_probe(self, row: VectorIndexRow, index: LoadedIndex, excluded: np.ndarray, params: dict[str, Any],
+                    threads: int, memo: dict[tuple[Any, ...], Probe]) -> Probe:
+        """The served graph when nothing is excluded and the graph is the same; otherwise a graph built
+        without the excluded labels."""
+        config = _config(params)
+        dead = ann.selector(index.alive_positions(), index.labels) if index.dead else None
+        graph = (row.ann or {}).get("graph_config")
+        same = graph is None or (int(graph["m"]), int(graph["ef_construction"])) == (config.m, config.ef_construction)
+        if not len(excluded) and same and index.graph is not None:
+            return self._probe(index.graph, None, dead, row.build_seconds, index.metric)
+        key = (row.name, row.generation, excluded.tobytes(), config.m, config.ef_construction)
+        if key in memo:
+            return memo[key]
+        memo.clear()  # let the previous graph go before building the next
+        t0 = time.perf_counter()
+        if len(excluded):
+            kept = kept_labels(index, excluded)
+            built, labels, sel = build_graph(index.vectors[kept], row.metric, config, threads), kept, None
+        else:
+            built, labels, sel = build_graph(index.vectors, row.metric, config, threads), None, dead
+        probe = self._probe(built, labels, sel, round(time.perf_counter() - t0, 3), index.metric)
+        memo[key] = probe
+        return probe
+
+    def _probe(self, graph: Any, labels: np.ndarray | None, sel: Any, seconds: float | None, metric: str) -> Probe:
+        def search(query: np.ndarray, k: int, knobs: dict[str, Any]) -> np.ndarray:
+            found = ann.search_hnsw(graph, query, k, int(knobs["ef_search"]), sel, metric)[1]
+            return found if labels is None else labels[found]
+        return Probe(graph, None, sel, seconds, search, graph_memory_bytes(graph))
+
+    def grid(self, request: AutotuneRequest, served: dict[str, Any]) -> list[tuple[dict[str, Any],
+                                                                                   list[dict[str, Any]]]]:
+        knobs = [{"ef_search": ef} for ef in sorted(set(request.ef_search))]
+        return [({"m": m, "ef_construction": c}, knobs) for m in sorted(set(request.m))
+                for c in sorted(set(request.ef_construction))]
+
+    def restructure(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
+                    threads: int, prebuilt: Any = None) -> dict[str, Any]:
+        config = _config(params)
+        graph = prebuilt
+        if graph is None or int(graph.ntotal) != index.labels:
+            graph = build_graph(index.vectors, row.metric, config, threads)
+        self.files.save_graph(graph, generation)
+        return {"graph_config": config.as_dict()}
 
     def sweep(self, generation: int) -> None:
         self.files.sweep(generation)

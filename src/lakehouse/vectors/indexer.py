@@ -123,13 +123,22 @@ class Indexer:
                            stale_since=None, last_refresh_at=utcnow())
         if full:
             changes.update(built_at=utcnow(), build_seconds=timer.seconds())
-        updated = self.records.update(row.name, **changes, **(extra or {}))
-        fresh = self.cache.get(updated)
-        self.records.update(row.name, vectors=fresh.live, documents=fresh.documents())
+        if built.loaded is not None:  # built in memory (an append): no reload from storage
+            fresh = built.loaded
+            changes.update(vectors=fresh.live, documents=row.documents + len(pc.unique(
+                fresh.meta.column("doc_id").slice(row.vectors))))
+            self.records.update(row.name, **changes, **(extra or {}))
+            self.cache.put(fresh)
+        else:
+            updated = self.records.update(row.name, **changes, **(extra or {}))
+            fresh = self.cache.get(updated)
+            changes["documents"] = fresh.documents()
+            self.records.update(row.name, vectors=fresh.live, documents=changes["documents"])
         self.cache.files(row).clear_pending()
         backend.retire(generation)
         return {"index_name": row.name, "generation": generation, "vectors": fresh.live,
-                "documents": fresh.documents(), "source_version": updated.source_version, "seconds": timer.seconds()}
+                "documents": changes["documents"],
+                "source_version": version if version is not None else row.source_version, "seconds": timer.seconds()}
 
     # Refresh ------------------------------------------------------------------------------------
     def refresh(self, name: str, owner: str, progress: Progress, cancelled: Callable[[], bool] = _never,

@@ -11,16 +11,22 @@ Scores are those of the hnsw backend: inner product (``dot`` distance is 1 - x.y
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
+from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotInstalled
 from lakehouse.vectors.backend import Built, VectorBackend
-from lakehouse.vectors.loaded import LoadedIndex, row_map
+from lakehouse.vectors.evalsets import kept_labels
+from lakehouse.vectors.evaluation import Probe
+from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
 from lakehouse.vectors.store import META_COLUMNS, to_matrix
+
+if TYPE_CHECKING:
+    from lakehouse.vectors.spec import AutotuneRequest
 
 MIN_TRAIN_ROWS = 256  # PQ's codebooks (8 bits: 256 centroids per sub-vector) need this many rows
 VECTOR_INDEX = "vector_idx"
@@ -126,7 +132,23 @@ class LanceBackend(VectorBackend):
             ds.delete(f"pos IN ({_in_list(dead[start:start + 5000])})")
         if new is not None and new.num_rows:
             ds.insert(new, storage_options=self.files.options or None)  # a new fragment; nothing rewritten
-        return Built(int(self._open().version))
+        ds = self._open()
+        if len(dead) or new is None or not new.num_rows:
+            return Built(int(ds.version))
+        labels = current.labels + new.num_rows
+        vectors = None
+        if current._vectors is not None:
+            vectors = np.vstack([current._vectors, to_matrix(new.column("vector"), current.dim)])
+
+        def read() -> np.ndarray:
+            return self._vectors(ds, labels, current.dim)
+
+        fresh = extended(current, new, generation, vectors=vectors, ann_structure=ds if current.ann is not None
+                         else None, read_vectors=read, handle=ds)
+        return Built(int(ds.version), loaded=fresh)
+
+    def unindexed_rows(self, index: LoadedIndex) -> int:
+        return self._unindexed(index.handle) if index.ann is not None else 0
 
     def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
         if index.ann is None or not self._unindexed(index.handle):
@@ -165,7 +187,7 @@ class LanceBackend(VectorBackend):
         nearest: dict[str, Any] = {"column": "vector", "q": query, "k": k,
                                    "nprobes": int(knobs.get("nprobes") or 20)}
         refine = int(knobs.get("refine_factor") or 0)
-        if refine > 1:
+        if refine >= 1:
             nearest["refine_factor"] = refine
         condition = None
         if positions is not None and len(positions) < index.live:
@@ -209,6 +231,47 @@ class LanceBackend(VectorBackend):
                     "reason", f"no IVF_PQ index (fewer than {MIN_TRAIN_ROWS} rows train none)")},
                 "exact_only": not has_index, "table_version": int(ds.version),
                 "bytes_on_disk": self.files.tree_bytes(self.files.lance_rel)}
+
+    # Tuning -----------------------------------------------------------------------------------
+    config_keys = ("num_partitions", "num_sub_vectors", "nprobes", "refine_factor")
+    structure_keys = ("num_partitions", "num_sub_vectors")
+
+    def served(self, row: VectorIndexRow, settings: Settings) -> dict[str, Any]:
+        structure = (row.ann or {}).get("structure") or {}
+        return {k: structure.get(k) for k in self.structure_keys}
+
+    def trial_probe(self, row: VectorIndexRow, index: LoadedIndex, excluded: np.ndarray, params: dict[str, Any],
+                    threads: int, memo: dict[tuple[Any, ...], Probe]) -> Probe:
+        """The served IVF_PQ index, the excluded labels filtered out before the search (they stay in the
+        trained centroids and codebooks, not in what a query can find)."""
+        served = self.served(row, Settings())
+        asked = {k: params.get(k) for k in self.structure_keys}
+        if any(asked[k] is not None and asked[k] != served[k] for k in self.structure_keys):
+            raise InvalidInput(f"A trial of lance index '{row.name}' searches its IVF_PQ as built ({served}); "
+                               f"it cannot try {asked}.",
+                               hint=f"Rebuild it first: POST /vectors/indexes/{row.name}/ann with those sizes.")
+        kept = kept_labels(index, excluded) if len(excluded) or index.dead else None
+
+        def search(query: np.ndarray, k: int, knobs: dict[str, Any]) -> np.ndarray:
+            return self.search(index, query, k, kept, knobs)[1]
+
+        return Probe(None, None, None, row.build_seconds, search, self.memory_bytes(index))
+
+    def grid(self, request: AutotuneRequest, served: dict[str, Any]) -> list[tuple[dict[str, Any],
+                                                                                   list[dict[str, Any]]]]:
+        knobs = [{"nprobes": p, "refine_factor": r} for p in sorted(set(request.nprobes))
+                 for r in sorted(set(request.refine_factor))]
+        return [({k: served[k] for k in self.structure_keys}, knobs)]
+
+    def restructure(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
+                    threads: int, prebuilt: Any = None) -> dict[str, Any]:
+        raise InvalidInput(f"Lance index '{row.name}' changes its IVF_PQ sizes by a rebuild, not a promotion.",
+                           hint=f"POST /vectors/indexes/{row.name}/ann with num_partitions/num_sub_vectors.")
+
+    def memory_bytes(self, index: LoadedIndex) -> int:
+        found = self._vector_index(index.handle) if index.handle is not None else None
+        vectors = 0 if index._vectors is None else int(index._vectors.nbytes)
+        return super().memory_bytes(index) + vectors + (int(found.total_size_bytes or 0) if found else 0)
 
     def delete_data(self) -> None:
         self.files.bucket.delete_tree(self.files.lance_rel)

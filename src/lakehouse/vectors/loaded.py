@@ -108,6 +108,22 @@ def row_map(positions: np.ndarray, labels: int) -> np.ndarray:
     return row_of
 
 
+def extended(current: LoadedIndex, new: pa.Table, generation: int, *, vectors: np.ndarray | None, graph: Any = None,
+             ann_structure: Any = None, read_vectors: Callable[[], np.ndarray] | None = None,
+             handle: Any = None) -> LoadedIndex:
+    """``current`` with the rows of ``new`` appended (labels from ``current.labels`` on), built in memory so an
+    append need not reload the index from storage."""
+    from lakehouse.vectors.store import META_COLUMNS
+
+    meta = pa.concat_tables([current.meta, new.select(META_COLUMNS).cast(current.meta.schema)]).combine_chunks()
+    positions = new.column("pos").to_numpy()
+    labels = max(current.labels, int(positions.max()) + 1 if len(positions) else 0)
+    row_of = np.concatenate([current.row_of, np.full(labels - current.labels, -1, dtype=np.int64)])
+    row_of[positions] = np.arange(current.live, current.live + len(positions))
+    return LoadedIndex(current.name, generation, current.metric, current.dim, meta, row_of, vectors, graph,
+                       current.backend, ann_structure, read_vectors, handle=handle)
+
+
 def load(files: IndexFiles, row: VectorIndexRow, *, with_graph: bool = True) -> LoadedIndex:
     """``with_graph=False``: the vectors only (exact search), without reading the persisted ANN structure."""
     from lakehouse.vectors.backend import backend_for

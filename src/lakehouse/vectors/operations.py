@@ -37,9 +37,14 @@ class IndexOps:
         return row, self.cache.get(row)
 
     # Fetch --------------------------------------------------------------------------------------
-    def fetch(self, name: str, doc_id: Any, allowed: set[object] | None, with_vectors: bool) -> dict[str, Any]:
+    def fetch(self, row: VectorIndexRow, doc_id: Any, allowed: set[object] | None,
+              with_vectors: bool) -> dict[str, Any]:
         """Every chunk of one document; 404 for an unknown, erased or (row-level) unreadable id."""
-        row, index = self._ready(name)
+        name = row.name
+        if row.generation == 0:
+            raise Conflict(f"Vector index '{name}' has not finished its first build (status {row.status}).",
+                           hint="Wait for the build job (GET /jobs) and try again.")
+        index = self.cache.get(row)
         key = str(doc_id)
         readable = allowed is None or key in {str(a) for a in allowed}
         if not readable or key in self.guards.erased(row.dataset, row.id_column):
@@ -138,9 +143,8 @@ class IndexOps:
     def _maybe_optimize(self, name: str) -> bool:
         """Size-triggered: fold appended rows in once they pass vectors.lance_optimize_unindexed_fraction."""
         row, index = self._ready(name)
-        stats = self.cache.backend(row).stats(row, index)
-        if not stats["rows"] or stats["unindexed_rows"] / stats["rows"] <= \
-                self.settings.vectors.lance_optimize_unindexed_fraction:
+        unindexed = self.cache.backend(row).unindexed_rows(index)
+        if not index.live or unindexed / index.live <= self.settings.vectors.lance_optimize_unindexed_fraction:
             return False
         return self._optimize(row, index) is not None
 

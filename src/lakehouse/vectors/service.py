@@ -167,7 +167,7 @@ class VectorService:
     # Backend operations ---------------------------------------------------------------------------
     def fetch_document(self, actor: Actor, name: str, doc_id: str, with_vectors: bool = False) -> dict[str, Any]:
         row = self.records.get(name)
-        return self.ops.fetch(name, doc_id, self.guards.allowed(actor, manifest(row)), with_vectors)
+        return self.ops.fetch(row, doc_id, self.guards.allowed(actor, manifest(row)), with_vectors)
 
     def append_rows(self, actor: Actor, name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         return self.ops.append(name, rows, actor.name)
@@ -268,7 +268,8 @@ class VectorService:
         row = self.records.get(name)
         if row.generation == 0:
             raise Conflict(f"Vector index '{name}' has not been built yet.")
-        if not (request.m and request.ef_construction and request.ef_search):
+        if not (request.m and request.ef_construction and request.ef_search and request.nprobes
+                and request.refine_factor):
             raise InvalidInput("Each autotune grid list needs at least one value.")
         job = self.jobs.submit("vectors.autotune", actor, {"index": name, **request.model_dump(mode="json")},
                                lambda ctx: self.evaluator.autotune(name, request, ctx.progress, ctx.cancelled))

@@ -132,6 +132,8 @@ class EvalRequest(BaseModel):
     m: int | None = Field(None, ge=4, le=128)
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    nprobes: int | None = Field(None, ge=1, le=65_536, description="Lance: partitions probed.")
+    refine_factor: int | None = Field(None, ge=0, le=1000, description="Lance: exact re-rank factor.")
     new_set: bool = Field(False, description="Make a fresh eval set instead of reusing the latest.")
 
 
@@ -141,6 +143,8 @@ class AutotuneRequest(BaseModel):
     m: list[int] = Field(default_factory=lambda: [8, 16, 32])
     ef_construction: list[int] = Field(default_factory=lambda: [40, 80, 200])
     ef_search: list[int] = Field(default_factory=lambda: [10, 20, 40, 80, 160, 320])
+    nprobes: list[int] = Field(default_factory=lambda: [1, 5, 10, 20, 40, 80], description="Lance indexes.")
+    refine_factor: list[int] = Field(default_factory=lambda: [1, 5, 10, 20], description="Lance indexes.")
     k: int = Field(10, ge=1, le=1000)
     time_limit_seconds: float | None = Field(None, gt=0)
 
@@ -152,6 +156,8 @@ class ChampionRequest(BaseModel):
     m: int | None = Field(None, ge=4, le=128)
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    nprobes: int | None = Field(None, ge=1, le=65_536)
+    refine_factor: int | None = Field(None, ge=0, le=1000)
 
 
 class AnnRequest(BaseModel):
