@@ -49,7 +49,7 @@ class VectorsApi(LakehouseBase):
     def patch_vector_index(self, name: str, patch: IndexSettingsPatch | Mapping[str, Any],
                            actor: Actor | None = None) -> IndexManifest:
         """Change what needs no rebuild: ``query_log`` (keep sampled search vectors as the live eval set),
-        ``recall_target``."""
+        ``recall_target``; ``bucket`` moves the index there (copied, verified, switched, old copy deleted)."""
         patch = patch if isinstance(patch, IndexSettingsPatch) else IndexSettingsPatch.model_validate(patch)
         with self._call(actor, "vectors.patch_index", name) as (who, _):
             self._writable_index(who, name)

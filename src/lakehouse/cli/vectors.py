@@ -98,11 +98,13 @@ def show(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."
 def set_index(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
               query_log: bool | None = typer.Option(None, "--query-log/--no-query-log",
                                                     help="Keep sampled search vectors as the live eval set."),
-              recall_target: float | None = typer.Option(None, "--recall-target", help="recall@k to tune for.")
+              recall_target: float | None = typer.Option(None, "--recall-target", help="recall@k to tune for."),
+              bucket: str | None = typer.Option(None, "--bucket", help="Move the index to this bucket.")
               ) -> None:
-    """Change an index's settings that need no rebuild (query log, recall target)."""
+    """Change an index's settings that need no rebuild (query log, recall target), or move it (--bucket)."""
     st = state(ctx)
-    patch = {k: v for k, v in {"query_log": query_log, "recall_target": recall_target}.items() if v is not None}
+    patch = {k: v for k, v in {"query_log": query_log, "recall_target": recall_target, "bucket": bucket}.items()
+             if v is not None}
     render_object(st.lakehouse().patch_vector_index(index, patch).model_dump(mode="json"), st.format)
 
 

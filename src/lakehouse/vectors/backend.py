@@ -108,8 +108,8 @@ class VectorBackend(ABC):
         label). ``knobs``: the search parameters (ef_search, nprobes, refine_factor; each backend reads its own)."""
 
     @abstractmethod
-    def fetch(self, index: LoadedIndex, doc_id: Any) -> pa.Table:
-        """Every chunk of one document (META_COLUMNS and ``vector``), in chunk order."""
+    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
+        """Every chunk of one document (META_COLUMNS, and ``vector`` when asked), in chunk order."""
 
     @abstractmethod
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:

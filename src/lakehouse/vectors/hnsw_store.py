@@ -101,10 +101,12 @@ class HnswBackend(VectorBackend):
         sel = ann.selector(positions, index.labels)
         return ann.search_hnsw(index.graph, query, k, ef, sel, index.metric, ann.search_params(ef, sel))
 
-    def fetch(self, index: LoadedIndex, doc_id: Any) -> pa.Table:
+    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
         positions = index.positions_of_doc(doc_id)  # the id map: doc_id -> labels
         rows = index.row_of[positions]
         table = index.meta.take(pa.array(rows, pa.int64()))
+        if not with_vectors:
+            return table.sort_by("chunk_index")
         flat = pa.array(np.ascontiguousarray(index.vectors[positions], dtype=np.float32).reshape(-1))
         table = table.append_column("vector", pa.FixedSizeListArray.from_arrays(flat, index.dim))
         return table.sort_by("chunk_index")

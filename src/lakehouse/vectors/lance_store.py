@@ -201,11 +201,12 @@ class LanceBackend(VectorBackend):
         distance = table.column("_distance").to_numpy().astype(np.float32)
         return (-distance if index.metric == "l2" else 1.0 - distance), labels
 
-    def fetch(self, index: LoadedIndex, doc_id: Any) -> pa.Table:
+    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
         literal = _literal(doc_id, index.meta.schema.field("doc_id").type)
         if literal is None:
             return index.meta.schema.empty_table()
-        table = index.handle.to_table(columns=[*META_COLUMNS, "vector"], filter=f"doc_id = {literal}")
+        columns = [*META_COLUMNS, "vector"] if with_vectors else META_COLUMNS
+        table = index.handle.to_table(columns=columns, filter=f"doc_id = {literal}")  # the BTREE on doc_id
         return table.sort_by("chunk_index")
 
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:
@@ -272,6 +273,10 @@ class LanceBackend(VectorBackend):
         found = self._vector_index(index.handle) if index.handle is not None else None
         vectors = 0 if index._vectors is None else int(index._vectors.nbytes)
         return super().memory_bytes(index) + vectors + (int(found.total_size_bytes or 0) if found else 0)
+
+    def retire(self, generation: int) -> None:
+        """Versions older than an hour: no process still searches them (each reloads on a generation change)."""
+        self._open().cleanup_old_versions(older_than=timedelta(hours=1))
 
     def delete_data(self) -> None:
         self.files.bucket.delete_tree(self.files.lance_rel)

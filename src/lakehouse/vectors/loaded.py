@@ -120,8 +120,16 @@ def extended(current: LoadedIndex, new: pa.Table, generation: int, *, vectors: n
     labels = max(current.labels, int(positions.max()) + 1 if len(positions) else 0)
     row_of = np.concatenate([current.row_of, np.full(labels - current.labels, -1, dtype=np.int64)])
     row_of[positions] = np.arange(current.live, current.live + len(positions))
-    return LoadedIndex(current.name, generation, current.metric, current.dim, meta, row_of, vectors, graph,
-                       current.backend, ann_structure, read_vectors, handle=handle)
+    fresh = LoadedIndex(current.name, generation, current.metric, current.dim, meta, row_of, vectors, graph,
+                        current.backend, ann_structure, read_vectors, handle=handle)
+    if current._by_doc is not None:  # carry the id map over instead of rebuilding it from every row
+        by_doc = dict(current._by_doc)
+        keys = pc.cast(new.column("doc_id"), pa.string()).to_pylist()
+        for key, pos in zip(keys, positions.tolist(), strict=True):
+            known = by_doc.get(str(key))
+            by_doc[str(key)] = np.append(known, pos) if known is not None else np.asarray([pos], dtype=np.int64)
+        fresh._by_doc = by_doc
+    return fresh
 
 
 def load(files: IndexFiles, row: VectorIndexRow, *, with_graph: bool = True) -> LoadedIndex:

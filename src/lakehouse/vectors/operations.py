@@ -3,10 +3,12 @@ structure and migrate between backends. Each runs through the backend interface 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -50,7 +52,7 @@ class IndexOps:
         if not readable or key in self.guards.erased(row.dataset, row.id_column):
             table = pa.table({})
         else:
-            table = self.cache.backend(row).fetch(index, doc_id)
+            table = self.cache.backend(row).fetch(index, doc_id, with_vectors)
         if not table.num_rows:
             raise NotFound(f"Index '{name}' has no document '{doc_id}'.",
                            hint=f"POST /vectors/search/{name} finds documents and their doc_ids.")
@@ -96,18 +98,20 @@ class IndexOps:
             raise InvalidInput(f"Rows {missing[:10]} lack '{row.id_column}' or '{content}'.",
                                hint=f'Each row is {{"{row.id_column}": ..., "{content}": ...}}.')
         keys = [str(r[row.id_column]) for r in rows]
-        repeated = sorted({k for k in keys if keys.count(k) > 1})
-        present = [k for k in dict.fromkeys(keys) if len(current.positions_of_doc(k))]
-        erased = self.guards.erased(row.dataset, row.id_column) & set(keys)
-        if repeated or present or erased:
-            raise InvalidInput(f"Duplicate doc_id(s): {(repeated + present + sorted(erased))[:10]} (repeated in the "
-                               "request, already in the index, or erased); nothing was written.",
-                               hint="Append new documents only; refresh the index to change existing ones.")
         id_type = current.meta.schema.field("doc_id").type
         try:
             ids = pa.array([r[row.id_column] for r in rows], id_type)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
             raise InvalidInput(f"'{row.id_column}' values do not fit the index's id type {id_type}: {exc}") from None
+        counts = Counter(keys)
+        repeated = sorted(k for k, c in counts.items() if c > 1)
+        there = pc.is_in(ids, value_set=current.meta.column("doc_id").combine_chunks()).to_pylist()
+        present = sorted({k for k, hit in zip(keys, there, strict=True) if hit})
+        erased = self.guards.erased(row.dataset, row.id_column) & set(keys)
+        if repeated or present or erased:
+            raise InvalidInput(f"Duplicate doc_id(s): {(repeated + present + sorted(erased))[:10]} (repeated in the "
+                               "request, already in the index, or erased); nothing was written.",
+                               hint="Append new documents only; refresh the index to change existing ones.")
         values = [r[content] for r in rows]
         if row.vector_column is not None:
             self._check_vectors(row, values)

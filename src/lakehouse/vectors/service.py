@@ -29,6 +29,7 @@ from lakehouse.vectors.evaluation import Evaluator
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.indexer import Indexer
 from lakehouse.vectors.lance_store import divisors
+from lakehouse.vectors.moving import IndexMover
 from lakehouse.vectors.operations import IndexOps
 from lakehouse.vectors.records import IndexRecords, manifest
 from lakehouse.vectors.scheduler import check_cron
@@ -64,6 +65,7 @@ class VectorService:
                                  self.sources)
         self.evaluator = Evaluator(settings, catalog, self.records, self.cache, self.embedders)
         self.ops = IndexOps(settings, self.records, self.cache, self.indexer, self.embedders, self.guards)
+        self.mover = IndexMover(catalog, buckets, self.records, self.cache, self.indexer)
         ann.set_threads(settings.vectors.search_threads)
 
     # Indexes ------------------------------------------------------------------------------------
@@ -162,7 +164,15 @@ class VectorService:
             changes["ann"] = {**(row.ann or {}), "query_log": patch.query_log}
         if patch.recall_target is not None:
             changes["recall_target"] = patch.recall_target
-        return manifest(self.records.update(name, **changes) if changes else row)
+        if patch.bucket is not None:
+            self.mover.check(name, patch.bucket)
+        if changes:
+            row = self.records.update(name, **changes)
+        if patch.bucket is not None:
+            self.mover.finish_moves(actor.name)  # what an earlier move that died left
+            self.mover.move(name, patch.bucket, actor.name)
+            row = self.records.get(name)
+        return manifest(row)
 
     # Backend operations ---------------------------------------------------------------------------
     def fetch_document(self, actor: Actor, name: str, doc_id: str, with_vectors: bool = False) -> dict[str, Any]:

@@ -55,6 +55,8 @@ class IndexSettingsPatch(BaseModel):
 
     query_log: bool | None = None
     recall_target: float | None = Field(None, gt=0, le=1)
+    bucket: str | None = Field(None, description=(
+        "Move the index to this bucket: copy, verify checksums and row count, switch, delete the old copy."))
 
 
 class SearchRequest(BaseModel):
