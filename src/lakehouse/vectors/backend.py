@@ -164,6 +164,12 @@ class VectorBackend(ABC):
     def delete_all(self) -> None:
         self.files.delete_all()
 
+    def reindex(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
+                threads: int) -> Built | None:
+        """Rebuild the ANN structure with ``params`` over the rows as stored; None: this backend rewrites the
+        rows with it (a full build)."""
+        return None
+
     def unindexed_rows(self, index: LoadedIndex) -> int:
         """Rows the ANN structure has not seen (searched exactly beside it)."""
         return 0

@@ -126,6 +126,12 @@ class LanceBackend(VectorBackend):
         check_ivf(rows, dim, int(params.get("num_partitions") or default_partitions(rows)),
                   int(params.get("num_sub_vectors") or default_sub_vectors(dim)))
 
+    def reindex(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
+                threads: int) -> Built | None:
+        ds = self._open()  # the latest version (the index lock is held): the new index is written on top
+        structure = self.index_vectors(ds, row.metric, params, int(ds.count_rows()))
+        return Built(int(self._open().version), structure)
+
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:
         ds = self._open()
         for start in range(0, len(dead), 5000):
@@ -275,8 +281,10 @@ class LanceBackend(VectorBackend):
         return super().memory_bytes(index) + vectors + (int(found.total_size_bytes or 0) if found else 0)
 
     def retire(self, generation: int) -> None:
-        """Versions older than an hour: no process still searches them (each reloads on a generation change)."""
-        self._open().cleanup_old_versions(older_than=timedelta(hours=1))
+        """Versions older than an hour (no process still searches them: each reloads on a generation change),
+        every 20th generation so that appends do not pay for the listing."""
+        if generation % 20 == 0:
+            self._open().cleanup_old_versions(older_than=timedelta(hours=1))
 
     def delete_data(self) -> None:
         self.files.bucket.delete_tree(self.files.lance_rel)

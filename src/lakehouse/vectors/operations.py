@@ -184,7 +184,13 @@ class IndexOps:
             champion = {**((row.ann or {}).get("champion") or {}), **params, "trial_id": None}
             row.ann = {**(row.ann or {}), "champion": champion}
             self.records.update(name, ann=row.ann)
-            return self._rewrite(row, index, row.vector_backend)
+            backend, timer = self.cache.backend(row), steps.Timer()
+            generation = row.generation + 1
+            built = backend.reindex(row, index, steps.ann_params(self.settings, row.ann), generation,
+                                    self.settings.vectors.search_threads)
+            if built is None:
+                return self._rewrite(row, index, row.vector_backend)
+            return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True)
         return self.indexer.locked(name, owner, body)
 
     # Migration ----------------------------------------------------------------------------------
