@@ -77,8 +77,10 @@ def test_append_then_search_finds_the_new_rows(vlh, backend) -> None:  # type: i
     stats = vlh.vector_index_stats("idx")
     assert stats["rows"] == N + 5
     if backend == "lance":
+        from lakehouse.vectors.scheduler import RefreshScheduler
+
         assert stats["unindexed_rows"] == 5 and stats["indexed_rows"] == N
-        vlh.optimize_vector_index("idx")
+        assert RefreshScheduler(vlh.vectors, 60).optimize_due() == ["idx"]  # the scheduled optimize
         assert vlh.vector_index_stats("idx")["unindexed_rows"] == 0
         assert {h.doc_id for h in vlh.vector_search("idx", text, k=5).hits} == {10_000 + i for i in range(5)}
     vlh.refresh_vectors("docs", force=True)  # appended documents survive a refresh from the source

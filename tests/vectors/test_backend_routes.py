@@ -151,3 +151,18 @@ def test_cli(vlh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("stats", "vi")["vector_backend"] == "lance"
     assert "optimized" in run("optimize", "vi")
     assert run("ann", "vi", "--num-partitions", "3")["generation"]
+
+
+def test_a_build_sweeps_what_a_dead_migration_left(vlh) -> None:  # type: ignore[no-untyped-def]
+    import lance
+
+    build(vlh, n=N)
+    root = vlh.settings.primary_root / "vectors" / "idx"
+    lance.write_dataset(corpus(3), str(root / "embeddings.lance"))  # a migration to lance killed before its switch
+    vlh.refresh_vectors("docs", force=True)
+    assert not (root / "embeddings.lance").exists() and vlh.get_vector_index("idx").vector_backend == "hnsw"
+    vlh.migrate_vector_index("idx", "lance")
+    (root / "embeddings").mkdir()
+    (root / "embeddings" / "part-0.parquet").write_bytes(b"partial")  # and one back to hnsw
+    vlh.refresh_vectors("docs", force=True)
+    assert not (root / "embeddings").exists() and vlh.vector_search("idx", "nurse", k=3).hits

@@ -182,6 +182,7 @@ class HnswBackend(VectorBackend):
 
     def sweep(self, generation: int) -> None:
         self.files.sweep(generation)
+        self.files.bucket.delete_tree(self.files.lance_rel)  # a migration to lance that died before its switch
 
     def delete_data(self) -> None:
         delta.delete_table(self.files.embeddings_uri, self.files.options)

@@ -23,7 +23,7 @@ from lakehouse.vectors.backend import Built, VectorBackend
 from lakehouse.vectors.evalsets import kept_labels
 from lakehouse.vectors.evaluation import Probe
 from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
-from lakehouse.vectors.store import META_COLUMNS, to_matrix
+from lakehouse.vectors.store import EMBEDDINGS, META_COLUMNS, to_matrix
 
 if TYPE_CHECKING:
     from lakehouse.vectors.spec import AutotuneRequest
@@ -292,4 +292,5 @@ class LanceBackend(VectorBackend):
     def sweep(self, generation: int) -> None:
         self.files.drop_old_graphs(-1)
         self.files.sweep_pending()
+        self.files.bucket.delete_tree(f"{self.files.prefix}/{EMBEDDINGS}")  # a migration to hnsw that died
 
