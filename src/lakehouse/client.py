@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from lakehouse.query.spec import QueryResult
     from lakehouse.storage.buckets import BucketSpec
     from lakehouse.vectors.spec import (
+        AnnRequest,
+        AppendRequest,
         AutotuneRequest,
         ChampionRequest,
         EvalRequest,
@@ -531,6 +533,33 @@ class RemoteLakehouse:
     def set_vector_champion(self, index: str, request: ChampionRequest | Mapping[str, Any],
                             actor: Actor | None = None) -> dict[str, Any]:
         return dict(self._json("POST", f"/vectors/champion/{index}", actor, json=_body(request)))
+
+    def get_vector_document(self, index: str, doc_id: str, *, vectors: bool = False,
+                            actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/vectors/indexes/{index}/docs/{doc_id}", actor,
+                               params={"vectors": _flag(vectors)}))
+
+    def append_vectors(self, index: str, request: AppendRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/indexes/{index}/append", actor, json=_body(request)))
+
+    def vector_index_stats(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/vectors/indexes/{index}/stats", actor))
+
+    def optimize_vector_index(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("POST", f"/vectors/indexes/{index}/optimize", actor))
+
+    def rebuild_vector_ann(self, index: str, request: AnnRequest | Mapping[str, Any] | None = None, *,
+                           wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        response = self._call("POST", f"/vectors/indexes/{index}/ann", actor, params={"wait": _flag(wait)},
+                              json=_body(request))
+        return self._job(response, wait)
+
+    def migrate_vector_index(self, index: str, backend: str, *, wait: bool = True,
+                             actor: Actor | None = None) -> JobInfo:
+        response = self._call("POST", f"/vectors/indexes/{index}/migrate", actor, params={"wait": _flag(wait)},
+                              json={"backend": backend})
+        return self._job(response, wait)
 
     # Model profiles -------------------------------------------------------------------------------
     def create_profile(self, spec: ProfileSpec | Mapping[str, Any], actor: Actor | None = None) -> ProfileManifest:

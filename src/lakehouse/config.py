@@ -241,6 +241,13 @@ class VectorsSettings(BaseModel):
     search_threads: int = Field(default=1, ge=1, description="faiss OpenMP threads for searches.")
     autotune_time_limit_seconds: float = Field(default=600.0, gt=0)
     scheduler_interval_seconds: float = Field(default=30.0, gt=0)
+    default_backend: Literal["hnsw", "lance"] = Field(
+        default="hnsw", description="Backend of indexes built without vector_backend (vectors/backend.py).")
+    lance_nprobes: int = Field(default=20, ge=1, description="IVF partitions a Lance search probes (champion's wins).")
+    lance_refine_factor: int = Field(default=10, ge=0, description=(
+        "Lance: re-rank refine_factor x k PQ candidates exactly (0: no re-rank; IVF_PQ recall stays near 0.65)."))
+    lance_optimize_unindexed_fraction: float = Field(default=0.1, ge=0, le=1, description=(
+        "Fold appended rows into the IVF_PQ index (optimize) once they exceed this share of the rows."))
 
 
 class AgentSettings(BaseModel):

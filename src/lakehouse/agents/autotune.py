@@ -143,7 +143,8 @@ class AutotuneAgent:
         evaluator = self.vectors.evaluator
         index = self.vectors.cache.get(row)
         if row.generation == 0 or index.graph is None:
-            self.store.set_state(name, "idle", "not built yet")
+            self.store.set_state(name, "idle", "not built yet" if row.generation == 0 else
+                                 "no HNSW graph: the agent proposes graphs; tune it with POST /vectors/autotune")
             return
         request = EvalRequest(k=min(10, index.live), sample=self.config.eval_sample)
         held, live = evaluator.eval_sets(row, index, request)

@@ -106,7 +106,8 @@ class ProfilesApi(LakehouseBase):
         update: dict[str, Any] = {"bucket": spec.bucket or row.bucket,
                                   "embedder": spec.embedder or (row.embedder if spec.text_column else None),
                                   "m": spec.m or ann.get("m"), "ef_construction": spec.ef_construction
-                                  or ann.get("ef_construction"), "ef_search": spec.ef_search or ann.get("ef_search")}
+                                  or ann.get("ef_construction"), "ef_search": spec.ef_search or ann.get("ef_search"),
+                                  "vector_backend": spec.vector_backend or row.vector_backend}
         if row.embed_model and spec.text_column:
             embedder = self.vectors.embedders.get(update["embedder"])
             if embedder.model != row.embed_model:

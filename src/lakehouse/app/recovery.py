@@ -51,6 +51,8 @@ def deep_check(lakehouse: LakehouseBase) -> ReconcileReport:
     report.missing_tables = lakehouse.tables.missing_tables()
     for name in report.missing_tables:
         log.warning("dataset '%s' is in the catalog but its table is missing", name)
+    for name in lakehouse.vectors.mover.finish_moves(lakehouse.catalog.owners.owner_id):
+        log.warning("vector index '%s': finished a move a dead process left (one copy kept)", name)
     for name in sorted(lakehouse.governance.tombstoned_datasets() - set(report.missing_tables)):
         try:
             lakehouse.governance.refresh_clean_copies(name)

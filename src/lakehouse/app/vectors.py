@@ -9,6 +9,8 @@ from lakehouse.app.base import LakehouseBase
 from lakehouse.errors import NotFound
 from lakehouse.types import Actor
 from lakehouse.vectors.spec import (
+    AnnRequest,
+    AppendRequest,
     AutotuneRequest,
     ChampionRequest,
     EvalRequest,
@@ -47,7 +49,7 @@ class VectorsApi(LakehouseBase):
     def patch_vector_index(self, name: str, patch: IndexSettingsPatch | Mapping[str, Any],
                            actor: Actor | None = None) -> IndexManifest:
         """Change what needs no rebuild: ``query_log`` (keep sampled search vectors as the live eval set),
-        ``recall_target``."""
+        ``recall_target``; ``bucket`` moves the index there (copied, verified, switched, old copy deleted)."""
         patch = patch if isinstance(patch, IndexSettingsPatch) else IndexSettingsPatch.model_validate(patch)
         with self._call(actor, "vectors.patch_index", name) as (who, _):
             self._writable_index(who, name)
@@ -114,6 +116,49 @@ class VectorsApi(LakehouseBase):
         with self._call(actor, "vectors.set_champion", index) as (who, _):
             self._writable_index(who, index)
             return self.vectors.set_champion(who, index, request)
+
+    # Backends: documents, append, stats, the ANN structure, migration ----------------------------
+    def get_vector_document(self, index: str, doc_id: str, *, vectors: bool = False,
+                            actor: Actor | None = None) -> dict[str, Any]:
+        """Every chunk of one document (BTREE on doc_id for lance, an id map for hnsw); 404 when unknown."""
+        with self._call(actor, "vectors.get_document", index) as (who, _):
+            self._readable_index(who, index)
+            return self.vectors.fetch_document(who, index, doc_id, vectors)
+
+    def append_vectors(self, index: str, request: AppendRequest | Mapping[str, Any],
+                       actor: Actor | None = None) -> dict[str, Any]:
+        """Add rows to the index alone (texts embedded by its embedder); lance appends a fragment."""
+        request = request if isinstance(request, AppendRequest) else AppendRequest.model_validate(request)
+        with self._call(actor, "vectors.append", index) as (who, scope):
+            self._writable_index(who, index)
+            scope.rows = len(request.rows)
+            return self.vectors.append_rows(who, index, request.rows)
+
+    def vector_index_stats(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        with self._call(actor, "vectors.stats", index) as (who, _):
+            self._readable_index(who, index)
+            return self.vectors.index_stats(who, index)
+
+    def optimize_vector_index(self, index: str, actor: Actor | None = None) -> dict[str, Any]:
+        """Fold appended (unindexed) rows into the ANN structure without a full rebuild."""
+        with self._call(actor, "vectors.optimize", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.optimize_index(who, index)
+
+    def rebuild_vector_ann(self, index: str, request: AnnRequest | Mapping[str, Any] | None = None, *,
+                           wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        """Rebuild the ANN structure (HNSW m/ef_construction or IVF_PQ num_partitions/num_sub_vectors). A job."""
+        request = request if isinstance(request, AnnRequest) else AnnRequest.model_validate(request or {})
+        with self._call(actor, "vectors.ann", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.rebuild_ann(who, index, request, wait)
+
+    def migrate_vector_index(self, index: str, backend: str, *, wait: bool = True,
+                             actor: Actor | None = None) -> JobInfo:
+        """Move the index to the other backend (``hnsw`` or ``lance``). A job."""
+        with self._call(actor, "vectors.migrate", index) as (who, _):
+            self._writable_index(who, index)
+            return self.vectors.migrate_index(who, index, backend, wait)
 
     # The autotune agent ----------------------------------------------------------------------------
     def agent_status(self, actor: Actor | None = None) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """Catalog tables of vector search: indexes, eval sets, the trial journal (Alembic branch 0003_vectors) and
-the query log (0006)."""
+the query log (0006); the vector backend (0010)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class VectorIndexRow(Base):
     documents: Mapped[int] = mapped_column(BigInteger, default=0)
     source_version: Mapped[int | None] = mapped_column(Integer)
     backend: Mapped[str] = mapped_column(String(20))
+    vector_backend: Mapped[str] = mapped_column(String(20), default="hnsw")  # vectors/backend.py (0010)
     ann: Mapped[dict[str, Any]]
     build_seconds: Mapped[float | None] = mapped_column(Float)
     refresh_policy: Mapped[str] = mapped_column(String(20))

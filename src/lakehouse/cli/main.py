@@ -12,7 +12,20 @@ from pathlib import Path
 import typer
 
 from lakehouse import __version__
-from lakehouse.cli import agent, buckets, datasets, grants, ingest, jobs, query, server, tokens, tombstones, views
+from lakehouse.cli import (
+    agent,
+    buckets,
+    datasets,
+    grants,
+    ingest,
+    jobs,
+    query,
+    server,
+    tokens,
+    tombstones,
+    vectors_backend,  # noqa: F401 - registers its commands on vectors_cli.app
+    views,
+)
 from lakehouse.cli import mcp as mcp_cli
 from lakehouse.cli import models as models_cli
 from lakehouse.cli import profiles as profiles_cli

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from lakehouse.wire import JobInfo
 
 app = typer.Typer(help="Vector indexes: build, search, refresh, evaluate, autotune.", no_args_is_help=True)
-INDEX_COLUMNS = ["index_name", "dataset", "status", "embedder", "model", "dim", "vectors", "documents",
-                 "source_version", "refresh_policy", "stale_since"]
+INDEX_COLUMNS = ["index_name", "dataset", "vector_backend", "status", "embedder", "model", "dim", "vectors",
+                 "documents", "source_version", "refresh_policy", "stale_since"]
 TRIAL_COLUMNS = ["trial_id", "kind", "m", "ef_construction", "ef_search", "recall", "p50_ms", "p95_ms", "qps",
                  "build_seconds", "created_at"]
 
@@ -44,6 +44,7 @@ def build(
     refresh_policy: str = typer.Option("manual", "--refresh-policy", help="manual, on_append or scheduled."),
     refresh_cron: str | None = typer.Option(None, "--refresh-cron", help="Cron expression for scheduled."),
     query_log: bool = typer.Option(False, "--query-log", help="Keep sampled search vectors as the live eval set."),
+    backend: str | None = typer.Option(None, "--backend", help="hnsw or lance (default vectors.default_backend)."),
 ) -> None:
     """Build (or rebuild) a vector index over a dataset's text or vector column."""
     st = state(ctx)
@@ -51,7 +52,7 @@ def build(
         "index_name": index, "dataset": dataset, "id_column": id_column, "text_column": text_column,
         "vector_column": vector_column, "embedder": embedder, "chunk_size": chunk_size, "overlap": overlap,
         "chunk_unit": chunk_unit, "metric": metric, "bucket": bucket, "refresh_policy": refresh_policy,
-        "refresh_cron": refresh_cron, "query_log": query_log or None}
+        "refresh_cron": refresh_cron, "query_log": query_log or None, "vector_backend": backend}
     job = st.lakehouse().create_vector_index({k: v for k, v in spec.items() if v is not None}, wait=False)
     result = _finish(ctx, job, f"building {index}")
     render_object(result, st.format)
@@ -97,11 +98,13 @@ def show(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."
 def set_index(ctx: typer.Context, index: str = typer.Argument(..., help="Index name."),
               query_log: bool | None = typer.Option(None, "--query-log/--no-query-log",
                                                     help="Keep sampled search vectors as the live eval set."),
-              recall_target: float | None = typer.Option(None, "--recall-target", help="recall@k to tune for.")
+              recall_target: float | None = typer.Option(None, "--recall-target", help="recall@k to tune for."),
+              bucket: str | None = typer.Option(None, "--bucket", help="Move the index to this bucket.")
               ) -> None:
-    """Change an index's settings that need no rebuild (query log, recall target)."""
+    """Change an index's settings that need no rebuild (query log, recall target), or move it (--bucket)."""
     st = state(ctx)
-    patch = {k: v for k, v in {"query_log": query_log, "recall_target": recall_target}.items() if v is not None}
+    patch = {k: v for k, v in {"query_log": query_log, "recall_target": recall_target, "bucket": bucket}.items()
+             if v is not None}
     render_object(st.lakehouse().patch_vector_index(index, patch).model_dump(mode="json"), st.format)
 
 

@@ -6,9 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lakehouse.vectors.backend import BACKENDS
 from lakehouse.wire import UtcTime
-
-BACKENDS = ("hnsw",)  # a second vector backend adds its name here
 
 
 class Binding(BaseModel):

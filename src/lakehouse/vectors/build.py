@@ -26,6 +26,7 @@ from lakehouse.vectors.store import IndexFiles, vectors_column
 
 Progress = Callable[[float], None]
 CHECKPOINT_CHUNKS = 512
+APPENDED = "append:"  # content_hash prefix of rows appended to the index alone: refresh keeps them
 COMPACT_DEAD_FRACTION = 0.3
 
 
@@ -180,6 +181,21 @@ def settings_config(settings: Settings, ann_meta: dict[str, Any]) -> ann.HnswCon
     v = settings.vectors
     return ann.HnswConfig(int(champion.get("m", v.hnsw_m)), int(champion.get("ef_construction",
                           v.hnsw_ef_construction)), int(champion.get("ef_search", v.hnsw_ef_search)))
+
+
+ANN_KEYS = ("m", "ef_construction", "ef_search", "nprobes", "refine_factor", "num_partitions", "num_sub_vectors")
+
+
+def ann_params(settings: Settings, ann_meta: dict[str, Any]) -> dict[str, Any]:
+    """Every backend's ANN parameters: the champion's over the settings (each backend reads its own; IVF
+    sizes left None are chosen from the data at build)."""
+    v = settings.vectors
+    params: dict[str, Any] = {"m": v.hnsw_m, "ef_construction": v.hnsw_ef_construction, "ef_search": v.hnsw_ef_search,
+                              "nprobes": v.lance_nprobes, "refine_factor": v.lance_refine_factor,
+                              "num_partitions": None, "num_sub_vectors": None}
+    champion = ann_meta.get("champion") or {}
+    params.update({k: champion[k] for k in ANN_KEYS if champion.get(k) is not None})
+    return params
 
 
 def resolve_embedder(embedders: EmbedderRegistry, row: VectorIndexRow) -> Embedder | None:

@@ -6,7 +6,7 @@ import threading
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.storage.registry import BucketRegistry
-from lakehouse.vectors import loaded
+from lakehouse.vectors.backend import VectorBackend, backend_for
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.store import IndexFiles
 
@@ -17,9 +17,18 @@ class IndexCache:
         self._loaded: dict[str, LoadedIndex] = {}
         self._lock = threading.Lock()
         self._loading: dict[str, threading.Lock] = {}
+        self._backends: dict[tuple[str, str, str], VectorBackend] = {}
 
     def files(self, row: VectorIndexRow) -> IndexFiles:
         return IndexFiles(self._buckets.get(row.bucket), row.name)
+
+    def backend(self, row: VectorIndexRow) -> VectorBackend:
+        """The index's backend over its bucket (kept per name, bucket and backend: paths resolve once)."""
+        key = (row.name, row.bucket, row.vector_backend)
+        found = self._backends.get(key)
+        if found is None:
+            found = self._backends[key] = backend_for(row.vector_backend, self.files(row))
+        return found
 
     def get(self, row: VectorIndexRow) -> LoadedIndex:
         with self._lock:
@@ -32,7 +41,7 @@ class IndexCache:
                 current = self._loaded.get(row.name)
             if current is not None and current.generation == row.generation:
                 return current
-            fresh = loaded.load(self.files(row), row)
+            fresh = self.backend(row).load(row)
             self.put(fresh)
             return fresh
 
@@ -51,3 +60,5 @@ class IndexCache:
     def drop(self, name: str) -> None:
         with self._lock:
             self._loaded.pop(name, None)
+            for key in [k for k in self._backends if k[0] == name]:
+                self._backends.pop(key, None)

@@ -18,7 +18,7 @@ from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput
 from lakehouse.vectors import ann, build
 from lakehouse.vectors.cache import IndexCache
-from lakehouse.vectors.evalsets import EvalSet, EvalSets, kept_labels
+from lakehouse.vectors.evalsets import EvalSet, EvalSets
 from lakehouse.vectors.loaded import LoadedIndex
 from lakehouse.vectors.records import IndexRecords
 from lakehouse.vectors.spec import AutotuneRequest, ChampionRequest, EvalRequest
@@ -32,19 +32,29 @@ def graph_memory_bytes(graph: Any) -> int:
 
 @dataclass(frozen=True)
 class Probe:
-    """A graph a trial searches: ``labels`` maps its labels to the index's (None: the same), ``selector``
-    keeps dead labels out of a graph over every label."""
+    """What a trial searches (vectors/backend.py ``trial_probe``): a graph with ``labels`` mapping its labels
+    to the index's (None: the same) and a ``selector`` keeping dead labels out, or a backend's ``search``
+    (query, k, knobs) -> labels."""
 
     graph: Any
     labels: np.ndarray | None
     selector: Any | None
     build_seconds: float | None
+    search: Callable[[np.ndarray, int, dict[str, Any]], np.ndarray] | None = None
+    memory_bytes: int | None = None
+
+    def labels_for(self, query: np.ndarray, k: int, knobs: dict[str, Any], metric: str) -> np.ndarray:
+        if self.search is not None:
+            return self.search(query, k, knobs)
+        return ann.search_hnsw(self.graph, query, k, int(knobs["ef_search"]), self.selector, metric)[1]
 
 
-def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str, passes: int = 3) -> dict[str, float]:
+def measure(probe: Probe, eval_set: EvalSet, knobs: int | dict[str, Any], metric: str,
+            passes: int = 3) -> dict[str, float]:
     """Recall of one pass; latency and QPS of the fastest of ``passes`` (one noisy pass would let a config
     win or lose on chance)."""
     k = eval_set.k
+    knobs = knobs if isinstance(knobs, dict) else {"ef_search": knobs}
     found = 0
     per_query: list[float] = []
     best: list[float] | None = None
@@ -52,7 +62,7 @@ def measure(probe: Probe, eval_set: EvalSet, ef: int, metric: str, passes: int =
         latencies = []
         for q, expected in zip(eval_set.queries, eval_set.truth, strict=True):
             t0 = time.perf_counter()
-            _, labels = ann.search_hnsw(probe.graph, q, k, ef, probe.selector, metric)
+            labels = probe.labels_for(q, k, knobs, metric)
             latencies.append(time.perf_counter() - t0)
             if n == 0:
                 if probe.labels is not None:
@@ -78,7 +88,7 @@ class Evaluator:
         self.settings, self.catalog, self.records = settings, catalog, records
         self.cache, self.embedders = cache, embedders
         self.sets = EvalSets(records)
-        self._probe: tuple[tuple[Any, ...], Probe] | None = None  # the last held-out graph built
+        self._memo: dict[tuple[Any, ...], Probe] = {}  # the last held-out structure built
 
     def _ready(self, name: str) -> tuple[VectorIndexRow, LoadedIndex]:
         row = self.records.get(name)
@@ -115,34 +125,26 @@ class Evaluator:
         return self.embedders.get(row.embedder).embed(request.queries)
 
     def probe(self, row: VectorIndexRow, index: LoadedIndex, excluded: np.ndarray,
-              config: ann.HnswConfig) -> Probe:
-        """The graph of ``config`` without the ``excluded`` labels (built, or the served one when it is that)."""
-        current = ann.HnswConfig.from_dict((row.ann or {}).get("graph_config") or build.settings_config(
-            self.settings, row.ann or {}).as_dict())
-        dead = ann.selector(index.alive_positions(), index.labels) if index.dead else None
-        if not len(excluded) and config.same_graph(current) and index.graph is not None:
-            return Probe(index.graph, None, dead, row.build_seconds)
-        key = (row.name, row.generation, excluded.tobytes(), config.m, config.ef_construction)
-        if self._probe is not None and self._probe[0] == key:
-            return self._probe[1]
-        self._probe = None  # let the previous graph go before building the next
-        t0 = time.perf_counter()
-        threads = self.settings.vectors.search_threads
-        if len(excluded):
-            kept = kept_labels(index, excluded)
-            probe = Probe(build.build_graph(index.vectors[kept], row.metric, config, threads), kept, None, 0.0)
-        else:
-            probe = Probe(build.build_graph(index.vectors, row.metric, config, threads), None, dead, 0.0)
-        probe = Probe(probe.graph, probe.labels, probe.selector, round(time.perf_counter() - t0, 3))
-        self._probe = (key, probe)
-        return probe
+              config: ann.HnswConfig | dict[str, Any]) -> Probe:
+        """What a trial of ``config`` searches, without the ``excluded`` labels (the backend builds or reuses it;
+        the last one built is kept for the next trial of the same structure)."""
+        params = config.as_dict() if isinstance(config, ann.HnswConfig) else config
+        assert index.backend is not None
+        return index.backend.trial_probe(row, index, excluded, params, self.settings.vectors.search_threads,
+                                         self._memo)
 
-    def trial_metrics(self, probe: Probe, primary: EvalSet, live: EvalSet | None, ef: int,
+    def served(self, row: VectorIndexRow, index: LoadedIndex) -> dict[str, Any]:
+        """Every config key of the index's backend: the served structure, the champion's knobs."""
+        assert index.backend is not None
+        params = {**build.ann_params(self.settings, row.ann or {}), **index.backend.served(row, self.settings)}
+        return {k: params[k] for k in index.backend.config_keys}
+
+    def trial_metrics(self, probe: Probe, primary: EvalSet, live: EvalSet | None, ef: int | dict[str, Any],
                       metric: str) -> dict[str, Any]:
+        memory = probe.memory_bytes if probe.memory_bytes is not None else graph_memory_bytes(probe.graph)
         metrics: dict[str, Any] = {
             **measure(probe, primary, ef, metric), "k": primary.k, "queries": len(primary.queries),
-            "eval_scheme": primary.source, "build_seconds": probe.build_seconds,
-            "memory_bytes": graph_memory_bytes(probe.graph)}
+            "eval_scheme": primary.source, "build_seconds": probe.build_seconds, "memory_bytes": memory}
         if primary.source == "held_out":
             metrics["recall_held_out"] = metrics["recall"]
         if live is not None:
@@ -156,17 +158,18 @@ class Evaluator:
     def evaluate(self, name: str, request: EvalRequest, kind: str = "eval", note: str | None = None,
                  config: ann.HnswConfig | None = None, proposal: dict[str, Any] | None = None) -> dict[str, Any]:
         row, index = self._ready(name)
-        if index.graph is None:
-            raise Conflict(f"Index '{name}' has no graph loaded yet; refresh it first.")
-        current = ann.HnswConfig.from_dict((row.ann or {}).get("graph_config") or build.settings_config(
-            self.settings, row.ann or {}).as_dict())
-        champion = build.settings_config(self.settings, row.ann or {})
-        config = config or ann.HnswConfig(request.m or current.m, request.ef_construction or current.ef_construction,
-                                          request.ef_search or champion.ef_search)
+        if index.ann is None:
+            raise Conflict(f"Index '{name}' has no ANN structure loaded (it is searched exactly); refresh or "
+                           "rebuild it first.", hint=f"POST /vectors/indexes/{name}/ann builds one.")
+        assert index.backend is not None
+        params = self.served(row, index)
+        asked = config.as_dict() if config is not None else {
+            k: getattr(request, k) for k in index.backend.config_keys if getattr(request, k, None) is not None}
+        params.update(asked)
         primary, live = self.eval_sets(row, index, request)
-        probe = self.probe(row, index, primary.excluded, config)
-        metrics = self.trial_metrics(probe, primary, live, config.ef_search, row.metric)
-        return self.records.add_trial(name, kind, config.as_dict(), metrics, primary.id, row.generation,
+        probe = self.probe(row, index, primary.excluded, params)
+        metrics = self.trial_metrics(probe, primary, live, params, row.metric)
+        return self.records.add_trial(name, kind, params, metrics, primary.id, row.generation,
                                       row.source_version, note, proposal)
 
     # Autotune -----------------------------------------------------------------------------------
@@ -176,18 +179,20 @@ class Evaluator:
         limit = request.time_limit_seconds or self.settings.vectors.autotune_time_limit_seconds
         started = time.perf_counter()
         primary, live = self.eval_sets(row, index, EvalRequest(k=request.k))
-        graphs = [(m, c) for m in sorted(set(request.m)) for c in sorted(set(request.ef_construction))]
+        assert index.backend is not None
+        served = self.served(row, index)
+        graphs = index.backend.grid(request, served)
         trials, truncated = [], False
         champion: dict[str, Any] | None = None
-        for n, (m, efc) in enumerate(graphs):
-            if cancelled() or (n and time.perf_counter() - started > limit):  # at least one graph
+        for n, (structure, knob_sets) in enumerate(graphs):
+            if cancelled() or (n and time.perf_counter() - started > limit):  # at least one structure
                 truncated = True
                 break
-            probe = self.probe(row, index, primary.excluded, ann.HnswConfig(m, efc, 0))
-            for ef in sorted(set(request.ef_search)):
-                config = ann.HnswConfig(m, efc, ef)
-                metrics = self.trial_metrics(probe, primary, live, ef, row.metric)
-                trial = self.records.add_trial(name, "autotune", config.as_dict(), metrics, primary.id,
+            probe = self.probe(row, index, primary.excluded, {**served, **structure})
+            for knobs in knob_sets:
+                config = {**served, **structure, **knobs}
+                metrics = self.trial_metrics(probe, primary, live, config, row.metric)
+                trial = self.records.add_trial(name, "autotune", config, metrics, primary.id,
                                                row.generation, row.source_version)
                 trials.append(trial)
                 if _better(trial, champion, row.recall_target):
@@ -207,40 +212,45 @@ class Evaluator:
         self.catalog.acquire_lock(f"vector-index:{name}", owner)
         try:
             row, index = self._ready(name)
-            config = ann.HnswConfig.from_dict(trial["config"])
-            current = ann.HnswConfig.from_dict((row.ann or {}).get("graph_config") or config.as_dict())
-            champion = {**config.as_dict(), "trial_id": trial.get("trial_id"), "recall": trial["metrics"].get("recall"),
+            assert index.backend is not None
+            backend = index.backend
+            config = {**self.served(row, index), **{k: v for k, v in trial["config"].items()
+                                                      if k in backend.config_keys}}
+            champion = {**config, "trial_id": trial.get("trial_id"), "recall": trial["metrics"].get("recall"),
                         "qps": trial["metrics"].get("qps")}
             changes: dict[str, Any] = {"ann": {**(row.ann or {}), "champion": champion}}
-            if not config.same_graph(current) or index.graph is None:
-                if graph is None or int(graph.ntotal) != index.labels:
-                    graph = build.build_graph(index.vectors, row.metric, config, self.settings.vectors.search_threads)
+            served = backend.served(row, self.settings)
+            if any(config[k] != served.get(k) for k in backend.structure_keys) or index.ann is None:
                 generation = row.generation + 1
-                self.cache.files(row).save_graph(graph, generation)
-                changes["ann"]["graph_config"] = config.as_dict()
+                changes["ann"].update(backend.restructure(row, index, config, generation,
+                                                          self.settings.vectors.search_threads, graph))
                 changes["generation"] = generation
             self.records.update(name, **changes)
             if "generation" in changes:
-                self.cache.files(row).drop_old_graphs(changes["generation"])
+                backend.retire(changes["generation"])
             return champion
         finally:
             self.catalog.release_lock(f"vector-index:{name}", owner)
 
     def champion(self, name: str) -> dict[str, Any]:
         row = self.records.get(name)
-        config = build.settings_config(self.settings, row.ann or {})
-        return {"index_name": name, "champion": (row.ann or {}).get("champion"), "effective": config.as_dict(),
-                "graph": (row.ann or {}).get("graph_config"), "recall_target": row.recall_target}
+        backend = self.cache.backend(row)
+        params, served = build.ann_params(self.settings, row.ann or {}), backend.served(row, self.settings)
+        effective = {k: params[k] if params.get(k) is not None else served.get(k) for k in backend.config_keys}
+        return {"index_name": name, "vector_backend": backend.name, "champion": (row.ann or {}).get("champion"),
+                "effective": effective, "graph": (row.ann or {}).get("graph_config"),
+                "structure": (row.ann or {}).get("structure"), "recall_target": row.recall_target}
 
     def set_champion(self, name: str, request: ChampionRequest) -> dict[str, Any]:
         if request.trial_id is not None:
             trial = self.records.trial(name, request.trial_id)
         else:
             row = self.records.get(name)
-            base = build.settings_config(self.settings, row.ann or {})
-            config = ann.HnswConfig(request.m or base.m, request.ef_construction or base.ef_construction,
-                                    request.ef_search or base.ef_search)
-            trial = {"trial_id": None, "config": config.as_dict(), "metrics": {}}
+            backend = self.cache.backend(row)
+            base = build.ann_params(self.settings, row.ann or {})
+            asked = {k: getattr(request, k) for k in backend.config_keys if getattr(request, k, None) is not None}
+            trial = {"trial_id": None, "config": {**{k: base[k] for k in backend.config_keys if base.get(k)
+                                                      is not None}, **asked}, "metrics": {}}
         return {"index_name": name, "champion": self.promote(name, trial)}
 
 

@@ -15,8 +15,9 @@ from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, LakehouseError
 from lakehouse.types import utcnow
-from lakehouse.vectors import ann, store
 from lakehouse.vectors import build as steps
+from lakehouse.vectors import store
+from lakehouse.vectors.backend import Built, VectorBackend
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.loaded import LoadedIndex
@@ -37,7 +38,7 @@ class Indexer:
         self.settings, self.catalog, self.sources = settings, catalog, sources
         self.records, self.embedders, self.cache, self.guards = records, embedders, cache, guards
 
-    def _locked(self, name: str, owner: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def locked(self, name: str, owner: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         self.catalog.acquire_lock(f"vector-index:{name}", owner)
         try:
             return body()
@@ -74,57 +75,82 @@ class Indexer:
     # Full build ---------------------------------------------------------------------------------
     def build(self, name: str, owner: str, progress: Progress, cancelled: Callable[[], bool] = _never
               ) -> dict[str, Any]:
-        return self._locked(name, owner, lambda: self._build(name, progress, cancelled))
+        return self.locked(name, owner, lambda: self._build(name, progress, cancelled))
 
     def _build(self, name: str, progress: Progress, cancelled: Callable[[], bool]) -> dict[str, Any]:
         timer = steps.Timer()
         row = self.records.get(name)
         files = self.cache.files(row)
-        files.sweep(row.generation)
+        backend = self.cache.backend(row)
+        backend.sweep(row.generation)
         docs, version, erased = self._docs(row)
         picks = [i for i, k in enumerate(docs.keys) if k not in erased]
         rows = steps.chunk_docs(row, docs, picks, self.settings.vectors.max_chunks_per_document)
         if not rows.ids:
             raise InvalidInput(f"Nothing to index: all {len(docs.keys)} documents of '{row.dataset}' are empty.")
         vectors, model, reused = self._vectors(row, files, docs, rows, lambda f: progress(0.9 * f), cancelled)
-        config = steps.settings_config(self.settings, row.ann or {})
-        graph = steps.build_graph(vectors, row.metric, config, self.settings.vectors.search_threads)
         table = rows.table(0, vectors, docs.id_type)
-        result = self._commit(row, files, table, graph, version, model, timer, full=True)
+        result = self.commit(row, backend, table, version, model, timer, dim=int(vectors.shape[1]))
         return {**result, "empty_documents": rows.empty_documents, "truncated_documents": rows.truncated_documents,
                 "reused_embeddings": reused}
 
-    def _commit(self, row: VectorIndexRow, files: IndexFiles, table: pa.Table | None, graph: Any, version: int,
-                model: str, timer: steps.Timer, *, full: bool, table_version: int | None = None) -> dict[str, Any]:
-        if table is not None:
-            table_version = files.write(table, "overwrite")
+    def commit(self, row: VectorIndexRow, backend: VectorBackend, table: pa.Table | None, version: int | None,
+                model: str | None, timer: steps.Timer, *, dim: int, update: Callable[[int], Built] | None = None
+                ) -> dict[str, Any]:
+        """Write the rows of the next generation (all of ``table``, or what ``update`` changes) and switch
+        the catalog to it in one update; searches use the previous generation until then."""
         generation = row.generation + 1
-        files.save_graph(graph, generation)
+        params = steps.ann_params(self.settings, row.ann or {})
+        if update is not None:
+            built = update(generation)
+        else:
+            assert table is not None
+            built = backend.build(table, row.metric, params, generation, self.settings.vectors.search_threads)
+        return self.switch(row, backend, built, generation, version, model, timer, full=update is None, dim=dim)
+
+    def switch(self, row: VectorIndexRow, backend: VectorBackend, built: Built, generation: int,
+               version: int | None, model: str | None, timer: steps.Timer, *, full: bool,
+               dim: int | None = None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Point the catalog at ``generation`` (and ``extra`` changes) in one update."""
         config = steps.settings_config(self.settings, row.ann or {})
-        ann_meta = {**(row.ann or {}), "table_version": table_version, "config": config.as_dict(),
+        ann_meta = {**(row.ann or {}), "table_version": built.table_version, "config": config.as_dict(),
                     "graph_config": config.as_dict() if full else (row.ann or {}).get("graph_config")}
-        updated = self.records.update(row.name, status="ready", generation=generation, ann=ann_meta,
-                                      source_version=version, model=model, dim=int(graph.d), stale_since=None,
-                                      error=None, last_refresh_at=utcnow(),
-                                      **({"built_at": utcnow(), "build_seconds": timer.seconds()} if full else {}))
-        fresh = self.cache.get(updated)
-        self.records.update(row.name, vectors=fresh.live, documents=fresh.documents())
-        files.clear_pending()
-        files.drop_old_graphs(generation)
+        if built.structure:
+            ann_meta["structure"] = built.structure
+        changes: dict[str, Any] = {"status": "ready", "generation": generation, "ann": ann_meta, "error": None}
+        if version is not None:  # None: rows appended or restructured, not a refresh from the source
+            changes.update(source_version=version, model=model, dim=dim if dim is not None else row.dim,
+                           stale_since=None, last_refresh_at=utcnow())
+        if full:
+            changes.update(built_at=utcnow(), build_seconds=timer.seconds())
+        if built.loaded is not None:  # built in memory (an append): no reload from storage
+            fresh = built.loaded
+            changes.update(vectors=fresh.live, documents=row.documents + len(pc.unique(
+                fresh.meta.column("doc_id").slice(row.vectors))))
+            self.records.update(row.name, **changes, **(extra or {}))
+            self.cache.put(fresh)
+        else:
+            updated = self.records.update(row.name, **changes, **(extra or {}))
+            fresh = self.cache.get(updated)
+            changes["documents"] = fresh.documents()
+            self.records.update(row.name, vectors=fresh.live, documents=changes["documents"])
+        self.cache.files(row).clear_pending()
+        backend.retire(generation)
         return {"index_name": row.name, "generation": generation, "vectors": fresh.live,
-                "documents": fresh.documents(), "source_version": version, "seconds": timer.seconds()}
+                "documents": changes["documents"],
+                "source_version": version if version is not None else row.source_version, "seconds": timer.seconds()}
 
     # Refresh ------------------------------------------------------------------------------------
     def refresh(self, name: str, owner: str, progress: Progress, cancelled: Callable[[], bool] = _never,
                 force: bool = False) -> dict[str, Any]:
-        return self._locked(name, owner, lambda: self._refresh(name, progress, cancelled, force))
+        return self.locked(name, owner, lambda: self._refresh(name, progress, cancelled, force))
 
     def _refresh(self, name: str, progress: Progress, cancelled: Callable[[], bool], force: bool) -> dict[str, Any]:
         timer = steps.Timer()
         row = self.records.get(name)
         if row.generation == 0:
             return self._build(name, progress, cancelled)
-        self.cache.files(row).sweep(row.generation)
+        self.cache.backend(row).sweep(row.generation)
         manifest = self.catalog.datasets.get(row.dataset, with_lineage=False)
         same_view = self.sources.built(self.sources.of(row)).get("view_fingerprint") == (row.ann or {}).get(
             "view_fingerprint")
@@ -137,9 +163,11 @@ class Indexer:
         docs, version, erased = self._docs(row)
         existing = dict(zip(_keys(current.meta.column("doc_id")), current.meta.column("content_hash").to_pylist(),
                             strict=True))
+        docs_keys = set(docs.keys)
         changed = [i for i, k in enumerate(docs.keys) if k not in erased and existing.get(k) != docs.hashes[i]]
         keep = set(docs.keys) - erased - {docs.keys[i] for i in changed}
-        removed = [k for k in existing if k not in keep]
+        removed = [k for k in existing if k not in keep and not (existing[k].startswith(steps.APPENDED)
+                                                                 and k not in erased and k not in docs_keys)]
         rows = steps.chunk_docs(row, docs, changed, self.settings.vectors.max_chunks_per_document)
         vectors, model, reused = self._vectors(row, files, docs, rows, lambda f: progress(0.9 * f), cancelled,
                                                same_model=True)
@@ -158,31 +186,23 @@ class Indexer:
     def _apply(self, row: VectorIndexRow, files: IndexFiles, current: LoadedIndex, dead: np.ndarray,
                rows: steps.Rows, vectors: np.ndarray, id_type: pa.DataType, version: int, model: str,
                timer: steps.Timer) -> dict[str, Any]:
-        if current.graph is None or steps.needs_compaction(current, len(dead), len(rows.ids)):
-            return self._compact(row, files, current, dead, rows, vectors, id_type, version, model, timer)
-        graph = ann.faiss_module().clone_index(current.graph)  # searches keep using the old one meanwhile
-        ann.add_vectors(graph, vectors)
-        table_version = None
-        if len(dead):
-            table_version = files.delete_positions([int(p) for p in dead])
-        if rows.ids:
-            new = rows.table(current.labels, vectors, current.meta.schema.field("doc_id").type)
-            table_version = files.write(new, "append")
-        return self._commit(row, files, None, graph, version, model, timer, full=False, table_version=table_version)
+        if current.ann is None or steps.needs_compaction(current, len(dead), len(rows.ids)):
+            return self._compact(row, current, dead, rows, vectors, version, model, timer)
+        backend = self.cache.backend(row)
+        new = rows.table(current.labels, vectors, current.meta.schema.field("doc_id").type) if rows.ids else None
+        return self.commit(row, backend, None, version, model, timer, dim=current.dim,
+                            update=lambda generation: backend.update(current, dead, new, generation))
 
-    def _compact(self, row: VectorIndexRow, files: IndexFiles, current: LoadedIndex, dead: np.ndarray,
-                 rows: steps.Rows, vectors: np.ndarray, id_type: pa.DataType, version: int, model: str,
-                 timer: steps.Timer) -> dict[str, Any]:
-        """Renumber the live chunks and rebuild the graph without the dead labels."""
+    def _compact(self, row: VectorIndexRow, current: LoadedIndex, dead: np.ndarray, rows: steps.Rows,
+                 vectors: np.ndarray, version: int, model: str, timer: steps.Timer) -> dict[str, Any]:
+        """Renumber the live chunks and rebuild the ANN structure without the dead labels."""
         keep_mask = ~np.isin(current.alive_positions(), dead)
         kept = current.meta.filter(pa.array(keep_mask))
         kept_vectors = current.vectors[kept.column("pos").to_numpy()]
         all_vectors = np.vstack([kept_vectors, vectors]) if len(vectors) else kept_vectors
         new = rows.table(kept.num_rows, vectors, current.meta.schema.field("doc_id").type) if rows.ids else None
         table = _renumber(kept, new, all_vectors)
-        config = steps.settings_config(self.settings, row.ann or {})
-        graph = steps.build_graph(all_vectors, row.metric, config, self.settings.vectors.search_threads)
-        return self._commit(row, files, table, graph, version, model, timer, full=True)
+        return self.commit(row, self.cache.backend(row), table, version, model, timer, dim=current.dim)
 
     # Erasure ------------------------------------------------------------------------------------
     def erase(self, row: VectorIndexRow, keys: Collection[object], owner: str) -> int:
@@ -194,13 +214,11 @@ class Indexer:
             current = self.cache.get(fresh)
             dead = current.positions_for_docs(pa.array([str(k) for k in keys], pa.string()))
             if len(dead):
-                files = self.cache.files(fresh)
-                self._compact(fresh, files, current, dead, steps.Rows(), np.zeros((0, current.dim), np.float32),
-                              current.meta.schema.field("doc_id").type, fresh.source_version or 0,
-                              fresh.model or "", steps.Timer())
-                files.vacuum_all()
+                self._compact(fresh, current, dead, steps.Rows(), np.zeros((0, current.dim), np.float32),
+                              fresh.source_version or 0, fresh.model or "", steps.Timer())
+                self.cache.backend(fresh).erase()
             return {"removed": len(dead)}
-        return int(self._locked(row.name, owner, body)["removed"])
+        return int(self.locked(row.name, owner, body)["removed"])
 
 
 def _keys(column: pa.ChunkedArray) -> list[str]:

@@ -1,9 +1,11 @@
-"""An index loaded for search: chunk metadata by faiss label, the vectors, and the graph when built."""
+"""An index loaded for search: chunk metadata by label (``pos``), the vectors, and the backend's ANN
+structure when built (vectors/backend.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -12,7 +14,10 @@ import pyarrow.compute as pc
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.vectors import ann
 from lakehouse.vectors.hits import HitColumns
-from lakehouse.vectors.store import META_COLUMNS, IndexFiles, to_matrix
+
+if TYPE_CHECKING:
+    from lakehouse.vectors.backend import VectorBackend
+    from lakehouse.vectors.store import IndexFiles
 
 
 @dataclass
@@ -22,11 +27,30 @@ class LoadedIndex:
     metric: str
     dim: int
     meta: pa.Table          # META_COLUMNS, one row per live chunk
-    row_of: np.ndarray      # faiss label -> row in ``meta`` (-1: dead label)
-    vectors: np.ndarray     # (labels, dim), indexed by label
-    graph: Any | None       # faiss HNSW over every label (dead ones are filtered out), None when cold
+    row_of: np.ndarray      # label -> row in ``meta`` (-1: dead label)
+    _vectors: np.ndarray | None  # (labels, dim), indexed by label; None: read on first use
+    graph: Any | None       # the faiss HNSW over every label (hnsw backend; dead ones are filtered out)
+    backend: VectorBackend | None = None
+    _ann: Any | None = None  # a backend's ANN structure other than a graph (a Lance dataset with its IVF_PQ index)
+    read_vectors: Callable[[], np.ndarray] | None = None
+    handle: Any = None  # the backend's open storage at this generation (a Lance dataset), if it keeps one
     _columns: HitColumns | None = None
     _params: dict[int, Any] = field(default_factory=dict)
+    _by_doc: dict[str, np.ndarray] | None = None
+
+    @property
+    def ann(self) -> Any | None:
+        """What the backend searches (the graph, or the indexed dataset); None: exact search only."""
+        return self._ann if self._ann is not None else self.graph
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """Every label's vector (exact search, eval ground truth); a backend that searches without them in
+        memory reads them on first use."""
+        if self._vectors is None:
+            assert self.read_vectors is not None
+            self._vectors = self.read_vectors()
+        return self._vectors
 
     @property
     def live(self) -> int:
@@ -50,6 +74,17 @@ class LoadedIndex:
         mask = pc.is_in(doc_column, value_set=doc_ids)
         return np.asarray(self.meta.column("pos").filter(mask).to_numpy(), dtype=np.int64)
 
+    def positions_of_doc(self, doc_id: Any) -> np.ndarray:
+        """The labels of one document's chunks (an id map built on first use)."""
+        if self._by_doc is None:
+            keys = pc.cast(self.meta.column("doc_id"), pa.string()).to_pylist()
+            positions = self.meta.column("pos").to_numpy()
+            grouped: dict[str, list[int]] = {}
+            for key, pos in zip(keys, positions.tolist(), strict=True):
+                grouped.setdefault(str(key), []).append(pos)
+            self._by_doc = {k: np.asarray(v, dtype=np.int64) for k, v in grouped.items()}
+        return self._by_doc.get(str(doc_id), np.zeros(0, dtype=np.int64))
+
     def columns(self) -> HitColumns:
         """What hits are assembled from, built on first use (a race builds it twice, harmlessly)."""
         if self._columns is None:
@@ -67,22 +102,38 @@ class LoadedIndex:
         return len(pc.unique(self.meta.column("doc_id"))) if self.live else 0
 
 
-def load(files: IndexFiles, row: VectorIndexRow, *, with_graph: bool = True) -> LoadedIndex:
-    """``with_graph=False``: the vectors only (exact search), without reading the persisted graph."""
-    version = (row.ann or {}).get("table_version")
-    dim = int(row.dim or 0)
-    graph = files.load_graph(row.generation) if with_graph else None
-    columns = META_COLUMNS if graph is not None else [*META_COLUMNS, "vector"]
-    table = files.read(version, columns).sort_by("pos").combine_chunks()  # one chunk: fast take per hit
-    positions = table.column("pos").to_numpy()
-    if graph is not None:
-        labels = int(graph.ntotal)
-        vectors = ann.stored_vectors(graph)
-    else:
-        labels = int(positions.max()) + 1 if len(positions) else 0
-        vectors = np.zeros((labels, dim), dtype=np.float32)
-        vectors[positions] = to_matrix(table.column("vector"), dim)
-        table = table.drop_columns(["vector"])
+def row_map(positions: np.ndarray, labels: int) -> np.ndarray:
     row_of = np.full(labels, -1, dtype=np.int64)
     row_of[positions] = np.arange(len(positions))
-    return LoadedIndex(row.name, row.generation, row.metric, dim, table, row_of, vectors, graph)
+    return row_of
+
+
+def extended(current: LoadedIndex, new: pa.Table, generation: int, *, vectors: np.ndarray | None, graph: Any = None,
+             ann_structure: Any = None, read_vectors: Callable[[], np.ndarray] | None = None,
+             handle: Any = None) -> LoadedIndex:
+    """``current`` with the rows of ``new`` appended (labels from ``current.labels`` on), built in memory so an
+    append need not reload the index from storage."""
+    from lakehouse.vectors.store import META_COLUMNS
+
+    meta = pa.concat_tables([current.meta, new.select(META_COLUMNS).cast(current.meta.schema)]).combine_chunks()
+    positions = new.column("pos").to_numpy()
+    labels = max(current.labels, int(positions.max()) + 1 if len(positions) else 0)
+    row_of = np.concatenate([current.row_of, np.full(labels - current.labels, -1, dtype=np.int64)])
+    row_of[positions] = np.arange(current.live, current.live + len(positions))
+    fresh = LoadedIndex(current.name, generation, current.metric, current.dim, meta, row_of, vectors, graph,
+                        current.backend, ann_structure, read_vectors, handle=handle)
+    if current._by_doc is not None:  # carry the id map over instead of rebuilding it from every row
+        by_doc = dict(current._by_doc)
+        keys = pc.cast(new.column("doc_id"), pa.string()).to_pylist()
+        for key, pos in zip(keys, positions.tolist(), strict=True):
+            known = by_doc.get(str(key))
+            by_doc[str(key)] = np.append(known, pos) if known is not None else np.asarray([pos], dtype=np.int64)
+        fresh._by_doc = by_doc
+    return fresh
+
+
+def load(files: IndexFiles, row: VectorIndexRow, *, with_graph: bool = True) -> LoadedIndex:
+    """``with_graph=False``: the vectors only (exact search), without reading the persisted ANN structure."""
+    from lakehouse.vectors.backend import backend_for
+
+    return backend_for(row.vector_backend, files).load(row, with_ann=with_graph)

@@ -1,5 +1,6 @@
 """Runs ``scheduled`` refresh policies: a thread that wakes every ``vectors.scheduler_interval_seconds``
-and refreshes each index whose cron expression fired since its last refresh."""
+and refreshes each index whose cron expression fired since its last refresh, and folds rows appended to
+a loaded index into its ANN structure (the scheduled optimize)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,22 @@ class RefreshScheduler:
     def _loop(self) -> None:
         while not self._stop.wait(self._interval):
             self.tick()
+            self.optimize_due()
+
+    def optimize_due(self) -> list[str]:
+        """The scheduled optimize: fold appended (unindexed) rows of every loaded index into its ANN structure
+        (lance: a delta IVF_PQ index; nothing for hnsw, whose appends are in the graph); returns their names."""
+        done = []
+        for row in self._service.records.list():
+            index = self._service.cache.peek(row) if row.generation else None
+            if index is None or not self._service.cache.backend(row).unindexed_rows(index):
+                continue
+            try:
+                if self._service.ops.optimize(row.name, SCHEDULER.name).get("optimized"):
+                    done.append(row.name)
+            except LakehouseError:
+                log.exception("scheduled optimize of %s failed", row.name)
+        return done
 
     def tick(self, now: datetime | None = None) -> list[str]:
         """Queue a refresh for every due index; returns their names."""

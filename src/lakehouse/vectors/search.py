@@ -12,6 +12,7 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -25,6 +26,7 @@ from lakehouse.query.spec import QuerySpec
 from lakehouse.query.sql_service import SqlService
 from lakehouse.types import Actor
 from lakehouse.vectors import ann
+from lakehouse.vectors.build import ann_params
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.filters import checked_filter
 from lakehouse.vectors.hooks import Guards
@@ -73,12 +75,20 @@ class Searcher:
                 self.records.log_query(row.name, query, agent.query_log_keep)
         index = (loaded or self.cache.get)(row)
         positions = self.candidates(actor, row, info, index, request.filter)
-        ef = request.ef_search or int((row.ann or {}).get("champion", {}).get("ef_search")
-                                      or self.settings.vectors.hnsw_ef_search)
-        hits, method = self.top_k(index, query, request.k, positions, ef, request.per_chunk, request.exact)
+        knobs = self.knobs(row, request)
+        hits, method = self.top_k(index, query, request.k, positions, knobs, request.per_chunk, request.exact)
         elapsed = (time.perf_counter() - started) * 1000
         self._latencies.append((time.monotonic(), elapsed))
         return SearchResult(hits=hits, method=method, elapsed_ms=round(elapsed, 3))
+
+    def knobs(self, row: VectorIndexRow, request: SearchRequest) -> dict[str, Any]:
+        """The search parameters: the request's overrides over the champion's over the settings."""
+        knobs = ann_params(self.settings, row.ann or {})
+        for key in ("ef_search", "nprobes", "refine_factor"):
+            value = getattr(request, key)
+            if value is not None:
+                knobs[key] = value
+        return knobs
 
     def recent_p95(self, window_seconds: float = 60.0) -> float | None:
         """p95 of this process's searches in the last ``window_seconds`` (None: fewer than 20 of them)."""
@@ -152,26 +162,25 @@ class Searcher:
             table = self.executor.run(spec).table
         return table.column(0).combine_chunks() if table.num_rows else pa.array([], pa.string())
 
-    def top_k(self, index: LoadedIndex, query: np.ndarray, k: int, positions: np.ndarray | None, ef: int,
-              per_chunk: bool, exact: bool) -> tuple[list[Hit], str]:
+    def top_k(self, index: LoadedIndex, query: np.ndarray, k: int, positions: np.ndarray | None,
+              knobs: dict[str, Any], per_chunk: bool, exact: bool) -> tuple[list[Hit], str]:
         live = index.live
         pool = live if positions is None else len(positions)
         if pool == 0:
             return [], "exact"
         columns = index.columns()
         selective = positions is not None and len(positions) < SELECTIVE * index.labels
-        use_exact = exact or index.graph is None or live < self.settings.vectors.exact_below or selective
+        use_exact = (exact or index.ann is None or index.backend is None or live < self.settings.vectors.exact_below
+                     or selective)
         want = k if per_chunk or columns.single else k * 2
-        sel = ann.selector(positions, index.labels) if positions is not None and not use_exact else None
         dead = index.labels > live
         while not use_exact:
+            assert index.backend is not None
             n = min(want, pool)
-            ef_n = max(ef, n)  # efSearch below the candidates wanted would make search_hnsw rebuild the params
-            params = index.params(ef_n) if sel is None else ann.search_params(ef_n, sel)
-            scores, labels = ann.search_hnsw(index.graph, query, n, ef_n, sel, index.metric, params)
+            scores, labels = index.backend.search(index, query, n, positions, knobs)
             hits = columns.hits(index.row_of, labels, scores, k, per_chunk, dead)
             if len(hits) >= k or want >= pool:
-                return hits, "hnsw"
+                return hits, index.backend.method
             want *= 4
             if want > 4096:  # widening further costs more than scanning the candidates
                 break

@@ -21,16 +21,22 @@ from lakehouse.storage.names import validate_name
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, Event, utcnow
 from lakehouse.vectors import ann
+from lakehouse.vectors.backend import STRUCTURES, check_backend
+from lakehouse.vectors.build import ANN_KEYS
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.chunking import check_params
 from lakehouse.vectors.evaluation import Evaluator
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.indexer import Indexer
+from lakehouse.vectors.lance_store import divisors
+from lakehouse.vectors.moving import IndexMover
+from lakehouse.vectors.operations import IndexOps
 from lakehouse.vectors.records import IndexRecords, manifest
 from lakehouse.vectors.scheduler import check_cron
 from lakehouse.vectors.search import Searcher
 from lakehouse.vectors.source import Sources
 from lakehouse.vectors.spec import (
+    AnnRequest,
     AutotuneRequest,
     ChampionRequest,
     EvalRequest,
@@ -58,6 +64,8 @@ class VectorService:
         self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards,
                                  self.sources)
         self.evaluator = Evaluator(settings, catalog, self.records, self.cache, self.embedders)
+        self.ops = IndexOps(settings, self.records, self.cache, self.indexer, self.embedders, self.guards)
+        self.mover = IndexMover(catalog, buckets, self.records, self.cache, self.indexer)
         ann.set_threads(settings.vectors.search_threads)
 
     # Indexes ------------------------------------------------------------------------------------
@@ -98,10 +106,14 @@ class VectorService:
             check_cron(spec.refresh_cron)
         bucket = spec.bucket or dataset.bucket
         self.buckets.get(bucket)
-        config = ann.HnswConfig(spec.m or v.hnsw_m, spec.ef_construction or v.hnsw_ef_construction,
-                                spec.ef_search or v.hnsw_ef_search)
-        explicit = any(x is not None for x in (spec.m, spec.ef_construction, spec.ef_search))
-        ann_meta: dict[str, Any] = {"champion": {**config.as_dict(), "trial_id": None}} if explicit else {}
+        backend = check_backend(spec.vector_backend or v.default_backend)
+        ann_meta: dict[str, Any] = {}
+        explicit = {k: getattr(spec, k) for k in ANN_KEYS if getattr(spec, k) is not None}
+        if explicit:
+            self._check_ann(spec, explicit)
+            config = ann.HnswConfig(spec.m or v.hnsw_m, spec.ef_construction or v.hnsw_ef_construction,
+                                    spec.ef_search or v.hnsw_ef_search)
+            ann_meta["champion"] = {**config.as_dict(), **explicit, "trial_id": None}
         if source.view is not None:
             ann_meta["view"] = source.name
         if spec.query_log:
@@ -112,11 +124,21 @@ class VectorService:
             chunk_unit=spec.chunk_unit, embedder=None if spec.vector_column else (spec.embedder
                                                                                  or self.settings.embeddings.default),
             model=None, dim=None, metric=spec.metric, recall_target=spec.recall_target, status="building",
-            generation=0, vectors=0, documents=0, source_version=None, backend="faiss-hnsw",
-            ann=ann_meta,
+            generation=0, vectors=0, documents=0, source_version=None,
+            backend=STRUCTURES[backend], vector_backend=backend, ann=ann_meta,
             build_seconds=None, refresh_policy=spec.refresh_policy, refresh_cron=spec.refresh_cron,
             stale_since=None, last_refresh_at=None, built_at=None, created_at=utcnow(), created_by=actor.name,
             error=None)
+
+    def _check_ann(self, spec: IndexSpec, explicit: dict[str, Any]) -> None:
+        """IVF sizes the embedding dimension rules out fail now (422), not in the build job."""
+        sub_vectors = explicit.get("num_sub_vectors")
+        if sub_vectors is None or spec.text_column is None:
+            return
+        dim = self.embedders.get(spec.embedder).dim
+        if dim % int(sub_vectors):
+            raise InvalidInput(f"num_sub_vectors {sub_vectors} does not divide the dimension {dim}.",
+                               hint=f"Use a divisor of {dim}: {', '.join(map(str, divisors(dim)))}.")
 
     def list_indexes(self, actor: Actor) -> list[IndexManifest]:
         return [manifest(r) for r in self.records.list()]
@@ -142,7 +164,51 @@ class VectorService:
             changes["ann"] = {**(row.ann or {}), "query_log": patch.query_log}
         if patch.recall_target is not None:
             changes["recall_target"] = patch.recall_target
-        return manifest(self.records.update(name, **changes) if changes else row)
+        if patch.bucket is not None:
+            self.mover.check(name, patch.bucket)
+        if changes:
+            row = self.records.update(name, **changes)
+        if patch.bucket is not None:
+            self.mover.finish_moves(actor.name)  # what an earlier move that died left
+            self.mover.move(name, patch.bucket, actor.name)
+            row = self.records.get(name)
+        return manifest(row)
+
+    # Backend operations ---------------------------------------------------------------------------
+    def fetch_document(self, actor: Actor, name: str, doc_id: str, with_vectors: bool = False) -> dict[str, Any]:
+        row = self.records.get(name)
+        return self.ops.fetch(row, doc_id, self.guards.allowed(actor, manifest(row)), with_vectors)
+
+    def append_rows(self, actor: Actor, name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        return self.ops.append(name, rows, actor.name)
+
+    def index_stats(self, actor: Actor, name: str) -> dict[str, Any]:
+        return self.ops.stats(name)
+
+    def optimize_index(self, actor: Actor, name: str) -> dict[str, Any]:
+        return self.ops.optimize(name, actor.name)
+
+    def rebuild_ann(self, actor: Actor, name: str, request: AnnRequest, wait: bool = False) -> JobInfo:
+        row = self.records.get(name)
+        if row.generation == 0:
+            raise Conflict(f"Vector index '{name}' has not been built yet.")
+        params = request.model_dump(exclude_none=True)
+        self.cache.backend(row).check_params(params, int(row.vectors), int(row.dim or 0))
+        job = self.jobs.submit("vectors.ann", actor, {"index": name, **params},
+                               lambda ctx: self.ops.rebuild_ann(name, params, ctx.job_id))
+        return self.jobs.wait(job.job_id) if wait else job
+
+    def migrate_index(self, actor: Actor, name: str, backend: str, wait: bool = False) -> JobInfo:
+        check_backend(backend)
+        row = self.records.get(name)
+        if row.status == "building" or row.generation == 0:
+            raise Conflict(f"Vector index '{name}' is being built (status {row.status}); migrate it afterwards.",
+                           hint="Wait for the build job (GET /jobs), then migrate.")
+        if row.vector_backend == backend:
+            raise Conflict(f"Vector index '{name}' already uses the {backend} backend.")
+        job = self.jobs.submit("vectors.migrate", actor, {"index": name, "backend": backend},
+                               lambda ctx: self.ops.migrate(name, backend, ctx.job_id))
+        return self.jobs.wait(job.job_id) if wait else job
 
     # Search -------------------------------------------------------------------------------------
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
@@ -212,7 +278,8 @@ class VectorService:
         row = self.records.get(name)
         if row.generation == 0:
             raise Conflict(f"Vector index '{name}' has not been built yet.")
-        if not (request.m and request.ef_construction and request.ef_search):
+        if not (request.m and request.ef_construction and request.ef_search and request.nprobes
+                and request.refine_factor):
             raise InvalidInput("Each autotune grid list needs at least one value.")
         job = self.jobs.submit("vectors.autotune", actor, {"index": name, **request.model_dump(mode="json")},
                                lambda ctx: self.evaluator.autotune(name, request, ctx.progress, ctx.cancelled))

@@ -29,9 +29,17 @@ class IndexSpec(BaseModel):
     recall_target: float = Field(0.95, gt=0, le=1)
     refresh_policy: Literal["manual", "on_append", "scheduled"] = "manual"
     refresh_cron: str | None = Field(None, description="Cron expression for refresh_policy = scheduled.")
+    vector_backend: str | None = Field(None, description=(
+        "hnsw (faiss graph over a Delta table) or lance (IVF_PQ over a Lance dataset); default "
+        "vectors.default_backend."))
     m: int | None = Field(None, ge=4, le=128, description="HNSW M; default vectors.hnsw_m.")
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    num_partitions: int | None = Field(None, ge=1, description="Lance IVF partitions; default about sqrt(rows).")
+    num_sub_vectors: int | None = Field(None, ge=1, description="Lance PQ sub-vectors (divides the dimension).")
+    nprobes: int | None = Field(None, ge=1, le=65_536,
+                                description="Lance: partitions probed; default vectors.lance_nprobes.")
+    refine_factor: int | None = Field(None, ge=0, le=1000, description="Lance: exact re-rank factor.")
     profile: str | None = Field(None, description=(
         "Build through a model profile: the source must be one of its bindings; bucket, embedder and HNSW "
         "config default to the profile's."))
@@ -47,6 +55,8 @@ class IndexSettingsPatch(BaseModel):
 
     query_log: bool | None = None
     recall_target: float | None = Field(None, gt=0, le=1)
+    bucket: str | None = Field(None, description=(
+        "Move the index to this bucket: copy, verify checksums and row count, switch, delete the old copy."))
 
 
 class SearchRequest(BaseModel):
@@ -57,7 +67,9 @@ class SearchRequest(BaseModel):
     k: int = 10
     filter: str | None = Field(None, description="SQL predicate on the source dataset's columns.")
     per_chunk: bool = Field(False, description="Return chunks instead of the best chunk per document.")
-    ef_search: int | None = Field(None, ge=1, le=4096, description="Override the champion's ef_search.")
+    ef_search: int | None = Field(None, ge=1, le=4096, description="Override the champion's ef_search (hnsw).")
+    nprobes: int | None = Field(None, ge=1, le=65_536, description="Override the champion's nprobes (lance).")
+    refine_factor: int | None = Field(None, ge=0, le=1000, description="Override the champion's refine_factor (lance).")
     exact: bool = Field(False, description="Force exact search.")
 
 
@@ -70,7 +82,7 @@ class Hit(BaseModel):
 
 class SearchResult(BaseModel):
     hits: list[Hit]
-    method: Literal["hnsw", "exact"]
+    method: Literal["hnsw", "ivf_pq", "exact"]
     elapsed_ms: float
 
 
@@ -97,6 +109,7 @@ class IndexManifest(BaseModel):
     documents: int
     source_version: int | None
     backend: str
+    vector_backend: str = "hnsw"
     ann: dict[str, Any]
     build_seconds: float | None
     refresh_policy: str
@@ -121,6 +134,8 @@ class EvalRequest(BaseModel):
     m: int | None = Field(None, ge=4, le=128)
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    nprobes: int | None = Field(None, ge=1, le=65_536, description="Lance: partitions probed.")
+    refine_factor: int | None = Field(None, ge=0, le=1000, description="Lance: exact re-rank factor.")
     new_set: bool = Field(False, description="Make a fresh eval set instead of reusing the latest.")
 
 
@@ -130,6 +145,8 @@ class AutotuneRequest(BaseModel):
     m: list[int] = Field(default_factory=lambda: [8, 16, 32])
     ef_construction: list[int] = Field(default_factory=lambda: [40, 80, 200])
     ef_search: list[int] = Field(default_factory=lambda: [10, 20, 40, 80, 160, 320])
+    nprobes: list[int] = Field(default_factory=lambda: [1, 5, 10, 20, 40, 80], description="Lance indexes.")
+    refine_factor: list[int] = Field(default_factory=lambda: [1, 5, 10, 20], description="Lance indexes.")
     k: int = Field(10, ge=1, le=1000)
     time_limit_seconds: float | None = Field(None, gt=0)
 
@@ -141,3 +158,33 @@ class ChampionRequest(BaseModel):
     m: int | None = Field(None, ge=4, le=128)
     ef_construction: int | None = Field(None, ge=8, le=2000)
     ef_search: int | None = Field(None, ge=1, le=4096)
+    nprobes: int | None = Field(None, ge=1, le=65_536)
+    refine_factor: int | None = Field(None, ge=0, le=1000)
+
+
+class AnnRequest(BaseModel):
+    """``POST /vectors/indexes/{idx}/ann``: rebuild the ANN structure over the same rows (the parameters of
+    the index's backend: HNSW ``m``/``ef_construction``, Lance IVF_PQ ``num_partitions``/``num_sub_vectors``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    m: int | None = Field(None, ge=4, le=128)
+    ef_construction: int | None = Field(None, ge=8, le=2000)
+    num_partitions: int | None = Field(None, ge=1)
+    num_sub_vectors: int | None = Field(None, ge=1)
+
+
+class MigrateRequest(BaseModel):
+    """``POST /vectors/indexes/{idx}/migrate``: move the index's rows to another backend."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backend: str = Field(description="hnsw or lance.")
+
+
+class AppendRequest(BaseModel):
+    """``POST /vectors/indexes/{idx}/append``: rows of ``{"<id column>": ..., "<text or vector column>": ...}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[dict[str, Any]] = Field(min_length=1)

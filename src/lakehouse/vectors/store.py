@@ -1,6 +1,7 @@
-"""Where an index lives in its bucket: ``vectors/<index>/embeddings`` (a Delta table, one row per chunk,
-``pos`` = the faiss label), ``vectors/<index>/hnsw-<generation>.faiss`` (the graph) and
-``vectors/<index>/pending`` (embedded chunks of a build in progress, so a failed build resumes)."""
+"""Where an index lives in its bucket: ``vectors/<index>/embeddings`` (the hnsw backend's Delta table, one
+row per chunk, ``pos`` = the label), ``vectors/<index>/hnsw-<generation>.faiss`` (its graph),
+``vectors/<index>/embeddings.lance`` (the lance backend's dataset) and ``vectors/<index>/pending``
+(embedded chunks of a build in progress, so a failed build resumes)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.fs as pafs
 
 from lakehouse.storage import delta
 from lakehouse.storage.buckets import Bucket
@@ -18,6 +20,7 @@ from lakehouse.vectors import ann
 
 EMBEDDINGS = "embeddings"
 PENDING = "pending"
+LANCE = "embeddings.lance"
 META_COLUMNS = ["pos", "doc_id", "chunk_index", "start", "end", "text", "content_hash"]
 
 
@@ -42,6 +45,8 @@ class IndexFiles:
         self.prefix = f"vectors/{index}"
         self.embeddings_uri = bucket.uri(f"{self.prefix}/{EMBEDDINGS}")
         self.pending_uri = bucket.uri(f"{self.prefix}/{PENDING}")
+        self.lance_rel = f"{self.prefix}/{LANCE}"
+        self.lance_uri = bucket.uri(self.lance_rel)
         self.options = bucket.storage_options()
 
     def graph_path(self, generation: int) -> str:
@@ -59,6 +64,25 @@ class IndexFiles:
             part = positions[start:start + 5000]
             dt.delete(f"pos IN ({', '.join(str(int(p)) for p in part)})")
         return dt.version()
+
+    def version(self) -> int:
+        return int(delta.open_table(self.embeddings_uri, self.options).version())
+
+    def table_files(self, version: int | None) -> dict[str, int]:
+        """How many data files the table has at ``version`` and their bytes."""
+        dt = delta.open_table(self.embeddings_uri, self.options, version)
+        actions = dt.get_add_actions(flatten=True)
+        sizes = [int(x) for x in actions.column("size_bytes").to_pylist()] if actions.num_rows else []
+        return {"count": len(sizes), "bytes": int(sum(sizes))}
+
+    def size(self, rel: str) -> int:
+        return self.bucket.size(rel) if self.bucket.exists(rel) else 0
+
+    def tree_bytes(self, rel: str) -> int:
+        """Bytes of every file under ``rel`` (a folder of this index)."""
+        fs, _ = self.bucket.filesystem()
+        infos = fs.get_file_info(pafs.FileSelector(self.bucket.resolve(rel), allow_not_found=True, recursive=True))
+        return int(sum(i.size or 0 for i in infos if i.type == pafs.FileType.File))
 
     def read(self, version: int | None, columns: list[str] | None = None) -> pa.Table:
         return delta.dataset(self.embeddings_uri, self.options, version).to_table(columns=columns)
@@ -100,7 +124,10 @@ class IndexFiles:
         """Remove what a build or refresh that died left (hold the index lock: none is in flight): graphs
         of generations the catalog never switched to, and files the embeddings tables never committed."""
         self.drop_old_graphs(generation)
-        for uri in (self.embeddings_uri, self.pending_uri):
+        self.sweep_pending(self.embeddings_uri)
+
+    def sweep_pending(self, *extra: str) -> None:
+        for uri in (*extra, self.pending_uri):
             if delta.table_version(uri, self.options) is None:
                 delta.remove_uncommitted(uri, self.options)
             else:

@@ -17,12 +17,15 @@ from lakehouse.app import Lakehouse
 from lakehouse.errors import InvalidInput
 from lakehouse.types import Actor
 from lakehouse.vectors.spec import (
+    AnnRequest,
+    AppendRequest,
     AutotuneRequest,
     ChampionRequest,
     EvalRequest,
     IndexManifest,
     IndexSettingsPatch,
     IndexSpec,
+    MigrateRequest,
     SearchRequest,
     SearchResult,
 )
@@ -61,6 +64,48 @@ def patch_index(idx: str, body: IndexSettingsPatch, lakehouse: Lakehouse = Depen
 def delete_index(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
                  actor: Actor = Depends(get_actor)) -> IndexManifest:
     return lakehouse.delete_vector_index(idx, actor=actor)
+
+
+@router.get("/indexes/{idx}/docs/{doc_id}", summary="Every chunk of one document (404 when unknown)")
+def get_document(idx: str, doc_id: str, vectors: bool = Query(False, description="Include each chunk's vector."),
+                 lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.get_vector_document(idx, doc_id, vectors=vectors, actor=actor)
+
+
+@router.post("/indexes/{idx}/append", summary="Add rows to the index alone (texts embedded; lance appends a fragment)")
+def append(idx: str, body: AppendRequest, lakehouse: Lakehouse = Depends(get_lakehouse),
+           actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.append_vectors(idx, body, actor=actor)
+
+
+@router.get("/indexes/{idx}/stats", summary="Rows, fragments, indexed vs unindexed rows, ANN structure, bytes")
+def stats(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
+          actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.vector_index_stats(idx, actor=actor)
+
+
+@router.post("/indexes/{idx}/optimize", summary="Fold appended rows into the ANN structure (no full rebuild)")
+def optimize(idx: str, lakehouse: Lakehouse = Depends(get_lakehouse),
+             actor: Actor = Depends(get_actor)) -> dict[str, Any]:
+    return lakehouse.optimize_vector_index(idx, actor=actor)
+
+
+@router.post("/indexes/{idx}/ann", summary="Rebuild the ANN structure: HNSW or IVF_PQ parameters (a job)",
+             status_code=202, responses=JOB_RESPONSES)
+async def rebuild_ann(request: Request, idx: str, body: AnnRequest = Body(default_factory=AnnRequest),
+                      wait: bool = WAIT, lakehouse: Lakehouse = Depends(get_lakehouse),
+                      actor: Actor = Depends(get_actor)) -> JSONResponse:
+    job = await run_in_threadpool(lambda: lakehouse.rebuild_vector_ann(idx, body, wait=False, actor=actor))
+    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+
+
+@router.post("/indexes/{idx}/migrate", summary="Move an index to the other backend: hnsw or lance (a job)",
+             status_code=202, responses=JOB_RESPONSES)
+async def migrate(request: Request, idx: str, body: MigrateRequest, wait: bool = WAIT,
+                  lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
+    job = await run_in_threadpool(lambda: lakehouse.migrate_vector_index(idx, body.backend, wait=False,
+                                                                         actor=actor))
+    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
 
 
 @router.post("/search/{idx}", summary="Semantic search: query text or vector, k documents, optional SQL filter",

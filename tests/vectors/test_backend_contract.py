@@ -1,0 +1,167 @@
+"""One behaviour suite over both vector backends (hnsw, lance): what the layers above the backend interface
+rely on. The expected side is computed independently (numpy over the embedder's vectors, pyarrow/lance
+readers over the files)."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from lakehouse.errors import NotFound
+from tests.vectors.conftest import build, corpus
+
+BACKENDS = ["hnsw", "lance"]
+N = 600  # above the 256 rows PQ needs to train
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, vlh) -> str:  # type: ignore[no-untyped-def]
+    vlh.settings.vectors.exact_below = 0  # exercise the ANN structure, not the small-index exact path
+    return str(request.param)
+
+
+def exact_top(vlh, texts: list[str], query: str, k: int, exclude: set[int] = frozenset()) -> list[int]:  # type: ignore[no-untyped-def,assignment]
+    embedder = vlh.vectors.embedders.get("hash")
+    docs = embedder.embed(texts)
+    docs /= np.maximum(np.linalg.norm(docs, axis=1, keepdims=True), 1e-12)
+    q = embedder.embed_query(query)
+    q = q / np.linalg.norm(q)
+    scores = docs @ q
+    order = [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in exclude]
+    return order[:k]
+
+
+def test_build_records_the_backend_and_searches_through_it(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    info = vlh.get_vector_index("idx")
+    assert info.vector_backend == backend
+    result = vlh.vector_search("idx", "icu nurse payroll", k=10)
+    assert result.method == ("hnsw" if backend == "hnsw" else "ivf_pq")
+    expected = exact_top(vlh, corpus(N).column("body").to_pylist(), "icu nurse payroll", 10)
+    exact = vlh.search_vectors("idx", {"query": "icu nurse payroll", "k": 10, "exact": True})
+    assert [h.doc_id for h in exact.hits][:3] == expected[:3]
+    assert len({h.doc_id for h in result.hits} & set(expected)) >= 8
+
+
+def test_filtered_search_returns_only_matching_rows(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    hits = vlh.vector_search("idx", "python kubernetes cloud", k=10, filter="state = 'TX'").hits
+    assert len(hits) == 10 and all(int(h.doc_id) % 4 == 0 for h in hits)
+    wide = vlh.vector_search("idx", "python kubernetes cloud", k=10, filter="years < 18").hits
+    assert len(wide) == 10 and all(int(h.doc_id) % 20 < 18 for h in wide)
+
+
+def test_fetch_by_doc_id(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    doc = vlh.get_vector_document("idx", "17", vectors=True)
+    assert doc["doc_id"] == 17 and doc["chunks"][0]["text"] == corpus(N).column("body")[17].as_py()
+    assert len(doc["chunks"][0]["vector"]) == 32
+    with pytest.raises(NotFound):
+        vlh.get_vector_document("idx", "123456")
+    with pytest.raises(NotFound):
+        vlh.get_vector_document("idx", "not-a-number")
+
+
+def test_append_then_search_finds_the_new_rows(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    text = "zebra quokka narwhal axolotl pangolin"
+    result = vlh.append_vectors("idx", {"rows": [{"doc_id": 10_000 + i, "body": f"{text} {i}"} for i in range(5)]})
+    assert result["appended_documents"] == 5
+    hits = vlh.vector_search("idx", text, k=5).hits
+    assert {h.doc_id for h in hits} == {10_000 + i for i in range(5)}
+    assert vlh.get_vector_document("idx", "10003")["chunks"][0]["text"] == f"{text} 3"
+    stats = vlh.vector_index_stats("idx")
+    assert stats["rows"] == N + 5
+    if backend == "lance":
+        from lakehouse.vectors.scheduler import RefreshScheduler
+
+        assert stats["unindexed_rows"] == 5 and stats["indexed_rows"] == N
+        assert RefreshScheduler(vlh.vectors, 60).optimize_due() == ["idx"]  # the scheduled optimize
+        assert vlh.vector_index_stats("idx")["unindexed_rows"] == 0
+        assert {h.doc_id for h in vlh.vector_search("idx", text, k=5).hits} == {10_000 + i for i in range(5)}
+    vlh.refresh_vectors("docs", force=True)  # appended documents survive a refresh from the source
+    assert {h.doc_id for h in vlh.vector_search("idx", text, k=5).hits} == {10_000 + i for i in range(5)}
+
+
+def test_tombstoned_ids_are_never_returned(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    first = [h.doc_id for h in vlh.vector_search("idx", "icu nurse paralegal", k=5).hits]
+    vlh.tombstone("docs", "doc_id", first, reason="erasure request")
+    again = vlh.vector_search("idx", "icu nurse paralegal", k=20).hits
+    assert len(again) == 20 and not {h.doc_id for h in again} & set(first)
+    filtered = vlh.vector_search("idx", "icu nurse paralegal", k=20, filter="years < 19").hits
+    assert not {h.doc_id for h in filtered} & set(first)
+    with pytest.raises(NotFound):
+        vlh.get_vector_document("idx", str(first[0]))
+
+
+def test_purge_removes_erased_vectors_from_the_files(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    erasable = next(e for e in vlh.erasables if e.name == "vector-indexes")
+    report = erasable.erase("docs", "doc_id", [4, 9], vlh.actor)
+    assert report.rows_removed >= 2
+    root = vlh.settings.primary_root / "vectors" / "idx"
+    if backend == "hnsw":
+        import pyarrow.parquet as pq
+
+        files = glob.glob(str(root / "embeddings" / "*.parquet"))
+        ids = set().union(*(set(pq.read_table(f).column("doc_id").to_pylist()) for f in files))
+    else:
+        import lance
+        from lance.file import LanceFileReader
+
+        files = glob.glob(str(root / "embeddings.lance" / "data" / "*.lance"))
+        ids = set().union(*(set(LanceFileReader(f).read_all().to_table().column("doc_id").to_pylist())
+                            for f in files))
+        ds = lance.dataset(str(root / "embeddings.lance"))
+        assert len(ds.versions()) == 1  # no older version (or its index) keeps the erased rows
+        live_indexes = {i["uuid"] for i in ds.list_indices()}
+        assert set(os.listdir(root / "embeddings.lance" / "_indices")) == live_indexes
+    assert files and not {4, 9} & ids and len(ids) == N - 2
+    assert not {4, 9} & {h.doc_id for h in vlh.vector_search("idx", "x nurse", k=100).hits}
+
+
+def test_small_lance_index_is_searched_exactly_and_says_so(vlh) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=100, vector_backend="lance")
+    stats = vlh.vector_index_stats("idx")
+    assert stats["exact_only"] and stats["index"]["type"] == "exact" and "256" in stats["index"]["reason"]
+    assert vlh.vector_search("idx", "nurse", k=5).method == "exact"
+
+
+def test_refresh_and_view_sources_work_for_both(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend)
+    extra = pa.table({"doc_id": pa.array([N], pa.int64()), "body": ["walrus walrus walrus"],
+                      "state": ["TX"], "years": pa.array([1], pa.int64())})
+    vlh.write_table("docs", extra, mode="append")
+    vlh.refresh_vectors("docs")
+    assert vlh.vector_search("idx", "walrus walrus", k=1).hits[0].doc_id == N
+    assert vlh.get_vector_index("idx").vectors == N + 1
+
+
+def test_eval_trials_autotune_and_champion_for_both(vlh, backend) -> None:  # type: ignore[no-untyped-def]
+    build(vlh, n=N, vector_backend=backend, recall_target=0.9)
+    trial = vlh.evaluate_vector_index("idx", {"sample": 40})
+    assert trial["metrics"]["queries"] == 40 and trial["metrics"]["eval_scheme"] == "held_out"
+    grid = ({"m": [8], "ef_construction": [40], "ef_search": [10, 200]} if backend == "hnsw"
+            else {"nprobes": [1, 16], "refine_factor": [1, 10]})
+    job = vlh.autotune_vector_index("idx", grid)
+    assert job.status == "succeeded", job.error
+    assert job.result["trials"] == (2 if backend == "hnsw" else 4)
+    champion = vlh.vector_champion("idx")
+    assert champion["champion"]["recall"] >= 0.9 and champion["champion"]["trial_id"] is not None
+    knob = "ef_search" if backend == "hnsw" else "nprobes"
+    assert champion["effective"][knob] == champion["champion"][knob]
+    assert len(vlh.vector_search("idx", "icu nurse", k=10).hits) == 10
+
+
+def test_ivf_pq_recall_with_refine_on_held_out_queries(vlh) -> None:  # type: ignore[no-untyped-def]
+    """Held-out documents are queries the index cannot return; the truth is numpy's exact top-10."""
+    build(vlh, n=N, vector_backend="lance")
+    rough = vlh.evaluate_vector_index("idx", {"sample": 60, "nprobes": 2, "refine_factor": 0})
+    refined = vlh.evaluate_vector_index("idx", {"sample": 60, "nprobes": 9, "refine_factor": 10})
+    assert refined["metrics"]["recall"] >= 0.95 > rough["metrics"]["recall"]
+    assert refined["config"] == {**refined["config"], "nprobes": 9, "refine_factor": 10}
