@@ -77,8 +77,9 @@ def test_vectors_pages_search_and_jobs(console: Browser) -> None:
     _vector_index(console)
     listing = console.get("/ui/vectors")
     assert listing.status_code == 200 and "/ui/vectors/docs_idx" in listing.text
+    assert "<td>hnsw<div" in listing.text  # the index's vector backend (hnsw or lance)
     page = console.get("/ui/vectors/docs_idx")
-    assert page.status_code == 200 and 'id="search-form"' in page.text
+    assert page.status_code == 200 and 'id="search-form"' in page.text and "· hnsw (" in page.text
     hits = console.post("/ui/vectors/docs_idx/search", {"vector": "[1, 0]", "k": "2"}, htmx=True)
     assert hits.status_code == 200 and "method" in hits.text and hits.text.count("<tr>") == 3
     bad = console.post("/ui/vectors/docs_idx/search", {"vector": "[1, 0", "k": "2"}, htmx=True)
