@@ -76,6 +76,29 @@ def test_metadata_patch_and_restore(console: Browser) -> None:
     assert "Ada Lovelace" in rows.text and "New Person" not in rows.text
 
 
+def test_a_writer_corrects_a_columns_pii_flag(console: Browser, lakehouse) -> None:  # type: ignore[no-untyped-def]
+    upload(console)
+    page = console.get("/ui/datasets/people")
+    assert 'hx-patch="/ui/datasets/people/columns/email"' in page.text and 'id="pii-categories"' in page.text
+    headers = {"HX-Request": "true", "X-CSRF-Token": console.csrf}
+    unflagged = console.client.patch("/ui/datasets/people/columns/email", headers=headers, data={"pii_kind": ""})
+    assert unflagged.status_code == 200 and "Column email corrected" in unflagged.text
+    email = next(c for c in lakehouse.get_dataset("people").columns if c.name == "email")
+    assert email.pii_kind is None and email.pii_overridden
+    flagged = console.client.patch("/ui/datasets/people/columns/note", headers=headers,
+                                   data={"pii_kind": "PHI", "pii_category": "medical"})
+    assert flagged.status_code == 200 and "(set by hand)" in flagged.text
+    note = next(c for c in lakehouse.get_dataset("people").columns if c.name == "note")
+    assert (note.pii_kind, note.pii_category) == ("PHI", "medical")
+    bad = console.client.patch("/ui/datasets/people/columns/note", headers=headers, data={"pii_kind": "Secret"})
+    assert bad.status_code == 422 and 'class="error"' in bad.text
+    unknown = console.client.patch("/ui/datasets/people/columns/nope", headers=headers, data={"pii_kind": "PII"})
+    assert unknown.status_code in (404, 422) and 'class="error"' in unknown.text and "nope" in unknown.text
+    no_csrf = console.client.patch("/ui/datasets/people/columns/note", headers={"HX-Request": "true"},
+                                   data={"pii_kind": ""})
+    assert no_csrf.status_code == 403
+
+
 def test_unknown_dataset_is_a_404_page(console: Browser) -> None:
     page = console.get("/ui/datasets/nope")
     assert page.status_code == 404 and "<html" in page.text and "nope" in page.text

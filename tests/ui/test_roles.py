@@ -90,6 +90,9 @@ def test_what_a_role_may_not_do_is_refused(world: dict[str, Any], role: str) -> 
     patch = b.client.patch("/ui/datasets/people/metadata", data={"description": "x"},
                            headers={"HX-Request": "true", "X-CSRF-Token": b.csrf})
     assert patch.status_code in (403, 404)
+    column = b.client.patch("/ui/datasets/people/columns/email", data={"pii_kind": ""},
+                            headers={"HX-Request": "true", "X-CSRF-Token": b.csrf})
+    assert column.status_code in (403, 404)
     view = b.post("/ui/views", {"name": "mine", "base_dataset": "people", "columns": ["email"]}, htmx=True)
     assert view.status_code in (403, 404)
     tombstone = b.post("/ui/datasets/people/tombstones", {"row_key_column": "id", "values": "1", "reason": "x"},

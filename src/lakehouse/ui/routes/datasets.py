@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -14,7 +14,7 @@ from lakehouse.ui.lineage import lineage_graph
 from lakehouse.ui.render import is_fragment, render
 from lakehouse.ui.results import result_page
 from lakehouse.ui.session import Visit, form_visit, page_visit
-from lakehouse.wire import DatasetManifest, MetadataPatch
+from lakehouse.wire import DatasetManifest, MetadataPatch, PiiKind
 
 router = APIRouter()
 SENSITIVITIES = ("public", "internal", "confidential", "restricted")
@@ -74,7 +74,14 @@ def _dataset_parts(visit: Visit, name: str) -> dict[str, Any]:
     return {"m": manifest, "views": views, "indexes": indexes, "tombstones": tombstones,
             "certificates": certificates, "history": lakehouse.history(name, 50, who),
             "graph": lineage_graph(manifest, [v.name for v in views], [i.index_name for i in indexes], visit.base),
-            "sensitivities": SENSITIVITIES, "can_write": who.role.value in ("admin", "writer")}
+            "sensitivities": SENSITIVITIES, "can_write": who.role.value in ("admin", "writer"),
+            "pii_kinds": get_args(PiiKind), "pii_categories": _pii_categories()}
+
+
+def _pii_categories() -> list[str]:
+    from lakehouse.ingest.pii.categories import CATEGORIES  # the detector's own list, loaded on first use
+
+    return sorted(CATEGORIES)
 
 
 @router.get("/datasets/{name}")
@@ -116,6 +123,25 @@ def patch_metadata(request: Request, name: str, description: str = Form(""), own
                       sensitivities=SENSITIVITIES, can_write=True, saved=False)
     return render(request, "_metadata.html", m=manifest, error=None, sensitivities=SENSITIVITIES,
                   can_write=True, saved=True)
+
+
+@router.patch("/datasets/{name}/columns/{column}")
+def correct_column(request: Request, name: str, column: str, pii_kind: str = Form(""), pii_category: str = Form(""),
+                   visit: Visit = Depends(form_visit)) -> Response:
+    """A writer corrects a column's PII flag (``columns`` of the metadata PATCH): empty kind unflags it."""
+    fix: dict[str, Any] = {"pii_kind": pii_kind or None}
+    if pii_kind:
+        fix["pii_category"] = pii_category.strip() or None
+    error: LakehouseError | None = None
+    try:
+        visit.lakehouse.patch_metadata(name, parse(MetadataPatch, {"columns": {column: fix}}), visit.who)
+    except LakehouseError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        error = exc
+    context = _dataset_parts(visit, name)
+    return render(request, "_columns.html", status=error.http_status if error else 200, error=error,
+                  corrected=None if error else column, **context)
 
 
 @router.post("/datasets/{name}/restore")
