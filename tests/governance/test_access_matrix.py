@@ -49,6 +49,9 @@ RULES = {
     ("POST", f"{VX}/refresh/{{dataset}}"): "write", ("PATCH", f"{VX}/indexes/{{idx}}"): "write",
     ("GET", f"{VX}/agent"): "any", ("GET", f"{VX}/agent/{{idx}}"): "read",
     ("POST", f"{VX}/agent/enqueue/{{idx}}"): "write",
+    ("GET", f"{VX}/indexes/{{idx}}/docs/{{doc_id}}"): "read", ("GET", f"{VX}/indexes/{{idx}}/stats"): "read",
+    ("POST", f"{VX}/indexes/{{idx}}/append"): "write", ("POST", f"{VX}/indexes/{{idx}}/optimize"): "write",
+    ("POST", f"{VX}/indexes/{{idx}}/ann"): "write", ("POST", f"{VX}/indexes/{{idx}}/migrate"): "write",
     ("POST", "/catalog/profiles"): "admin", ("GET", "/catalog/profiles"): "any",
     ("GET", "/catalog/profiles/{profile_id}"): "profile_use",
     ("DELETE", "/catalog/profiles/{profile_id}"): "profile_admin",
@@ -60,7 +63,8 @@ RULES = {
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
                ("DELETE", "/storage/buckets/{name}"), ("DELETE", f"{VX}/indexes/{{idx}}"),
-               ("DELETE", "/catalog/profiles/{profile_id}")}
+               ("DELETE", "/catalog/profiles/{profile_id}"), ("POST", f"{VX}/indexes/{{idx}}/ann"),
+               ("POST", f"{VX}/indexes/{{idx}}/migrate")}  # a fresh index each: the shared one keeps its backend
 
 
 def expected(rule: str, role: str, own: bool) -> str:
@@ -166,7 +170,8 @@ class World:
                   "token_id": self.fresh("token", role, ds) if throwaway else "nope",
                   "grant_id": self.fresh("grant", role, ds) if throwaway else "999999",
                   "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999",
-                  "idx": self.fresh("index", role, ds) if throwaway else ds.replace("_ds", "_idx"), "dataset": ds}
+                  "idx": self.fresh("index", role, ds) if throwaway else ds.replace("_ds", "_idx"), "dataset": ds,
+                  "doc_id": "1"}
         values["profile_id"] = (self.fresh("profile", role, ds) if throwaway and method == "DELETE"
                                 else "own_p" if own else "other_p")
         if allowed and path.endswith("/deactivate"):
@@ -203,6 +208,9 @@ class World:
             "autotune": {"json": {"m": [8], "ef_construction": [40], "ef_search": [10]}, "params": {"wait": "true"}},
             "champion": {"json": {"m": 8, "ef_construction": 40, "ef_search": 10}},
             "refresh": {"params": {"wait": "true"}}, "indexes": {"json": {"query_log": True}},
+            "append": {"json": {"rows": [{"id": 40_000 + n, "email": f"n{n}@x.org"}]}},
+            "ann": {"json": {"m": 8, "ef_construction": 40}, "params": {"wait": "true"}},
+            "migrate": {"json": {"backend": "lance"}, "params": {"wait": "true"}},
         }
         tail = path.rsplit("/", 2)[-2] if path.endswith("}") and path.startswith(VX) else path.rsplit("/", 1)[-1]
         kwargs = bodies.get(path) or bodies.get(tail, {}) if method in ("POST", "PATCH") else {}
