@@ -38,43 +38,12 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-K = 10
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the same data, truth and timing as bench/vectors.py
+from vectors import K, best_seconds, clustered, exact_truth, recall  # noqa: E402
+
 NPROBES = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128]
 EFS = [16, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200, 256, 320]
-
-
-def clustered(n: int, dim: int, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    centers = rng.normal(size=(max(n // 100, 1), dim)).astype(np.float32)
-    points = centers[rng.integers(0, len(centers), n)] + 0.35 * rng.normal(size=(n, dim)).astype(np.float32)
-    return points / np.linalg.norm(points, axis=1, keepdims=True)
-
-
-def exact_truth(data: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    out = []
-    for start in range(0, len(queries), 64):
-        scores = queries[start:start + 64] @ data.T
-        top = np.argpartition(-scores, K, axis=1)[:, :K]
-        order = np.argsort(-np.take_along_axis(scores, top, axis=1), axis=1)
-        out.append(np.take_along_axis(top, order, axis=1))
-    return np.vstack(out)
-
-
-def recall(found: list[Any], truth: np.ndarray) -> float:
-    hit = sum(len(set(np.asarray(f).tolist()) & set(t.tolist())) for f, t in zip(found, truth, strict=True))
-    return hit / truth.size
-
-
-def best_seconds(fns: dict[str, Callable[[np.ndarray], Any]], queries: np.ndarray, rounds: int) -> dict[str, float]:
-    names = list(fns)
-    best = dict.fromkeys(names, float("inf"))
-    for r in range(rounds):
-        for name in names if r % 2 == 0 else names[::-1]:
-            t0 = time.perf_counter()
-            for q in queries:
-                fns[name](q)
-            best[name] = min(best[name], (time.perf_counter() - t0) / len(queries))
-    return best
 
 
 def p50_ms(fn: Callable[[Any], Any], items: list[Any]) -> float:
