@@ -30,6 +30,18 @@ class StreamFailed(Exception):
         self.error = error
 
 
+def after_first(first: pa.RecordBatch | None, rest: Generator[pa.RecordBatch, None, None]
+                ) -> Generator[pa.RecordBatch, None, None]:
+    """The first batch (computed before a response starts, so early errors keep their status), then the rest;
+    the rest is closed however the stream ends, which frees its query worker."""
+    try:
+        if first is not None:
+            yield first
+            yield from rest
+    finally:
+        rest.close()
+
+
 def ipc_chunks(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Generator[bytes, None, None]:
     """The Arrow IPC stream format, one chunk per batch (the schema first, the end marker last). Closing it
     closes ``batches`` (a generator)."""

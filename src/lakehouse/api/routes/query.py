@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Generator
 from typing import Any, Literal
 
-import pyarrow as pa
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.api.streaming import AbortableStreamingResponse
 from lakehouse.app import Lakehouse
-from lakehouse.query.export import csv_chunks, ipc_chunks
+from lakehouse.query.export import after_first, csv_chunks, ipc_chunks
 from lakehouse.query.results import to_arrow_ipc, to_csv_bytes, to_json_bytes
 from lakehouse.types import Actor
 
@@ -76,16 +74,7 @@ async def _export(body: SqlBody, kind: str, lakehouse: Lakehouse, actor: Actor) 
     except BaseException:
         batches.close()
         raise
-    chunks = (ipc_chunks if kind == "arrow" else csv_chunks)(schema, _chain(first, batches))
+    chunks = (ipc_chunks if kind == "arrow" else csv_chunks)(schema, after_first(first, batches))
     return AbortableStreamingResponse(chunks, media_type=ARROW_STREAM if kind == "arrow" else "text/csv",
                                       headers={"x-streamed": "true"})
 
-
-def _chain(first: pa.RecordBatch | None, rest: Generator[pa.RecordBatch, None, None]
-           ) -> Generator[pa.RecordBatch, None, None]:
-    try:
-        if first is not None:
-            yield first
-            yield from rest
-    finally:
-        rest.close()

@@ -6,12 +6,11 @@ import time
 from collections.abc import AsyncIterator, Generator
 
 import anyio
-import pyarrow as pa
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response, StreamingResponse
 
 from lakehouse.errors import InvalidInput
-from lakehouse.query.export import csv_chunks, ipc_chunks, parquet_chunks
+from lakehouse.query.export import after_first, csv_chunks, ipc_chunks, parquet_chunks
 from lakehouse.ui.charts import pick_chart
 from lakehouse.ui.render import render
 from lakehouse.ui.results import first_rows, result_page
@@ -85,17 +84,8 @@ def download(sql: str = Form(""), format: str = Form("csv"), visit: Visit = Depe
     except BaseException:
         batches.close()
         raise
-    return StreamingResponse(_stream(chunker(schema, _chain(first, batches))), media_type=media,
+    return StreamingResponse(_stream(chunker(schema, after_first(first, batches))), media_type=media,
                              headers={"content-disposition": f'attachment; filename="result.{suffix}"'})
 
-
-def _chain(first: pa.RecordBatch | None, rest: Generator[pa.RecordBatch, None, None]
-           ) -> Generator[pa.RecordBatch, None, None]:
-    try:
-        if first is not None:
-            yield first
-            yield from rest
-    finally:
-        rest.close()
 
 
