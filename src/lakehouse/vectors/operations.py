@@ -194,16 +194,20 @@ class IndexOps:
         return self.indexer.locked(name, owner, body)
 
     # Migration ----------------------------------------------------------------------------------
+    @staticmethod
+    def check_migration(row: VectorIndexRow, backend_name: str) -> None:
+        """Refuse what cannot migrate: an unknown backend, an index being built, one already there."""
+        check_backend(backend_name)
+        if row.status == "building" or row.generation == 0:
+            raise Conflict(f"Vector index '{row.name}' is being built (status {row.status}); migrate it "
+                           "afterwards.", hint="Wait for the build job (GET /jobs), then migrate.")
+        if row.vector_backend == backend_name:
+            raise Conflict(f"Vector index '{row.name}' already uses the {backend_name} backend.")
+
     def migrate(self, name: str, backend_name: str, owner: str) -> dict[str, Any]:
         """Copy the rows to the other backend, build its ANN structure, switch the catalog in one update,
         then remove the old backend's files. A failure before the switch leaves the old copy serving."""
-        check_backend(backend_name)
-        row = self.records.get(name)
-        if row.status == "building" or row.generation == 0:
-            raise Conflict(f"Vector index '{name}' is being built (status {row.status}); migrate it afterwards.",
-                           hint="Wait for the build job (GET /jobs).")
-        if row.vector_backend == backend_name:
-            raise Conflict(f"Vector index '{name}' already uses the {backend_name} backend.")
+        self.check_migration(self.records.get(name), backend_name)
 
         def body() -> dict[str, Any]:
             fresh, index = self._ready(name)

@@ -199,13 +199,7 @@ class VectorService:
         return self.jobs.wait(job.job_id) if wait else job
 
     def migrate_index(self, actor: Actor, name: str, backend: str, wait: bool = False) -> JobInfo:
-        check_backend(backend)
-        row = self.records.get(name)
-        if row.status == "building" or row.generation == 0:
-            raise Conflict(f"Vector index '{name}' is being built (status {row.status}); migrate it afterwards.",
-                           hint="Wait for the build job (GET /jobs), then migrate.")
-        if row.vector_backend == backend:
-            raise Conflict(f"Vector index '{name}' already uses the {backend} backend.")
+        self.ops.check_migration(self.records.get(name), backend)  # at once, and again when the job runs
         job = self.jobs.submit("vectors.migrate", actor, {"index": name, "backend": backend},
                                lambda ctx: self.ops.migrate(name, backend, ctx.job_id))
         return self.jobs.wait(job.job_id) if wait else job
