@@ -188,6 +188,16 @@ def storage_failure(exc: BaseException, where: str) -> StorageError | None:
     return None
 
 
+class SecretMismatch(LakehouseError):
+    """This process's governance secret is not the one the catalog's HMACs (purged keys, hash masks) use."""
+
+    code = "secret_mismatch"
+    http_status = 500
+    default_hint = ("Give every server and CLI on this catalog the same governance.secret (an env: reference, "
+                    "e.g. LAKEHOUSE_GOVERNANCE__SECRET=env:LAKEHOUSE_SECRET_GOVERNANCE), the one it was first used "
+                    "with: with another, purged keys could be written again and masks would not match.")
+
+
 class Unavailable(LakehouseError):
     code = "unavailable"
     http_status = 503

@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from lakehouse.agents.agent_store import AgentStore
-from lakehouse.agents.leader import LeaderLock
 from lakehouse.agents.proposer import Bounds, Proposal, bisect_ef, meets_target, propose
 from lakehouse.agents.trials import Outcome, TrialRunner
+from lakehouse.catalog.leader import LeaderLock
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import LakehouseError
@@ -65,7 +65,7 @@ class AutotuneAgent:
 
     def tick(self) -> float:
         """One pass; returns the seconds to wait before the next."""
-        if not self.lock.try_acquire() or not self.lock.still_held():
+        if not self.lock.lead():
             return POLL_SECONDS
         self.store.lead(self.owner)
         now = time.monotonic()

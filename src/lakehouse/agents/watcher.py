@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from lakehouse.catalog.leader import LeaderLock
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, LakehouseError
@@ -29,6 +30,7 @@ from lakehouse.types import Actor, Role, WriteMode, utcnow
 
 log = logging.getLogger(__name__)
 WATCHER = Actor(name="watcher", role=Role.admin)
+LEADER_POLL_MS = 5_000
 IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".report.json")
 
 
@@ -43,6 +45,8 @@ class DropFolderWatcher:
         self.failed = self.folder / "failed"
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # one watcher per catalog: two on one folder would both read a new file before either records it
+        self.lock = LeaderLock(catalog.engine, "drop-folder-watcher", settings.data_dir)
 
     # Running --------------------------------------------------------------------------------
     def start(self) -> None:
@@ -55,14 +59,21 @@ class DropFolderWatcher:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
+        self.lock.release()
 
     def _loop(self) -> None:
         from watchfiles import Change, watch
 
-        self.scan_once()
+        if self.lock.lead():
+            self.scan_once()
         debounce = self._settings.ingest.watch.debounce_ms
-        for changes in watch(self.folder, stop_event=self._stop, debounce=debounce, recursive=False):
-            if any(kind in (Change.added, Change.modified) for kind, _ in changes):
+        # a follower wakes every LEADER_POLL_MS to try to lead, and a new leader scans what waited meanwhile
+        for changes in watch(self.folder, stop_event=self._stop, debounce=debounce, recursive=False,
+                             rust_timeout=LEADER_POLL_MS, yield_on_timeout=True):
+            was_leading = self.lock.held
+            if not self.lock.lead():
+                continue
+            if not was_leading or any(kind in (Change.added, Change.modified) for kind, _ in changes):
                 self.scan_once()
 
     # One pass -------------------------------------------------------------------------------

@@ -130,9 +130,11 @@ class LakehouseBase:
 
     @cached_property
     def vector_scheduler(self) -> RefreshScheduler:
+        from lakehouse.catalog.leader import LeaderLock
         from lakehouse.vectors.scheduler import RefreshScheduler
 
-        return RefreshScheduler(self.vectors, self.settings.vectors.scheduler_interval_seconds)
+        return RefreshScheduler(self.vectors, self.settings.vectors.scheduler_interval_seconds,
+                                LeaderLock(self.catalog.engine, "refresh-scheduler", self.settings.data_dir))
 
     @cached_property
     def model_slot(self) -> ModelSlot:
@@ -168,6 +170,14 @@ class LakehouseBase:
         from lakehouse.app.recovery import recover
 
         self.startup_report: ReconcileReport = recover(self)
+
+    @property
+    def loops_led(self) -> dict[str, bool]:
+        """Which background loops this process runs now: of several servers on one catalog, one leads each."""
+        led = {"refresh_scheduler": self.vector_scheduler.leads}
+        if self.settings.agent.enabled:
+            led["autotune_agent"] = self.agent.lock.held
+        return led
 
     @property
     def staging_dir(self) -> Path:

@@ -139,6 +139,14 @@ class ProcessLeaseRow(Base):
     heartbeat_at: Mapped[datetime]
 
 
+class CatalogMetaRow(Base):
+    """Facts about the catalog itself, e.g. the check value of the governance secret its HMACs were made with."""
+
+    __tablename__ = "catalog_meta"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 class WriteIntentRow(Base):
     """Journaled before a Delta commit so a crash between Delta and the catalog can be reconciled."""
 

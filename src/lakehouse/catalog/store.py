@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.datasets import DatasetStore
 from lakehouse.catalog.db import create_catalog_engine, migrate
-from lakehouse.catalog.models import BucketRow, IngestedFileRow, JobRow, LockRow, WriteIntentRow
+from lakehouse.catalog.models import BucketRow, CatalogMetaRow, IngestedFileRow, JobRow, LockRow, WriteIntentRow
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.catalog.owners import ProcessOwners
 from lakehouse.catalog.records import job_info
@@ -235,3 +235,18 @@ class CatalogStore:
                     at=utcnow(),
                 )
             )
+
+    # Facts about the catalog -------------------------------------------------------------------
+    def claim_meta(self, key: str, value: str) -> str:
+        """The value recorded under ``key``: ``value`` when none was yet (the first process sets it)."""
+        with self.sessions() as session:
+            found = session.get(CatalogMetaRow, key)
+        if found is not None:
+            return found.value
+        try:
+            with self.sessions.begin() as session:
+                session.add(CatalogMetaRow(key=key, value=value))
+            return value
+        except IntegrityError:  # another process recorded it first
+            with self.sessions() as session:
+                return session.get_one(CatalogMetaRow, key).value

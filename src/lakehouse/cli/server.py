@@ -55,6 +55,9 @@ def register(app: typer.Typer) -> None:
         trimmer.start()
         lakehouse = st.local("serve")
         deep_check(lakehouse)
+        # a server is a long-lived owner: its lease heartbeat also sweeps dead replicas' jobs and brings
+        # this data dir's tombstone keys up to the catalog's state
+        lakehouse.catalog.owners.ensure()
         watcher = None
         if watch if watch is not None else settings.ingest.watch.enabled:
             watcher = DropFolderWatcher(lakehouse.settings, lakehouse.ingest, lakehouse.catalog)

@@ -39,6 +39,7 @@ class Governance:
         self._erasables = erasables
         sessions = catalog.sessions
         self.secret = load_secret(settings)
+        self._check_secret(catalog)
         self.principals = Principals(sessions)
         self.grants = Grants(sessions)
         self.access = Access(self.grants, catalog.datasets.exists)
@@ -52,6 +53,15 @@ class Governance:
         for pattern in ("dataset.*", "tombstone.*", "purge.done"):
             bus.subscribe(pattern, self._refresh_clean_copies)
 
+    def _check_secret(self, catalog: CatalogStore) -> None:
+        """Every process on one catalog must hash with one secret (replicas have their own data dirs)."""
+        check = hmac_hex(self.secret, "lakehouse:governance-secret-check")
+        if catalog.claim_meta("governance_secret_check", check) != check:
+            from lakehouse.errors import SecretMismatch
+
+            raise SecretMismatch("This process's governance secret is not the one this catalog was first used "
+                                 "with (another data dir's secret.key, or another governance.secret).")
+
     # Parts built on first use (they load Arrow and delta-rs; listing datasets needs neither) --------
     @cached_property
     def tombstones(self) -> TombstoneStore:
@@ -59,7 +69,10 @@ class Governance:
 
         # superseded key sets stay as long as a query planned against one may run
         retain = 2 * max(self._query_seconds, 60.0)
-        return TombstoneStore(self._catalog.sessions, self.secret, self._tombstone_root, retain)
+        store = TombstoneStore(self._catalog.sessions, self.secret, self._tombstone_root, retain,
+                               key_type_of=lambda name: self.schema_of(name).field(store.key_column(name)).type)
+        self._catalog.owners.on_sweep.append(lambda _dead: store.sync())
+        return store
 
     @cached_property
     def clean_copies(self) -> CleanCopies:

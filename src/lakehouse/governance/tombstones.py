@@ -7,6 +7,7 @@ key is tombstoned, including keys already purged (matched by HMAC, since their v
 
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 import uuid
@@ -18,19 +19,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 from deltalake import write_deltalake
-from sqlalchemy import select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_governance import TombstoneRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import hmac_hex
+from lakehouse.storage import delta
 from lakehouse.storage.arrays import filter_table, is_in
 from lakehouse.types import Actor, iso_utc, utcnow
 
+log = logging.getLogger(__name__)
 KEY = "k"
 BUILDING = ".building-"  # a generation being written (renamed into place when complete)
 CLEAN_DIR = ".clean"  # tombstone-free copies of data files, per generation (clean_copies.py)
 BatchGate = Callable[[pa.RecordBatch], pa.RecordBatch]
+KeyTypeOf = Callable[[str], pa.DataType]
 
 
 def tombstone_view(row: TombstoneRow, pending: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -45,12 +49,19 @@ def tombstone_view(row: TombstoneRow, pending: frozenset[str] = frozenset()) -> 
 
 
 class TombstoneStore:
-    def __init__(self, sessions: sessionmaker[Session], secret: bytes, root: Path, retain_seconds: float = 120.0):
-        """``retain_seconds``: how long a superseded key-set generation stays for queries planned against it."""
+    """The catalog holds the tombstones; the key-set generations under ``root`` (the data dir) are this
+    process's copy of them, named after the catalog state they were built from (``_state``), so a process
+    with another data dir on the same catalog (a replica) rebuilds its copy when the state moves on."""
+
+    def __init__(self, sessions: sessionmaker[Session], secret: bytes, root: Path, retain_seconds: float = 120.0,
+                 key_type_of: KeyTypeOf | None = None):
+        """``retain_seconds``: how long a superseded key-set generation stays for queries planned against it;
+        ``key_type_of``: a dataset's key column type (to build a first copy of keys another process added)."""
         self._sessions = sessions
         self._secret = secret
         self._root = root
         self._retain_ns = int(retain_seconds * 1e9)
+        self._key_type_of = key_type_of
         self._hidden: dict[tuple[str, int, str], int] = {}
 
     def hidden_rows(self, dataset: str, data: Callable[[], pads.Dataset], version: int) -> int:
@@ -153,18 +164,58 @@ class TombstoneStore:
 
     # The anti-join relation -----------------------------------------------------------------
     def relation(self, dataset: str) -> str | None:
-        """The current generation of the dataset's tombstone table (None without active tombstones)."""
+        """The current generation of the dataset's tombstone table (None without active tombstones), first
+        rebuilt when it is not of the catalog's current state (another process changed the tombstones)."""
+        state = self._state(dataset)
         generations = _generations(self._root / dataset)
-        return str(generations[-1]) if generations else None
+        latest = generations[-1] if generations else None
+        if state is None and latest is None:
+            return None
+        if state is not None and latest is not None and _state_of(latest) == state:
+            return str(latest)
+        key_type = _key_type(latest) if latest is not None else None
+        if key_type is None and state is not None and self._key_type_of is not None:
+            key_type = self._key_type_of(dataset)
+        purged_since = latest is not None and _purged(state) > _purged(_state_of(latest))
+        self.rebuild(dataset, key_type, drop_old=purged_since)  # a purge elsewhere: drop the old copies now
+        generations = _generations(self._root / dataset)
+        return str(generations[-1]) if generations and state is not None else None
+
+    def sync(self) -> None:
+        """Bring every local copy to the catalog's state (run on each lease heartbeat: a key purged through
+        another replica leaves this one's disk within a heartbeat, not at its next query of the dataset)."""
+        if self._root.is_dir():
+            for folder in self._root.iterdir():
+                try:
+                    if folder.is_dir() and _generations(folder):
+                        self.relation(folder.name)
+                except Exception:  # noqa: BLE001 - one dataset's copy must not stop the others' (nor the lease)
+                    log.warning("could not bring the tombstone keys of %s up to date", folder.name, exc_info=True)
+
+    def _state(self, dataset: str) -> str | None:
+        """The catalog's tombstones of ``dataset`` as a name part (None without active ones)."""
+        live = TombstoneRow.purged_at.is_(None)
+        with self._sessions() as session:
+            active, ids, top, purged = session.execute(select(
+                func.coalesce(func.sum(case((live, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((live, TombstoneRow.id), else_=0)), 0),
+                func.coalesce(func.max(case((live, TombstoneRow.id), else_=None)), 0),
+                func.coalesce(func.sum(case((live, 0), else_=1)), 0),
+            ).where(TombstoneRow.dataset_name == dataset)).one()
+        return _state_name(int(active), int(ids), int(top), int(purged)) if active else None
 
     def rebuild(self, dataset: str, key_type: pa.DataType | None, *, drop_old: bool = False) -> None:
         folder = self._root / dataset
-        active = [r.key_value for r in self.rows(dataset, active_only=True)]
+        rows = self.rows(dataset)
+        live = [r for r in rows if r.purged_at is None]
+        active = [r.key_value for r in live]
+        state = _state_name(len(live), sum(r.id for r in live), max((r.id for r in live), default=0),
+                            len(rows) - len(live))
         previous = _generations(folder)
         now = time.time_ns()
         newer = previous[1:]
         if active and key_type is not None:
-            name = f"{now:020d}-{uuid.uuid4().hex[:8]}"
+            name = f"{now:020d}-{state}-{uuid.uuid4().hex[:8]}"
             target, staging = folder / name, folder / f"{BUILDING}{name}"
             folder.mkdir(parents=True, exist_ok=True)
             # Written under a dot-name, then renamed: a reader listing generations never picks one whose
@@ -206,6 +257,28 @@ class TombstoneStore:
             return batch if drop is None else filter_table(batch, pc.invert(pc.fill_null(drop, False)))
 
         return apply
+
+
+def _state_name(active: int, ids: int, top: int, purged: int) -> str:
+    return f"a{active}s{ids}m{top}p{purged}"
+
+
+def _state_of(generation: Path) -> str | None:
+    """The catalog state a generation was built from (None for a generation of an older release)."""
+    parts = generation.name.split("-")
+    return parts[1] if len(parts) == 3 else None
+
+
+def _purged(state: str | None) -> int:
+    head, _, count = (state or "").rpartition("p")
+    return int(count) if head and count.isdigit() else 0
+
+
+def _key_type(generation: Path) -> pa.DataType | None:
+    try:
+        return delta.schema(str(generation)).field(KEY).type
+    except Exception:  # noqa: BLE001 - a generation swept meanwhile: the caller falls back to the dataset
+        return None
 
 
 def _created_ns(generation: Path) -> int:

@@ -13,6 +13,7 @@ from lakehouse.errors import InvalidInput, LakehouseError
 from lakehouse.types import Actor, Role, utcnow
 
 if TYPE_CHECKING:
+    from lakehouse.catalog.leader import LeaderLock
     from lakehouse.vectors.service import VectorService
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,13 @@ def due(expression: str, last: datetime, now: datetime) -> bool:
 
 
 class RefreshScheduler:
-    def __init__(self, service: VectorService, interval: float):
+    """``lock``: the catalog-wide leader lock, so that of several servers on one catalog only the leader
+    refreshes (none queues a duplicate); a follower takes over when the leader's lock goes with it."""
+
+    def __init__(self, service: VectorService, interval: float, lock: LeaderLock | None = None):
         self._service = service
         self._interval = interval
+        self._lock = lock
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -50,11 +55,28 @@ class RefreshScheduler:
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        if self._lock is not None:
+            self._lock.release()
+
+    @property
+    def leads(self) -> bool:
+        """Whether this process's scheduler is the one that runs (always, without a lock)."""
+        return self._lock is None or self._lock.held
+
+    def run_once(self) -> bool:
+        """One pass if this process leads; returns whether it did."""
+        if self._lock is not None and not self._lock.lead():
+            return False
+        self.tick()
+        self.optimize_due()
+        return True
 
     def _loop(self) -> None:
         while not self._stop.wait(self._interval):
-            self.tick()
-            self.optimize_due()
+            try:
+                self.run_once()
+            except Exception:  # noqa: BLE001 - e.g. the catalog briefly unreachable: the next pass retries
+                log.exception("refresh scheduler pass failed")
 
     def optimize_due(self) -> list[str]:
         """The scheduled optimize: fold appended (unindexed) rows of every loaded index into its ANN structure

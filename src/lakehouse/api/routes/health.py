@@ -21,4 +21,5 @@ def health(lakehouse: Lakehouse = Depends(get_lakehouse)) -> dict[str, Any]:
         "startup": {"adopted": report.adopted, "rolled_back": report.rolled_back,
                     "missing_tables": report.missing_tables,
                     "staging_files_removed": report.staging_files_removed},
+        "leads": lakehouse.loops_led,
     }

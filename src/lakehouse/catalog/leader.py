@@ -1,6 +1,7 @@
-"""One leader per catalog for a background agent: a PostgreSQL advisory lock on a PostgreSQL catalog, a file
-lock beside a SQLite catalog. Both are released by the operating system or the database when the holding
-process dies, so a crashed leader never blocks the next one."""
+"""One leader per catalog for a background loop (the autotune agent, the refresh scheduler, the drop-folder
+watcher), so replicas over one catalog run each loop once: a PostgreSQL advisory lock on a PostgreSQL
+catalog, a file lock beside a SQLite catalog. Both are released by the operating system or the database
+when the holding process dies, so a crashed leader never blocks the next one."""
 
 from __future__ import annotations
 
@@ -60,6 +61,10 @@ class LeaderLock:
         except Exception:  # noqa: BLE001 - any failure means the session, and the lock with it, is gone
             self.release()
             return False
+
+    def lead(self) -> bool:
+        """Whether this process leads now: takes the lock when it is free, and notices a lost one."""
+        return self.try_acquire() and self.still_held()
 
     def release(self) -> None:
         held, self._held = self._held, None
