@@ -4,6 +4,7 @@ catalog reads for a fixed time.
     python bench/load.py                       # 8 then 32 clients, 5 minutes each
     python bench/load.py --clients 8 --minutes 1
     python bench/load.py --soak                # 30 minutes, 8 clients, refresh scheduler and agent busy
+    python bench/load.py --soak --steady 1000  # the same with bounded data: notes overwritten, 1,000 rows each
     flock /tmp/lakehouse-bench.lock python bench/load.py   # how the figures in docs/operations.md were taken
 
 Setup (not timed): the staffing demo (100,000 candidates, 2,000 resumes with a local-model HNSW index), then
@@ -17,6 +18,9 @@ with its query workers) and open file descriptors over time, and the RSS growth 
 Peer, same run and client count: GET /health, the floor of the HTTP stack (uvicorn + FastAPI + auth +
 audit), so "mixed q/s / health q/s" shows how much of the serving capacity real work leaves. In soak mode
 an index with a scheduled refresh (every minute) over the ingest target keeps the refresh scheduler busy.
+Half the clients append to that target, so the index grows through the soak; with ``--steady N`` they
+overwrite it with N rows instead (ids from a rolling window), so each refresh replaces documents and the
+data stays bounded: the server's RSS after warm-up should then stay within a bound, not follow the data.
 The loops are bounded by time and count and talk only to 127.0.0.1. Figures are warm (server already up).
 """
 
@@ -126,7 +130,8 @@ class Results:
                     self.error_samples.append(f"{op}: {error[:300]}")
 
 
-def client_loop(index: int, url: str, deadline: float, results: Results, health_only: bool, soak: bool) -> None:
+def client_loop(index: int, url: str, deadline: float, results: Results, health_only: bool, soak: bool,
+                steady: int = 0) -> None:
     rng = random.Random(index)
     ops, weights = zip(*WEIGHTS.items(), strict=True)
     next_id = 0
@@ -150,9 +155,13 @@ def client_loop(index: int, url: str, deadline: float, results: Results, health_
                                                     "/vectors/indexes", "/jobs"]))
                 else:
                     target = "notes" if soak and index % 2 == 0 else f"load_{index}"
-                    response = http.post(f"/ingest/arrow?dataset={target}", content=arrow_rows(index, next_id),
+                    if target == "notes" and steady:  # bounded data: replace notes with a window of ids
+                        body, mode = arrow_rows(index, (next_id * steady) % (5 * steady), steady), "overwrite"
+                    else:
+                        body, mode = arrow_rows(index, next_id), "append"
+                    response = http.post(f"/ingest/arrow?dataset={target}&mode={mode}", content=body,
                                          headers={"content-type": ARROW})
-                    next_id += 50
+                    next_id += 50 if not (target == "notes" and steady) else 1
                 if response.status_code >= 300:
                     error = f"{response.status_code} {response.text}"
             except httpx.HTTPError as exc:
@@ -203,18 +212,30 @@ def summarise(results: Results, seconds: float) -> dict[str, Any]:
     return out
 
 
-def run_phase(url: str, pid: int, clients: int, seconds: float, health_only: bool, soak: bool) -> dict[str, Any]:
+def notes_documents(url: str) -> int:
+    """The soak index's live documents (-1 when it cannot be read): what the server's RSS may follow."""
+    try:
+        return int(httpx.get(f"{url}/vectors/indexes/notes_idx", timeout=10).json().get("documents") or 0)
+    except (httpx.HTTPError, ValueError):
+        return -1
+
+
+def run_phase(url: str, pid: int, clients: int, seconds: float, health_only: bool, soak: bool,
+              steady: int = 0) -> dict[str, Any]:
     results = Results()
     deadline = time.monotonic() + seconds
-    threads = [threading.Thread(target=client_loop, args=(i, url, deadline, results, health_only, soak), daemon=True)
-               for i in range(clients)]
+    threads = [threading.Thread(target=client_loop, args=(i, url, deadline, results, health_only, soak, steady),
+                                daemon=True) for i in range(clients)]
     samples = []
     started = time.monotonic()
     for thread in threads:
         thread.start()
     interval = max(5.0, seconds / 60)
     while any(t.is_alive() for t in threads) and time.monotonic() < deadline + 90:
-        samples.append({"t": round(time.monotonic() - started), **process_stats(pid)})
+        sample = {"t": round(time.monotonic() - started), **process_stats(pid)}
+        if soak and not health_only:
+            sample["notes_documents"] = notes_documents(url)
+        samples.append(sample)
         time.sleep(min(interval, max(0.1, deadline - time.monotonic())) if time.monotonic() < deadline else 1)
     elapsed = time.monotonic() - started
     summary = summarise(results, min(elapsed, seconds))
@@ -240,6 +261,8 @@ def main() -> None:
     parser.add_argument("--clients", default="8,32", help="Comma-separated client counts, one phase each.")
     parser.add_argument("--minutes", type=float, default=None, help="Per phase (default 5; 30 with --soak).")
     parser.add_argument("--soak", action="store_true", help="30-minute soak with the refresh scheduler busy.")
+    parser.add_argument("--steady", type=int, default=0, metavar="N",
+                        help="Soak with bounded data: the notes writers overwrite it with N rows each time.")
     parser.add_argument("--peer-seconds", type=float, default=20.0, help="GET /health phase per client count.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures here.")
     args = parser.parse_args()
@@ -260,7 +283,7 @@ def main() -> None:
     server = subprocess.Popen([str(cli), "--data-dir", str(data_dir), "serve", "--port", str(port)], env=env,
                               stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    report: dict[str, Any] = {"minutes": minutes, "soak": args.soak, "phases": []}
+    report: dict[str, Any] = {"minutes": minutes, "soak": args.soak, "steady": args.steady, "phases": []}
     try:
         for _ in range(600):
             if server.poll() is not None:
@@ -277,7 +300,7 @@ def main() -> None:
             warm.post("/query/sql", json={"sql": SQL[0]}).raise_for_status()
         for clients in counts:
             peer = run_phase(url, server.pid, clients, args.peer_seconds, True, args.soak)
-            mixed = run_phase(url, server.pid, clients, minutes * 60, False, args.soak)
+            mixed = run_phase(url, server.pid, clients, minutes * 60, False, args.soak, args.steady)
             phase = {"clients": clients, "mixed": mixed, "peer_health": peer,
                      "ratio_mixed_to_health_qps": round(mixed["qps"] / max(peer["qps"], 0.1), 3),
                      "load_after": os.getloadavg()}
@@ -321,11 +344,12 @@ def print_phase(phase: dict[str, Any]) -> None:
         print(f"   RSS (server + query workers) MB: {mixed['rss_mb']}; server alone: {mixed['server_rss_mb']}; "
               f"open fds: {mixed['open_fds']}")
         print("   RSS over time (minute: server MB | each child MB):")
-        for minute in sorted({0, 2, 5, 10, 20, 30, round(mixed["samples"][-1]["t"] / 60)}):
+        for minute in sorted({0, 2, 5, 10, 15, 20, 25, 30, round(mixed["samples"][-1]["t"] / 60)}):
             near = min(mixed["samples"], key=lambda s: abs(s["t"] - minute * 60))
             if abs(near["t"] - minute * 60) <= 60:
+                docs = f"  (notes_idx {near['notes_documents']} documents)" if "notes_documents" in near else ""
                 print(f"     {minute:>3}: {near['rss_kb'] // 1024} | "
-                      f"{' '.join(str(w // 1024) for w in near['workers_rss_kb'])}")
+                      f"{' '.join(str(w // 1024) for w in near['workers_rss_kb'])}{docs}")
     for sample in mixed["error_samples"][:5]:
         print(f"   error: {sample}")
     print(f"   load average after: {phase['load_after']}", flush=True)
