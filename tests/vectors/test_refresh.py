@@ -149,3 +149,15 @@ def test_refresh_unknown_dataset(vlh, n) -> None:  # type: ignore[no-untyped-def
 
     with pytest.raises(NotFound):
         vlh.refresh_vectors("missing")
+
+
+def test_of_two_processes_on_one_catalog_only_the_leader_runs_the_scheduler(make_settings) -> None:  # type: ignore[no-untyped-def]
+    from lakehouse.app import Lakehouse
+
+    settings = make_settings(query={"workers": 1})
+    with Lakehouse(settings) as first, Lakehouse(settings) as second:  # (a CLI beside a server, or replicas)
+        assert first.vector_scheduler.run_once() is True
+        assert second.vector_scheduler.run_once() is False  # the file lock beside the SQLite catalog is taken
+        assert (first.loops_led["refresh_scheduler"], second.loops_led["refresh_scheduler"]) == (True, False)
+        first.vector_scheduler.stop()  # a leader going away (or dying: the lock goes with the process)
+        assert second.vector_scheduler.run_once() is True
