@@ -70,7 +70,7 @@ class ShareStore:
                 session.add_all(rows)
         except IntegrityError:
             raise Conflict(f"Share '{name}' already exists.", hint="Delete it first, or pick another name.") from None
-        return self._view(share, rows)
+        return self._view(share, sorted(rows, key=lambda o: o.name))
 
     def share(self, name: str) -> dict[str, Any]:
         with self._sessions() as session:
