@@ -29,10 +29,15 @@ def error_response(request: Request, status: int, code: str, message: str, hint:
                             "request_id": getattr(request.state, "request_id", None)}
     if details:
         body["details"] = details
-    if request.url.path.startswith(DELTA_SHARING):  # the protocol's own error fields, beside ours
-        return JSONResponse({"error": body, "errorCode": PROTOCOL_CODES.get(status, "INTERNAL_ERROR"),
-                             "message": message}, status_code=status)
-    return JSONResponse({"error": body}, status_code=status)
+    return JSONResponse(shaped(request.url.path, status, body), status_code=status)
+
+
+def shaped(path: str, status: int, error: dict[str, Any]) -> dict[str, Any]:
+    """The one error shape; under /delta-sharing/ with the protocol's own ``errorCode`` and ``message`` beside it
+    (PROTOCOL.md), so Delta Sharing clients and ours both read it."""
+    if path.startswith(DELTA_SHARING):
+        return {"error": error, "errorCode": PROTOCOL_CODES.get(status, "INTERNAL_ERROR"), "message": error["message"]}
+    return {"error": error}
 
 
 class RequestIdMiddleware:

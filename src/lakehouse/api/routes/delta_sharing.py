@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from lakehouse.api.deps import get_lakehouse
+from lakehouse.api.responses import errors
 from lakehouse.app import Lakehouse
 from lakehouse.wire import QueryTableRequest
 
@@ -84,7 +85,8 @@ def table_version_head(share: str, schema: str, table: str, token: str | None = 
     return _version(lakehouse.delta_sharing.table_version(token, share, schema, table))
 
 
-@router.get(f"{TABLE}/version", summary="Delta Sharing: the table version in Delta-Table-Version")
+@router.get(f"{TABLE}/version", responses=errors(400),
+            summary="Delta Sharing: the table version in Delta-Table-Version")
 def table_version(share: str, schema: str, table: str,
                   starting_timestamp: str | None = Query(None, alias="startingTimestamp", max_length=100),
                   token: str | None = Depends(recipient_token),
@@ -108,8 +110,18 @@ def query_table(share: str, schema: str, table: str, body: QueryTableRequest | N
     return _table_answer(lakehouse.delta_sharing.query(token, share, schema, table, body, capabilities))
 
 
-@router.api_route("/files/{ticket}", methods=["GET", "HEAD"], response_class=FileResponse,
-                  summary="A shared data file of a local bucket, by the signed, expiring URL a query answered")
+FILE_ERRORS = errors(403, 404)
+
+
+@router.get("/files/{ticket}", response_class=FileResponse, responses=FILE_ERRORS,
+            summary="A shared data file of a local bucket, by the signed, expiring URL a query answered")
 def shared_file(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> FileResponse:
+    path, request.state.actor = lakehouse.delta_sharing.file(ticket)
+    return FileResponse(path, media_type="application/octet-stream")
+
+
+@router.head("/files/{ticket}", response_class=FileResponse, responses=FILE_ERRORS,
+             summary="A shared data file's size (Content-Length), for readers that ask before ranged reads")
+def shared_file_head(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> FileResponse:
     path, request.state.actor = lakehouse.delta_sharing.file(ticket)
     return FileResponse(path, media_type="application/octet-stream")
