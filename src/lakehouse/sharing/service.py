@@ -11,6 +11,7 @@ Every share has one schema, ``default``, holding its objects under their own nam
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -33,6 +34,7 @@ from lakehouse.types import Actor, Event, Role, iso_utc, utcnow
 from lakehouse.wire import QueryTableRequest, RecipientSpec, ShareSpec
 
 MAX_RECIPIENT_DAYS = 36_500
+TABLE_CACHE = 64  # served table versions whose file lists are kept
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class SharingService:
         expiry = settings.sharing.url_expiry_seconds
         self.snapshots = Snapshots(catalog.sessions, catalog, buckets, governance, sql, grace_seconds=expiry)
         self.signer = Signer(governance.secret, expiry)
+        self._tables: dict[tuple[str, str, int], tuple[list[DataFile], str, int]] = {}
+        self._lock = threading.Lock()
 
     # Provider side ----------------------------------------------------------------------------
     def _require_sharer(self, actor: Actor, action: str) -> None:
@@ -241,11 +245,23 @@ class SharingService:
         return f"{endpoint_of(self._settings)}/files/{self.signer.sign(ticket)}"
 
     def _table(self, served: Served) -> tuple[list[DataFile], str, int]:
+        """The served version's files, schema and creation time; a version never changes, so they are kept
+        (the client asks for metadata, then queries: the log is read once)."""
+        key = (served.bucket, served.path, served.table_version)
+        with self._lock:
+            found = self._tables.get(key)
+        if found is not None:
+            return found
         from lakehouse.storage import delta
 
         bucket = self._buckets.get(served.bucket)
         dt = delta.open_table(bucket.uri(served.path), bucket.storage_options(), served.table_version)
-        return data_files(served.path, dt), dt.schema().to_json(), int(dt.metadata().created_time or 0)
+        found = data_files(served.path, dt), dt.schema().to_json(), int(dt.metadata().created_time or 0)
+        with self._lock:
+            self._tables[key] = found
+            while len(self._tables) > TABLE_CACHE:
+                self._tables.pop(next(iter(self._tables)))
+        return found
 
     def _share(self, recipient: Recipient, share: str) -> tuple[str, str]:
         wanted = share.lower()

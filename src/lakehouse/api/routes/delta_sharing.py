@@ -113,15 +113,19 @@ def query_table(share: str, schema: str, table: str, body: QueryTableRequest | N
 FILE_ERRORS = errors(403, 404)
 
 
-@router.get("/files/{ticket}", response_class=FileResponse, responses=FILE_ERRORS,
+class SharedFile(FileResponse):
+    chunk_size = 4 * 1024 * 1024  # Starlette's 64 KiB costs a thread hop per chunk: 2x slower on a 7.5 MB file
+
+
+@router.get("/files/{ticket}", response_class=SharedFile, responses=FILE_ERRORS,
             summary="A shared data file of a local bucket, by the signed, expiring URL a query answered")
-def shared_file(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> FileResponse:
+def shared_file(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> SharedFile:
     path, request.state.actor = lakehouse.delta_sharing.file(ticket)
-    return FileResponse(path, media_type="application/octet-stream")
+    return SharedFile(path, media_type="application/octet-stream")
 
 
-@router.head("/files/{ticket}", response_class=FileResponse, responses=FILE_ERRORS,
+@router.head("/files/{ticket}", response_class=SharedFile, responses=FILE_ERRORS,
              summary="A shared data file's size (Content-Length), for readers that ask before ranged reads")
-def shared_file_head(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> FileResponse:
+def shared_file_head(ticket: str, request: Request, lakehouse: Lakehouse = Depends(get_lakehouse)) -> SharedFile:
     path, request.state.actor = lakehouse.delta_sharing.file(ticket)
-    return FileResponse(path, media_type="application/octet-stream")
+    return SharedFile(path, media_type="application/octet-stream")
