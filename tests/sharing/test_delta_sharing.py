@@ -76,6 +76,10 @@ def test_the_official_client_lists_and_reads_a_shared_view_masked(sharing_server
     assert len(delta_sharing.load_as_pandas(url, limit=2)) == 2
     metadata = delta_sharing.get_table_metadata(url, use_delta_format=False)
     assert [f["name"] for f in json.loads(metadata.schema_string)["fields"]] == ["id", "email", "age"]
+    audited = lh.audit_events(limit=10_000)
+    reads = [r for r in audited if r["action"] == "sharing.query" and r["actor"] == "recipient:acme"]
+    assert reads and reads[0]["objects"] == ["people_share.default.people_safe"]
+    assert any(r["action"] == "sharing.create_recipient" and r["actor"] == "local-admin" for r in audited)
 
 
 def test_snapshots_follow_new_versions_and_tombstones(sharing_server: Sharing, table_url) -> None:

@@ -95,7 +95,7 @@ def table_version(share: str, schema: str, table: str,
 
 
 @router.get(f"{TABLE}/metadata", summary="Delta Sharing: protocol and metaData (schema) as ndjson",
-            response_class=Response)
+            response_class=Response, responses=errors(409))
 def table_metadata(share: str, schema: str, table: str, capabilities: str | None = Capabilities,
                    token: str | None = Depends(recipient_token),
                    lakehouse: Lakehouse = Depends(get_lakehouse)) -> Response:
