@@ -19,13 +19,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(lh: Lakehouse, app: Any = None) -> Iterator[str]:
-    """Serve ``create_app(lh)``, or ``app`` when given (an app built from ``lh`` with test routes added)."""
+def serving(lh: Lakehouse, app: Any = None, port: int | None = None) -> Iterator[str]:
+    """Serve ``create_app(lh)``, or ``app`` when given (an app built from ``lh`` with test routes added), on
+    ``port`` when given (one the settings already name, e.g. for ``sharing.endpoint``)."""
     import uvicorn
 
     from lakehouse.api.app import create_app
 
-    port = free_port()
+    port = port or free_port()
     srv = uvicorn.Server(uvicorn.Config(app or create_app(lh), host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

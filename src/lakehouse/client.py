@@ -609,3 +609,29 @@ class RemoteLakehouse:
     def unload_model(self, name: str, actor: Actor | None = None) -> ModelAction:
         path = f"/admin/models/{quote(name, safe=_NAME_SAFE)}/unload"
         return ModelAction.model_validate(self._json("POST", path, actor))
+
+    # Delta Sharing (the provider's side; recipients use any Delta Sharing client with their profile) ----------
+    def create_share(self, name: str, objects: Sequence[str], *, comment: str = "",
+                     actor: Actor | None = None) -> dict[str, Any]:
+        body = {"name": name, "objects": list(objects), "comment": comment}
+        return dict(self._json("POST", "/sharing/shares", actor, json=body))
+
+    def list_shares(self, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items("/sharing/shares", actor)
+
+    def get_share(self, name: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("GET", f"/sharing/shares/{name}", actor))
+
+    def delete_share(self, name: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/sharing/shares/{name}", actor))
+
+    def create_recipient(self, name: str, shares: Sequence[str], *, expires_in_days: float | None = None,
+                         actor: Actor | None = None) -> dict[str, Any]:
+        body = {"name": name, "shares": list(shares), "expires_in_days": expires_in_days}
+        return dict(self._json("POST", "/sharing/recipients", actor, json=body))
+
+    def list_recipients(self, actor: Actor | None = None) -> list[dict[str, Any]]:
+        return self._items("/sharing/recipients", actor)
+
+    def revoke_recipient(self, name: str, actor: Actor | None = None) -> dict[str, Any]:
+        return dict(self._json("DELETE", f"/sharing/recipients/{name}", actor))

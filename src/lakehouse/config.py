@@ -313,6 +313,24 @@ class UiSettings(BaseModel):
                            description="Entries per page of the datasets list, audit and journal.")
 
 
+class SharingSettings(BaseModel):
+    """Delta Sharing (``/delta-sharing``; docs/sharing.md)."""
+
+    endpoint: str | None = Field(
+        default=None, description="Public URL of the Delta Sharing endpoint, written into recipients' profiles and "
+        "into the file URLs of local buckets; default http(s)://<server.host>:<server.port>/delta-sharing.")
+    url_expiry_seconds: float = Field(
+        default=900.0, ge=10, le=3600, description="How long a shared file URL (S3 pre-signed or served here) "
+        "works; older snapshot generations are deleted this long after they were replaced.")
+
+    @field_validator("endpoint")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value.strip()):
+            raise ValueError(f"sharing.endpoint must be an http(s) URL, got {value!r}")
+        return value.strip().rstrip("/") if value is not None else None
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="LAKEHOUSE_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -334,6 +352,7 @@ class Settings(BaseSettings):
     mcp: McpSettings = Field(default_factory=McpSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
     models: ModelsSettings = Field(default_factory=ModelsSettings)
+    sharing: SharingSettings = Field(default_factory=SharingSettings)
 
     @field_validator("data_dir")
     @classmethod

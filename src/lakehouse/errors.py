@@ -241,3 +241,27 @@ class VramInsufficient(Conflict):
     """Preloading would need more free GPU memory than there is; nothing was unloaded or loaded."""
 
     code = "vram_insufficient"
+
+
+class RecipientUnauthorized(Unauthorized):
+    """A Delta Sharing request whose bearer token is missing, unknown, revoked or expired."""
+
+    code = "recipient_unauthorized"
+    default_hint = ("Send the bearerToken of the profile file the share's owner gave you; a revoked or expired "
+                    "recipient needs a new profile ('lakehouse shares recipients add').")
+
+
+class SignedUrlInvalid(Forbidden):
+    """A shared file URL that was not signed by this server, was altered, or has expired."""
+
+    code = "signed_url_invalid"
+    default_hint = ("File URLs live sharing.url_expiry_seconds; query the table again "
+                    "(POST /delta-sharing/shares/{share}/schemas/{schema}/tables/{table}/query) for fresh ones.")
+
+
+class HistoryNotShared(BadRequest):
+    """A Delta Sharing request for an older version, a timestamp or changes: shares serve the current snapshot only."""
+
+    code = "history_not_shared"
+    default_hint = ("Shares serve the current snapshot only: leave out version, timestamp and startingVersion "
+                    "(or ask for the version GET .../version returns).")

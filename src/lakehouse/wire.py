@@ -181,3 +181,35 @@ class ModelAction(BaseModel):
     loaded: bool | None = Field(None, description="Listed by /api/ps afterwards (null: the server has no /api/ps).")
     size_vram_bytes: int | None = None
     slot_cleared: bool = Field(False, description="The unloaded model was the slot's: the slot is now empty.")
+
+
+class ShareSpec(BaseModel):
+    """``POST /sharing/shares``: each object appears in the share's schema ``default`` under its own name."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    objects: list[str] = Field(min_length=1, max_length=1000, description="Dataset or view names (raw datasets: "
+                                                                          "admins only).")
+    comment: str = Field("", max_length=65_536)
+
+
+class RecipientSpec(BaseModel):
+    """``POST /sharing/recipients``: answers the recipient's Delta Sharing profile (its token shown this once)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    shares: list[str] = Field(min_length=1, max_length=1000)
+    expires_in_days: float | None = Field(None, gt=0, le=36_500, description="Default: the token never expires.")
+
+
+class QueryTableRequest(BaseModel):
+    """The Delta Sharing query body (PROTOCOL.md); hints are best effort, history fields are refused."""
+
+    model_config = ConfigDict(extra="ignore")
+    predicateHints: list[str] | None = None  # noqa: N815 - the protocol's field names
+    jsonPredicateHints: str | None = None  # noqa: N815
+    limitHint: int | None = Field(None, ge=0)  # noqa: N815
+    version: int | None = Field(None, ge=0)
+    timestamp: str | None = None
+    startingVersion: int | None = Field(None, ge=0)  # noqa: N815
+    endingVersion: int | None = Field(None, ge=0)  # noqa: N815

@@ -28,7 +28,8 @@ def test_every_route_answers_bad_input_in_the_error_shape(client) -> None:  # ty
             response = client.request(method, concrete, content=b"{not json",
                                       headers={"content-type": "application/json"})
         assert 400 <= response.status_code < 500, f"{method} {path}: {response.status_code} {response.text}"
-        assert_error(response, response.status_code)
+        if method != "HEAD":  # a HEAD answer never has a body
+            assert_error(response, response.status_code)
         seen += 1
     assert seen >= 12
 

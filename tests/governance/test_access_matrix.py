@@ -23,6 +23,8 @@ OTHERS_WORK: tuple[str, ...] = ()
 PF = "/vectors/profile/{profile_id}"
 VX = "/vectors"
 DS = "/catalog/datasets/by-name/{name}"
+DSH = "/delta-sharing"  # recipients' routes: an API token is no recipient token (401), a forged file URL 403
+TB = "/shares/{share}/schemas/{schema}/tables/{table}"
 RULES = {
     ("GET", "/health"): "any", ("GET", "/jobs"): "any", ("GET", "/catalog/datasets"): "any",
     ("GET", "/catalog/views"): "any", ("GET", "/jobs/{job_id}"): "job", ("DELETE", "/jobs/{job_id}"): "job",
@@ -59,16 +61,28 @@ RULES = {
     ("POST", f"{PF}/deactivate"): "profile_admin", ("POST", f"{PF}/search"): "profile_use",
     ("GET", "/admin/vram"): "admin", ("POST", "/admin/models/{name}/preload"): "admin",
     ("POST", "/admin/models/{name}/unload"): "admin",
+    ("POST", "/sharing/shares"): "share_create", ("GET", "/sharing/shares"): "any",
+    ("GET", "/sharing/shares/{name}"): "share_owner", ("DELETE", "/sharing/shares/{name}"): "share_owner",
+    ("POST", "/sharing/recipients"): "share_create", ("GET", "/sharing/recipients"): "any",
+    ("DELETE", "/sharing/recipients/{name}"): "share_owner",
+    **{(m, f"{DSH}{p}"): "recipient" for m, p in (
+        ("GET", "/shares"), ("GET", "/shares/{share}"), ("GET", "/shares/{share}/schemas"),
+        ("GET", "/shares/{share}/all-tables"), ("GET", "/shares/{share}/schemas/{schema}/tables"),
+        ("HEAD", TB), ("GET", f"{TB}/version"), ("GET", f"{TB}/metadata"), ("POST", f"{TB}/query"))},
+    ("GET", f"{DSH}/files/{{ticket}}"): "signed", ("HEAD", f"{DSH}/files/{{ticket}}"): "signed",
 }
 DESTRUCTIVE = {("DELETE", DS), ("DELETE", "/catalog/views/{name}"), ("DELETE", "/auth/tokens/{token_id}"),
                ("DELETE", "/auth/grants/{grant_id}"), ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"),
                ("DELETE", "/storage/buckets/{name}"), ("DELETE", f"{VX}/indexes/{{idx}}"),
                ("DELETE", "/catalog/profiles/{profile_id}"), ("POST", f"{VX}/indexes/{{idx}}/ann"),
-               ("POST", f"{VX}/indexes/{{idx}}/migrate")}  # a fresh index each: the shared one keeps its backend
+               ("POST", f"{VX}/indexes/{{idx}}/migrate"), ("DELETE", "/sharing/shares/{name}"),
+               ("DELETE", "/sharing/recipients/{name}")}  # a fresh index each: the shared one keeps its backend
 
 
 def expected(rule: str, role: str, own: bool) -> str:
     """'ok' (2xx or 409 for a finished job) or the refusal status."""
+    if rule in ("recipient", "signed"):
+        return "401" if rule == "recipient" else "403"
     if role == "admin" or rule == "any":
         return "ok"
     sees = own and role in ("writer", "reader")
@@ -84,6 +98,8 @@ def expected(rule: str, role: str, own: bool) -> str:
         "view_owner": "ok" if own and role == "writer" else ("403" if own else "404"),
         "profile_use": "ok" if own else "404",  # every non-admin role is granted the own profile
         "profile_admin": "403" if own else "404",
+        "share_create": ("ok" if own else "404") if role == "writer" else "403",  # reader, agent: never share
+        "share_owner": "ok" if own and role == "writer" else "404",  # a writer manages what it created
     }[rule]
 
 
@@ -130,6 +146,10 @@ class World:
             lh.create_profile({"id": profile, "bound": [view], "model": "llama3"})  # the test model server has it
         for role in ("writer", "reader", "agent"):
             lh.add_grant(f"p-{role}", "profile", "own_p")
+        lh.create_share("own_s", ["own_v"], actor=self.actors["writer"])
+        lh.create_share("other_s", ["other_v"])
+        lh.create_recipient("own_r", ["own_s"], actor=self.actors["writer"])
+        lh.create_recipient("other_r", ["other_s"])
         self.jobs = {r: lh.wait_job(lh.jobs.submit("noop", self.actors[r], {}, lambda _c: {}).job_id).job_id
                      for r in ROLES}
 
@@ -152,6 +172,12 @@ class World:
         if kind == "profile":
             self.lh.create_profile({"id": f"tp{n}", "bound": ["own_v"]})
             return f"tp{n}"
+        if kind in ("share", "recipient"):
+            who = self.actors[role]
+            if kind == "share":
+                return str(lh.create_share(f"ts{n}", ["own_v"], actor=who)["name"])
+            lh.create_recipient(f"tr{n}", ["own_s"] if role == "writer" else ["other_s"], actor=who)
+            return f"tr{n}"
         if kind == "token":
             return str(lh.create_token(f"victim{n}", "reader")["id"])
         if kind == "grant":
@@ -171,7 +197,7 @@ class World:
                   "grant_id": self.fresh("grant", role, ds) if throwaway else "999999",
                   "tombstone_id": self.fresh("tombstone", role, ds) if throwaway else "999999",
                   "idx": self.fresh("index", role, ds) if throwaway else ds.replace("_ds", "_idx"), "dataset": ds,
-                  "doc_id": "1"}
+                  "doc_id": "1", "share": "own_s", "schema": "default", "table": "own_v", "ticket": "forged.ticket"}
         values["profile_id"] = (self.fresh("profile", role, ds) if throwaway and method == "DELETE"
                                 else "own_p" if own else "other_p")
         if allowed and path.endswith("/deactivate"):
@@ -180,6 +206,10 @@ class World:
             values["name"] = self.fresh("view", role, ds) if throwaway else ("own_v" if own else "other_v")
         elif path.startswith("/admin/models/"):
             values["name"] = "llama3"  # a model the test model server has
+        elif path.startswith(("/sharing/shares/", "/sharing/recipients/")):
+            kind = "share" if path.startswith("/sharing/shares/") else "recipient"
+            values["name"] = (self.fresh(kind, role, ds) if throwaway
+                              else f"{'own' if own else 'other'}_{kind[0] if kind == 'recipient' else 's'}")
         elif path.startswith("/storage/buckets/"):
             values["name"] = self.fresh("bucket", role, ds) if throwaway else "primary2"
         else:
@@ -211,6 +241,9 @@ class World:
             "append": {"json": {"rows": [{"id": 40_000 + n, "email": f"n{n}@x.org"}]}},
             "ann": {"json": {"m": 8, "ef_construction": 40}, "params": {"wait": "true"}},
             "migrate": {"json": {"backend": "lance"}, "params": {"wait": "true"}},
+            "/sharing/shares": {"json": {"name": f"ns{n}", "objects": ["own_v" if own else "other_v"]}},
+            "/sharing/recipients": {"json": {"name": f"nr{n}", "shares": ["own_s" if own else "other_s"]}},
+            "query": {"json": {}},
         }
         tail = path.rsplit("/", 2)[-2] if path.endswith("}") and path.startswith(VX) else path.rsplit("/", 1)[-1]
         kwargs = bodies.get(path) or bodies.get(tail, {}) if method in ("POST", "PATCH") else {}

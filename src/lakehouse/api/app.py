@@ -23,6 +23,7 @@ from lakehouse.api.routes import (
     audit,
     auth,
     catalog,
+    delta_sharing,
     governance,
     health,
     ingest,
@@ -31,6 +32,7 @@ from lakehouse.api.routes import (
     models,
     profiles,
     query,
+    sharing,
     storage,
     tombstones,
     views,
@@ -91,7 +93,7 @@ def create_app(lakehouse: Lakehouse) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
     for module in (health, storage, ingest, db_routes, jobs, catalog, query, auth, views, tombstones, governance, audit,
-                   journal, profiles, vector_routes, models):
+                   journal, profiles, vector_routes, models, sharing, delta_sharing):
         app.include_router(module.router)
     install_docs(app)
     app.state.mcp = None

@@ -15,6 +15,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lakehouse.errors import LakehouseError, storage_failure
 
 log = logging.getLogger(__name__)
+DELTA_SHARING = "/delta-sharing/"
+PROTOCOL_CODES = {400: "INVALID_PARAMETER_VALUE", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED",
+                  404: "RESOURCE_DOES_NOT_EXIST", 405: "INVALID_PARAMETER_VALUE", 409: "RESOURCE_CONFLICT",
+                  422: "INVALID_PARAMETER_VALUE", 429: "RESOURCE_EXHAUSTED", 503: "TEMPORARILY_UNAVAILABLE"}
 UNEXPECTED = {"code": "internal_error", "message": "An unexpected error occurred.",
               "hint": "Report it with the request_id."}
 
@@ -25,7 +29,15 @@ def error_response(request: Request, status: int, code: str, message: str, hint:
                             "request_id": getattr(request.state, "request_id", None)}
     if details:
         body["details"] = details
-    return JSONResponse({"error": body}, status_code=status)
+    return JSONResponse(shaped(request.url.path, status, body), status_code=status)
+
+
+def shaped(path: str, status: int, error: dict[str, Any]) -> dict[str, Any]:
+    """The one error shape; under /delta-sharing/ with the protocol's own ``errorCode`` and ``message`` beside it
+    (PROTOCOL.md), so Delta Sharing clients and ours both read it."""
+    if path.startswith(DELTA_SHARING):
+        return {"error": error, "errorCode": PROTOCOL_CODES.get(status, "INTERNAL_ERROR"), "message": error["message"]}
+    return {"error": error}
 
 
 class RequestIdMiddleware:

@@ -11,6 +11,8 @@ import orjson
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lakehouse.api.errors import shaped
+
 HINT = "Send one JSON value (an object for every route here) encoded as UTF-8; see /docs for each body."
 
 
@@ -81,7 +83,7 @@ class JsonBodyGuard:
         if problem is not None:
             request_id = scope.get("state", {}).get("request_id")
             error = {"code": "invalid_json", "message": problem, "hint": HINT, "request_id": request_id}
-            await JSONResponse({"error": error}, status_code=422)(scope, receive, send)
+            await JSONResponse(shaped(scope.get("path", ""), 422, error), status_code=422)(scope, receive, send)
             return
         replayed = False
 

@@ -61,6 +61,8 @@ AREA_ERRORS: dict[str, tuple[int, ...]] = {
     "journal": (),
     "vectors": (400, 408, 409, 501, 502, 507),
     "models": (409, 502, 504),
+    "sharing": (409,),
+    "delta-sharing": (400, 409, 502),
 }
 
 

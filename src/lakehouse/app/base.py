@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from lakehouse.models.slot import ModelSlot
     from lakehouse.query.executor import QueryExecutor
     from lakehouse.query.sql_service import SqlService
+    from lakehouse.sharing.service import SharingService
     from lakehouse.vectors.scheduler import RefreshScheduler
     from lakehouse.vectors.service import VectorService
 
@@ -58,6 +59,9 @@ class LakehouseBase:
         self.access = self.governance.access
         self.erasables.register(_LazyVectorErasure(self))
         self.erasables.register(LazyErasable("agent-answers", self._answer_erasure))
+        self.erasables.register(LazyErasable("shared-snapshots", lambda: self.sharing.snapshots))
+        for pattern in ("view.deleted", "dataset.deleted"):
+            self.bus.subscribe(pattern, self._on_shared_object_deleted)
         for pattern in _VECTOR_EVENTS:
             self.bus.subscribe(pattern, self._on_dataset_event)
         for pattern in ("dataset.appended", "dataset.overwritten"):
@@ -123,6 +127,14 @@ class LakehouseBase:
         return service
 
     @cached_property
+    def sharing(self) -> SharingService:
+        """Delta Sharing: shares, recipients, snapshots and the protocol's answers (sharing/)."""
+        from lakehouse.sharing.service import SharingService
+
+        return SharingService(self.settings, self.catalog, self.buckets, self.governance, self.bus,
+                              lambda: self.sql_service)
+
+    @cached_property
     def agent(self) -> AutotuneAgent:
         from lakehouse.agents.autotune import AutotuneAgent
 
@@ -153,6 +165,13 @@ class LakehouseBase:
         """Dependent vector indexes go stale; the vector stack loads only when some index exists."""
         if "vectors" in self.__dict__ or self.catalog.has_vector_indexes(event.subject):
             self.vectors.on_dataset_event(event)
+
+    def _on_shared_object_deleted(self, event: Event) -> None:
+        """A deleted view or dataset leaves every share; the sharing stack loads only when it was shared."""
+        from lakehouse.sharing.store import ShareStore
+
+        if "sharing" in self.__dict__ or ShareStore(self.catalog.sessions).knows(event.subject):
+            self.sharing.on_object_deleted(event)
 
     def _enqueue_for_agent(self, event: Event) -> None:
         """New data may move an index's best config: queue its indexes for the agent, from whichever process

@@ -11,10 +11,11 @@ from lakehouse.app.jobs import JobsApi
 from lakehouse.app.models import ModelsApi
 from lakehouse.app.profiles import ProfilesApi
 from lakehouse.app.query import QueryApi
+from lakehouse.app.sharing import SharingApi
 from lakehouse.app.vectors import VectorsApi
 
 
 class Lakehouse(BucketsApi, DatasetsApi, IngestApi, QueryApi, JobsApi, VectorsApi, GovernanceApi,
-                AnswersApi, ProfilesApi, ModelsApi):
+                AnswersApi, ProfilesApi, ModelsApi, SharingApi):
     def __enter__(self) -> Lakehouse:
         return self

@@ -21,6 +21,7 @@ from lakehouse.cli import (
     jobs,
     query,
     server,
+    shares,
     tokens,
     tombstones,
     vectors_backend,  # noqa: F401 - registers its commands on vectors_cli.app
@@ -88,6 +89,7 @@ app.add_typer(vectors_cli.app, name="vectors")
 app.add_typer(agent.app, name="agent")
 app.add_typer(profiles_cli.app, name="profiles")
 app.add_typer(models_cli.app, name="models")
+app.add_typer(shares.app, name="shares")
 query.register(app)
 server.register(app)
 mcp_cli.register(app)
