@@ -49,18 +49,30 @@ def session(spec: QuerySpec) -> Session:
 
 
 def governed(base: DataFrame, view: GovernedView, secret: bytes) -> DataFrame:
-    import daft
     from daft import col
 
     from lakehouse.query.daft_masks import redacted
 
-    rows = base.where(daft.sql_expr(daft_sql(view.row_filter))) if view.row_filter else base
+    rows = _filtered(base, view.row_filter) if view.row_filter else base
     masks = {column: (arrow_type, redaction) for column, arrow_type, redaction in view.redactions}
     if set(view.masked) - set(masks):
         raise ValueError(f"view {view.name} names masks without their redactions")
     schema = rows.schema()
     items = [redacted(c, *masks[c], schema[c].dtype, secret) if c in masks else col(c) for c in view.columns]
     return rows.select(*items)
+
+
+def _filtered(base: DataFrame, row_filter: str) -> DataFrame:
+    """``base`` where the filter holds, planned by Daft's SQL in a session of its own (``daft.sql_expr`` keeps
+    the quotes of a quoted column name as part of the name)."""
+    from daft.session import Session
+
+    sess = Session()
+    sess.attach_view(base, "base")
+    rows = sess.sql(f"SELECT * FROM base WHERE ({daft_sql(row_filter)})")  # noqa: S608 - a checked filter
+    if rows is None:
+        raise ValueError("a row filter planned to no relation")
+    return rows
 
 
 def daft_sql(predicate: str) -> str:
