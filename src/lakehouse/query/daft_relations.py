@@ -5,9 +5,10 @@
 - a dataset with tombstones (``ErasedTable``) is its table anti-joined against the tombstone key set, whole:
   the tombstone-free file copies DataFusion reads are a speed-up only, the anti-join alone gives the same
   rows (a row whose key is null has no match and stays, as in DataFusion's ``LEFT ANTI JOIN``);
-- a governed view is its base relation filtered by the view's row filter (raw values; the filter is the
-  checked SQL predicate, written for Daft by sqlglot), then its column list with each redaction built by
-  query/daft_masks.py, so the caller's statement sees masked values in predicates and joins too;
+- a governed view is its base relation filtered by the view's row filter (raw values; the checked SQL
+  predicate, evaluated by DataFusion on each batch so that it keeps exactly the same rows), then its column
+  list with each redaction built by query/daft_masks.py, so the caller's statement sees masked values in
+  predicates and joins too;
 - any other view is its SQL run by Daft over the relations registered before it.
 
 Nothing is skipped: a part Daft cannot express fails the statement (the engine turns it into a 400).
@@ -17,11 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
+
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.spec import GovernedView, QuerySpec, TableRegistration
 
 if TYPE_CHECKING:
-    from daft import DataFrame
+    from daft import DataFrame, Series
     from daft.io import IOConfig
     from daft.session import Session
 
@@ -63,24 +66,35 @@ def governed(base: DataFrame, view: GovernedView, secret: bytes) -> DataFrame:
 
 
 def _filtered(base: DataFrame, row_filter: str) -> DataFrame:
-    """``base`` where the filter holds, planned by Daft's SQL in a session of its own (``daft.sql_expr`` keeps
-    the quotes of a quoted column name as part of the name)."""
-    from daft.session import Session
+    """``base`` where the filter holds, decided by DataFusion on each batch Daft reads.
 
-    sess = Session()
-    sess.attach_view(base, "base")
-    rows = sess.sql(f"SELECT * FROM base WHERE ({daft_sql(row_filter)})")  # noqa: S608 - a checked filter
-    if rows is None:
-        raise ValueError("a row filter planned to no relation")
-    return rows
-
-
-def daft_sql(predicate: str) -> str:
-    """A checked row filter (governance/rowfilter.py renders it for PostgreSQL) in the dialect Daft reads:
-    ``SUBSTRING(x FROM 1 FOR 3)`` becomes ``SUBSTRING(x, 1, 3)``."""
+    A row filter is where governance draws the line, so it must keep exactly the rows it keeps on DataFusion,
+    and Daft's SQL reads some of its constructs differently: ``age / 10`` divides integers as floats there,
+    ``TRIM`` does not exist. Evaluating the very same predicate with DataFusion, on the batch's columns that it
+    names, gives the same rows by construction (NULL and NaN included: a row is kept only where the filter is
+    TRUE). Daft cannot push this predicate into the scan; the caller's own predicates still are pushed."""
+    import daft
     import sqlglot
+    from daft import DataType, col
+    from sqlglot import exp
 
-    return sqlglot.transpile(predicate, read="postgres", write="duckdb")[0]
+    names = sorted({c.name for c in sqlglot.parse_one(row_filter, read="postgres").find_all(exp.Column)})
+    fields = names or base.column_names[:1]  # a filter on no column still needs the batch's length
+
+    @daft.func.batch(return_dtype=DataType.bool(), use_process=False)
+    def holds(rows: Series) -> pa.Array:
+        from datafusion import SessionContext, SQLOptions
+
+        batch = pa.Table.from_struct_array(rows.to_arrow())
+        if not batch.num_rows:
+            return pa.array([], pa.bool_())
+        ctx = SessionContext()
+        ctx.register_record_batches("rows", [batch.to_batches()])
+        options = SQLOptions().with_allow_ddl(False).with_allow_dml(False).with_allow_statements(False)
+        verdict = ctx.sql_with_options(f"SELECT ({row_filter}) IS TRUE AS ok FROM rows", options)  # noqa: S608
+        return verdict.to_arrow_table().column("ok").combine_chunks()
+
+    return base.where(holds(daft.functions.to_struct(*(col(n) for n in fields))))
 
 
 def _table(reg: TableRegistration) -> DataFrame:
