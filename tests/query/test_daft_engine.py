@@ -241,3 +241,16 @@ def test_every_row_filter_construct_selects_the_same_rows(lh: Lakehouse, row_fil
     want = lh.sql(sql).table
     assert 0 < want.num_rows < 400 - 6
     assert_same_rows(lh.sql(sql, engine="daft").table, want)
+
+
+def test_the_time_limit_stops_a_daft_statement(tmp_path: Path) -> None:
+    """The executor's guarantee holds for Daft too: at the deadline the worker is killed and the caller gets 408."""
+    from lakehouse.errors import QueryTimeout
+
+    lake = open_lakehouse(tmp_path / "data", query={"workers": 1, "time_limit_seconds": 2})
+    try:
+        lake.write_table("n", pa.table({"x": list(range(3000))}))
+        with pytest.raises(QueryTimeout):
+            lake.sql("SELECT count(*) AS c FROM n a, n b, n c WHERE a.x + b.x + c.x = -1", engine="daft")
+    finally:
+        lake.close()
