@@ -295,13 +295,13 @@ class RemoteLakehouse:
 
     # Query ------------------------------------------------------------------------------------------
     def sql(self, sql: str, *, params: Mapping[str, Any] | None = None, as_of: Mapping[str, int] | None = None,
-            max_rows: int | None = None, actor: Actor | None = None) -> QueryResult:
+            max_rows: int | None = None, engine: str | None = None, actor: Actor | None = None) -> QueryResult:
         import pyarrow as pa
 
         from lakehouse.query.spec import QueryResult
 
         body = {"sql": sql, "params": dict(params) if params else None,
-                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows, "stream": False}
+                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows, "stream": False, "engine": engine}
         response = self._call("POST", "/query/sql", actor, json=body, headers={"Accept": ARROW_STREAM})
         table = pa.ipc.open_stream(response.content).read_all()
         elapsed = float(response.elapsed.total_seconds() * 1000)
@@ -314,20 +314,22 @@ class RemoteLakehouse:
 
     def sql_stream(self, sql: str, *, params: Mapping[str, Any] | None = None,
                    as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
-                   actor: Actor | None = None) -> pa.RecordBatchReader:
+                   engine: str | None = None, actor: Actor | None = None) -> pa.RecordBatchReader:
         import pyarrow as pa
 
-        schema, batches = self.export_batches(sql, params=params, as_of=as_of, max_rows=max_rows, actor=actor)
+        schema, batches = self.export_batches(sql, params=params, as_of=as_of, max_rows=max_rows, engine=engine,
+                                              actor=actor)
         return pa.RecordBatchReader.from_batches(schema, batches)
 
     def export_batches(self, sql: str, *, params: Mapping[str, Any] | None = None,
                        as_of: Mapping[str, int] | None = None, max_rows: int | None = None,
+                       engine: str | None = None,
                        actor: Actor | None = None) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
         import pyarrow as pa
 
         _no_actor(actor)
         body = {"sql": sql, "params": dict(params) if params else None,
-                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows}
+                "as_of": dict(as_of) if as_of else None, "max_rows": max_rows, "engine": engine}
         request = self._http.build_request("POST", "/query/sql", json=body, headers={"Accept": ARROW_STREAM})
         response = self._http.send(request, stream=True)
         try:

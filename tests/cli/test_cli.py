@@ -45,6 +45,24 @@ def test_ingest_show_sql_history_restore(tmp_path: Path) -> None:
     assert len(jobs) == 2 and {j["status"] for j in jobs} == {"succeeded"}
 
 
+def test_sql_engine_daft_and_an_unknown_engine(tmp_path: Path) -> None:
+    pytest.importorskip("daft")
+    data = tmp_path / "data"
+    csv = tmp_path / "people.csv"
+    csv.write_text("id,email\n1,a@example.com\n2,b@example.com\n3,c@example.com\n")
+    assert lh(data, "ingest", "file", str(csv), "--dataset", "people").exit_code == 0
+    out = lh(data, "--format", "json", "sql", "SELECT sum(id) AS s FROM people WHERE id > 1", "--engine", "daft")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout) == [{"s": 5}]
+    export = tmp_path / "rows.parquet"
+    assert lh(data, "sql", "SELECT * FROM people", "--engine", "daft", "--output", str(export)).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(export).num_rows == 3
+    bad = lh(data, "sql", "SELECT 1", "--engine", "spark")
+    assert bad.exit_code != 0 and "daft" in str(getattr(bad.exception, "hint", ""))
+
+
 def test_errors_exit_2_with_a_hint_and_nothing_on_stdout(tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = runner.invoke(app, ["--data-dir", str(data), "datasets", "show", "missing"], catch_exceptions=True)

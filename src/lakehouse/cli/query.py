@@ -36,14 +36,14 @@ def _params(values: list[str]) -> dict[str, object]:
 
 
 def _export(lakehouse: AnyLakehouse, statement: str, output: Path, as_of: dict[str, str],
-            params: dict[str, object], max_rows: int | None) -> None:
+            params: dict[str, object], max_rows: int | None, engine: str | None) -> None:
     from lakehouse.query.export import export_format, write_file
 
     export_format(output)  # a bad suffix fails before the query runs
     versions = {k: int(v) for k, v in as_of.items()}
     start = time.perf_counter()
     reader = lakehouse.sql_stream(statement, params=params or None, as_of=versions or None,
-                                       max_rows=max_rows)
+                                  max_rows=max_rows, engine=engine)
     show = sys.stderr.isatty()
     last = [0.0]
 
@@ -74,6 +74,9 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", metavar="FILE",
             help="Write every row to FILE (.parquet, .csv, .arrow or .arrows), streamed: query.max_rows does "
                  "not apply."),
+        engine: str | None = typer.Option(
+            None, "--engine", help="Query engine: datafusion (default) or daft (admin/writer; pip install "
+                                   "'lakehouse[daft]')."),
     ) -> None:
         """Run SQL; prints a table, or rows as JSON objects / CSV with --format; --output FILE exports it all."""
         st = state(ctx)
@@ -86,14 +89,14 @@ def register(app: typer.Typer) -> None:
             executor = QueryExecutor(query_settings.model_copy(update={"workers": 1}))
         if output is not None:
             _export(st.lakehouse(executor=executor), statement, output, _pairs(as_of, "--as-of"), _params(param),
-                    max_rows)
+                    max_rows, engine)
             return
         from lakehouse.query.results import to_csv_bytes, to_json_payload
 
         versions = {k: int(v) for k, v in _pairs(as_of, "--as-of").items()}
         params = _params(param)
         result = st.lakehouse(executor=executor).sql(statement, params=params or None, as_of=versions or None,
-                                                     max_rows=max_rows)
+                                                     max_rows=max_rows, engine=engine)
         if st.format is Format.csv:
             sys.stdout.buffer.write(to_csv_bytes(result))
             return

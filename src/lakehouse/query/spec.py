@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from lakehouse.governance.redaction import Redaction
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ class GovernedView(ViewRegistration):
     select: tuple[str, ...] = ()
     masked: tuple[str, ...] = ()
     row_filter: str | None = None
+    redactions: tuple[tuple[str, str, Redaction], ...] = ()
+    """(column, Arrow type, redaction) of each masked column: what an engine that cannot run ``select``'s SQL
+    (query/daft_relations.py) builds its own masks from."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,11 @@ class QuerySpec:
     """0 means one partition per CPU core."""
     stream: bool = False
     """Stream the result batch by batch (an export): whole, unless ``max_rows`` > 0 caps it."""
+    engine: str = "datafusion"
+    """The registry name of the engine that runs it (query/engines.py)."""
+    secret: bytes = field(default=b"", repr=False)
+    """The key of ``hash`` redactions, for an engine that builds masks itself (the SQL in ``select`` has it
+    already); never in a result."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotFound, QueryError
 from lakehouse.governance.service import Governance
 from lakehouse.governance.views import select_list, view_sql
+from lakehouse.query.engines import DEFAULT_ENGINE, check_engine
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor, primed
 from lakehouse.query.guard import check_bounds
@@ -156,7 +157,8 @@ class SqlService:
             base, select = clean[view.base_dataset], select_list(view, types, gov.secret)
             out_views.append(GovernedView(
                 view.name, view_sql(view, base, select), base=base, columns=tuple(view.columns),
-                select=tuple(select), masked=tuple(view.column_redactions), row_filter=view.row_filter))
+                select=tuple(select), masked=tuple(view.column_redactions), row_filter=view.row_filter,
+                redactions=tuple((c, types.get(c, "string"), r) for c, r in view.column_redactions.items())))
         return out_tables, out_views
 
     def _system_tables(self, actor: Actor, sql: str) -> tuple[str, list[TableRegistration], Path | None]:
@@ -182,11 +184,12 @@ class SqlService:
         params: Mapping[str, Any] | None = None,
         as_of: Mapping[str, int] | None = None,
         max_rows: int | None = None,
+        engine: str | None = None,
     ) -> QueryResult:
         limit = self._settings.query.max_rows if max_rows is None else min(max_rows, self._settings.query.max_rows)
         reads = ReadSet()
         spec, folder = self._spec(actor, sql, params, as_of, max_rows=limit, stream=False,
-                                  time_limit=self._settings.query.time_limit_seconds, reads=reads)
+                                  time_limit=self._settings.query.time_limit_seconds, reads=reads, engine=engine)
         try:
             result = self._executor.run(spec)
             result.reads = reads
@@ -205,11 +208,12 @@ class SqlService:
         params: Mapping[str, Any] | None = None,
         as_of: Mapping[str, int] | None = None,
         max_rows: int | None = None,
+        engine: str | None = None,
     ) -> tuple[pa.Schema, Generator[pa.RecordBatch, None, None]]:
         """An export: every row (or the first ``max_rows``), batch by batch, governed exactly like ``run``
         and bounded by ``query.export_time_limit_seconds``; ``query.max_rows`` does not apply."""
         spec, folder = self._spec(actor, sql, params, as_of, max_rows=max_rows or 0, stream=True,
-                                  time_limit=self._settings.query.export_time_limit_seconds)
+                                  time_limit=self._settings.query.export_time_limit_seconds, engine=engine)
         try:
             schema, batches = self._executor.stream(spec)
         except QueryError as exc:
@@ -260,7 +264,8 @@ class SqlService:
 
     def _spec(self, actor: Actor, sql: str, params: Mapping[str, Any] | None, as_of: Mapping[str, int] | None, *,
               max_rows: int, stream: bool, time_limit: float,
-              reads: ReadSet | None = None) -> tuple[QuerySpec, Path | None]:
+              reads: ReadSet | None = None, engine: str | None = None) -> tuple[QuerySpec, Path | None]:
+        engine = check_engine(engine, actor)
         if not sql or not sql.strip():
             raise InvalidInput("The query is empty.", hint='Send {"sql": "SELECT ..."}.')
         check_bounds(sql, self._settings.query.sql_limits)
@@ -276,6 +281,8 @@ class SqlService:
             memory_limit_mb=self._settings.query.memory_limit_mb,
             target_partitions=self._settings.query.target_partitions,
             stream=stream,
+            engine=engine,
+            secret=self._governance.secret if engine != DEFAULT_ENGINE and self._governance is not None else b"",
         )
         return spec, folder
 

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from lakehouse.errors import LakehouseError
 from lakehouse.query.engine import Engine
+from lakehouse.query.engines import DEFAULT_ENGINE, QueryEngine, load_engine
 from lakehouse.query.spec import QuerySpec
 
 
@@ -33,9 +34,10 @@ def _ipc(table: pa.Table) -> pa.Buffer:
 
 
 def serve(conn: Connection) -> None:
-    engine = Engine()
+    default = Engine()
     # Warm the engine (imports, Tokio runtime, planner) before saying ready.
-    engine.run(QuerySpec("SELECT 1", ()))
+    default.run(QuerySpec("SELECT 1", ()))
+    engines: dict[str, QueryEngine] = {DEFAULT_ENGINE: default}
     conn.send(("ready",))
     while True:
         try:
@@ -44,6 +46,11 @@ def serve(conn: Connection) -> None:
             return
         if not isinstance(spec, QuerySpec):
             return
+        try:  # another engine loads on its first statement (query/engines.py)
+            engine = engines.get(spec.engine) or engines.setdefault(spec.engine, load_engine(spec.engine))
+        except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error
+            conn.send(_error(exc))
+            continue
         if spec.stream:
             _stream(conn, engine, spec)
             continue
@@ -66,7 +73,7 @@ def _error(exc: Exception) -> tuple[str, str, str, str | None]:
     return ("error", "QueryError", f"{type(exc).__name__}: {exc}", None)
 
 
-def _stream(conn: Connection, engine: Engine, spec: QuerySpec) -> None:
+def _stream(conn: Connection, engine: QueryEngine, spec: QuerySpec) -> None:
     try:
         schema, batches = engine.stream(spec)
     except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error

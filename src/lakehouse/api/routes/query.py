@@ -27,6 +27,8 @@ class SqlBody(BaseModel):
     max_rows: int | None = Field(None, ge=1, description=(
         "Row cap. JSON and non-streamed results: never above query.max_rows. Streams: the export's own cap."))
     format: Literal["json", "csv", "arrow"] | None = Field(None, description="Overrides the Accept header.")
+    engine: str | None = Field(None, description=(
+        "Query engine: datafusion (default) or daft (admin and writer only; same governed relations)."))
     stream: bool | None = Field(None, description=(
         "Stream every row (an export, bounded by query.export_time_limit_seconds, not query.max_rows). "
         "Default: true for Arrow and CSV, false for JSON (JSON never streams)."))
@@ -53,8 +55,8 @@ async def run_sql(body: SqlBody, request: Request, lakehouse: Lakehouse = Depend
     if kind != "json" and body.stream is not False:
         return await _export(body, kind, lakehouse, actor)
     result = await run_in_threadpool(
-        lakehouse.sql, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows, actor=actor
-    )
+        lakehouse.sql, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows, engine=body.engine,
+        actor=actor)
     headers = {"x-row-count": str(result.table.num_rows), "x-truncated": str(result.truncated).lower()}
     if kind == "arrow":
         return Response(to_arrow_ipc(result), media_type=ARROW_STREAM, headers=headers)
@@ -68,7 +70,7 @@ async def _export(body: SqlBody, kind: str, lakehouse: Lakehouse, actor: Actor) 
     that surface when a query starts running still get their 4xx (api/streaming.py for later ones)."""
     schema, batches = await run_in_threadpool(
         lakehouse.export_batches, body.sql, params=body.params, as_of=body.as_of, max_rows=body.max_rows,
-        actor=actor)
+        engine=body.engine, actor=actor)
     try:
         first = await run_in_threadpool(next, batches, None)
     except BaseException:
