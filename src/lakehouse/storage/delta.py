@@ -267,6 +267,7 @@ def commit_files(uri: str, storage_options: Options | None, files: Sequence[Adde
                 write_deltalake(dt, schema.empty_table(), mode="append", schema_mode="merge",
                                 commit_properties=_commit(commit_properties))
             dt.create_write_transaction(actions, mode, schema, commit_properties=_commit(commit_properties))
+            dt.update_incremental()  # the transaction leaves the object at the version it read
             version = dt.version()
     sync_version(uri, storage_options, version)
     return version
