@@ -78,6 +78,7 @@ class RayCluster:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
+        context.raise_original_map_exception = True  # a UDF's own error (ours, carried), not Ray's wrapper
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         return ray
 
