@@ -9,6 +9,7 @@ cannot start fails the tests that need it; otherwise they skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -72,15 +73,11 @@ class RayTestCluster:
                 break
             time.sleep(0.2)
         for pid in self._pids():
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
         for process in self.processes:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
         shutil.rmtree(self.temp_dir, ignore_errors=True)
 
 
