@@ -59,3 +59,15 @@ def test_a_ray_head_that_does_not_answer_fails_the_job_naming_it(make_lakehouse,
     assert job.status == "failed" and job.error["code"] == "compute_unavailable" and address in job.error["message"]
     info = lh.get_vector_index("idx")
     assert (info.generation, info.status, info.vectors) == (0, "failed", 0)
+
+
+def test_without_the_extra_the_engine_says_what_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from lakehouse.compute.cluster import load_ray
+    from lakehouse.errors import NotInstalled
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # what a missing package looks like to import
+    with pytest.raises(NotInstalled) as caught:
+        load_ray()
+    assert caught.value.hint == "pip install 'lakehouse[ray]'"

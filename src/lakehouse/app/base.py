@@ -90,12 +90,10 @@ class LakehouseBase:
     @cached_property
     def compute_cluster(self) -> RayCluster | None:
         """The Ray cluster big jobs run on (compute.engine = "ray"), connected on the first such job."""
-        if self.settings.compute.engine != "ray":
-            return None
-        from lakehouse.compute.cluster import RayCluster
+        from lakehouse.compute.registry import cluster_for
         from lakehouse.network import NetworkPolicy
 
-        return RayCluster(self.settings.compute, NetworkPolicy.from_settings(self.settings))
+        return cluster_for(self.settings, NetworkPolicy.from_settings(self.settings))
 
     @cached_property
     def db_ingest(self) -> DbIngestService:
