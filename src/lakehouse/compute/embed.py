@@ -70,10 +70,10 @@ class RayEmbedding:
         size = self.cluster.settings.ray_batch_size
         table = pa.table({"i": pa.array(order, pa.int64()), "text": pa.array([texts[i] for i in order], pa.string())})
         blocks = [table.slice(start, size) for start in range(0, table.num_rows, size)]
+        pool = ray.data.ActorPoolStrategy(size=self.actors(ray, len(blocks)))  # one embedder actor per worker
         dataset = ray.data.from_arrow(blocks).map_batches(
             EmbedActor, fn_constructor_args=(self.embeddings, self.network, embedder.name, embedder.model),
-            batch_size=size, batch_format="numpy", concurrency=self.actors(ray, len(blocks)),
-            num_cpus=self.cluster.settings.ray_actor_cpus)
+            batch_size=size, batch_format="numpy", compute=pool, num_cpus=self.cluster.settings.ray_actor_cpus)
         what = f"Embedding {len(order)} chunks with '{embedder.name}'"
         batches = dataset.iter_batches(batch_format="numpy", batch_size=None)
         try:
