@@ -44,7 +44,7 @@ def _ray_binary() -> str:
 class RayTestCluster:
     address: str
     temp_dir: Path
-    client_port: int  # the head's Ray Client server: ray://127.0.0.1:<client_port>
+    client_port: int  # the head's Ray Client server (started when grpcio is installed): a free port, not 10001
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def _pids(self) -> list[int]:

@@ -21,9 +21,10 @@ def closed_port() -> int:
 def test_settings_validate_the_engine_and_address(tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings = load_settings(None, data_dir=tmp_path)
     assert (settings.compute.engine, settings.compute.ray_address) == ("local", None)
-    ray = load_settings(None, data_dir=tmp_path, compute={"engine": "ray", "ray_address": "ray://head.internal:10001"})
-    assert ray.compute.ray_address == "ray://head.internal:10001"
+    ray = load_settings(None, data_dir=tmp_path, compute={"engine": "ray", "ray_address": "head.internal:6379"})
+    assert ray.compute.ray_address == "head.internal:6379"
     for bad in ({"engine": "ray"}, {"ray_address": "http://head:6379"}, {"ray_address": "head"},
+                {"ray_address": "ray://head:10001"},
                 {"ray_address": "head:99999"}, {"engine": "spark"}, {"ray_actor_cpus": 0}):
         with pytest.raises(ValidationError, match="compute"):
             load_settings(None, data_dir=tmp_path, compute=bad)

@@ -37,8 +37,7 @@ def load_ray() -> Any:
 
 
 def split_address(address: str) -> tuple[str, int]:
-    bare = address.removeprefix("ray://")
-    host, _, port = bare.rpartition(":")
+    host, _, port = address.rpartition(":")
     return host.strip("[]"), int(port)
 
 
