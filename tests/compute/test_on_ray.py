@@ -197,6 +197,19 @@ def test_worker_embedders_follow_the_network_policy(ray_cluster, make_lakehouse,
     assert (info.generation, info.status) == (0, "failed")
 
 
+def test_an_embedder_the_workers_cannot_load_fails_the_build_with_its_error(ray_cluster, make_lakehouse) -> None:  # type: ignore[no-untyped-def]
+    from tests.vectors.conftest import HashEmbedder
+
+    lh = make_lakehouse("ray", compute=on_ray(ray_cluster))
+    lh.vectors.embedders.register("hash", lambda settings: HashEmbedder())  # this process only
+    lh.write_table("resumes", corpus(10))
+    job = lh.vectors.create_index(lh.actor, IndexSpec(index_name="idx", dataset="resumes", id_column="doc_id",
+                                                      text_column="body", embedder="hash"), wait=True)
+    assert job.status == "failed" and job.error["code"] == "invalid_input"
+    assert "Unknown embedder 'hash'" in job.error["message"]
+    assert lh.get_vector_index("idx").generation == 0
+
+
 @pytest.mark.slow  # ~75 s on 2 shared cores: the model loads in each actor, 200 documents embedded twice
 def test_local_model_on_ray_gives_the_local_vectors_and_search_results(ray_cluster, make_lakehouse) -> None:  # type: ignore[no-untyped-def]
     local = make_lakehouse("local")

@@ -30,16 +30,24 @@ class EmbedActor:
     """Ray Data's class-based UDF: constructed once per actor, called per batch of ``{"i", "text"}``."""
 
     def __init__(self, settings: EmbeddingsSettings, network: NetworkPolicy, name: str, model: str):
+        # A failure here is raised by the first call instead: Ray reports an actor that died in its
+        # constructor as text only, a call's error as itself (the coordinator then answers our error).
+        self.embedder: Embedder | None = None
+        self.failure: CarriedError | None = None
         try:
-            self.embedder = EmbedderRegistry(settings, network=network).get(name)
-            if self.embedder.model != model:
-                raise EmbedderError(f"Embedder '{name}' on the Ray worker serves model '{self.embedder.model}', "
+            embedder = EmbedderRegistry(settings, network=network).get(name)
+            if embedder.model != model:
+                raise EmbedderError(f"Embedder '{name}' on the Ray worker serves model '{embedder.model}', "
                                     f"not '{model}' as in the coordinator.",
                                     hint="Install the same lakehouse version and configuration on every node.")
+            self.embedder = embedder
         except LakehouseError as exc:
-            raise CarriedError.of(exc) from None
+            self.failure = CarriedError.of(exc)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        if self.failure is not None:
+            raise self.failure
+        assert self.embedder is not None
         try:
             vectors = self.embedder.embed([str(t) for t in batch["text"]])
         except LakehouseError as exc:
