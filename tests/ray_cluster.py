@@ -65,7 +65,7 @@ class RayTestCluster:
         for process in self.processes:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             for process in self.processes:
                 process.poll()  # reaps an exited ray start (a zombie would still count as ours)

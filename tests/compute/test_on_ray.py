@@ -162,7 +162,6 @@ def same_index(local, ray, exact: bool) -> None:  # type: ignore[no-untyped-def]
         assert hits_a == hits_b, query
 
 
-@pytest.mark.slow  # ~30 s: two Ray Data jobs (actor start each) next to two local builds
 def test_http_embedder_on_ray_gives_the_local_vectors_and_refresh_embeds_only_changes(
         ray_cluster, make_lakehouse, embedding_server) -> None:  # type: ignore[no-untyped-def]
     openai = {"openai": {"url": embedding_server.url, "model": "hash-24"}}
@@ -210,7 +209,7 @@ def test_an_embedder_the_workers_cannot_load_fails_the_build_with_its_error(ray_
     assert lh.get_vector_index("idx").generation == 0
 
 
-@pytest.mark.slow  # ~75 s on 2 shared cores: the model loads in each actor, 200 documents embedded twice
+@pytest.mark.slow  # 27-75 s on 2 shared cores: the model loads in each actor, 200 documents embedded twice
 def test_local_model_on_ray_gives_the_local_vectors_and_search_results(ray_cluster, make_lakehouse) -> None:  # type: ignore[no-untyped-def]
     local = make_lakehouse("local")
     ray = make_lakehouse("ray", compute=on_ray(ray_cluster, ray_batch_size=64))
