@@ -251,6 +251,25 @@ class RemoteLakehouse:
                                   files={"file": (display_name or upload.name, handle)})
         return self._job(response, wait)
 
+    def ingest_files(self, paths: Sequence[str | Path] | None = None, dataset: str | None = None, *,
+                     mode: WriteMode | str = WriteMode.append, bucket: str | None = None,
+                     source_bucket: str | None = None, source_paths: Sequence[str] | None = None,
+                     options: FileIngestOptions | None = None, wait: bool = True,
+                     actor: Actor | None = None) -> JobInfo:
+        """Many files already inside a server bucket (``source_bucket``/``source_paths``), as one version."""
+        if dataset is None:
+            raise errors.InvalidInput("Name the target dataset.", hint="Pass dataset='name' (CLI: --dataset NAME).")
+        if paths is not None or source_paths is None:
+            raise errors.InvalidInput("Over HTTP, many-file ingest reads files inside a server bucket.",
+                                      hint="Pass source_bucket and source_paths, or upload files one at a time.")
+        fields = _body(options)
+        if fields.pop("skip_if_seen", False):
+            raise errors.InvalidInput("A many-file ingest has no skip_if_seen.")
+        body = {"dataset": dataset, "mode": WriteMode(mode).value, "target_bucket": bucket, **fields,
+                "bucket": source_bucket or "primary", "paths": list(source_paths)}
+        return self._job(self._call("POST", "/ingest/files", actor, params={"wait": _flag(wait)},
+                                    json={k: v for k, v in body.items() if v is not None}), wait)
+
     def ingest_postgres(self, dsn: str, dataset: str, *, table: str | None = None, query: str | None = None,
                         wait: bool = True, actor: Actor | None = None, **options: Any) -> JobInfo:
         return self._db("/ingest/db", dsn, dataset, table, query, wait, actor, options)

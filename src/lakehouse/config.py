@@ -250,6 +250,48 @@ class VectorsSettings(BaseModel):
         "Fold appended rows into the IVF_PQ index (optimize) once they exceed this share of the rows."))
 
 
+_RAY_ADDRESS = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):(\d{1,5})$")
+
+
+class ComputeSettings(BaseModel):
+    """Where big jobs run (compute/; docs/compute.md): in this process, or on a Ray cluster."""
+
+    engine: Literal["local", "ray"] = Field(
+        default="local", description="local: embedding and many-file ingest run in this process; ray: on the Ray "
+        "cluster at compute.ray_address (pip install 'lakehouse[ray]').")
+    ray_address: str | None = Field(
+        default=None, description="The Ray cluster: 'host:port' of its head (GCS); this process must run on a node "
+        "of the cluster (Ray Data does not run over Ray Client). Its host must be in network.allowed_hosts.")
+    ray_batch_size: int = Field(
+        default=256, ge=1, le=65_536, description="Texts per map_batches call of an embedder actor.")
+    ray_actors: int = Field(
+        default=0, ge=0, description="Embedder actors of a build (one per worker); 0: as many as the cluster's "
+        "CPUs hold (CPUs / compute.ray_actor_cpus).")
+    ray_actor_cpus: float = Field(
+        default=1.0, gt=0, description="CPUs an embedder actor or an ingest task reserves; the local model runs "
+        "that many torch threads.")
+
+    @field_validator("ray_address")
+    @classmethod
+    def _address(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if value.startswith("ray://"):
+            raise ValueError("compute.ray_address: Ray Data does not run over Ray Client (ray://); run the lakehouse "
+                             "on a node of the cluster (ray start --address HEAD:PORT) and give the head's 'host:port'")
+        match = _RAY_ADDRESS.fullmatch(value)
+        if match is None or not 0 < int(match.group(2)) < 65536:
+            raise ValueError(f"compute.ray_address must be 'host:port' (the head's GCS), got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _needs_address(self) -> ComputeSettings:
+        if self.engine == "ray" and self.ray_address is None:
+            raise ValueError("compute.engine = 'ray' needs compute.ray_address ('host:port' of the cluster's head)")
+        return self
+
+
 class AgentSettings(BaseModel):
     """The autotune agent (agents/autotune.py): off unless enabled."""
 
@@ -353,6 +395,7 @@ class Settings(BaseSettings):
     ui: UiSettings = Field(default_factory=UiSettings)
     models: ModelsSettings = Field(default_factory=ModelsSettings)
     sharing: SharingSettings = Field(default_factory=SharingSettings)
+    compute: ComputeSettings = Field(default_factory=ComputeSettings)
 
     @field_validator("data_dir")
     @classmethod

@@ -203,6 +203,21 @@ class Unavailable(LakehouseError):
     http_status = 503
 
 
+class ComputeUnavailable(Unavailable):
+    """The compute cluster (``compute.ray_address``) cannot be reached, or lost a worker mid-job."""
+
+    code = "compute_unavailable"
+    default_hint = ("Start the Ray cluster (ray start --head ...) or fix compute.ray_address, then run the job "
+                    "again: nothing was committed.")
+
+
+class ComputeTaskFailed(LakehouseError):
+    """A task on the compute cluster failed for a reason other than its input (a worker died, a Ray error)."""
+
+    code = "compute_task_failed"
+    http_status = 502
+
+
 class SourceError(LakehouseError):
     """A source database refused or broke off a request (bad credentials, dropped connection, ...)."""
 

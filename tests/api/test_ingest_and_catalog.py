@@ -181,3 +181,18 @@ def test_sql_errors_are_400(client) -> None:  # type: ignore[no-untyped-def]
     assert_error(client.post("/query/sql", json={"sql": "SELECT nope FROM people"}), 400)
     assert_error(client.post("/query/sql", json={"sql": "SELECT * FROM missing"}), 400)
     assert_error(client.post("/query/sql", json={"sql": ""}), 422)
+
+
+def test_many_bucket_files_in_one_version(client, lakehouse) -> None:  # type: ignore[no-untyped-def]
+    bucket = lakehouse.buckets.get("primary")
+    bucket.write_bytes("incoming/a.csv", b"id,name\n1,a\n2,b\n")
+    bucket.write_bytes("incoming/b.csv", b"id,name\n3,c\n")
+    r = client.post("/ingest/files?wait=true", json={"dataset": "many", "bucket": "primary",
+                                                      "paths": ["incoming/a.csv", "incoming/b.csv"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["result"]["rows"] == 3 and r.json()["result"]["version"] == 0
+    assert [f["rows"] for f in r.json()["result"]["files"]] == [2, 1]
+    r = client.post("/ingest/files", json={"dataset": "many", "paths": ["incoming/a.csv", "../../etc/passwd"]})
+    assert r.status_code in (403, 422) and r.json()["error"]["code"]
+    r = client.post("/ingest/files", json={"dataset": "many", "paths": []})
+    assert r.status_code == 422

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from lakehouse.agents.autotune import AutotuneAgent
     from lakehouse.app.recovery import ReconcileReport
     from lakehouse.catalog.jobs import JobRunner
+    from lakehouse.compute.cluster import RayCluster
     from lakehouse.ingest.db.service import DbIngestService
     from lakehouse.ingest.maintenance import TableMaintenance
     from lakehouse.ingest.service import IngestService
@@ -88,7 +89,15 @@ class LakehouseBase:
     def ingest(self) -> IngestService:
         from lakehouse.ingest.service import IngestService
 
-        return IngestService(self.settings, self.writer, self.buckets, self.jobs)
+        return IngestService(self.settings, self.writer, self.buckets, self.jobs, self.compute_cluster)
+
+    @cached_property
+    def compute_cluster(self) -> RayCluster | None:
+        """The Ray cluster big jobs run on (compute.engine = "ray"), connected on the first such job."""
+        from lakehouse.compute.registry import cluster_for
+        from lakehouse.network import NetworkPolicy
+
+        return cluster_for(self.settings, NetworkPolicy.from_settings(self.settings))
 
     @cached_property
     def db_ingest(self) -> DbIngestService:
@@ -122,7 +131,7 @@ class LakehouseBase:
         from lakehouse.vectors.service import VectorService
 
         service = VectorService(self.settings, self.catalog, self.buckets, self.jobs, self.sql_service,
-                                self.executor, views=self.governance.views)
+                                self.executor, views=self.governance.views, cluster=self.compute_cluster)
         service.guards.register(GovernedSearch(self.governance, self.catalog, self.buckets))
         return service
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,40 @@ class IngestApi(LakehouseBase):
                 self.access.require_admin(who, "ingest a file by server path")
                 raise InvalidInput(f"File '{source.path}' does not exist or is not a file.")
             return self.ingest.ingest_file(who, source, dataset, WriteMode(mode), options, bucket, wait)
+
+    def ingest_files(
+        self,
+        paths: Sequence[str | Path] | None = None,
+        dataset: str | None = None,
+        *,
+        mode: WriteMode | str = WriteMode.append,
+        bucket: str | None = None,
+        source_bucket: str | None = None,
+        source_paths: Sequence[str] | None = None,
+        options: FileIngestOptions | None = None,
+        wait: bool = True,
+        actor: Actor | None = None,
+    ) -> JobInfo:
+        """Ingest many files into one dataset as one version: local ``paths`` (admin) or ``source_paths`` inside
+        ``source_bucket``. With compute.engine = "ray" each file is read by a task on the cluster."""
+        if dataset is None:
+            raise InvalidInput("Name the target dataset.", hint="Pass dataset='name' (CLI: --dataset NAME).")
+        if (paths is None) == (source_paths is None):
+            raise InvalidInput("Give either local file paths or paths inside a bucket.")
+        from lakehouse.ingest.service import FileSource
+
+        if paths is not None:
+            sources = [FileSource(path=Path(p)) for p in paths]
+        else:
+            sources = [FileSource(bucket=source_bucket or "primary", bucket_path=p) for p in source_paths or ()]
+        with self._call(actor, "ingest.files", dataset) as (who, _):
+            self.access.require_write_dataset(who, dataset, self.catalog.datasets.exists(dataset), "ingest into")
+            if paths is not None:
+                self.access.require_admin(who, "ingest files by server path")
+                missing = [str(s.path) for s in sources if s.path is not None and not s.path.is_file()]
+                if missing:
+                    raise InvalidInput(f"Not a file: {', '.join(missing[:5])}" + (" ..." if len(missing) > 5 else ""))
+            return self.ingest.ingest_files(who, sources, dataset, WriteMode(mode), options, bucket, wait)
 
     def ingest_postgres(self, dsn: str, dataset: str, *, table: str | None = None, query: str | None = None,
                         wait: bool = True, actor: Actor | None = None, **options: Any) -> JobInfo:

@@ -71,3 +71,47 @@ def ingest_file(
             stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
     else:
         render_object(finished.model_dump(mode="json"), st.format)
+
+
+@app.command("files")
+def ingest_files(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(..., help="Local files, or paths inside --from-bucket, in order."),
+    dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
+    mode: FileMode = typer.Option(FileMode.append, "--mode",
+                                  help="append, or overwrite (the first file replaces the dataset's rows)."),
+    fmt: str | None = typer.Option(None, "--file-format", help="csv, tsv, jsonl or parquet (default: by name)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding, e.g. cp1252 (default UTF-8)."),
+    delimiter: str | None = typer.Option(None, "--delimiter", help="CSV field delimiter (default by format)."),
+    on_error: str = typer.Option("fail", "--on-error", help="fail (default) or skip bad rows to a rejects file."),
+    from_bucket: str | None = typer.Option(None, "--from-bucket", help="Read the PATHS inside this bucket."),
+    bucket: str | None = typer.Option(None, "--bucket", help="Bucket for a new dataset (default primary)."),
+    description: str | None = typer.Option(None, "--description", help="Description for a new dataset."),
+    owner: str | None = typer.Option(None, "--owner", help="Owner for a new dataset."),
+) -> None:
+    """Ingest many files into one dataset as one version (all rows or none); with compute.engine = "ray",
+    one task per file on the Ray cluster."""
+    st = state(ctx)
+    if on_error not in ("fail", "skip"):
+        raise typer.BadParameter("--on-error must be 'fail' or 'skip'")
+    from lakehouse.ingest.service import FileIngestOptions
+
+    lakehouse = st.lakehouse()
+    options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter, on_error=on_error,  # type: ignore[arg-type]
+                                description=description, owner=owner)
+    job = lakehouse.ingest_files(None if from_bucket else [Path(p) for p in paths], dataset, mode=mode.value,
+                                 bucket=bucket, source_bucket=from_bucket, source_paths=paths if from_bucket else None,
+                                 options=options, wait=False)
+    finished = follow_job(lakehouse, job, f"ingesting {len(paths)} files -> {dataset}", st.format is Format.table)
+    result = job_result(finished)
+    if st.format is Format.table:
+        stderr.print(
+            f"[green]ok[/green] {result.get('rows', 0):,} rows from {len(paths)} files -> {dataset} "
+            f"v{result.get('version')} ({result.get('engine')}, {result.get('rows_per_second', 0):,} rows/s, "
+            f"job {finished.job_id})", highlight=False)
+        if result.get("pii_columns"):
+            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+        if result.get("rejected_rows"):
+            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
+    else:
+        render_object(finished.model_dump(mode="json"), st.format)

@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from lakehouse.catalog.jobs import JobContext, JobRunner
+from lakehouse.compute.cluster import RayCluster
 from lakehouse.config import Settings
+from lakehouse.errors import InvalidInput
+from lakehouse.ingest import many
+from lakehouse.ingest.fanout import fan_out
+from lakehouse.ingest.parts import PartOptions, PartResult, PartSource
 from lakehouse.ingest.readers import SourceReader, open_source
 from lakehouse.ingest.seen import content_hash, duplicate_warning, seen_before
 from lakehouse.ingest.writer import TableWriter, WriteRequest
@@ -53,11 +58,14 @@ class FileSource:
 
 
 class IngestService:
-    def __init__(self, settings: Settings, writer: TableWriter, buckets: BucketRegistry, jobs: JobRunner):
+    def __init__(self, settings: Settings, writer: TableWriter, buckets: BucketRegistry, jobs: JobRunner,
+                 cluster: RayCluster | None = None):
+        """``cluster``: many-file ingests fan out there, one task per file (compute.engine = "ray")."""
         self._settings = settings
         self._writer = writer
         self._buckets = buckets
         self._jobs = jobs
+        self._cluster = cluster
 
     def _open(self, source: FileSource, options: FileIngestOptions) -> tuple[SourceReader, BinaryIO | None]:
         handle: BinaryIO | None = None
@@ -169,12 +177,83 @@ class IngestService:
 
     def _write_rejects(self, job_id: str, reader: SourceReader) -> str:
         """Rejected rows go to primary:rejects/<job>.jsonl with line numbers and reasons."""
-        relpath = f"rejects/{job_id}.jsonl"
         lines = "".join(
             json.dumps({"line": r.line, "reason": r.reason, "raw": r.raw}) + "\n" for r in reader.rejects
         )
+        return self._store_rejects(job_id, lines)
+
+    def _store_rejects(self, job_id: str, lines: str) -> str:
+        relpath = f"rejects/{job_id}.jsonl"
         self._buckets.get("primary").write_bytes(relpath, lines.encode())
         return f"primary:{relpath}"
+
+    # Many files, one commit -----------------------------------------------------------------------
+    def part_source(self, source: FileSource) -> PartSource:
+        """Where a compute worker (or this process) reads ``source``: a local path or a bucket file URI."""
+        if source.bucket_path is not None:
+            bucket = self._buckets.source(source.bucket or "primary")
+            return PartSource(source.label, bucket.uri(source.bucket_path), bucket.storage_options())
+        if source.path is None:
+            raise InvalidInput("A many-file ingest reads files by path or inside a bucket, not uploads.")
+        return PartSource(source.label, str(source.path))
+
+    def ingest_files(self, actor: Actor, sources: list[FileSource], dataset: str, mode: WriteMode = WriteMode.append,
+                     options: FileIngestOptions | None = None, bucket: str | None = None,
+                     wait: bool = False) -> JobInfo:
+        """Validate every file now (names, bucket, each file's header and schema); read and commit them as one
+        version in a job, here or on the Ray cluster."""
+        options = options or FileIngestOptions()
+        if mode is WriteMode.upsert:
+            raise InvalidInput("A many-file ingest appends or overwrites.", hint="Use mode append or overwrite.")
+        self._writer.target(dataset, bucket)
+        parts = [self.part_source(s) for s in sources]
+        many.check_count(parts)
+        read = PartOptions(options.format, options.encoding, options.delimiter, options.on_error)
+        schemas = [many.read_schema(p, read, self._settings.ingest) for p in parts]
+        first = self._writer.check_schema(dataset, schemas[0], mode)
+        schema = many.union_schema(first, parts, schemas)
+        self._writer.check_schema(dataset, schema, mode)
+        engine = "ray" if self._cluster is not None else "local"
+        params = {"dataset": dataset, "mode": mode.value, "files": len(parts), "engine": engine,
+                  "source": parts[0].label if len(parts) == 1 else f"{parts[0].label} and {len(parts) - 1} more",
+                  "on_error": options.on_error}
+        job = self._jobs.submit("ingest.files", actor, params,
+                                lambda ctx: self._run_files(ctx, actor, parts, read, schema, dataset, mode, options,
+                                                            bucket))
+        return self._jobs.wait(job.job_id) if wait else job
+
+    def _run_files(self, ctx: JobContext, actor: Actor, parts: list[PartSource], read: PartOptions,
+                   schema: Any, dataset: str, mode: WriteMode, options: FileIngestOptions,
+                   bucket: str | None) -> dict[str, Any]:
+        results: list[PartResult] = []
+        files: list[dict[str, Any]] = []  # filled as each file is read, before the commit records the lineage
+
+        def record(result: PartResult) -> None:
+            results.append(result)
+            files.append(many.file_summary(parts[result.index], result))
+
+        lineage: dict[str, Any] = {"source_system": "file", "source": f"{len(parts)} files",
+                                   "details": {"engine": "ray" if self._cluster else "local", "files": files}}
+        request = WriteRequest(dataset=dataset, reader=schema.empty_table().to_reader(), mode=mode, bucket=bucket,
+                               lineage=lineage, job_id=ctx.job_id, cancelled=ctx.cancelled,
+                               create_defaults={"description": options.description, "owner": options.owner,
+                                                "tags": options.tags})
+        if self._cluster is None:
+            local = many.LocalFiles(parts, read, self._settings.ingest, schema, record)
+            request.reader = local.reader()
+        else:
+            request.parts = fan_out(self._cluster, parts, read, self._settings.ingest,
+                                    lambda f: ctx.progress(min(0.99, f)), ctx.cancelled, record)
+        result = self._writer.write(request, actor)
+        rejected = sum(len(r.rejects) for r in results)
+        rejects_path = self._store_rejects(ctx.job_id, many.rejects_lines(parts, results)) if rejected else None
+        seconds = max(result.elapsed_ms / 1000, 1e-9)
+        return {"dataset": dataset, "version": result.version, "operation": result.operation,
+                "engine": lineage["details"]["engine"], "rows": result.rows_written, "bytes": result.bytes_read,
+                "row_count": result.row_count, "duration_ms": round(result.elapsed_ms, 1),
+                "rows_per_second": round(result.rows_written / seconds), "rejected_rows": rejected,
+                "rejects_path": rejects_path, "rows_filtered": result.rows_filtered,
+                "pii_columns": result.pii_columns, "files": files}
 
     def _discard_upload(self, source: FileSource) -> None:
         if source.staged_upload is not None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyarrow as pa
 
@@ -57,6 +57,31 @@ class WriteRequest:
     # Runs inside the catalog transaction that records the commit (session, new version): state that
     # must move with the data (e.g. a sync high-water mark) commits or fails with it.
     on_commit: Callable[[Any, int], None] | None = None
+    # The rows come as Parquet files that compute workers write into the table's folder (ingest/fanout.py);
+    # ``reader`` then only gives their schema. The files are committed in one Delta commit, or swept.
+    parts: Callable[[PartsTarget], PartsWritten] | None = None
+
+
+@dataclass(frozen=True)
+class PartsTarget:
+    """Where and how the part files of a write go: the table, the schema they are conformed to, the row
+    gate to apply, and a name prefix tying them to the write's intent."""
+
+    uri: str
+    storage_options: dict[str, str]
+    schema: pa.Schema
+    gate: Callable[[pa.RecordBatch], pa.RecordBatch] | None
+    prefix: str
+
+
+@dataclass
+class PartsWritten:
+    files: list[delta.AddedFile]
+    rows: int
+    bytes: int
+    filtered: int
+    sample: pa.Table  # the first ingest.pii_sample_rows rows, in file order: what PII detection sees
+    version: int = -1
 
 
 @dataclass
@@ -127,15 +152,17 @@ class TableWriter:
             if self.settle(request.dataset):
                 exists = self._catalog.datasets.exists(request.dataset)
             target_schema = self.check_schema(request.dataset, request.reader.schema, request.mode)
-            reader = _conform(prefetch(request.reader), target_schema)
-            reader, filtered = _gated(reader, self.row_gate(request.dataset) if self.row_gate else None)
-            pii = _Background()
-            _PII_LOADED.start()  # the detector's validators take ~0.2 s to import: overlap it with the stream
-            progress = _Reporter(request.on_progress) if request.on_progress else None
-            tap = StreamTap(
-                reader, self._settings.ingest.pii_sample_rows, progress, request.cancelled,
-                on_end=lambda sample: pii.start(_detect_pii, sample, original_names=request.original_names),
-            )
+            gate = self.row_gate(request.dataset) if self.row_gate else None
+            if request.parts is None:
+                reader = _conform(prefetch(request.reader), target_schema)
+                reader, filtered = _gated(reader, gate)
+                pii = _Background()
+                _PII_LOADED.start()  # the detector's validators take ~0.2 s to import: overlap it with the stream
+                progress = _Reporter(request.on_progress) if request.on_progress else None
+                tap = StreamTap(
+                    reader, self._settings.ingest.pii_sample_rows, progress, request.cancelled,
+                    on_end=lambda sample: pii.start(_detect_pii, sample, original_names=request.original_names),
+                )
             base = self._catalog.datasets.get(request.dataset, with_lineage=False) if exists else None
             operation = "create" if base is None else request.mode.value
             intent = self._catalog.add_intent(
@@ -147,24 +174,31 @@ class TableWriter:
             )
             properties = {"lakehouse.actor": actor.name, "lakehouse.intent": str(intent),
                           "lakehouse.job": request.job_id or ""}
-            if request.mode is WriteMode.upsert and base is not None:
-                version = delta.merge_table(uri, options, tap.reader(), request.primary_key or (), properties)
+            if request.parts is not None:
+                written = self._write_parts(request, uri, options, target_schema, gate, intent, properties)
+                version, rows, nbytes, filtered = written.version, written.rows, written.bytes, [written.filtered]
+                findings = _detect_pii(written.sample, original_names=request.original_names)
             else:
-                plain = "append" if request.mode is WriteMode.upsert else request.mode.value
-                version = delta.write_table(uri, options, tap.reader(), plain, properties)  # type: ignore[arg-type]
-            findings = pii.result() if pii.started else _detect_pii(tap.sample(), original_names=request.original_names)
-            row_count = tap.rows if base is None or request.mode is WriteMode.overwrite else (
-                (base.row_count or 0) + tap.rows
+                if request.mode is WriteMode.upsert and base is not None:
+                    version = delta.merge_table(uri, options, tap.reader(), request.primary_key or (), properties)
+                else:
+                    plain = "append" if request.mode is WriteMode.upsert else request.mode.value
+                    version = delta.write_table(uri, options, tap.reader(), plain, properties)  # type: ignore[arg-type]
+                findings = (pii.result() if pii.started
+                            else _detect_pii(tap.sample(), original_names=request.original_names))
+                rows, nbytes = tap.rows, tap.bytes
+            row_count = rows if base is None or request.mode is WriteMode.overwrite else (
+                (base.row_count or 0) + rows
             )
             if base is not None and request.mode is WriteMode.upsert:
                 row_count = delta.row_count(uri, options)
             final_schema = delta.schema(uri, options)
             commit = DatasetCommit(
                 name=request.dataset, bucket=bucket_name, version=version, operation=operation,
-                actor=actor.name, at=utcnow(), rows_written=tap.rows, row_count=row_count,
+                actor=actor.name, at=utcnow(), rows_written=rows, row_count=row_count,
                 columns=column_infos(final_schema, findings, request.original_names, request.source_types),
                 job_id=request.job_id, lineage={**request.lineage, "details": {
-                    **dict(request.lineage.get("details") or {}), "rows": tap.rows, "bytes": tap.bytes}},
+                    **dict(request.lineage.get("details") or {}), "rows": rows, "bytes": nbytes}},
                 create_defaults=request.create_defaults,
             )
             with self._catalog.sessions.begin() as session:
@@ -185,16 +219,32 @@ class TableWriter:
             operation, "dataset.overwritten"
         )
         self._bus.publish(Event(event_type, request.dataset, actor.name, {
-            "version": version, "rows": tap.rows, "job_id": request.job_id, "bucket": bucket_name,
+            "version": version, "rows": rows, "job_id": request.job_id, "bucket": bucket_name,
             "operation": operation, "rows_filtered": filtered[0]}))
         elapsed = (utcnow() - started).total_seconds() * 1000
         return WriteResult(
-            dataset=request.dataset, version=version, operation=operation, rows_written=tap.rows,
-            bytes_read=tap.bytes, row_count=row_count,
+            dataset=request.dataset, version=version, operation=operation, rows_written=rows,
+            bytes_read=nbytes, row_count=row_count,
             pii_columns={name: f"{f.kind}:{f.category}" for name, f in findings.items()},
             elapsed_ms=elapsed, rows_filtered=filtered[0],
         )
 
+
+    def _write_parts(self, request: WriteRequest, uri: str, options: dict[str, str], incoming: pa.Schema,
+                     gate: Callable[[pa.RecordBatch], pa.RecordBatch] | None, intent: int,
+                     properties: dict[str, str]) -> PartsWritten:
+        """The workers write the part files, then one commit adds them all (none when an append brought no
+        rows to an existing table). A failure anywhere leaves the intent, whose settling sweeps the files."""
+        assert request.parts is not None
+        mode: Literal["append", "overwrite"] = "overwrite" if request.mode is WriteMode.overwrite else "append"
+        schema = delta.file_schema(uri, options, incoming, mode)
+        written = request.parts(PartsTarget(uri, options, schema, gate, f"part-i{intent}"))
+        current = delta.table_version(uri, options)
+        if current is not None and mode == "append" and not written.files:
+            written.version = current
+        else:
+            written.version = delta.commit_files(uri, options, written.files, mode, schema, properties)
+        return written
 
     # Writes that failed or died between their intent and their catalog record -------------------------
     def settle(self, dataset: str) -> bool:

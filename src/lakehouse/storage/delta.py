@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -38,8 +39,12 @@ from lakehouse.storage.buckets import filesystem_for
 from lakehouse.storage.schema import check_append_schema, to_delta_schema, write_schema
 
 __all__ = [
+    "AddedFile",
     "check_append_schema",
+    "commit_files",
     "commit_metadata",
+    "conform",
+    "file_schema",
     "dataset",
     "delete_table",
     "history",
@@ -209,6 +214,69 @@ def _conform(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
             column = pc.cast(column, field.type, safe=not truncate)
         arrays.append(column)
     return pa.RecordBatch.from_arrays(arrays, schema=target)
+
+
+conform = _conform  # for writers outside delta-rs (compute workers' part files)
+
+
+@dataclass(frozen=True)
+class AddedFile:
+    """A Parquet file written into a table's folder, not yet in its log: ``path`` relative to the table."""
+
+    path: str
+    size: int
+    modification_time_ms: int
+    stats: str
+
+
+def file_schema(uri: str, storage_options: Options | None, incoming: pa.Schema,
+                mode: Literal["append", "overwrite"]) -> pa.Schema:
+    """The schema a write's data is conformed to (what ``write_table`` writes): after the append checks
+    against the existing table, or the incoming schema for a new table or an overwrite."""
+    incoming = to_delta_schema(incoming)
+    dt = _try_open(uri, storage_options)
+    if dt is None or mode == "overwrite":
+        return write_schema(incoming, incoming)
+    with _mapped(uri):
+        existing = pa.schema(dt.schema().to_arrow())
+    return write_schema(check_append_schema(existing, incoming), incoming)
+
+
+def commit_files(uri: str, storage_options: Options | None, files: Sequence[AddedFile],
+                 mode: Literal["append", "overwrite"], target: pa.Schema,
+                 commit_properties: Mapping[str, str] | None = None) -> int:
+    """Commit Parquet files already written into the table's folder (conformed to ``target``) as one new
+    version, creating the table when absent; returns the version. An append whose ``target`` adds columns
+    (or types a null column) first commits the schema alone, with the same properties: delta-rs's file
+    transaction keeps the table's schema."""
+    from deltalake.schema import Schema
+    from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
+
+    actions: list[AddAction | RemoveAction] = [AddAction(f.path, f.size, {}, f.modification_time_ms, True, f.stats)
+                                              for f in files]
+    schema = to_delta_schema(target)
+    dt = _try_open(uri, storage_options)
+    with _mapped(uri):
+        if dt is None:
+            create_table_with_add_actions(uri, Schema.from_arrow(schema), actions, mode="error",  # type: ignore[arg-type]
+                                          storage_options=_opts(storage_options),
+                                          commit_properties=_commit(commit_properties))
+            version = DeltaTable(uri, storage_options=_opts(storage_options)).version()
+        else:
+            if mode == "append" and _evolves(pa.schema(dt.schema().to_arrow()), schema):
+                write_deltalake(dt, schema.empty_table(), mode="append", schema_mode="merge",
+                                commit_properties=_commit(commit_properties))
+            dt.create_write_transaction(actions, mode, schema, commit_properties=_commit(commit_properties))
+            dt.update_incremental()  # the transaction leaves the object at the version it read
+            version = dt.version()
+    sync_version(uri, storage_options, version)
+    return version
+
+
+def _evolves(existing: pa.Schema, target: pa.Schema) -> bool:
+    """New columns, or a null-typed column that gets a type: what an append must commit as a schema change."""
+    return any(f.name not in existing.names or (pa.types.is_null(existing.field(f.name).type)
+                                               and not pa.types.is_null(f.type)) for f in target)
 
 
 def _commit(properties: Mapping[str, str] | None) -> CommitProperties | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,23 +120,35 @@ def chunk_docs(row: VectorIndexRow, docs: Docs, picks: list[int], limit: int) ->
     return rows
 
 
+Parts = Callable[[Embedder, list[str], list[int], Callable[[], bool]], Iterator[tuple[list[int], np.ndarray]]]
+
+
+def local_parts(embedder: Embedder, texts: list[str], todo: list[int], cancelled: Callable[[], bool]
+                ) -> Iterator[tuple[list[int], np.ndarray]]:
+    """Embed ``todo`` (positions in ``texts``) here, ``CHECKPOINT_CHUNKS`` at a time."""
+    for start in range(0, len(todo), CHECKPOINT_CHUNKS):
+        if cancelled():
+            raise Cancelled("Build cancelled; finished batches are kept and the next build resumes.")
+        part = todo[start:start + CHECKPOINT_CHUNKS]
+        yield part, embedder.embed([texts[i] for i in part])
+
+
 def embed_rows(files: IndexFiles, embedder: Embedder, rows: Rows, progress: Progress,
-               cancelled: Callable[[], bool]) -> tuple[np.ndarray, int]:
-    """Vectors for ``rows``; reuses and extends the pending checkpoint. Returns (vectors, reused)."""
+               cancelled: Callable[[], bool], parts: Parts = local_parts) -> tuple[np.ndarray, int]:
+    """Vectors for ``rows``; reuses and extends the pending checkpoint. Returns (vectors, reused).
+    ``parts`` embeds the missing ones: here (``local_parts``) or on a cluster (compute/embed.py)."""
     keys = [(k, c, h) for k, c, h in zip(rows.keys, rows.chunk_index, rows.hashes, strict=True)]
     done = files.read_pending(embedder.model)
     out: list[np.ndarray | None] = [done.get(key) for key in keys]
     reused = sum(v is not None for v in out)
     todo = sorted((i for i, v in enumerate(out) if v is None), key=lambda i: len(rows.text[i]))
-    for start in range(0, len(todo), CHECKPOINT_CHUNKS):
-        if cancelled():
-            raise Cancelled("Build cancelled; finished batches are kept and the next build resumes.")
-        part = todo[start:start + CHECKPOINT_CHUNKS]
-        vectors = embedder.embed([rows.text[i] for i in part])
+    finished = 0
+    for part, vectors in parts(embedder, rows.text, todo, cancelled):
         files.append_pending(embedder.model, [keys[i] for i in part], vectors)
         for j, i in enumerate(part):
             out[i] = vectors[j]
-        progress((start + len(part)) / max(len(todo), 1))
+        finished += len(part)
+        progress(finished / max(len(todo), 1))
     if not out:
         return np.zeros((0, embedder.dim), dtype=np.float32), reused
     return np.vstack(out).astype(np.float32), reused  # type: ignore[arg-type]

@@ -34,9 +34,11 @@ def _never() -> bool:
 
 class Indexer:
     def __init__(self, settings: Settings, catalog: CatalogStore, sources: Sources, records: IndexRecords,
-                 embedders: EmbedderRegistry, cache: IndexCache, guards: Guards):
+                 embedders: EmbedderRegistry, cache: IndexCache, guards: Guards, parts: steps.Parts | None = None):
+        """``parts``: where builds and refreshes embed (default here; compute/embed.py on a Ray cluster)."""
         self.settings, self.catalog, self.sources = settings, catalog, sources
         self.records, self.embedders, self.cache, self.guards = records, embedders, cache, guards
+        self.parts = parts or steps.local_parts
 
     def locked(self, name: str, owner: str, body: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         self.catalog.acquire_lock(f"vector-index:{name}", owner)
@@ -69,7 +71,7 @@ class Indexer:
             raise Conflict(f"Index '{row.name}' was built with model '{row.model}' but embedder "
                            f"'{embedder.name}' now serves '{embedder.model}'.",
                            hint="Rebuild the index (POST /vectors/index) to switch models.")
-        vectors, reused = steps.embed_rows(files, embedder, rows, progress, cancelled)
+        vectors, reused = steps.embed_rows(files, embedder, rows, progress, cancelled, self.parts)
         return steps.prepare(row.metric, vectors), embedder.model, reused
 
     # Full build ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 from lakehouse.catalog.jobs import JobContext, JobRunner
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.catalog.store import CatalogStore
+from lakehouse.compute.cluster import RayCluster
 from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
@@ -52,15 +53,22 @@ from lakehouse.wire import JobInfo
 class VectorService:
     def __init__(self, settings: Settings, catalog: CatalogStore, buckets: BucketRegistry, jobs: JobRunner,
                  sql: SqlService, executor: QueryExecutor, embedders: EmbedderRegistry | None = None,
-                 views: ViewStore | None = None):
+                 views: ViewStore | None = None, cluster: RayCluster | None = None):
+        """``cluster``: builds and refreshes embed there (compute.engine = "ray")."""
         self.settings, self.catalog, self.buckets, self.jobs = settings, catalog, buckets, jobs
-        self.embedders = embedders or EmbedderRegistry(settings.embeddings,
-                                                       network=NetworkPolicy.from_settings(settings))
+        network = NetworkPolicy.from_settings(settings)
+        self.embedders = embedders or EmbedderRegistry(settings.embeddings, network=network)
         self.records = IndexRecords(catalog.sessions)
         self.cache = IndexCache(buckets)
         self.guards = Guards()
         self.sources = Sources(settings, catalog, buckets, sql, executor, views)
-        self.indexer = Indexer(settings, catalog, self.sources, self.records, self.embedders, self.cache, self.guards)
+        parts = None
+        if cluster is not None:
+            from lakehouse.compute.embed import RayEmbedding
+
+            parts = RayEmbedding(cluster, settings.embeddings, network).parts
+        self.indexer = Indexer(settings, catalog, self.sources, self.records, self.embedders, self.cache, self.guards,
+                               parts)
         self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards,
                                  self.sources)
         self.evaluator = Evaluator(settings, catalog, self.records, self.cache, self.embedders)

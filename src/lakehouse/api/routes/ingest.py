@@ -114,6 +114,36 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
     return await run_in_threadpool(job_response, request, lakehouse, job, wait)
 
 
+class FilesIngestBody(BaseModel):
+    """Many files already inside a bucket, ingested as one version (on the Ray cluster with compute.engine = ray)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dataset: str
+    bucket: str = Field("primary", description="Bucket holding the source files.")
+    paths: list[str] = Field(min_length=1, description="Paths of the source files inside that bucket, in order.")
+    target_bucket: str | None = Field(None, description="Bucket for a new dataset (default primary).")
+    mode: Literal["append", "overwrite"] = "append"
+    format: Literal["csv", "tsv", "jsonl", "parquet"] | None = None
+    encoding: str | None = None
+    delimiter: str | None = Field(None, max_length=1)
+    on_error: Literal["fail", "skip"] = "fail"
+    description: str | None = None
+    owner: str | None = None
+    tags: list[str] | None = None
+
+
+@router.post("/files", summary="Ingest many files inside a bucket into one dataset, as one version",
+             status_code=202, responses=JOB_RESPONSES)
+def ingest_files(body: FilesIngestBody, request: Request, wait: bool = False,
+                 lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
+    options = FileIngestOptions(format=body.format, encoding=body.encoding, delimiter=body.delimiter,
+                                on_error=body.on_error, description=body.description, owner=body.owner,
+                                tags=body.tags)
+    job = lakehouse.ingest_files(None, body.dataset, mode=body.mode, bucket=body.target_bucket,
+                                 source_bucket=body.bucket, source_paths=body.paths, options=options, wait=False,
+                                 actor=actor)
+    return job_response(request, lakehouse, job, wait)
 
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
