@@ -37,7 +37,8 @@ RULES = {
     ("POST", "/ingest/db"): "admin", ("POST", "/ingest/mysql"): "admin",
     ("GET", DS): "read", ("GET", f"{DS}/history"): "read", ("DELETE", DS): "ds_admin",
     ("PATCH", f"{DS}/metadata"): "write", ("POST", f"{DS}/restore"): "write", ("POST", f"{DS}/optimize"): "write",
-    ("POST", "/ingest/file"): "write", ("POST", "/ingest/arrow"): "write", ("GET", "/auth/whoami"): "any",
+    ("POST", "/ingest/file"): "write", ("POST", "/ingest/files"): "write", ("POST", "/ingest/arrow"): "write",
+    ("GET", "/auth/whoami"): "any",
     ("POST", f"{DS}/tombstone"): "ds_admin", ("GET", f"{DS}/tombstone"): "ds_admin",
     ("DELETE", f"{DS}/tombstone/{{tombstone_id}}"): "ds_admin", ("POST", f"{DS}/purge"): "ds_admin",
     ("GET", f"{DS}/purge"): "ds_admin", ("POST", "/query/sql"): "query",
@@ -130,6 +131,7 @@ class World:
         self.db_sources = db_sources
         lh.write_table("own_ds", pa.table({"id": [1, 2, 3], "email": ["a@x.org", "b@x.org", "c@x.org"]}))
         lh.write_table("other_ds", pa.table({"id": [1, 2], "email": ["d@x.org", "e@x.org"]}))
+        (lh.settings.primary_root / "matrix.csv").write_text("id,email\n9,z@x.org\n")  # for POST /ingest/files
         self.tokens: dict[str, str] = {}
         self.actors: dict[str, Any] = {}
         for role in ROLES:
@@ -219,6 +221,8 @@ class World:
             "/storage/buckets": {"json": {"name": f"nb{n}", "backend": "local", "root": str(self.tmp / f"nb{n}")}},
             "/ingest/file": {"files": {"file": ("t.csv", b"id,email\n9,z@x.org\n")}, "data": {"dataset": ds},
                              "params": {"wait": "true"}},
+            "/ingest/files": {"json": {"dataset": ds, "bucket": "primary", "paths": ["matrix.csv"]},
+                              "params": {"wait": "true"}},
             "/ingest/arrow": {"content": _arrow_rows(), "params": {"dataset": ds},
                               "headers": {"Content-Type": "application/vnd.apache.arrow.stream"}},
             "/query/sql": {"json": {"sql": f"SELECT count(*) FROM {ds}"}},
