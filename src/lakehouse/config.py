@@ -364,6 +364,10 @@ class SharingSettings(BaseModel):
     url_expiry_seconds: float = Field(
         default=900.0, ge=10, le=3600, description="How long a shared file URL (S3 pre-signed or served here) "
         "works; older snapshot generations are deleted this long after they were replaced.")
+    check_cache_seconds: float = Field(
+        default=2.0, ge=0, le=60, description="How long a recipient check (bearer token, or a file URL's "
+        "recipient and its shares) is kept in a server process; a revocation made through another process "
+        "over the same catalog takes effect there within this window (0: check the catalog on every request).")
 
     @field_validator("endpoint")
     @classmethod

@@ -22,9 +22,11 @@ from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import Forbidden, HistoryNotShared, InvalidInput, NotFound
 from lakehouse.events import EventBus
+from lakehouse.governance.principals import token_hash
 from lakehouse.governance.service import Governance
 from lakehouse.query.sql_service import SqlService
 from lakehouse.sharing import protocol
+from lakehouse.sharing.checks import Access, CheckCache
 from lakehouse.sharing.files import DataFile, Signer, Ticket, data_files, presign_s3
 from lakehouse.sharing.snapshots import SHARED_DIR, Served, Snapshots
 from lakehouse.sharing.store import Recipient, SharedObject, ShareStore
@@ -67,6 +69,9 @@ class SharingService:
         self.snapshots = Snapshots(catalog.sessions, catalog, buckets, governance, sql, grace_seconds=expiry)
         self.signer = Signer(governance.secret, expiry)
         self._tables: dict[tuple[str, str, int], tuple[list[DataFile], str, int]] = {}
+        seconds = settings.sharing.check_cache_seconds
+        self._by_token: CheckCache[Recipient] = CheckCache(seconds)
+        self._access: CheckCache[Access] = CheckCache(seconds)
         self._lock = threading.Lock()
 
     # Provider side ----------------------------------------------------------------------------
@@ -113,6 +118,7 @@ class SharingService:
     def delete_share(self, actor: Actor, name: str) -> dict[str, Any]:
         self.get_share(actor, name)
         info = self.store.delete_share(name)
+        self._forget_checks()
         for obj in info["objects"]:
             if not self.store.is_shared(obj["name"]):
                 self.snapshots.drop(obj["name"])
@@ -146,13 +152,20 @@ class SharingService:
         if not self._visible(actor, info["created_by"]):
             raise NotFound(f"Recipient '{name}' does not exist.", hint="List recipients with GET /sharing/recipients.")
         after = self.store.revoke(name)
+        self._forget_checks()
         self._publish("recipient.revoked", name, actor, {"before": info, "after": after})
         return after
 
     def on_object_deleted(self, event: Event) -> None:
         """A deleted view or dataset leaves every share, and its snapshots go."""
         self.store.drop_object(event.subject)
+        self._forget_checks()
         self.snapshots.drop(event.subject)
+
+    def _forget_checks(self) -> None:
+        """Who may read what changed: kept recipient checks go (sharing/checks.py)."""
+        self._by_token.clear()
+        self._access.clear()
 
     def _publish(self, kind: str, subject: str, actor: Actor, payload: dict[str, Any]) -> None:
         self._bus.publish(Event(kind, subject, actor.name, payload))
@@ -163,28 +176,34 @@ class SharingService:
 
         if not token or not token.strip():
             raise RecipientUnauthorized("Delta Sharing requests need 'Authorization: Bearer <token>'.")
-        return self.store.authenticate(token.strip())
+        token = token.strip()
+
+        def load() -> tuple[Recipient, Any]:
+            recipient = self.store.authenticate(token)
+            return recipient, recipient.expires_at
+
+        return self._by_token.get(token_hash(token), load)
 
     def shares(self, recipient: Recipient, max_results: int | None, page_token: str | None) -> dict[str, Any]:
-        items = [{"name": n, "id": i} for n, i in self.store.recipient_shares(recipient)]
+        items = [{"name": n, "id": i} for n, i, _ in self._shares_of(recipient).shares]
         return protocol.page(items, max_results, page_token)
 
     def share(self, recipient: Recipient, share: str) -> dict[str, Any]:
-        name, share_id = self._share(recipient, share)
+        name, share_id, _ = self._share(recipient, share)
         return {"share": {"name": name, "id": share_id}}
 
     def schemas(self, recipient: Recipient, share: str, max_results: int | None,
                 page_token: str | None) -> dict[str, Any]:
-        name, _ = self._share(recipient, share)
+        name, _, _ = self._share(recipient, share)
         return protocol.page([{"name": protocol.SCHEMA, "share": name}], max_results, page_token)
 
     def tables(self, recipient: Recipient, share: str, schema: str | None, max_results: int | None,
                page_token: str | None) -> dict[str, Any]:
-        name, share_id = self._share(recipient, share)
+        name, share_id, objects = self._share(recipient, share)
         if schema is not None:
             self._schema(schema)
         items = [{"name": o.name, "schema": protocol.SCHEMA, "share": name, "shareId": share_id, "id": o.id}
-                 for o in self.store.shared_objects(share_id)]
+                 for o in objects]
         return protocol.page(items, max_results, page_token)
 
     def table_version(self, recipient: Recipient, share: str, schema: str, table: str,
@@ -225,18 +244,30 @@ class SharingService:
         """The local file a signed URL names, once the signature, the expiry and the recipient (still active and
         still holding a share of the object) check out."""
         ticket = self.signer.verify(signed)
-        recipient = self.store.active(ticket.recipient_id)
+        access = self._access.get(ticket.recipient_id, lambda: self._active(ticket.recipient_id))
         parts = ticket.relpath.split("/")
-        if recipient is None or len(parts) < 3 or parts[0] not in (SHARED_DIR, "tables"):
-            raise NotFound("This shared file is no longer available.")
-        readable = {o.name for share_id in recipient.share_ids for o in self.store.shared_objects(share_id)}
-        if parts[1] not in readable:
+        if len(parts) < 3 or parts[0] not in (SHARED_DIR, "tables") or not access.readable(parts[1]):
             raise NotFound("This shared file is no longer available.")
         bucket = self._buckets.get(ticket.bucket)
         if bucket.backend != "local" or not bucket.exists(ticket.relpath):
             raise NotFound("This shared file is no longer available.",
                            hint="Query the table again: it may have been refreshed or purged since.")
-        return Path(bucket.resolve(ticket.relpath)), recipient
+        return Path(bucket.resolve(ticket.relpath)), access.recipient
+
+    def _active(self, recipient_id: str) -> tuple[Access, Any]:
+        """What a file URL's recipient may read, while it is active (404 when no longer)."""
+        recipient = self.store.active(recipient_id)
+        if recipient is None:
+            raise NotFound("This shared file is no longer available.")
+        return self._load_access(recipient), recipient.expires_at
+
+    def _load_access(self, recipient: Recipient) -> Access:
+        return Access(recipient, tuple((name, share_id, tuple(self.store.shared_objects(share_id)))
+                                       for name, share_id in self.store.recipient_shares(recipient)))
+
+    def _shares_of(self, recipient: Recipient) -> Access:
+        """What an authenticated recipient's shares hold (kept like the token check: sharing/checks.py)."""
+        return self._access.get(recipient.id, lambda: (self._load_access(recipient), recipient.expires_at))
 
     def _url(self, bucket: Any, file: DataFile, recipient: Recipient, expires_ms: int) -> str:
         if bucket.backend == "s3":
@@ -263,11 +294,11 @@ class SharingService:
                 self._tables.pop(next(iter(self._tables)))
         return found
 
-    def _share(self, recipient: Recipient, share: str) -> tuple[str, str]:
+    def _share(self, recipient: Recipient, share: str) -> tuple[str, str, tuple[SharedObject, ...]]:
         wanted = share.lower()
-        for name, share_id in self.store.recipient_shares(recipient):
+        for name, share_id, objects in self._shares_of(recipient).shares:
             if name == wanted:
-                return name, share_id
+                return name, share_id, objects
         raise NotFound(f"Share '{share}' does not exist or is not shared with you.",
                        hint="GET /delta-sharing/shares lists your shares.")
 
@@ -277,9 +308,9 @@ class SharingService:
             raise NotFound(f"Schema '{schema}' does not exist; every share has one schema, 'default'.")
 
     def _object(self, recipient: Recipient, share: str, schema: str, table: str) -> SharedObject:
-        _, share_id = self._share(recipient, share)
+        _, _, objects = self._share(recipient, share)
         self._schema(schema)
-        for obj in self.store.shared_objects(share_id):
+        for obj in objects:
             if obj.name == table.lower():
                 return obj
         raise NotFound(f"Table '{table}' is not in share '{share}'.",

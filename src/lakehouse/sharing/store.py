@@ -36,6 +36,7 @@ class Recipient:
     id: str
     name: str
     share_ids: frozenset[str]
+    expires_at: datetime | None = None  # aware; None: never
 
 
 def _aware(at: datetime | None) -> datetime | None:
@@ -202,7 +203,7 @@ class ShareStore:
                 raise RecipientUnauthorized(f"The token of recipient '{row.name}' expired at {iso_utc(expires)}.")
             shares = frozenset(session.scalars(select(RecipientShareRow.share_id)
                                                .where(RecipientShareRow.recipient_id == row.id)))
-            recipient = Recipient(row.id, row.name, shares)
+            recipient = Recipient(row.id, row.name, shares, expires)
             used = _aware(row.last_used_at)
         if used is None or (now - used).total_seconds() >= TOUCH_SECONDS:
             with self._sessions.begin() as session:
@@ -220,7 +221,7 @@ class ShareStore:
                 return None
             shares = frozenset(session.scalars(select(RecipientShareRow.share_id)
                                                .where(RecipientShareRow.recipient_id == row.id)))
-            return Recipient(row.id, row.name, shares)
+            return Recipient(row.id, row.name, shares, expires)
 
     @staticmethod
     def _recipient_view(row: RecipientRow, shares: list[str]) -> dict[str, Any]:
