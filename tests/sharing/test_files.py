@@ -37,6 +37,8 @@ def test_ranged_reads_of_a_shared_file(sharing_server: Sharing) -> None:
     assert footer.headers["content-range"] == f"bytes {size - 8}-{size - 1}/{size}"
     middle = requests.get(url, headers={"Range": f"bytes=4-{size // 2}"}, timeout=30)
     assert middle.status_code == 206 and middle.content == whole.content[4:size // 2 + 1]
+    several = requests.get(url, headers={"Range": "bytes=0-3,8-11"}, timeout=30)
+    assert several.status_code == 206 and several.headers["content-type"].startswith("multipart/byteranges")
     past = requests.get(url, headers={"Range": f"bytes={size + 10}-{size + 20}"}, timeout=30)
     assert past.status_code == 416 and past.headers["content-range"] == f"bytes */{size}"
     assert requests.get(url, headers={"Range": "lines=1-2"}, timeout=30).status_code == 400
