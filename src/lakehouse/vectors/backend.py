@@ -107,9 +107,20 @@ class VectorBackend(ABC):
         """ANN search: (scores, labels) best first, at most ``k``, only among ``positions`` (None: every live
         label). ``knobs``: the search parameters (ef_search, nprobes, refine_factor; each backend reads its own)."""
 
-    @abstractmethod
     def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
-        """Every chunk of one document (META_COLUMNS, and ``vector`` when asked), in chunk order."""
+        """Every chunk of one document (META_COLUMNS, and ``vector`` when asked), in chunk order: the rows from the
+        loaded metadata through the id map (no storage read), the vectors from ``chunk_vectors``."""
+        import pyarrow
+
+        rows = index.rows_of_doc(doc_id)
+        table = index.meta.take(pyarrow.array(rows, pyarrow.int64()))
+        if with_vectors:
+            table = table.append_column("vector", self.chunk_vectors(index, rows))
+        return table.sort_by("chunk_index")
+
+    @abstractmethod
+    def chunk_vectors(self, index: LoadedIndex, rows: np.ndarray) -> pa.Array:
+        """The stored vectors (FixedSizeList<float32>) of the metadata ``rows``, in that order."""
 
     @abstractmethod
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -22,7 +23,7 @@ from lakehouse.errors import InvalidInput, NotInstalled
 from lakehouse.vectors.backend import Built, VectorBackend
 from lakehouse.vectors.evalsets import kept_labels
 from lakehouse.vectors.evaluation import Probe
-from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
+from lakehouse.vectors.loaded import LoadedIndex, extended, grown, row_map
 from lakehouse.vectors.store import EMBEDDINGS, META_COLUMNS, to_matrix
 
 if TYPE_CHECKING:
@@ -65,21 +66,6 @@ def check_ivf(rows: int, dim: int, partitions: int, sub_vectors: int) -> None:
     if sub_vectors < 1 or dim % sub_vectors:
         raise InvalidInput(f"num_sub_vectors {sub_vectors} does not divide the dimension {dim}.",
                            hint=f"Use a divisor of {dim}: {', '.join(map(str, divisors(dim)))}.")
-
-
-def _literal(value: Any, kind: pa.DataType) -> str | None:
-    """A SQL literal of ``value`` for a doc_id column of type ``kind`` (None: cannot be such an id)."""
-    if pa.types.is_integer(kind):
-        try:
-            return str(int(str(value)))
-        except ValueError:
-            return None
-    if pa.types.is_floating(kind):
-        try:
-            return repr(float(str(value)))
-        except ValueError:
-            return None
-    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _in_list(positions: np.ndarray) -> str:
@@ -133,25 +119,36 @@ class LanceBackend(VectorBackend):
         return Built(int(self._open().version), structure)
 
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:
-        ds = self._open()
+        ds = self._writable(current)
         for start in range(0, len(dead), 5000):
             ds.delete(f"pos IN ({_in_list(dead[start:start + 5000])})")
         if new is not None and new.num_rows:
             ds.insert(new, storage_options=self.files.options or None)  # a new fragment; nothing rewritten
-        ds = self._open()
         if len(dead) or new is None or not new.num_rows:
             return Built(int(ds.version))
         labels = current.labels + new.num_rows
         vectors = None
         if current._vectors is not None:
-            vectors = np.vstack([current._vectors, to_matrix(new.column("vector"), current.dim)])
+            vectors = grown(current._vectors, to_matrix(new.column("vector"), current.dim))
 
         def read() -> np.ndarray:
             return self._vectors(ds, labels, current.dim)
 
+        offsets = np.arange(current.live, current.live + new.num_rows, dtype=np.int64)  # after every row
         fresh = extended(current, new, generation, vectors=vectors, ann_structure=ds if current.ann is not None
-                         else None, read_vectors=read, handle=ds)
+                         else None, read_vectors=read, handle=ds, offsets=offsets)
         return Built(int(ds.version), loaded=fresh)
+
+    def _writable(self, current: LoadedIndex) -> Any:
+        """The dataset to write the next version on: the one the catalog serves. A write that died before the
+        catalog switched to it left a later version; that version is dropped here (``restore`` makes the served
+        one the latest again), so its rows never surface."""
+        served = int(current.handle.version)
+        ds = self._open()
+        if int(ds.version) != served:
+            ds = self._open(served)
+            ds.restore()
+        return ds
 
     def unindexed_rows(self, index: LoadedIndex) -> int:
         return self._unindexed(index.handle) if index.ann is not None else 0
@@ -170,7 +167,9 @@ class LanceBackend(VectorBackend):
     def load(self, row: VectorIndexRow, *, with_ann: bool = True) -> LoadedIndex:
         version = (row.ann or {}).get("table_version")
         ds = self._open(version)
-        table = ds.to_table(columns=META_COLUMNS).sort_by("pos").combine_chunks()
+        scanned = ds.to_table(columns=META_COLUMNS)  # in storage order: row i is ``take`` offset i
+        order = pc.sort_indices(scanned, [("pos", "ascending")])
+        table = scanned.take(order).combine_chunks()
         positions = table.column("pos").to_numpy()
         labels = int(positions.max()) + 1 if len(positions) else 0
         indexed = with_ann and self._vector_index(ds) is not None
@@ -180,7 +179,8 @@ class LanceBackend(VectorBackend):
             return self._vectors(ds, labels, dim)
 
         return LoadedIndex(row.name, row.generation, row.metric, dim, table, row_map(positions, labels), None,
-                           None, self, ds if indexed else None, vectors, handle=ds)
+                           None, self, ds if indexed else None, vectors, handle=ds,
+                           offsets=order.to_numpy().astype(np.int64))
 
     def _vectors(self, ds: Any, labels: int, dim: int) -> np.ndarray:
         table = ds.to_table(columns=["pos", "vector"])
@@ -207,13 +207,13 @@ class LanceBackend(VectorBackend):
         distance = table.column("_distance").to_numpy().astype(np.float32)
         return (-distance if index.metric == "l2" else 1.0 - distance), labels
 
-    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
-        literal = _literal(doc_id, index.meta.schema.field("doc_id").type)
-        if literal is None:
-            return index.meta.schema.empty_table()
-        columns = [*META_COLUMNS, "vector"] if with_vectors else META_COLUMNS
-        table = index.handle.to_table(columns=columns, filter=f"doc_id = {literal}")  # the BTREE on doc_id
-        return table.sort_by("chunk_index")
+    def chunk_vectors(self, index: LoadedIndex, rows: np.ndarray) -> pa.Array:
+        """A positional ``take`` of the rows' offsets (the id map found them; no scan, no filter)."""
+        assert index.offsets is not None
+        offsets = index.offsets[rows]
+        order = np.argsort(offsets)
+        taken = index.handle.take(pa.array(offsets[order]), columns=["vector"]).column("vector").combine_chunks()
+        return taken.take(pa.array(np.argsort(order)))  # back in the order of ``rows``
 
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:
         return self.load(row, with_ann=False).vectors

@@ -3,6 +3,7 @@ structure and migrate between backends. Each runs through the backend interface 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from typing import Any
 
@@ -105,8 +106,8 @@ class IndexOps:
             raise InvalidInput(f"'{row.id_column}' values do not fit the index's id type {id_type}: {exc}") from None
         counts = Counter(keys)
         repeated = sorted(k for k, c in counts.items() if c > 1)
-        there = pc.is_in(ids, value_set=current.meta.column("doc_id").combine_chunks()).to_pylist()
-        present = sorted({k for k, hit in zip(keys, there, strict=True) if hit})
+        doc_column = current.meta.column("doc_id")  # which stored ids are among the new ones: O(rows) lookups
+        present = sorted({str(v) for v in doc_column.filter(pc.is_in(doc_column, value_set=ids)).to_pylist()})
         erased = self.guards.erased(row.dataset, row.id_column) & set(keys)
         if repeated or present or erased:
             raise InvalidInput(f"Duplicate doc_id(s): {(repeated + present + sorted(erased))[:10]} (repeated in the "
@@ -114,22 +115,34 @@ class IndexOps:
                                hint="Append new documents only; refresh the index to change existing ones.")
         values = [r[content] for r in rows]
         if row.vector_column is not None:
-            self._check_vectors(row, values)
-        else:
-            bad = [i for i, v in enumerate(values) if not isinstance(v, str)]
-            if bad:
-                raise InvalidInput(f"Rows {bad[:10]}: '{content}' must be text (the index embeds it).")
+            return _vector_docs(ids, self._checked_vectors(row, values))
+        bad = [i for i, v in enumerate(values) if not isinstance(v, str)]
+        if bad:
+            raise InvalidInput(f"Rows {bad[:10]}: '{content}' must be text (the index embeds it).")
         table = pa.table({row.id_column: ids, content: values})
-        return steps.read_docs(table, row.id_column, content, row.vector_column is not None)
+        return steps.read_docs(table, row.id_column, content, False)
 
-    def _check_vectors(self, row: VectorIndexRow, values: list[Any]) -> None:
-        for i, value in enumerate(values):
-            vector = np.asarray(value, dtype=np.float32)
-            if vector.shape != (row.dim,):
-                raise InvalidInput(f"Row {i}: a vector of dimension {vector.size}; index '{row.name}' holds {row.dim}."
-                                   " Nothing was written.", hint=f"Send vectors of {row.dim} numbers.")
-            if not np.isfinite(vector).all():
-                raise InvalidInput(f"Row {i}: the vector holds NaN or infinite values. Nothing was written.")
+    def _checked_vectors(self, row: VectorIndexRow, values: list[Any]) -> np.ndarray:
+        """The rows' vectors as one matrix (one conversion for all of them), or 422 naming the first bad row."""
+        try:
+            matrix = np.asarray(values, dtype=np.float32)
+        except (TypeError, ValueError):
+            matrix = None
+        if matrix is None or matrix.shape != (len(values), row.dim):
+            for i, value in enumerate(values):
+                try:
+                    vector = np.asarray(value, dtype=np.float32)
+                except (TypeError, ValueError):
+                    raise InvalidInput(f"Row {i}: the vector is not a list of numbers. Nothing was written.") from None
+                if vector.shape != (row.dim,):
+                    raise InvalidInput(f"Row {i}: a vector of dimension {vector.size}; index '{row.name}' holds "
+                                       f"{row.dim}. Nothing was written.", hint=f"Send vectors of {row.dim} numbers.")
+            raise InvalidInput("The vectors are not lists of numbers. Nothing was written.")
+        finite = np.isfinite(matrix).all(axis=1)
+        if not finite.all():
+            raise InvalidInput(f"Row {int(np.argmin(finite))}: the vector holds NaN or infinite values. "
+                               "Nothing was written.")
+        return matrix
 
     def _vectors(self, row: VectorIndexRow, docs: steps.Docs, chunks: steps.Rows) -> np.ndarray:
         embedder = steps.resolve_embedder(self.embedders, row)
@@ -229,3 +242,13 @@ class IndexOps:
         if backend_name != row.vector_backend:
             row.ann = {k: v for k, v in (row.ann or {}).items() if k != "structure"}
         return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True, extra=extra)
+
+
+def _vector_docs(ids: pa.Array, matrix: np.ndarray) -> steps.Docs:
+    """Appended rows of a vector_column index as documents (ids checked unique), without a round trip through
+    Arrow: what ``steps.read_docs`` makes of a table of them."""
+    values = ids.to_pylist()
+    docs = steps.Docs(ids=values, keys=[str(v) for v in values], id_type=ids.type)
+    docs.vectors = list(matrix)
+    docs.hashes = [hashlib.sha256(v.tobytes()).hexdigest()[:32] for v in docs.vectors]
+    return docs
