@@ -70,9 +70,11 @@ class VectorBackend(ABC):
     # Writing ------------------------------------------------------------------------------------
     @abstractmethod
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         """Replace every row with ``table`` (the META_COLUMNS and ``vector``, pos 0..n-1) and build the ANN
-        structure from ``params`` (the index's champion and ANN settings) for ``generation``."""
+        structure from ``params`` (the index's champion and ANN settings) for ``generation``. ``with_ann=False``:
+        the rows only, the structure left ``pending`` for ``reindex`` to build (searches are exact meanwhile);
+        a backend that cannot search without its structure builds it anyway."""
 
     @abstractmethod
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:

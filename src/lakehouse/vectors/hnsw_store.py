@@ -36,7 +36,7 @@ class HnswBackend(VectorBackend):
     method = "hnsw"
 
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         config = _config(params)
         vectors = to_matrix(table.column("vector"), _dim(table))
         graph = build_graph(vectors, metric, config, threads)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 MIN_TRAIN_ROWS = 256  # PQ's codebooks (8 bits: 256 centroids per sub-vector) need this many rows
 VECTOR_INDEX = "vector_idx"
+PENDING_REASON = ("IVF_PQ not trained yet: a vectors.ann job trains it (queued after a migration; the scheduler "
+                  "queues it again if it was lost); searches are exact until it switches in")
 
 
 def lance_module() -> Any:
@@ -84,12 +86,15 @@ class LanceBackend(VectorBackend):
 
     # Writing ------------------------------------------------------------------------------------
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         lance = lance_module()
         ds = lance.write_dataset(table, self.files.lance_uri, mode="overwrite",
                                  storage_options=self.files.options or None)
-        structure = self.index_vectors(ds, metric, params, table.num_rows)
         ds.create_scalar_index("doc_id", "BTREE", replace=True)
+        if with_ann or table.num_rows < MIN_TRAIN_ROWS:
+            structure = self.index_vectors(ds, metric, params, table.num_rows)
+        else:
+            structure = {"type": "exact", "pending": True, "reason": PENDING_REASON}
         return Built(int(ds.version), structure)
 
     def index_vectors(self, ds: Any, metric: str, params: dict[str, Any], rows: int) -> dict[str, Any]:
@@ -232,9 +237,10 @@ class LanceBackend(VectorBackend):
         structure = (row.ann or {}).get("structure") or {}
         has_index = self._vector_index(ds) is not None
         unindexed = self._unindexed(ds)
+        exact = structure if structure.get("type") == "exact" else {}
         return {"rows": rows, "fragments": len(ds.get_fragments()), "indexed_rows": rows - unindexed,
                 "unindexed_rows": unindexed, "dead_labels": 0,
-                "index": structure if has_index else {"type": "exact", "reason": structure.get(
+                "index": structure if has_index else {**exact, "type": "exact", "reason": exact.get(
                     "reason", f"no IVF_PQ index (fewer than {MIN_TRAIN_ROWS} rows train none)")},
                 "exact_only": not has_index, "table_version": int(ds.version),
                 "bytes_on_disk": self.files.tree_bytes(self.files.lance_rel)}

@@ -197,13 +197,31 @@ class IndexOps:
             champion = {**((row.ann or {}).get("champion") or {}), **params, "trial_id": None}
             row.ann = {**(row.ann or {}), "champion": champion}
             self.records.update(name, ann=row.ann)
-            backend, timer = self.cache.backend(row), steps.Timer()
-            generation = row.generation + 1
-            built = backend.reindex(row, index, steps.ann_params(self.settings, row.ann), generation,
-                                    self.settings.vectors.search_threads)
-            if built is None:
-                return self._rewrite(row, index, row.vector_backend)
-            return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True)
+            return self._reindex(row, index)
+        return self.indexer.locked(name, owner, body)
+
+    def _reindex(self, row: VectorIndexRow, index: LoadedIndex) -> dict[str, Any]:
+        backend, timer = self.cache.backend(row), steps.Timer()
+        generation = row.generation + 1
+        built = backend.reindex(row, index, steps.ann_params(self.settings, row.ann or {}), generation,
+                                self.settings.vectors.search_threads)
+        if built is None:
+            return self._rewrite(row, index, row.vector_backend)
+        return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True)
+
+    @staticmethod
+    def ann_pending(row: VectorIndexRow) -> bool:
+        """The rows are written but the ANN structure is not built yet (after a migration): searches are exact."""
+        return bool(((row.ann or {}).get("structure") or {}).get("pending"))
+
+    def build_pending(self, name: str, owner: str) -> dict[str, Any]:
+        """Build the ANN structure a migration left pending, with the champion's parameters (the job a migration
+        queues, and the scheduler's when that job was lost); nothing when another already built it."""
+        def body() -> dict[str, Any]:
+            row, index = self._ready(name)
+            if not self.ann_pending(row):
+                return {"index_name": name, "built": False, "reason": "the ANN structure is built"}
+            return {**self._reindex(row, index), "built": True}
         return self.indexer.locked(name, owner, body)
 
     # Migration ----------------------------------------------------------------------------------
@@ -218,26 +236,32 @@ class IndexOps:
             raise Conflict(f"Vector index '{row.name}' already uses the {backend_name} backend.")
 
     def migrate(self, name: str, backend_name: str, owner: str) -> dict[str, Any]:
-        """Copy the rows to the other backend, build its ANN structure, switch the catalog in one update,
-        then remove the old backend's files. A failure before the switch leaves the old copy serving."""
+        """Copy the rows to the other backend, switch the catalog in one update, then remove the old backend's
+        files. A failure before the switch leaves the old copy serving. The rows are all a migration writes
+        where the backend can search without its ANN structure (lance: exactly, until the IVF_PQ that
+        ``build_pending`` trains switches in); ``ann_pending`` in the result says so."""
         self.check_migration(self.records.get(name), backend_name)
 
         def body() -> dict[str, Any]:
             fresh, index = self._ready(name)
             old = self.cache.backend(fresh)
-            result = self._rewrite(fresh, index, backend_name)
+            result = self._rewrite(fresh, index, backend_name, with_ann=False)
             old.delete_data()
-            return {**result, "from": old.name, "to": backend_name}
+            return {**result, "from": old.name, "to": backend_name,
+                    "ann_pending": self.ann_pending(self.records.get(name))}
         return self.indexer.locked(name, owner, body)
 
-    def _rewrite(self, row: VectorIndexRow, index: LoadedIndex, backend_name: str) -> dict[str, Any]:
-        """Every live row, renumbered, written by ``backend_name`` with a fresh ANN structure."""
+    def _rewrite(self, row: VectorIndexRow, index: LoadedIndex, backend_name: str,
+                 with_ann: bool = True) -> dict[str, Any]:
+        """Every live row, renumbered, written by ``backend_name`` with a fresh ANN structure (or none yet)."""
         timer = steps.Timer()
-        table = _renumber(index.meta, None, index.vectors[index.alive_positions()])
+        alive = index.alive_positions()
+        dense = not index.dead and bool(np.array_equal(alive, np.arange(len(alive))))
+        table = _renumber(index.meta, None, index.vectors if dense else index.vectors[alive])  # no copy if dense
         backend = backend_for(backend_name, self.cache.files(row))
         generation = row.generation + 1
         built: Built = backend.build(table, row.metric, steps.ann_params(self.settings, row.ann or {}), generation,
-                                     self.settings.vectors.search_threads)
+                                     self.settings.vectors.search_threads, with_ann=with_ann)
         extra = {"vector_backend": backend_name, "backend": STRUCTURES[backend_name]}
         if backend_name != row.vector_backend:
             row.ann = {k: v for k, v in (row.ann or {}).items() if k != "structure"}
