@@ -305,6 +305,8 @@ class AgentSettings(BaseModel):
     m_bounds: tuple[int, int] = (8, 48)
     ef_construction_bounds: tuple[int, int] = (40, 400)
     ef_search_bounds: tuple[int, int] = (10, 512)
+    nprobes_bounds: tuple[int, int] = (1, 256)
+    refine_factor_bounds: tuple[int, int] = (1, 100)
     promotion_margin: float = Field(default=0.05, ge=0, description="A challenger must be this much faster (QPS).")
     load_pause_p95_ms: float = Field(default=250.0, gt=0, description="Pause while search p95 is above this.")
     trial_time_limit_seconds: float = Field(default=600.0, gt=0)
@@ -326,7 +328,8 @@ class AgentSettings(BaseModel):
 
     @model_validator(mode="after")
     def _bounds(self) -> AgentSettings:
-        for name in ("m_bounds", "ef_construction_bounds", "ef_search_bounds"):
+        for name in ("m_bounds", "ef_construction_bounds", "ef_search_bounds", "nprobes_bounds",
+                     "refine_factor_bounds"):
             low, high = getattr(self, name)
             if low < 1 or high < low:
                 raise ValueError(f"agent.{name} must be [low, high] with 1 <= low <= high, got [{low}, {high}]")
