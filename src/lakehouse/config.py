@@ -246,6 +246,10 @@ class VectorsSettings(BaseModel):
     lance_nprobes: int = Field(default=20, ge=1, description="IVF partitions a Lance search probes (champion's wins).")
     lance_refine_factor: int = Field(default=10, ge=0, description=(
         "Lance: re-rank refine_factor x k PQ candidates exactly (0: no re-rank; IVF_PQ recall stays near 0.65)."))
+    lance_sample_rate: int = Field(default=64, ge=16, description=(
+        "IVF_PQ training sample: sample_rate x num_partitions vectors for the IVF k-means, sample_rate x 256 "
+        "for each PQ codebook (pylance's default 256)."))
+    lance_max_iters: int = Field(default=50, ge=1, description="IVF_PQ training: k-means iterations at most.")
     lance_optimize_unindexed_fraction: float = Field(default=0.1, ge=0, le=1, description=(
         "Fold appended rows into the IVF_PQ index (optimize) once they exceed this share of the rows."))
 

@@ -76,7 +76,9 @@ def test_ann_rebuild_with_ivf_parameters(vlh, client) -> None:  # type: ignore[n
     response = client.post("/vectors/indexes/idx/ann?wait=true", json={"num_partitions": 4, "num_sub_vectors": 4})
     assert response.status_code == 200, response.text
     stats = client.get("/vectors/indexes/idx/stats").json()
-    assert stats["index"] == {"type": "IVF_PQ", "num_partitions": 4, "num_sub_vectors": 4}
+    assert stats["index"] == {"type": "IVF_PQ", "num_partitions": 4, "num_sub_vectors": 4,
+                              "sample_rate": vlh.settings.vectors.lance_sample_rate,
+                              "max_iters": vlh.settings.vectors.lance_max_iters}
     assert client.get("/vectors/champion/idx").json()["champion"]["num_partitions"] == 4
 
 

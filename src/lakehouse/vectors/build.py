@@ -207,6 +207,7 @@ def ann_params(settings: Settings, ann_meta: dict[str, Any]) -> dict[str, Any]:
                               "num_partitions": None, "num_sub_vectors": None}
     champion = ann_meta.get("champion") or {}
     params.update({k: champion[k] for k in ANN_KEYS if champion.get(k) is not None})
+    params.update(sample_rate=v.lance_sample_rate, max_iters=v.lance_max_iters)  # training, not tuned
     return params
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 MIN_TRAIN_ROWS = 256  # PQ's codebooks (8 bits: 256 centroids per sub-vector) need this many rows
 VECTOR_INDEX = "vector_idx"
+TRAINING = ("sample_rate", "max_iters")  # pylance's IVF_PQ training knobs (settings vectors.lance_*)
 PENDING_REASON = ("IVF_PQ not trained yet: a vectors.ann job trains it (queued after a migration; the scheduler "
                   "queues it again if it was lost); searches are exact until it switches in")
 
@@ -105,9 +106,10 @@ class LanceBackend(VectorBackend):
         partitions = int(params.get("num_partitions") or default_partitions(rows))
         sub_vectors = int(params.get("num_sub_vectors") or default_sub_vectors(dim))
         check_ivf(rows, dim, partitions, sub_vectors)
+        training = {k: int(params[k]) for k in TRAINING if params.get(k) is not None}
         ds.create_index("vector", index_type="IVF_PQ", metric=self._lance_metric(metric), name=VECTOR_INDEX,
-                        num_partitions=partitions, num_sub_vectors=sub_vectors, replace=True)
-        return {"type": "IVF_PQ", "num_partitions": partitions, "num_sub_vectors": sub_vectors}
+                        num_partitions=partitions, num_sub_vectors=sub_vectors, replace=True, **training)
+        return {"type": "IVF_PQ", "num_partitions": partitions, "num_sub_vectors": sub_vectors, **training}
 
     def check_params(self, params: dict[str, Any], rows: int, dim: int) -> None:
         foreign = sorted(k for k in params if k not in ("num_partitions", "num_sub_vectors"))
