@@ -150,10 +150,9 @@ class LanceBackend(VectorBackend):
         """The dataset to write the next version on: the one the catalog serves. A write that died before the
         catalog switched to it left a later version; that version is dropped here (``restore`` makes the served
         one the latest again), so its rows never surface."""
-        served = int(current.handle.version)
-        ds = self._open()
-        if int(ds.version) != served:
-            ds = self._open(served)
+        served = current.handle
+        ds = served.checkout_version(served.version)  # its own object: the write leaves ``current``'s alone
+        if int(served.latest_version) != int(served.version):
             ds.restore()
         return ds
 

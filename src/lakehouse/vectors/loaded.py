@@ -83,6 +83,14 @@ class LoadedIndex:
             self._by_doc = IdMap.of(self.meta)
         return self._by_doc.get(str(doc_id))
 
+    def known_docs(self, doc_ids: pa.Array) -> set[str]:
+        """Which of ``doc_ids`` the index holds (as strings): by the id map when it is built, else by looking them
+        up in the stored column (not a hash set of every stored id)."""
+        if self._by_doc is not None:
+            return {k for k in pc.cast(doc_ids, pa.string()).to_pylist() if len(self._by_doc.get(str(k)))}
+        column = self.meta.column("doc_id")
+        return {str(v) for v in column.filter(pc.is_in(column, value_set=doc_ids)).to_pylist()}
+
     def rows_of_doc(self, doc_id: Any) -> np.ndarray:
         """Rows of ``meta`` holding one document's chunks (empty for an unknown id)."""
         rows = self.row_of[self.positions_of_doc(doc_id)]
@@ -110,7 +118,7 @@ class IdMap:
     absorbs the layers above it that are no more than twice its size (so there are O(log n) layers and each
     label is copied O(log n) times in all): an append costs in proportion to its rows, not to the index."""
 
-    def __init__(self, own: dict[str, np.ndarray], parent: IdMap | None = None):
+    def __init__(self, own: dict[str, list[int]], parent: IdMap | None = None):
         self._own, self._parent = own, parent
 
     @staticmethod
@@ -118,11 +126,12 @@ class IdMap:
         return IdMap(_grouped(meta.column("doc_id"), meta.column("pos").to_numpy()))
 
     def get(self, key: str) -> np.ndarray:
+        return np.asarray(self._labels(key), dtype=np.int64)
+
+    def _labels(self, key: str) -> list[int]:
         own = self._own.get(key)
-        above = self._parent.get(key) if self._parent is not None else None
-        if own is None:
-            return above if above is not None else np.zeros(0, dtype=np.int64)
-        return own if above is None or not len(above) else np.concatenate([above, own])
+        above = self._parent._labels(key) if self._parent is not None else []
+        return above if own is None else above + own
 
     def plus(self, doc_ids: pa.ChunkedArray | pa.Array, positions: np.ndarray) -> IdMap:
         """This map with the labels ``positions`` of ``doc_ids`` added (this one is left as it is)."""
@@ -131,18 +140,17 @@ class IdMap:
         while parent is not None and len(parent._own) <= 2 * len(own):
             merged = dict(parent._own)
             for key, labels in own.items():
-                known = merged.get(key)
-                merged[key] = labels if known is None else np.concatenate([known, labels])
+                merged[key] = merged.get(key, []) + labels
             own, parent = merged, parent._parent
         return IdMap(own, parent)
 
 
-def _grouped(doc_ids: pa.ChunkedArray | pa.Array, positions: np.ndarray) -> dict[str, np.ndarray]:
+def _grouped(doc_ids: pa.ChunkedArray | pa.Array, positions: np.ndarray) -> dict[str, list[int]]:
     keys = pc.cast(doc_ids, pa.string()).to_pylist()
     grouped: dict[str, list[int]] = {}
     for key, pos in zip(keys, positions.tolist(), strict=True):
         grouped.setdefault(str(key), []).append(pos)
-    return {k: np.asarray(v, dtype=np.int64) for k, v in grouped.items()}
+    return grouped
 
 
 def grown(vectors: np.ndarray, new: np.ndarray) -> np.ndarray:

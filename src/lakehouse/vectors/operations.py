@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -106,8 +105,7 @@ class IndexOps:
             raise InvalidInput(f"'{row.id_column}' values do not fit the index's id type {id_type}: {exc}") from None
         counts = Counter(keys)
         repeated = sorted(k for k, c in counts.items() if c > 1)
-        doc_column = current.meta.column("doc_id")  # which stored ids are among the new ones: O(rows) lookups
-        present = sorted({str(v) for v in doc_column.filter(pc.is_in(doc_column, value_set=ids)).to_pylist()})
+        present = sorted(current.known_docs(ids))
         erased = self.guards.erased(row.dataset, row.id_column) & set(keys)
         if repeated or present or erased:
             raise InvalidInput(f"Duplicate doc_id(s): {(repeated + present + sorted(erased))[:10]} (repeated in the "
