@@ -56,7 +56,8 @@ def test_columns_grown_by_appends_match_columns_built_whole(ids) -> None:  # typ
 
 
 def test_id_map_layers_and_grown_vectors() -> None:
-    from lakehouse.vectors.loaded import IdMap, grown
+    from lakehouse.vectors.growth import grown
+    from lakehouse.vectors.loaded import IdMap
 
     base = IdMap.of(pa.table({"doc_id": pa.array([1, 2, 2], pa.int64()), "pos": pa.array([0, 1, 2], pa.int64())}))
     maps = [base]

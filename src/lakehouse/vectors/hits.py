@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import TypeAdapter
 
+from lakehouse.vectors.growth import grown
 from lakehouse.vectors.spec import Hit
 
 HITS = TypeAdapter(list[Hit])
@@ -91,7 +92,7 @@ class _Values:
     def plus(self, column: pa.ChunkedArray | pa.Array) -> _Values:
         out = copy.copy(self)
         if self.numbers is not None:
-            out.numbers = np.concatenate([self.numbers, column.to_numpy()])
+            out.numbers = grown(self.numbers, column.to_numpy().astype(self.numbers.dtype))
         elif self.strings is not None:
             out.strings = self.strings.plus(column)
         else:
@@ -125,13 +126,13 @@ class HitColumns:
         out = copy.copy(self)
         out.doc = self.doc.plus(new.column("doc_id"))
         chunk = new.column("chunk_index").to_numpy().astype(np.int64)
-        out.chunk = np.concatenate([self.chunk, chunk])
+        out.chunk = grown(self.chunk, chunk)
         out.text = self.text.plus(new.column("text"))
         out.single = self.single and not chunk.any()
         if not out.single:
             before = self.codes if self.codes is not None else np.arange(len(self.chunk), dtype=np.int64)
             first = int(before.max()) + 1 if len(before) else 0
-            out.codes = np.concatenate([before, _codes(new.column("doc_id")) + first])
+            out.codes = grown(before, _codes(new.column("doc_id")) + first)
         return out
 
     def best_per_document(self, rows: np.ndarray, k: int) -> np.ndarray:

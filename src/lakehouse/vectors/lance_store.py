@@ -23,7 +23,8 @@ from lakehouse.errors import InvalidInput, NotInstalled
 from lakehouse.vectors.backend import Built, VectorBackend
 from lakehouse.vectors.evalsets import kept_labels
 from lakehouse.vectors.evaluation import Probe
-from lakehouse.vectors.loaded import LoadedIndex, extended, grown, row_map
+from lakehouse.vectors.growth import grown
+from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
 from lakehouse.vectors.store import EMBEDDINGS, META_COLUMNS, to_matrix
 
 if TYPE_CHECKING:

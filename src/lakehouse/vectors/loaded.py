@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.vectors import ann
+from lakehouse.vectors.growth import grown
 from lakehouse.vectors.hits import HitColumns
 
 if TYPE_CHECKING:
@@ -153,22 +154,6 @@ def _grouped(doc_ids: pa.ChunkedArray | pa.Array, positions: np.ndarray) -> dict
     return grouped
 
 
-def grown(vectors: np.ndarray, new: np.ndarray) -> np.ndarray:
-    """``vectors`` with the rows ``new`` after them. The rows are written into spare room after ``vectors`` in
-    the array it views, when there is some (an array seen by earlier generations ends before it), else into a
-    new array half as large again: appends copy the vectors O(log n) times in all, not once each."""
-    rows = len(vectors) + len(new)
-    base = vectors.base
-    if (isinstance(base, np.ndarray) and base.shape[0] >= rows and base.shape[1:] == vectors.shape[1:]
-            and base.dtype == vectors.dtype and base.ctypes.data == vectors.ctypes.data and vectors.flags.c_contiguous):
-        base[len(vectors):rows] = new
-        return base[:rows]
-    room = np.empty((max(rows, len(vectors) * 3 // 2), *vectors.shape[1:]), dtype=vectors.dtype)
-    room[:len(vectors)] = vectors
-    room[len(vectors):rows] = new
-    return room[:rows]
-
-
 def row_map(positions: np.ndarray, labels: int) -> np.ndarray:
     row_of = np.full(labels, -1, dtype=np.int64)
     row_of[positions] = np.arange(len(positions))
@@ -184,15 +169,20 @@ def extended(current: LoadedIndex, new: pa.Table, generation: int, *, vectors: n
     rows' offsets in the backend's storage."""
     from lakehouse.vectors.store import META_COLUMNS
 
-    added = new.select(META_COLUMNS).cast(current.meta.schema)
+    added = new.select(META_COLUMNS)
+    if not added.schema.equals(current.meta.schema):
+        added = added.cast(current.meta.schema)
     meta = pa.concat_tables([current.meta, added])
     if meta.column(0).num_chunks > MAX_META_CHUNKS:  # one copy every MAX_META_CHUNKS appends
         meta = meta.combine_chunks()
     positions = new.column("pos").to_numpy()
     labels = max(current.labels, int(positions.max()) + 1 if len(positions) else 0)
-    row_of = np.concatenate([current.row_of, np.full(labels - current.labels, -1, dtype=np.int64)])
+    if len(positions) and int(positions.min()) < current.labels:  # labels of the old range: a copy to change
+        row_of = np.concatenate([current.row_of, np.full(labels - current.labels, -1, dtype=np.int64)])
+    else:
+        row_of = grown(current.row_of, np.full(labels - current.labels, -1, dtype=np.int64))
     row_of[positions] = np.arange(current.live, current.live + len(positions))
-    stored = None if current.offsets is None or offsets is None else np.concatenate([current.offsets, offsets])
+    stored = None if current.offsets is None or offsets is None else grown(current.offsets, offsets)
     fresh = LoadedIndex(current.name, generation, current.metric, current.dim, meta, row_of, vectors, graph,
                         current.backend, ann_structure, read_vectors, handle=handle, offsets=stored)
     if current._by_doc is not None:  # carry the id map over instead of rebuilding it from every row

@@ -15,7 +15,7 @@ from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.vectors import build as steps
-from lakehouse.vectors.backend import STRUCTURES, Built, backend_for, check_backend
+from lakehouse.vectors.backend import STRUCTURES, Built, VectorBackend, backend_for, check_backend
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.indexer import Indexer, _renumber
@@ -80,7 +80,7 @@ class IndexOps:
             backend = self.cache.backend(row)
             result = self.indexer.commit(row, backend, None, None, None, timer, dim=current.dim,
                                          update=lambda generation: backend.append(current, new, generation))
-            optimized = self._maybe_optimize(name)
+            optimized = self._maybe_optimize(name, backend, self.cache.latest(name))
             return {**result, "appended_documents": len(docs.keys), "appended_chunks": len(chunks.ids),
                     "optimized": optimized}
         return self.indexer.locked(name, owner, body)
@@ -155,12 +155,15 @@ class IndexOps:
         return steps.prepare(row.metric, vectors)
 
     # Optimize -----------------------------------------------------------------------------------
-    def _maybe_optimize(self, name: str) -> bool:
-        """Size-triggered: fold appended rows in once they pass vectors.lance_optimize_unindexed_fraction."""
-        row, index = self._ready(name)
-        unindexed = self.cache.backend(row).unindexed_rows(index)
-        if not index.live or unindexed / index.live <= self.settings.vectors.lance_optimize_unindexed_fraction:
+    def _maybe_optimize(self, name: str, backend: VectorBackend, appended: LoadedIndex | None) -> bool:
+        """Size-triggered: fold appended rows in once they pass vectors.lance_optimize_unindexed_fraction.
+        ``appended``: the index the append just left (the lock is held), judged without reading the catalog."""
+        if appended is None:
             return False
+        unindexed = backend.unindexed_rows(appended)
+        if not appended.live or unindexed / appended.live <= self.settings.vectors.lance_optimize_unindexed_fraction:
+            return False
+        row, index = self._ready(name)
         return self._optimize(row, index) is not None
 
     def optimize(self, name: str, owner: str) -> dict[str, Any]:
