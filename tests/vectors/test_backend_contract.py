@@ -155,20 +155,30 @@ def test_refresh_and_view_sources_work_for_both(vlh, backend) -> None:  # type: 
 
 def test_an_append_drops_what_a_write_that_died_left(vlh) -> None:  # type: ignore[no-untyped-def]
     """A lance insert whose catalog switch never happened (the process died) leaves a later dataset version; the
-    next append writes on the version the catalog serves, so those rows never surface."""
+    next append (or IVF_PQ rebuild) writes on the version the catalog serves, so those rows never surface."""
     import lance
 
     build(vlh, n=N, vector_backend="lance")
     uri = str(vlh.settings.primary_root / "vectors" / "idx" / "embeddings.lance")
-    ds = lance.dataset(uri)
-    orphan = ds.to_table(limit=3).to_pylist()
-    for n, item in enumerate(orphan):
-        item.update(pos=N + n, doc_id=90_000 + n)
-    ds.insert(pa.Table.from_pylist(orphan, schema=ds.schema))
+
+    def die_after_insert() -> None:
+        ds = lance.dataset(uri)
+        orphan = ds.to_table(limit=3).to_pylist()
+        for n, item in enumerate(orphan):
+            item.update(pos=N + 100 + n, doc_id=90_000 + n)
+        ds.insert(pa.Table.from_pylist(orphan, schema=ds.schema))
+
+    def stored_ids() -> set[int]:
+        return set(lance.dataset(uri).to_table(columns=["doc_id"]).column("doc_id").to_pylist())
+
+    die_after_insert()
     vlh.append_vectors("idx", {"rows": [{"doc_id": 10_000, "body": "quokka quokka"}]})
-    ids = set(lance.dataset(uri).to_table(columns=["doc_id"]).column("doc_id").to_pylist())
-    assert 10_000 in ids and not ids & {90_000, 90_001, 90_002}
+    assert 10_000 in stored_ids() and not stored_ids() & {90_000, 90_001, 90_002}
     assert vlh.vector_index_stats("idx")["rows"] == N + 1
+    assert vlh.get_vector_document("idx", "10000", vectors=True)["chunks"][0]["text"] == "quokka quokka"
+    die_after_insert()  # a rebuild of the IVF_PQ writes on the served rows too
+    assert vlh.rebuild_vector_ann("idx", {"num_partitions": 4}).status == "succeeded"
+    assert not stored_ids() & {90_000, 90_001, 90_002} and vlh.vector_index_stats("idx")["rows"] == N + 1
     assert vlh.get_vector_document("idx", "10000", vectors=True)["chunks"][0]["text"] == "quokka quokka"
 
 

@@ -187,7 +187,7 @@ class VectorBackend(ABC):
         """Rows the ANN structure has not seen (searched exactly beside it)."""
         return 0
 
-    def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
+    def optimize(self, row: VectorIndexRow, index: LoadedIndex, generation: int) -> Built | None:
         """Fold rows appended since the last build into the ANN structure without a full rebuild; None when
         there is nothing to fold."""
         return None

@@ -10,6 +10,7 @@ Scores are those of the hnsw backend: inner product (``dot`` distance is 1 - x.y
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -122,9 +123,18 @@ class LanceBackend(VectorBackend):
 
     def reindex(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
                 threads: int) -> Built | None:
-        ds = self._open()  # the latest version (the index lock is held): the new index is written on top
+        ds = self._writable(index)  # the index lock is held: the new index is written on the served rows
         structure = self.index_vectors(ds, row.metric, params, int(ds.count_rows()))
-        return Built(int(self._open().version), structure)
+        return self._same_rows(index, ds, generation, structure)
+
+    def _same_rows(self, index: LoadedIndex, ds: Any, generation: int, structure: dict[str, Any] | None = None
+                   ) -> Built:
+        """After a write that changed the ANN structure only: ``index`` at ``generation`` over ``ds`` (what was
+        loaded from the rows stays, instead of being read again)."""
+        ds = ds.checkout_version(ds.version)  # an object of its own at the new version
+        indexed = self._vector_index(ds) is not None
+        fresh = dataclasses.replace(index, generation=generation, _ann=ds if indexed else None, handle=ds, _params={})
+        return Built(int(ds.version), structure or {}, loaded=fresh)
 
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:
         ds = self._writable(current)
@@ -160,12 +170,12 @@ class LanceBackend(VectorBackend):
     def unindexed_rows(self, index: LoadedIndex) -> int:
         return self._unindexed(index.handle) if index.ann is not None else 0
 
-    def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
+    def optimize(self, row: VectorIndexRow, index: LoadedIndex, generation: int) -> Built | None:
         if index.ann is None or not self._unindexed(index.handle):
             return None
-        ds = self._open()
+        ds = self._writable(index)
         ds.optimize.optimize_indices(num_indices_to_merge=0)  # a delta index over the new fragments only
-        return Built(int(self._open().version))
+        return self._same_rows(index, ds, generation)
 
     def erase(self) -> None:
         self._open().cleanup_old_versions(older_than=timedelta(0), delete_unverified=True)

@@ -175,7 +175,7 @@ class IndexOps:
 
     def _optimize(self, row: VectorIndexRow, index: LoadedIndex) -> dict[str, Any] | None:
         backend = self.cache.backend(row)
-        built = backend.optimize(row, index)
+        built = backend.optimize(row, index, row.generation + 1)
         if built is None:
             return None
         result = self.indexer.switch(row, backend, built, row.generation + 1, None, None, steps.Timer(), full=False)
