@@ -249,7 +249,8 @@ class VectorsSettings(BaseModel):
     lance_sample_rate: int = Field(default=64, ge=16, description=(
         "IVF_PQ training sample: sample_rate x num_partitions vectors for the IVF k-means, sample_rate x 256 "
         "for each PQ codebook (pylance's default 256)."))
-    lance_max_iters: int = Field(default=50, ge=1, description="IVF_PQ training: k-means iterations at most.")
+    lance_max_iters: int = Field(default=20, ge=1, description=(
+        "IVF_PQ training: k-means iterations at most (pylance's default 50 took ~30% longer for the same recall)."))
     lance_optimize_unindexed_fraction: float = Field(default=0.1, ge=0, le=1, description=(
         "Fold appended rows into the IVF_PQ index (optimize) once they exceed this share of the rows."))
 
