@@ -160,3 +160,28 @@ def test_bad_bounds_stop_startup_naming_the_setting(make_settings: Any, bounds: 
 
     with pytest.raises(ValidationError, match=f"agent.{next(iter(bounds))}"):
         make_settings(agent=bounds)
+
+
+def test_the_agent_tunes_a_lance_index_by_nprobes_and_refine_factor(make_settings: Any) -> None:
+    """A lance index has no graph to propose: the agent tries refine_factors, bisects nprobes on each (in this
+    process, nothing is built), journals every probe and promotes the fastest config meeting the target."""
+    lh = open_agent_lakehouse(make_settings, nprobes_bounds=[1, 64], refine_factor_bounds=[20, 100],
+                              eval_sample=40)
+    try:
+        vector_index(lh, vector_backend="lance")
+        assert lh.vector_index_stats("vecs")["index"]["type"] == "IVF_PQ"
+        lh.agent_enqueue("vecs", "test")
+        status = run_until(lh, "vecs", ("settled",), ticks=10)
+        assert "refine_factor" in status["reason"], status
+        journal = [t for t in lh.vector_trials("vecs", 10_000) if t["kind"] in ("agent", "agent-probe")]
+        # the champion's own refine_factor re-measured first, then the bounds' values (PQ of 2 sub-vectors is
+        # coarse: the exact re-rank carries the recall)
+        assert {t["config"]["refine_factor"] for t in journal if t["kind"] == "agent"} == {10, 20, 50, 100}
+        assert all(t["proposal"]["proposed_by"] == "agent" and 1 <= t["config"]["nprobes"] <= 64 for t in journal)
+        champion = lh.vector_champion("vecs")
+        assert champion["champion"]["trial_id"] is not None and champion["champion"]["recall"] >= 0.9
+        assert champion["effective"]["nprobes"] == champion["champion"]["nprobes"]
+        assert [t for t in lh.vector_trials("vecs", 10_000) if t["kind"] == "promotion"]
+        assert lh.vector_search("vecs", vector=[0.1] * 32, k=10).method == "ivf_pq"
+    finally:
+        lh.close()

@@ -149,3 +149,27 @@ def test_a_profile_bucket_without_profile_root_is_refused_with_a_hint(tmp_path: 
         assert lh.active_profile()["profile"] is None
     finally:
         lh.close()
+
+
+def test_a_profile_routes_search_to_its_lance_index(tmp_path: Path) -> None:
+    """An index built through a profile with vector_backend lance is a lance index; the profile's search goes
+    through its IVF_PQ once warm (exactly while cold), the same route as for hnsw indexes."""
+    lh = open_lakehouse(tmp_path / "data")
+    try:
+        lh.write_table("docs", vectors_table(300, 1))
+        lh.create_profile({"id": "p", "bound": ["docs"], "vector_backend": "lance", "ann": {"m": 32}})
+        job = lh.create_vector_index({"index_name": "docs_idx", "dataset": "docs", "id_column": "id",
+                                      "vector_column": "v", "profile": "p"}, wait=True)
+        assert job.status == "succeeded", job.error
+        assert lh.get_vector_index("docs_idx").vector_backend == "lance"
+        lh.vectors.cache.drop("docs_idx")
+        cold = lh.profile_search("p", {"vector": _query(), "k": 10})
+        assert cold["method"] == "exact" and cold["indexes"][0]["warm"] is False
+        report = lh.activate_profile("p")
+        assert [(w["index"], w["graph"]) for w in report["warmed"]] == [("docs_idx", "persisted")]  # no HNSW built
+        warm = lh.profile_search("p", {"vector": _query(), "k": 10})
+        assert warm["method"] == "ivf_pq" and warm["indexes"][0]["warm"] is True
+        assert warm["hits"][0]["doc_id"] == cold["hits"][0]["doc_id"] == "1-7"
+        assert len({h["doc_id"] for h in warm["hits"]} & {h["doc_id"] for h in cold["hits"]}) >= 8
+    finally:
+        lh.close()

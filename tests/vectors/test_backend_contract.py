@@ -35,6 +35,11 @@ def exact_top(vlh, texts: list[str], query: str, k: int, exclude: set[int] = fro
     return order[:k]
 
 
+def exact_vector(vlh, text: str) -> np.ndarray:  # type: ignore[no-untyped-def]
+    vector = vlh.vectors.embedders.get("hash").embed([text])[0]
+    return vector / np.linalg.norm(vector)  # type: ignore[no-any-return]
+
+
 def test_build_records_the_backend_and_searches_through_it(vlh, backend) -> None:  # type: ignore[no-untyped-def]
     build(vlh, n=N, vector_backend=backend)
     info = vlh.get_vector_index("idx")
@@ -57,9 +62,11 @@ def test_filtered_search_returns_only_matching_rows(vlh, backend) -> None:  # ty
 
 def test_fetch_by_doc_id(vlh, backend) -> None:  # type: ignore[no-untyped-def]
     build(vlh, n=N, vector_backend=backend)
-    doc = vlh.get_vector_document("idx", "17", vectors=True)
-    assert doc["doc_id"] == 17 and doc["chunks"][0]["text"] == corpus(N).column("body")[17].as_py()
-    assert len(doc["chunks"][0]["vector"]) == 32
+    texts = corpus(N).column("body").to_pylist()
+    for doc_id in (17, 0, N - 1, 311):
+        doc = vlh.get_vector_document("idx", str(doc_id), vectors=True)
+        assert doc["doc_id"] == doc_id and doc["chunks"][0]["text"] == texts[doc_id]
+        assert np.allclose(doc["chunks"][0]["vector"], exact_vector(vlh, texts[doc_id]), atol=1e-6)
     with pytest.raises(NotFound):
         vlh.get_vector_document("idx", "123456")
     with pytest.raises(NotFound):
@@ -74,6 +81,8 @@ def test_append_then_search_finds_the_new_rows(vlh, backend) -> None:  # type: i
     hits = vlh.vector_search("idx", text, k=5).hits
     assert {h.doc_id for h in hits} == {10_000 + i for i in range(5)}
     assert vlh.get_vector_document("idx", "10003")["chunks"][0]["text"] == f"{text} 3"
+    stored = vlh.get_vector_document("idx", "10003", vectors=True)["chunks"][0]["vector"]
+    assert np.allclose(stored, exact_vector(vlh, f"{text} 3"), atol=1e-6)  # the new rows' own vectors
     stats = vlh.vector_index_stats("idx")
     assert stats["rows"] == N + 5
     if backend == "lance":
@@ -119,7 +128,7 @@ def test_purge_removes_erased_vectors_from_the_files(vlh, backend) -> None:  # t
                             for f in files))
         ds = lance.dataset(str(root / "embeddings.lance"))
         assert len(ds.versions()) == 1  # no older version (or its index) keeps the erased rows
-        live_indexes = {i["uuid"] for i in ds.list_indices()}
+        live_indexes = {segment.uuid for index in ds.describe_indices() for segment in index.segments}
         assert set(os.listdir(root / "embeddings.lance" / "_indices")) == live_indexes
     assert files and not {4, 9} & ids and len(ids) == N - 2
     assert not {4, 9} & {h.doc_id for h in vlh.vector_search("idx", "x nurse", k=100).hits}
@@ -140,6 +149,37 @@ def test_refresh_and_view_sources_work_for_both(vlh, backend) -> None:  # type: 
     vlh.refresh_vectors("docs")
     assert vlh.vector_search("idx", "walrus walrus", k=1).hits[0].doc_id == N
     assert vlh.get_vector_index("idx").vectors == N + 1
+    stored = vlh.get_vector_document("idx", str(N), vectors=True)["chunks"][0]["vector"]
+    assert np.allclose(stored, exact_vector(vlh, "walrus walrus walrus"), atol=1e-6)
+
+
+def test_an_append_drops_what_a_write_that_died_left(vlh) -> None:  # type: ignore[no-untyped-def]
+    """A lance insert whose catalog switch never happened (the process died) leaves a later dataset version; the
+    next append (or IVF_PQ rebuild) writes on the version the catalog serves, so those rows never surface."""
+    import lance
+
+    build(vlh, n=N, vector_backend="lance")
+    uri = str(vlh.settings.primary_root / "vectors" / "idx" / "embeddings.lance")
+
+    def die_after_insert() -> None:
+        ds = lance.dataset(uri)
+        orphan = ds.to_table(limit=3).to_pylist()
+        for n, item in enumerate(orphan):
+            item.update(pos=N + 100 + n, doc_id=90_000 + n)
+        ds.insert(pa.Table.from_pylist(orphan, schema=ds.schema))
+
+    def stored_ids() -> set[int]:
+        return set(lance.dataset(uri).to_table(columns=["doc_id"]).column("doc_id").to_pylist())
+
+    die_after_insert()
+    vlh.append_vectors("idx", {"rows": [{"doc_id": 10_000, "body": "quokka quokka"}]})
+    assert 10_000 in stored_ids() and not stored_ids() & {90_000, 90_001, 90_002}
+    assert vlh.vector_index_stats("idx")["rows"] == N + 1
+    assert vlh.get_vector_document("idx", "10000", vectors=True)["chunks"][0]["text"] == "quokka quokka"
+    die_after_insert()  # a rebuild of the IVF_PQ writes on the served rows too
+    assert vlh.rebuild_vector_ann("idx", {"num_partitions": 4}).status == "succeeded"
+    assert not stored_ids() & {90_000, 90_001, 90_002} and vlh.vector_index_stats("idx")["rows"] == N + 1
+    assert vlh.get_vector_document("idx", "10000", vectors=True)["chunks"][0]["text"] == "quokka quokka"
 
 
 def test_eval_trials_autotune_and_champion_for_both(vlh, backend) -> None:  # type: ignore[no-untyped-def]

@@ -39,9 +39,16 @@ def test_migrate_both_ways_keeps_the_exact_top10(vlh, client) -> None:  # type: 
     for target, method in (("lance", "ivf_pq"), ("hnsw", "hnsw")):
         response = client.post("/vectors/indexes/idx/migrate?wait=true", json={"backend": target})
         assert response.status_code == 200, response.text
-        assert response.json()["result"]["to"] == target
+        result = response.json()["result"]
+        assert result["to"] == target and result["ann_pending"] == (target == "lance")
         assert client.get("/vectors/indexes/idx").json()["vector_backend"] == target
         assert {q: exact_top10(client, q) for q in QUERIES} == before
+        if target == "lance":  # the rows are migrated; IVF_PQ trains in its own job, searches exact meanwhile
+            trained = vlh.wait_job(result["ann_job_id"])
+            assert trained.kind == "vectors.ann" and trained.status == "succeeded", trained.error
+            stats = client.get("/vectors/indexes/idx/stats").json()
+            assert stats["index"]["type"] == "IVF_PQ" and stats["unindexed_rows"] == 0
+            assert {q: exact_top10(client, q) for q in QUERIES} == before
         ann = client.post("/vectors/search/idx", json={"query": QUERIES[0], "k": 10}).json()
         assert ann["method"] == method and len(ann["hits"]) == 10
         assert (root / "embeddings.lance").exists() == (target == "lance")  # the old copy is removed
@@ -69,7 +76,9 @@ def test_ann_rebuild_with_ivf_parameters(vlh, client) -> None:  # type: ignore[n
     response = client.post("/vectors/indexes/idx/ann?wait=true", json={"num_partitions": 4, "num_sub_vectors": 4})
     assert response.status_code == 200, response.text
     stats = client.get("/vectors/indexes/idx/stats").json()
-    assert stats["index"] == {"type": "IVF_PQ", "num_partitions": 4, "num_sub_vectors": 4}
+    assert stats["index"] == {"type": "IVF_PQ", "num_partitions": 4, "num_sub_vectors": 4,
+                              "sample_rate": vlh.settings.vectors.lance_sample_rate,
+                              "max_iters": vlh.settings.vectors.lance_max_iters}
     assert client.get("/vectors/champion/idx").json()["champion"]["num_partitions"] == 4
 
 
@@ -166,3 +175,29 @@ def test_a_build_sweeps_what_a_dead_migration_left(vlh) -> None:  # type: ignore
     (root / "embeddings" / "part-0.parquet").write_bytes(b"partial")  # and one back to hnsw
     vlh.refresh_vectors("docs", force=True)
     assert not (root / "embeddings").exists() and vlh.vector_search("idx", "nurse", k=3).hits
+
+
+def test_a_migrated_index_searches_exactly_until_its_ivf_pq_is_built(vlh) -> None:  # type: ignore[no-untyped-def]
+    """Migration writes the rows and switches; until the IVF_PQ job switches in, searches are exact and stats
+    say why. A pending build whose job was lost (the process stopped) is queued again by the scheduler."""
+    from lakehouse.vectors.scheduler import RefreshScheduler
+
+    vlh.settings.vectors.exact_below = 0
+    build(vlh, n=N)
+    before = vlh.search_vectors("idx", {"query": QUERIES[1], "k": 10, "exact": True}).hits
+    result = vlh.vectors.ops.migrate("idx", "lance", "test")  # the migration alone, no job queued after it
+    assert result["ann_pending"] and result["to"] == "lance"
+    stats = vlh.vector_index_stats("idx")
+    assert stats["exact_only"] and stats["index"]["pending"] and "vectors.ann" in stats["index"]["reason"]
+    assert stats["unindexed_rows"] == N and stats["rows"] == N
+    pending = vlh.vector_search("idx", QUERIES[1], k=10)
+    assert pending.method == "exact" and pending.hits == before
+    assert vlh.get_vector_document("idx", "5")["chunks"][0]["doc_id"] == 5
+    scheduler = RefreshScheduler(vlh.vectors, 60)
+    assert scheduler.ann_due() == ["idx"]
+    assert scheduler.ann_due() == [] or vlh.vectors.ops.ann_pending(vlh.vectors.records.get("idx"))
+    for job in vlh.vectors.catalog.list_jobs(kind="vectors.ann"):
+        assert vlh.vectors.jobs.wait(job.job_id).status == "succeeded"
+    assert vlh.vector_index_stats("idx")["index"]["type"] == "IVF_PQ"
+    assert vlh.vector_search("idx", QUERIES[1], k=10).method == "ivf_pq"
+    assert not vlh.vectors.ops.build_pending("idx", "test")["built"]  # a second job finds nothing to do

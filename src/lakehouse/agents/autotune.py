@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from lakehouse.agents.agent_store import AgentStore
+from lakehouse.agents.knobs import KnobTuner
 from lakehouse.agents.proposer import Bounds, Proposal, bisect_ef, meets_target, propose
 from lakehouse.agents.trials import Outcome, TrialRunner
 from lakehouse.catalog.leader import LeaderLock
@@ -42,6 +43,7 @@ class AutotuneAgent:
         self.lock = LeaderLock(catalog.engine, "autotune-agent", settings.data_dir)
         self.owner = owner
         self.trials = TrialRunner(vectors, self.config, settings.data_dir / ".agent-scratch")
+        self.knobs = KnobTuner(vectors, self.config)
         self.bounds = Bounds(tuple(self.config.m_bounds), tuple(self.config.ef_construction_bounds),  # type: ignore[arg-type]
                              tuple(self.config.ef_search_bounds))  # type: ignore[arg-type]
         self._last_wake = 0.0
@@ -101,15 +103,15 @@ class AutotuneAgent:
         row = self.vectors.records.get(name)
         evaluator = self.vectors.evaluator
         index = self.vectors.cache.get(row)
-        if index.graph is None or not (row.ann or {}).get("query_log"):
+        if index.ann is None or not (row.ann or {}).get("query_log"):
             return None
         live = evaluator.sets.live(row, index, min(10, index.live), None, self.config.live_set_minimum,
                                    self.config.live_set_size)
         if live is None:
             return None
-        champion = build.settings_config(evaluator.settings, row.ann or {})
-        probe = evaluator.probe(row, index, live.excluded, champion)  # nothing excluded: the served graph
-        recall = evaluator.trial_metrics(probe, live, None, champion.ef_search, row.metric)["recall"]
+        champion = evaluator.served(row, index)  # the served structure, the champion's search knobs
+        probe = evaluator.probe(row, index, live.excluded, champion)  # nothing excluded: the served structure
+        recall = evaluator.trial_metrics(probe, live, None, champion, row.metric)["recall"]
         if recall < row.recall_target:
             return (f"recall drift: live recall {recall:.3f} < target {row.recall_target:g} "
                     f"at generation {row.generation}")
@@ -142,12 +144,17 @@ class AutotuneAgent:
         row = self.vectors.records.get(name)
         evaluator = self.vectors.evaluator
         index = self.vectors.cache.get(row)
-        if row.generation == 0 or index.graph is None:
+        if row.generation == 0 or index.ann is None:
             self.store.set_state(name, "idle", "not built yet" if row.generation == 0 else
-                                 "no HNSW graph: the agent proposes graphs; tune it with POST /vectors/autotune")
+                                 "no ANN structure (searched exactly): nothing to tune")
             return
         request = EvalRequest(k=min(10, index.live), sample=self.config.eval_sample)
         held, live = evaluator.eval_sets(row, index, request)
+        if index.graph is None:  # an ANN structure tuned by its search knobs alone (lance's IVF_PQ)
+            self.store.set_state(name, "running", "tuning nprobes and refine_factor")
+            done = self.knobs.step(row, index, held, live)
+            self.store.set_state(name, done.state, done.reason, trial=True)
+            return
         journal = self.vectors.records.trials(name, 10_000, eval_set_id=held.id)  # every config tried on it
         champion = self._baseline(row.ann or {}, journal)
         if champion is None:

@@ -104,6 +104,8 @@ class Activation:
         if index.generation == 0:
             raise Conflict(f"Vector index '{index.name}' has not finished its first build.")
         service = self._vectors()
+        if index.vector_backend != "hnsw":  # its ANN structure as built (a profile's m/ef_construction are HNSW's)
+            return service.cache.get(index), "persisted", time.perf_counter() - started
         persisted = (index.ann or {}).get("graph_config") or build.settings_config(
             service.settings, index.ann or {}).as_dict()
         wanted = {**persisted, **{k: v for k, v in (row.ann or {}).items() if k in ("m", "ef_construction")}}

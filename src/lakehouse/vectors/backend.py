@@ -70,9 +70,11 @@ class VectorBackend(ABC):
     # Writing ------------------------------------------------------------------------------------
     @abstractmethod
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         """Replace every row with ``table`` (the META_COLUMNS and ``vector``, pos 0..n-1) and build the ANN
-        structure from ``params`` (the index's champion and ANN settings) for ``generation``."""
+        structure from ``params`` (the index's champion and ANN settings) for ``generation``. ``with_ann=False``:
+        the rows only, the structure left ``pending`` for ``reindex`` to build (searches are exact meanwhile);
+        a backend that cannot search without its structure builds it anyway."""
 
     @abstractmethod
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:
@@ -107,9 +109,20 @@ class VectorBackend(ABC):
         """ANN search: (scores, labels) best first, at most ``k``, only among ``positions`` (None: every live
         label). ``knobs``: the search parameters (ef_search, nprobes, refine_factor; each backend reads its own)."""
 
-    @abstractmethod
     def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
-        """Every chunk of one document (META_COLUMNS, and ``vector`` when asked), in chunk order."""
+        """Every chunk of one document (META_COLUMNS, and ``vector`` when asked), in chunk order: the rows from the
+        loaded metadata through the id map (no storage read), the vectors from ``chunk_vectors``."""
+        import pyarrow
+
+        rows = index.rows_of_doc(doc_id)
+        table = index.meta.take(pyarrow.array(rows, pyarrow.int64()))
+        if with_vectors:
+            table = table.append_column("vector", self.chunk_vectors(index, rows))
+        return table.sort_by("chunk_index")
+
+    @abstractmethod
+    def chunk_vectors(self, index: LoadedIndex, rows: np.ndarray) -> pa.Array:
+        """The stored vectors (FixedSizeList<float32>) of the metadata ``rows``, in that order."""
 
     @abstractmethod
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:
@@ -174,7 +187,7 @@ class VectorBackend(ABC):
         """Rows the ANN structure has not seen (searched exactly beside it)."""
         return 0
 
-    def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
+    def optimize(self, row: VectorIndexRow, index: LoadedIndex, generation: int) -> Built | None:
         """Fold rows appended since the last build into the ANN structure without a full rebuild; None when
         there is nothing to fold."""
         return None

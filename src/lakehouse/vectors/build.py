@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.catalog.sampling import Cancelled
@@ -44,24 +45,44 @@ class Docs:
 
 def read_docs(table: pa.Table, id_column: str, content_column: str, is_vector: bool) -> Docs:
     ids = table.column(id_column).to_pylist()
-    contents = table.column(content_column).to_pylist()
+    column = table.column(content_column)
+    matrix = _matrix(column) if is_vector else None  # vectors without a Python float each
+    contents = column.to_pylist() if matrix is None else None
     latest: dict[str, int] = {}
     for i, value in enumerate(ids):
         if value is not None:
             latest[str(value)] = i
     docs = Docs(id_type=table.schema.field(id_column).type)
     for key, i in latest.items():
-        content = contents[i]
         docs.ids.append(ids[i])
         docs.keys.append(key)
         if is_vector:
-            vec = np.asarray(content if content is not None else [], dtype=np.float32)
+            if matrix is not None:
+                vec = matrix[i]
+            else:
+                assert contents is not None
+                vec = np.asarray(contents[i] if contents[i] is not None else [], dtype=np.float32)
             docs.vectors.append(vec)
             docs.hashes.append(hashlib.sha256(vec.tobytes()).hexdigest()[:32])
         else:
+            content = contents[i]  # type: ignore[index]
             docs.texts.append(content)
             docs.hashes.append(hashlib.sha256((content or "").encode()).hexdigest()[:32])
     return docs
+
+
+def _matrix(column: pa.ChunkedArray) -> np.ndarray | None:
+    """A list<float> column as one float32 matrix when every row holds a vector of one length (None otherwise:
+    the rows are read one by one, so empty and odd rows are reported as before)."""
+    if column.null_count or not len(column):
+        return None
+    lengths = pc.unique(pc.list_value_length(column))
+    if len(lengths) != 1 or lengths[0].as_py() in (None, 0):
+        return None
+    flat = pc.list_flatten(column)
+    if flat.null_count:
+        return None
+    return np.asarray(flat.to_numpy(), dtype=np.float32).reshape(len(column), lengths[0].as_py())
 
 
 @dataclass
@@ -207,6 +228,7 @@ def ann_params(settings: Settings, ann_meta: dict[str, Any]) -> dict[str, Any]:
                               "num_partitions": None, "num_sub_vectors": None}
     champion = ann_meta.get("champion") or {}
     params.update({k: champion[k] for k in ANN_KEYS if champion.get(k) is not None})
+    params.update(sample_rate=v.lance_sample_rate, max_iters=v.lance_max_iters)  # training, not tuned
     return params
 
 

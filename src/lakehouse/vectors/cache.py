@@ -51,6 +51,11 @@ class IndexCache:
             current = self._loaded.get(row.name)
         return current if current is not None and current.generation == row.generation else None
 
+    def latest(self, name: str) -> LoadedIndex | None:
+        """The newest index loaded under ``name``, whatever the catalog says now (for the holder of its lock)."""
+        with self._lock:
+            return self._loaded.get(name)
+
     def put(self, index: LoadedIndex) -> None:
         with self._lock:
             current = self._loaded.get(index.name)

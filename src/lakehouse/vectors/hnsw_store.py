@@ -20,7 +20,7 @@ from lakehouse.vectors.build import build_graph, settings_config
 from lakehouse.vectors.evalsets import kept_labels
 from lakehouse.vectors.evaluation import Probe, graph_memory_bytes
 from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
-from lakehouse.vectors.store import META_COLUMNS, to_matrix
+from lakehouse.vectors.store import META_COLUMNS, to_matrix, vectors_column
 
 if TYPE_CHECKING:
     from lakehouse.config import Settings
@@ -36,7 +36,7 @@ class HnswBackend(VectorBackend):
     method = "hnsw"
 
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         config = _config(params)
         vectors = to_matrix(table.column("vector"), _dim(table))
         graph = build_graph(vectors, metric, config, threads)
@@ -101,15 +101,9 @@ class HnswBackend(VectorBackend):
         sel = ann.selector(positions, index.labels)
         return ann.search_hnsw(index.graph, query, k, ef, sel, index.metric, ann.search_params(ef, sel))
 
-    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
-        positions = index.positions_of_doc(doc_id)  # the id map: doc_id -> labels
-        rows = index.row_of[positions]
-        table = index.meta.take(pa.array(rows, pa.int64()))
-        if not with_vectors:
-            return table.sort_by("chunk_index")
-        flat = pa.array(np.ascontiguousarray(index.vectors[positions], dtype=np.float32).reshape(-1))
-        table = table.append_column("vector", pa.FixedSizeListArray.from_arrays(flat, index.dim))
-        return table.sort_by("chunk_index")
+    def chunk_vectors(self, index: LoadedIndex, rows: np.ndarray) -> pa.Array:
+        labels = index.meta.column("pos").take(pa.array(rows, pa.int64())).to_numpy()
+        return vectors_column(index.vectors[labels])
 
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:
         return self.load(row, with_ann=False).vectors

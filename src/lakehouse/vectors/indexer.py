@@ -129,7 +129,7 @@ class Indexer:
             fresh = built.loaded
             changes.update(vectors=fresh.live, documents=row.documents + len(pc.unique(
                 fresh.meta.column("doc_id").slice(row.vectors))))
-            self.records.update(row.name, **changes, **(extra or {}))
+            self.records.set(row.name, **changes, **(extra or {}))
             self.cache.put(fresh)
         else:
             updated = self.records.update(row.name, **changes, **(extra or {}))

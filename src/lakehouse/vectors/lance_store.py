@@ -10,11 +10,13 @@ Scores are those of the hnsw backend: inner product (``dot`` distance is 1 - x.y
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
@@ -22,6 +24,7 @@ from lakehouse.errors import InvalidInput, NotInstalled
 from lakehouse.vectors.backend import Built, VectorBackend
 from lakehouse.vectors.evalsets import kept_labels
 from lakehouse.vectors.evaluation import Probe
+from lakehouse.vectors.growth import grown
 from lakehouse.vectors.loaded import LoadedIndex, extended, row_map
 from lakehouse.vectors.store import EMBEDDINGS, META_COLUMNS, to_matrix
 
@@ -30,6 +33,9 @@ if TYPE_CHECKING:
 
 MIN_TRAIN_ROWS = 256  # PQ's codebooks (8 bits: 256 centroids per sub-vector) need this many rows
 VECTOR_INDEX = "vector_idx"
+TRAINING = ("sample_rate", "max_iters")  # pylance's IVF_PQ training knobs (settings vectors.lance_*)
+PENDING_REASON = ("IVF_PQ not trained yet: a vectors.ann job trains it (queued after a migration; the scheduler "
+                  "queues it again if it was lost); searches are exact until it switches in")
 
 
 def lance_module() -> Any:
@@ -67,21 +73,6 @@ def check_ivf(rows: int, dim: int, partitions: int, sub_vectors: int) -> None:
                            hint=f"Use a divisor of {dim}: {', '.join(map(str, divisors(dim)))}.")
 
 
-def _literal(value: Any, kind: pa.DataType) -> str | None:
-    """A SQL literal of ``value`` for a doc_id column of type ``kind`` (None: cannot be such an id)."""
-    if pa.types.is_integer(kind):
-        try:
-            return str(int(str(value)))
-        except ValueError:
-            return None
-    if pa.types.is_floating(kind):
-        try:
-            return repr(float(str(value)))
-        except ValueError:
-            return None
-    return "'" + str(value).replace("'", "''") + "'"
-
-
 def _in_list(positions: np.ndarray) -> str:
     return ", ".join(str(int(p)) for p in positions)
 
@@ -98,12 +89,15 @@ class LanceBackend(VectorBackend):
 
     # Writing ------------------------------------------------------------------------------------
     def build(self, table: pa.Table, metric: str, params: dict[str, Any], generation: int,
-              threads: int) -> Built:
+              threads: int, with_ann: bool = True) -> Built:
         lance = lance_module()
         ds = lance.write_dataset(table, self.files.lance_uri, mode="overwrite",
                                  storage_options=self.files.options or None)
-        structure = self.index_vectors(ds, metric, params, table.num_rows)
         ds.create_scalar_index("doc_id", "BTREE", replace=True)
+        if with_ann or table.num_rows < MIN_TRAIN_ROWS:
+            structure = self.index_vectors(ds, metric, params, table.num_rows)
+        else:
+            structure = {"type": "exact", "pending": True, "reason": PENDING_REASON}
         return Built(int(ds.version), structure)
 
     def index_vectors(self, ds: Any, metric: str, params: dict[str, Any], rows: int) -> dict[str, Any]:
@@ -114,9 +108,10 @@ class LanceBackend(VectorBackend):
         partitions = int(params.get("num_partitions") or default_partitions(rows))
         sub_vectors = int(params.get("num_sub_vectors") or default_sub_vectors(dim))
         check_ivf(rows, dim, partitions, sub_vectors)
+        training = {k: int(params[k]) for k in TRAINING if params.get(k) is not None}
         ds.create_index("vector", index_type="IVF_PQ", metric=self._lance_metric(metric), name=VECTOR_INDEX,
-                        num_partitions=partitions, num_sub_vectors=sub_vectors, replace=True)
-        return {"type": "IVF_PQ", "num_partitions": partitions, "num_sub_vectors": sub_vectors}
+                        num_partitions=partitions, num_sub_vectors=sub_vectors, replace=True, **training)
+        return {"type": "IVF_PQ", "num_partitions": partitions, "num_sub_vectors": sub_vectors, **training}
 
     def check_params(self, params: dict[str, Any], rows: int, dim: int) -> None:
         foreign = sorted(k for k in params if k not in ("num_partitions", "num_sub_vectors"))
@@ -128,40 +123,59 @@ class LanceBackend(VectorBackend):
 
     def reindex(self, row: VectorIndexRow, index: LoadedIndex, params: dict[str, Any], generation: int,
                 threads: int) -> Built | None:
-        ds = self._open()  # the latest version (the index lock is held): the new index is written on top
+        ds = self._writable(index)  # the index lock is held: the new index is written on the served rows
         structure = self.index_vectors(ds, row.metric, params, int(ds.count_rows()))
-        return Built(int(self._open().version), structure)
+        return self._same_rows(index, ds, generation, structure)
+
+    def _same_rows(self, index: LoadedIndex, ds: Any, generation: int, structure: dict[str, Any] | None = None
+                   ) -> Built:
+        """After a write that changed the ANN structure only: ``index`` at ``generation`` over ``ds`` (what was
+        loaded from the rows stays, instead of being read again)."""
+        ds = ds.checkout_version(ds.version)  # an object of its own at the new version
+        indexed = self._vector_index(ds) is not None
+        fresh = dataclasses.replace(index, generation=generation, _ann=ds if indexed else None, handle=ds, _params={})
+        return Built(int(ds.version), structure or {}, loaded=fresh)
 
     def update(self, current: LoadedIndex, dead: np.ndarray, new: pa.Table | None, generation: int) -> Built:
-        ds = self._open()
+        ds = self._writable(current)
         for start in range(0, len(dead), 5000):
             ds.delete(f"pos IN ({_in_list(dead[start:start + 5000])})")
         if new is not None and new.num_rows:
             ds.insert(new, storage_options=self.files.options or None)  # a new fragment; nothing rewritten
-        ds = self._open()
         if len(dead) or new is None or not new.num_rows:
             return Built(int(ds.version))
         labels = current.labels + new.num_rows
         vectors = None
         if current._vectors is not None:
-            vectors = np.vstack([current._vectors, to_matrix(new.column("vector"), current.dim)])
+            vectors = grown(current._vectors, to_matrix(new.column("vector"), current.dim))
 
         def read() -> np.ndarray:
             return self._vectors(ds, labels, current.dim)
 
+        offsets = np.arange(current.live, current.live + new.num_rows, dtype=np.int64)  # after every row
         fresh = extended(current, new, generation, vectors=vectors, ann_structure=ds if current.ann is not None
-                         else None, read_vectors=read, handle=ds)
+                         else None, read_vectors=read, handle=ds, offsets=offsets)
         return Built(int(ds.version), loaded=fresh)
+
+    def _writable(self, current: LoadedIndex) -> Any:
+        """The dataset to write the next version on: the one the catalog serves. A write that died before the
+        catalog switched to it left a later version; that version is dropped here (``restore`` makes the served
+        one the latest again), so its rows never surface."""
+        served = current.handle
+        ds = served.checkout_version(served.version)  # its own object: the write leaves ``current``'s alone
+        if int(served.latest_version) != int(served.version):
+            ds.restore()
+        return ds
 
     def unindexed_rows(self, index: LoadedIndex) -> int:
         return self._unindexed(index.handle) if index.ann is not None else 0
 
-    def optimize(self, row: VectorIndexRow, index: LoadedIndex) -> Built | None:
+    def optimize(self, row: VectorIndexRow, index: LoadedIndex, generation: int) -> Built | None:
         if index.ann is None or not self._unindexed(index.handle):
             return None
-        ds = self._open()
+        ds = self._writable(index)
         ds.optimize.optimize_indices(num_indices_to_merge=0)  # a delta index over the new fragments only
-        return Built(int(self._open().version))
+        return self._same_rows(index, ds, generation)
 
     def erase(self) -> None:
         self._open().cleanup_old_versions(older_than=timedelta(0), delete_unverified=True)
@@ -170,7 +184,9 @@ class LanceBackend(VectorBackend):
     def load(self, row: VectorIndexRow, *, with_ann: bool = True) -> LoadedIndex:
         version = (row.ann or {}).get("table_version")
         ds = self._open(version)
-        table = ds.to_table(columns=META_COLUMNS).sort_by("pos").combine_chunks()
+        scanned = ds.to_table(columns=META_COLUMNS)  # in storage order: row i is ``take`` offset i
+        order = pc.sort_indices(scanned, [("pos", "ascending")])
+        table = scanned.take(order).combine_chunks()
         positions = table.column("pos").to_numpy()
         labels = int(positions.max()) + 1 if len(positions) else 0
         indexed = with_ann and self._vector_index(ds) is not None
@@ -180,7 +196,8 @@ class LanceBackend(VectorBackend):
             return self._vectors(ds, labels, dim)
 
         return LoadedIndex(row.name, row.generation, row.metric, dim, table, row_map(positions, labels), None,
-                           None, self, ds if indexed else None, vectors, handle=ds)
+                           None, self, ds if indexed else None, vectors, handle=ds,
+                           offsets=order.to_numpy().astype(np.int64))
 
     def _vectors(self, ds: Any, labels: int, dim: int) -> np.ndarray:
         table = ds.to_table(columns=["pos", "vector"])
@@ -207,13 +224,13 @@ class LanceBackend(VectorBackend):
         distance = table.column("_distance").to_numpy().astype(np.float32)
         return (-distance if index.metric == "l2" else 1.0 - distance), labels
 
-    def fetch(self, index: LoadedIndex, doc_id: Any, with_vectors: bool = True) -> pa.Table:
-        literal = _literal(doc_id, index.meta.schema.field("doc_id").type)
-        if literal is None:
-            return index.meta.schema.empty_table()
-        columns = [*META_COLUMNS, "vector"] if with_vectors else META_COLUMNS
-        table = index.handle.to_table(columns=columns, filter=f"doc_id = {literal}")  # the BTREE on doc_id
-        return table.sort_by("chunk_index")
+    def chunk_vectors(self, index: LoadedIndex, rows: np.ndarray) -> pa.Array:
+        """A positional ``take`` of the rows' offsets (the id map found them; no scan, no filter)."""
+        assert index.offsets is not None
+        offsets = index.offsets[rows]
+        order = np.argsort(offsets)
+        taken = index.handle.take(pa.array(offsets[order]), columns=["vector"]).column("vector").combine_chunks()
+        return taken.take(pa.array(np.argsort(order)))  # back in the order of ``rows``
 
     def read_vectors(self, row: VectorIndexRow, positions: np.ndarray | None = None) -> np.ndarray:
         return self.load(row, with_ann=False).vectors
@@ -232,9 +249,10 @@ class LanceBackend(VectorBackend):
         structure = (row.ann or {}).get("structure") or {}
         has_index = self._vector_index(ds) is not None
         unindexed = self._unindexed(ds)
+        exact = structure if structure.get("type") == "exact" else {}
         return {"rows": rows, "fragments": len(ds.get_fragments()), "indexed_rows": rows - unindexed,
                 "unindexed_rows": unindexed, "dead_labels": 0,
-                "index": structure if has_index else {"type": "exact", "reason": structure.get(
+                "index": structure if has_index else {**exact, "type": "exact", "reason": exact.get(
                     "reason", f"no IVF_PQ index (fewer than {MIN_TRAIN_ROWS} rows train none)")},
                 "exact_only": not has_index, "table_version": int(ds.version),
                 "bytes_on_disk": self.files.tree_bytes(self.files.lance_rel)}

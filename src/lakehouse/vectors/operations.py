@@ -3,19 +3,19 @@ structure and migrate between backends. Each runs through the backend interface 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from lakehouse.catalog.models_vectors import VectorIndexRow
 from lakehouse.config import Settings
 from lakehouse.embeddings import EmbedderRegistry
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.vectors import build as steps
-from lakehouse.vectors.backend import STRUCTURES, Built, backend_for, check_backend
+from lakehouse.vectors.backend import STRUCTURES, Built, VectorBackend, backend_for, check_backend
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.hooks import Guards
 from lakehouse.vectors.indexer import Indexer, _renumber
@@ -80,7 +80,7 @@ class IndexOps:
             backend = self.cache.backend(row)
             result = self.indexer.commit(row, backend, None, None, None, timer, dim=current.dim,
                                          update=lambda generation: backend.append(current, new, generation))
-            optimized = self._maybe_optimize(name)
+            optimized = self._maybe_optimize(name, backend, self.cache.latest(name))
             return {**result, "appended_documents": len(docs.keys), "appended_chunks": len(chunks.ids),
                     "optimized": optimized}
         return self.indexer.locked(name, owner, body)
@@ -105,8 +105,7 @@ class IndexOps:
             raise InvalidInput(f"'{row.id_column}' values do not fit the index's id type {id_type}: {exc}") from None
         counts = Counter(keys)
         repeated = sorted(k for k, c in counts.items() if c > 1)
-        there = pc.is_in(ids, value_set=current.meta.column("doc_id").combine_chunks()).to_pylist()
-        present = sorted({k for k, hit in zip(keys, there, strict=True) if hit})
+        present = sorted(current.known_docs(ids))
         erased = self.guards.erased(row.dataset, row.id_column) & set(keys)
         if repeated or present or erased:
             raise InvalidInput(f"Duplicate doc_id(s): {(repeated + present + sorted(erased))[:10]} (repeated in the "
@@ -114,22 +113,34 @@ class IndexOps:
                                hint="Append new documents only; refresh the index to change existing ones.")
         values = [r[content] for r in rows]
         if row.vector_column is not None:
-            self._check_vectors(row, values)
-        else:
-            bad = [i for i, v in enumerate(values) if not isinstance(v, str)]
-            if bad:
-                raise InvalidInput(f"Rows {bad[:10]}: '{content}' must be text (the index embeds it).")
+            return _vector_docs(ids, self._checked_vectors(row, values))
+        bad = [i for i, v in enumerate(values) if not isinstance(v, str)]
+        if bad:
+            raise InvalidInput(f"Rows {bad[:10]}: '{content}' must be text (the index embeds it).")
         table = pa.table({row.id_column: ids, content: values})
-        return steps.read_docs(table, row.id_column, content, row.vector_column is not None)
+        return steps.read_docs(table, row.id_column, content, False)
 
-    def _check_vectors(self, row: VectorIndexRow, values: list[Any]) -> None:
-        for i, value in enumerate(values):
-            vector = np.asarray(value, dtype=np.float32)
-            if vector.shape != (row.dim,):
-                raise InvalidInput(f"Row {i}: a vector of dimension {vector.size}; index '{row.name}' holds {row.dim}."
-                                   " Nothing was written.", hint=f"Send vectors of {row.dim} numbers.")
-            if not np.isfinite(vector).all():
-                raise InvalidInput(f"Row {i}: the vector holds NaN or infinite values. Nothing was written.")
+    def _checked_vectors(self, row: VectorIndexRow, values: list[Any]) -> np.ndarray:
+        """The rows' vectors as one matrix (one conversion for all of them), or 422 naming the first bad row."""
+        try:
+            matrix = np.asarray(values, dtype=np.float32)
+        except (TypeError, ValueError):
+            matrix = None
+        if matrix is None or matrix.shape != (len(values), row.dim):
+            for i, value in enumerate(values):
+                try:
+                    vector = np.asarray(value, dtype=np.float32)
+                except (TypeError, ValueError):
+                    raise InvalidInput(f"Row {i}: the vector is not a list of numbers. Nothing was written.") from None
+                if vector.shape != (row.dim,):
+                    raise InvalidInput(f"Row {i}: a vector of dimension {vector.size}; index '{row.name}' holds "
+                                       f"{row.dim}. Nothing was written.", hint=f"Send vectors of {row.dim} numbers.")
+            raise InvalidInput("The vectors are not lists of numbers. Nothing was written.")
+        finite = np.isfinite(matrix).all(axis=1)
+        if not finite.all():
+            raise InvalidInput(f"Row {int(np.argmin(finite))}: the vector holds NaN or infinite values. "
+                               "Nothing was written.")
+        return matrix
 
     def _vectors(self, row: VectorIndexRow, docs: steps.Docs, chunks: steps.Rows) -> np.ndarray:
         embedder = steps.resolve_embedder(self.embedders, row)
@@ -144,12 +155,15 @@ class IndexOps:
         return steps.prepare(row.metric, vectors)
 
     # Optimize -----------------------------------------------------------------------------------
-    def _maybe_optimize(self, name: str) -> bool:
-        """Size-triggered: fold appended rows in once they pass vectors.lance_optimize_unindexed_fraction."""
-        row, index = self._ready(name)
-        unindexed = self.cache.backend(row).unindexed_rows(index)
-        if not index.live or unindexed / index.live <= self.settings.vectors.lance_optimize_unindexed_fraction:
+    def _maybe_optimize(self, name: str, backend: VectorBackend, appended: LoadedIndex | None) -> bool:
+        """Size-triggered: fold appended rows in once they pass vectors.lance_optimize_unindexed_fraction.
+        ``appended``: the index the append just left (the lock is held), judged without reading the catalog."""
+        if appended is None:
             return False
+        unindexed = backend.unindexed_rows(appended)
+        if not appended.live or unindexed / appended.live <= self.settings.vectors.lance_optimize_unindexed_fraction:
+            return False
+        row, index = self._ready(name)
         return self._optimize(row, index) is not None
 
     def optimize(self, name: str, owner: str) -> dict[str, Any]:
@@ -161,7 +175,7 @@ class IndexOps:
 
     def _optimize(self, row: VectorIndexRow, index: LoadedIndex) -> dict[str, Any] | None:
         backend = self.cache.backend(row)
-        built = backend.optimize(row, index)
+        built = backend.optimize(row, index, row.generation + 1)
         if built is None:
             return None
         result = self.indexer.switch(row, backend, built, row.generation + 1, None, None, steps.Timer(), full=False)
@@ -184,13 +198,31 @@ class IndexOps:
             champion = {**((row.ann or {}).get("champion") or {}), **params, "trial_id": None}
             row.ann = {**(row.ann or {}), "champion": champion}
             self.records.update(name, ann=row.ann)
-            backend, timer = self.cache.backend(row), steps.Timer()
-            generation = row.generation + 1
-            built = backend.reindex(row, index, steps.ann_params(self.settings, row.ann), generation,
-                                    self.settings.vectors.search_threads)
-            if built is None:
-                return self._rewrite(row, index, row.vector_backend)
-            return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True)
+            return self._reindex(row, index)
+        return self.indexer.locked(name, owner, body)
+
+    def _reindex(self, row: VectorIndexRow, index: LoadedIndex) -> dict[str, Any]:
+        backend, timer = self.cache.backend(row), steps.Timer()
+        generation = row.generation + 1
+        built = backend.reindex(row, index, steps.ann_params(self.settings, row.ann or {}), generation,
+                                self.settings.vectors.search_threads)
+        if built is None:
+            return self._rewrite(row, index, row.vector_backend)
+        return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True)
+
+    @staticmethod
+    def ann_pending(row: VectorIndexRow) -> bool:
+        """The rows are written but the ANN structure is not built yet (after a migration): searches are exact."""
+        return bool(((row.ann or {}).get("structure") or {}).get("pending"))
+
+    def build_pending(self, name: str, owner: str) -> dict[str, Any]:
+        """Build the ANN structure a migration left pending, with the champion's parameters (the job a migration
+        queues, and the scheduler's when that job was lost); nothing when another already built it."""
+        def body() -> dict[str, Any]:
+            row, index = self._ready(name)
+            if not self.ann_pending(row):
+                return {"index_name": name, "built": False, "reason": "the ANN structure is built"}
+            return {**self._reindex(row, index), "built": True}
         return self.indexer.locked(name, owner, body)
 
     # Migration ----------------------------------------------------------------------------------
@@ -205,27 +237,43 @@ class IndexOps:
             raise Conflict(f"Vector index '{row.name}' already uses the {backend_name} backend.")
 
     def migrate(self, name: str, backend_name: str, owner: str) -> dict[str, Any]:
-        """Copy the rows to the other backend, build its ANN structure, switch the catalog in one update,
-        then remove the old backend's files. A failure before the switch leaves the old copy serving."""
+        """Copy the rows to the other backend, switch the catalog in one update, then remove the old backend's
+        files. A failure before the switch leaves the old copy serving. The rows are all a migration writes
+        where the backend can search without its ANN structure (lance: exactly, until the IVF_PQ that
+        ``build_pending`` trains switches in); ``ann_pending`` in the result says so."""
         self.check_migration(self.records.get(name), backend_name)
 
         def body() -> dict[str, Any]:
             fresh, index = self._ready(name)
             old = self.cache.backend(fresh)
-            result = self._rewrite(fresh, index, backend_name)
+            result = self._rewrite(fresh, index, backend_name, with_ann=False)
             old.delete_data()
-            return {**result, "from": old.name, "to": backend_name}
+            return {**result, "from": old.name, "to": backend_name,
+                    "ann_pending": self.ann_pending(self.records.get(name))}
         return self.indexer.locked(name, owner, body)
 
-    def _rewrite(self, row: VectorIndexRow, index: LoadedIndex, backend_name: str) -> dict[str, Any]:
-        """Every live row, renumbered, written by ``backend_name`` with a fresh ANN structure."""
+    def _rewrite(self, row: VectorIndexRow, index: LoadedIndex, backend_name: str,
+                 with_ann: bool = True) -> dict[str, Any]:
+        """Every live row, renumbered, written by ``backend_name`` with a fresh ANN structure (or none yet)."""
         timer = steps.Timer()
-        table = _renumber(index.meta, None, index.vectors[index.alive_positions()])
+        alive = index.alive_positions()
+        dense = not index.dead and bool(np.array_equal(alive, np.arange(len(alive))))
+        table = _renumber(index.meta, None, index.vectors if dense else index.vectors[alive])  # no copy if dense
         backend = backend_for(backend_name, self.cache.files(row))
         generation = row.generation + 1
         built: Built = backend.build(table, row.metric, steps.ann_params(self.settings, row.ann or {}), generation,
-                                     self.settings.vectors.search_threads)
+                                     self.settings.vectors.search_threads, with_ann=with_ann)
         extra = {"vector_backend": backend_name, "backend": STRUCTURES[backend_name]}
         if backend_name != row.vector_backend:
             row.ann = {k: v for k, v in (row.ann or {}).items() if k != "structure"}
         return self.indexer.switch(row, backend, built, generation, None, None, timer, full=True, extra=extra)
+
+
+def _vector_docs(ids: pa.Array, matrix: np.ndarray) -> steps.Docs:
+    """Appended rows of a vector_column index as documents (ids checked unique), without a round trip through
+    Arrow: what ``steps.read_docs`` makes of a table of them."""
+    values = ids.to_pylist()
+    docs = steps.Docs(ids=values, keys=[str(v) for v in values], id_type=ids.type)
+    docs.vectors = list(matrix)
+    docs.hashes = [hashlib.sha256(v.tobytes()).hexdigest()[:32] for v in docs.vectors]
+    return docs

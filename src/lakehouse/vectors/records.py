@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorQueryLogRow, VectorTrialRow
@@ -68,6 +69,13 @@ class IndexRecords:
             for key, value in changes.items():
                 setattr(row, key, value)
             return row
+
+    def set(self, name: str, **changes: Any) -> None:
+        """``update`` in one UPDATE statement, without reading the row first (the append path's switch)."""
+        with self.sessions.begin() as session:
+            done = session.execute(sql_update(VectorIndexRow).where(VectorIndexRow.name == name).values(**changes))
+            if not done.rowcount:  # type: ignore[attr-defined]
+                raise NotFound(f"Vector index '{name}' does not exist.")
 
     def delete(self, name: str) -> None:
         with self.sessions.begin() as session:

@@ -69,6 +69,7 @@ class RefreshScheduler:
             return False
         self.tick()
         self.optimize_due()
+        self.ann_due()
         return True
 
     def _loop(self) -> None:
@@ -92,6 +93,19 @@ class RefreshScheduler:
             except LakehouseError:
                 log.exception("scheduled optimize of %s failed", row.name)
         return done
+
+    def ann_due(self) -> list[str]:
+        """Queue the ANN build of every index whose structure a migration left pending, unless a vectors.ann job
+        for it is queued or running (the job the migration queued is lost when its process stopped)."""
+        jobs = self._service.catalog
+        busy = {j.params.get("index") for status in ("queued", "running")
+                for j in jobs.list_jobs(limit=1000, status=status, kind="vectors.ann")}
+        queued = []
+        for row in self._service.records.list():
+            if row.generation and self._service.ops.ann_pending(row) and row.name not in busy:
+                self._service.queue_pending_ann(SCHEDULER, row.name)
+                queued.append(row.name)
+        return queued
 
     def tick(self, now: datetime | None = None) -> list[str]:
         """Queue a refresh for every due index; returns their names."""

@@ -208,9 +208,19 @@ class VectorService:
 
     def migrate_index(self, actor: Actor, name: str, backend: str, wait: bool = False) -> JobInfo:
         self.ops.check_migration(self.records.get(name), backend)  # at once, and again when the job runs
-        job = self.jobs.submit("vectors.migrate", actor, {"index": name, "backend": backend},
-                               lambda ctx: self.ops.migrate(name, backend, ctx.job_id))
+
+        def body(ctx: JobContext) -> dict[str, Any]:
+            result = self.ops.migrate(name, backend, ctx.job_id)
+            if result["ann_pending"]:  # the rows are served (exactly); the ANN structure is its own job
+                result["ann_job_id"] = self.queue_pending_ann(actor, name).job_id
+            return result
+
+        job = self.jobs.submit("vectors.migrate", actor, {"index": name, "backend": backend}, body)
         return self.jobs.wait(job.job_id) if wait else job
+
+    def queue_pending_ann(self, actor: Actor, name: str) -> JobInfo:
+        return self.jobs.submit("vectors.ann", actor, {"index": name, "pending": True},
+                                lambda ctx: self.ops.build_pending(name, ctx.job_id))
 
     # Search -------------------------------------------------------------------------------------
     def search(self, actor: Actor, name: str, request: SearchRequest) -> SearchResult:
