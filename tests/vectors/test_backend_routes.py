@@ -151,7 +151,9 @@ def test_cli(vlh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)  # type: ignore[no-any-return]
 
-    assert run("migrate", "vi", "--backend", "lance")["to"] == "lance"
+    migrated = run("migrate", "vi", "--backend", "lance")  # and the IVF_PQ job it queued, in this process
+    assert migrated["to"] == "lance" and migrated["ann"]["built"]
+    assert run("stats", "vi")["index"]["type"] == "IVF_PQ"
     rows = tmp_path / "rows.jsonl"
     rows.write_text(json.dumps({"id": 9001, "v": vectors[0].tolist()}) + "\n")
     assert run("append", "vi", str(rows))["appended_documents"] == 1
@@ -170,7 +172,8 @@ def test_a_build_sweeps_what_a_dead_migration_left(vlh) -> None:  # type: ignore
     lance.write_dataset(corpus(3), str(root / "embeddings.lance"))  # a migration to lance killed before its switch
     vlh.refresh_vectors("docs", force=True)
     assert not (root / "embeddings.lance").exists() and vlh.get_vector_index("idx").vector_backend == "hnsw"
-    vlh.migrate_vector_index("idx", "lance")
+    migrated = vlh.migrate_vector_index("idx", "lance")
+    assert vlh.wait_job(migrated.result["ann_job_id"]).status == "succeeded"  # not racing the refresh below
     (root / "embeddings").mkdir()
     (root / "embeddings" / "part-0.parquet").write_bytes(b"partial")  # and one back to hnsw
     vlh.refresh_vectors("docs", force=True)

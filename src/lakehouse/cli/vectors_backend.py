@@ -65,5 +65,9 @@ def migrate(ctx: typer.Context, index: str = typer.Argument(..., help="Index nam
             backend: str = typer.Option(..., "--backend", help="hnsw or lance.")) -> None:
     """Move an index to the other backend (rows copied, ANN structure rebuilt, old files removed)."""
     st = state(ctx)
-    job = st.lakehouse().migrate_vector_index(index, backend, wait=False)
-    render_object(_finish(ctx, job, f"migrating {index} to {backend}"), st.format)
+    lh = st.lakehouse()
+    result = _finish(ctx, lh.migrate_vector_index(index, backend, wait=False), f"migrating {index} to {backend}")
+    if result.get("ann_job_id"):  # in this process the queued ANN job would die with the CLI: see it through
+        ann_job = _finish(ctx, lh.get_job(str(result["ann_job_id"])), f"building the ANN structure of {index}")
+        result["ann"] = {k: ann_job.get(k) for k in ("built", "seconds") if k in ann_job}
+    render_object(result, st.format)

@@ -127,8 +127,9 @@ class Indexer:
             changes.update(built_at=utcnow(), build_seconds=timer.seconds())
         if built.loaded is not None:  # built in memory (an append): no reload from storage
             fresh = built.loaded
-            changes.update(vectors=fresh.live, documents=row.documents + len(pc.unique(
-                fresh.meta.column("doc_id").slice(row.vectors))))
+            documents = fresh.documents() if full else row.documents + len(pc.unique(
+                fresh.meta.column("doc_id").slice(row.vectors)))
+            changes.update(vectors=fresh.live, documents=documents)
             self.records.set(row.name, **changes, **(extra or {}))
             self.cache.put(fresh)
         else:

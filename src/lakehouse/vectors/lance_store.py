@@ -98,7 +98,21 @@ class LanceBackend(VectorBackend):
             structure = self.index_vectors(ds, metric, params, table.num_rows)
         else:
             structure = {"type": "exact", "pending": True, "reason": PENDING_REASON}
-        return Built(int(ds.version), structure)
+        return Built(int(ds.version), structure, loaded=self._written(table, metric, ds, generation))
+
+    def _written(self, table: pa.Table, metric: str, ds: Any, generation: int) -> LoadedIndex:
+        """The index just written, from the table in hand (pos 0..n-1, in storage order) instead of reading the
+        metadata back; the vectors are read on first use, as after ``load``."""
+        ds = ds.checkout_version(ds.version)
+        meta = table.select(META_COLUMNS).combine_chunks()
+        rows, dim = table.num_rows, int(table.schema.field("vector").type.list_size)
+
+        def vectors() -> np.ndarray:
+            return self._vectors(ds, rows, dim)
+
+        return LoadedIndex(self.files.index, generation, metric, dim, meta, row_map(np.arange(rows), rows), None,
+                           None, self, ds if self._vector_index(ds) is not None else None, vectors, handle=ds,
+                           offsets=np.arange(rows, dtype=np.int64))
 
     def index_vectors(self, ds: Any, metric: str, params: dict[str, Any], rows: int) -> dict[str, Any]:
         """Train and write the IVF_PQ index (none under MIN_TRAIN_ROWS rows: exact search)."""
