@@ -1,5 +1,5 @@
-"""Replicas: one ``lakehouse serve`` vs two, each with its own data dir, over one PostgreSQL catalog and one S3
-bucket (a moto server on loopback), the same 8 clients spread over the servers.
+"""Replicas: one ``lakehouse serve`` vs two vs three (``--servers``), each with its own data dir, over one
+PostgreSQL catalog and one S3 bucket (a moto server on loopback), the same 8 clients spread over the servers.
 
     python bench/replicas.py                 # 2 minutes per phase
     flock /tmp/lakehouse-bench.lock python bench/replicas.py --minutes 5
@@ -10,8 +10,8 @@ minute by the scheduler; the autotune agent enabled on every server. Clients (th
 pick SQL over ``people`` 60%, catalog reads 20%, a 50-row append to their own dataset in ``shared`` 15%
 and a 5-row append to ``points`` 5% (several writers on one dataset, through different servers).
 
-Reported per phase: q/s, p50/p95 per operation, errors. Checked after the two-server phase (correctness is
-the point, not speed: both servers share the same 2 cores): every acknowledged append is in the table, read
+Reported per phase: q/s, p50/p95 per operation, errors. Checked after the last phase (correctness is
+the point, not speed: every server shares the same 2 cores): every acknowledged append is in the table, read
 through each server (no lost write); at most one scheduled refresh of ``points_idx`` per cron minute (no
 duplicate); exactly one server leads the scheduler and the agent.
 """
@@ -170,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=2.0, help="Per phase.")
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--servers", type=int, default=3, help="Phases with 1, 2, ... this many servers.")
     args = parser.parse_args()
     import boto3
     import psycopg
@@ -195,18 +196,22 @@ def main() -> None:
         seconds = args.minutes * 60
         print(f"cores {os.cpu_count()}; {args.clients} clients; {args.minutes} min per phase; "
               f"load before: {os.getloadavg()}", flush=True)
-        first, url_a = serve(work / "a", env)
-        servers.append(first)
-        alone = phase([url_a], args.clients, seconds)
-        one = report("1 server ", alone, seconds)
-        second, url_b = serve(work / "b", env)
-        servers.append(second)
-        started = time.time()
-        results = phase([url_a, url_b], args.clients, seconds)
-        two = report("2 servers", results, seconds)
-        print(f"2 servers / 1: q/s {two['qps'] / one['qps']:.2f}x, p95 {two['p95_ms'] / one['p95_ms']:.2f}x "
-              "(same 2 cores: a second server adds no CPU)")
-        check(url_a, url_b, alone.appended + results.appended, started)
+        urls: list[str] = []
+        appended: Counter[str] = Counter()
+        figures: list[dict[str, float]] = []
+        for count in range(1, args.servers + 1):
+            server, url = serve(work / f"server{count}", env)
+            servers.append(server)
+            urls.append(url)
+            started = time.time()
+            results = phase(urls, args.clients, seconds)
+            appended += results.appended
+            figures.append(report(f"{count} server{'s' if count > 1 else ' '}", results, seconds))
+            if count > 1:
+                print(f"{count} servers / 1: q/s {figures[-1]['qps'] / figures[0]['qps']:.2f}x, "
+                      f"p95 {figures[-1]['p95_ms'] / figures[0]['p95_ms']:.2f}x (same 2 cores: another server "
+                      "adds no CPU)", flush=True)
+        check(urls, appended, started)
     finally:
         for server in servers:
             server.terminate()
@@ -218,26 +223,27 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def check(url_a: str, url_b: str, appended: Counter[str], since: float) -> None:
-    """No lost write (``appended``: acknowledged rows per dataset, both phases), no duplicate scheduled
-    refresh, one leader of each loop."""
+def check(urls: list[str], appended: Counter[str], since: float) -> None:
+    """No lost write (``appended``: acknowledged rows per dataset, every phase), no duplicate scheduled
+    refresh in the last phase, one leader of each loop."""
     lost = 0
+    url_a = urls[0]
     with httpx.Client(timeout=60) as http:
         heads = {d["name"]: d for d in http.get(f"{url_a}/catalog/datasets").json()["items"]}
         for dataset, rows in sorted(appended.items()):
             start = 2000 if dataset == "points" else 0
-            for url in (url_a, url_b):
+            for url in urls:
                 got = http.post(f"{url}/query/sql", json={"sql": f"SELECT COUNT(*) FROM {dataset}"}).json()["rows"]
                 lost += start + rows - got[0][0]
         print(f"acknowledged appends: {sum(appended.values())} rows in {len(appended)} datasets "
-              f"({len(heads)} in the catalog); missing through either server: {lost}")
+              f"({len(heads)} in the catalog); missing through any server: {lost}")
         jobs = http.get(f"{url_a}/jobs", params={"limit": 1000}).json()["items"]
         minutes = Counter(j["created_at"][:16] for j in jobs if j["kind"] == "vectors.refresh"
                           and j["actor"] == "vector-scheduler"
                           and j["created_at"] >= time.strftime("%Y-%m-%dT%H:%M", time.gmtime(since)))
         print(f"scheduled refreshes of points_idx per minute: {dict(sorted(minutes.items()))} "
               f"(duplicates: {sum(n - 1 for n in minutes.values() if n > 1)})")
-        leads = [http.get(f"{url}/health").json()["leads"] for url in (url_a, url_b)]
+        leads = [http.get(f"{url}/health").json()["leads"] for url in urls]
         print(f"leaders: {leads}")
 
 

@@ -1,7 +1,8 @@
 """Replicas: ``lakehouse serve`` processes, each with its own data dir (as on separate machines), over one
 PostgreSQL catalog and one S3 bucket (moto on loopback). Each sees another's commits on its next request,
-concurrent writes through both lose nothing, the refresh scheduler has one leader, and a replica killed
-in the middle of a job has that job interrupted by the survivor while it keeps serving."""
+concurrent writes through two and three lose nothing, the refresh scheduler and the autotune agent have one
+leader each (again after the leader is killed), and a replica killed in the middle of a job has that job
+interrupted by the survivor while it keeps serving."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +92,11 @@ class Replica:
                 self.process.wait()
 
 
-@pytest.fixture
-def replicas(tmp_path: Path, catalog_url: str, s3_bucket_spec: BucketSpec) -> Iterator[list[Replica]]:
-    started = [Replica(tmp_path / f"replica{i}", catalog_url) for i in range(2)]
+@contextmanager
+def running(count: int, tmp_path: Path, catalog_url: str, s3_bucket_spec: BucketSpec,
+            **env: str) -> Iterator[list[Replica]]:
+    """``count`` servers on the catalog, the moto bucket ``shared`` added through the first."""
+    started = [Replica(tmp_path / f"replica{i}", catalog_url, **env) for i in range(count)]
     try:
         for replica in started:
             replica.wait_up()
@@ -103,6 +107,12 @@ def replicas(tmp_path: Path, catalog_url: str, s3_bucket_spec: BucketSpec) -> It
     finally:
         for replica in started:
             replica.stop()
+
+
+@pytest.fixture
+def replicas(tmp_path: Path, catalog_url: str, s3_bucket_spec: BucketSpec) -> Iterator[list[Replica]]:
+    with running(2, tmp_path, catalog_url, s3_bucket_spec) as started:
+        yield started
 
 
 def rows(start: int, n: int) -> pa.Table:
@@ -146,16 +156,17 @@ def test_a_replica_with_another_governance_secret_refuses_to_start(replicas: lis
         other.stop()
 
 
-def test_concurrent_writes_through_two_replicas_lose_nothing(replicas: list[Replica]) -> None:
-    a, b = replicas
-    assert a.append("ledger", rows(0, 10)).status_code == 200
+def write_concurrently(replicas: list[Replica], dataset: str, writes: int) -> None:
+    """``writes`` appends of 25 rows through each replica at once; every one acknowledged is there, through
+    every replica, as one table version each."""
+    assert replicas[0].append(dataset, rows(0, 10)).status_code == 200
     written: list[int] = []
     failures: list[str] = []
 
     def writer(replica: Replica, base: int) -> None:
-        for i in range(8):
-            for _ in range(20):  # a writer lock held by the other replica: 409 locked, retry as a client would
-                response = replica.append("ledger", rows(base + i * 25, 25))
+        for i in range(writes):
+            for _ in range(40):  # a writer lock held by another replica: 409 locked, retry as a client would
+                response = replica.append(dataset, rows(base + i * 25, 25))
                 if response.status_code != 409:
                     break
                 time.sleep(0.2)
@@ -171,22 +182,51 @@ def test_concurrent_writes_through_two_replicas_lose_nothing(replicas: list[Repl
         thread.join(timeout=300)
     assert failures == []
     expected = 10 + sum(written)
-    assert expected == 10 + 16 * 25
-    assert a.sql("SELECT count(*), count(DISTINCT id) FROM ledger") == [[expected, expected]]
-    assert b.sql("SELECT count(*) FROM ledger") == [[expected]]
-    history = a.http.get("/catalog/datasets/by-name/ledger/history").json()["items"]
-    assert len(history) == 17  # one version per write, none lost or merged
+    assert expected == 10 + len(replicas) * writes * 25
+    assert replicas[0].sql(f"SELECT count(*), count(DISTINCT id) FROM {dataset}") == [[expected, expected]]
+    for replica in replicas[1:]:
+        assert replica.sql(f"SELECT count(*) FROM {dataset}") == [[expected]]
+    history = replicas[-1].http.get(f"/catalog/datasets/by-name/{dataset}/history").json()["items"]
+    assert len(history) == 1 + len(replicas) * writes  # one version per write, none lost or merged
 
 
-def test_one_replica_leads_the_refresh_scheduler_and_the_other_takes_over(replicas: list[Replica]) -> None:
+def test_concurrent_writes_through_two_replicas_lose_nothing(replicas: list[Replica]) -> None:
+    write_concurrently(replicas, "ledger", 8)
+
+
+def wait_for_one_leader(replicas: list[Replica], loop: str) -> Replica:
     deadline = time.monotonic() + 30
     while True:
-        leads = [r.leads()["refresh_scheduler"] for r in replicas]
+        leads = [r.leads()[loop] for r in replicas]
         if leads.count(True) == 1 or time.monotonic() > deadline:
             break
         time.sleep(0.5)
-    assert leads.count(True) == 1, leads
-    leader, follower = (replicas[0], replicas[1]) if leads[0] else (replicas[1], replicas[0])
+    assert leads.count(True) == 1, (loop, leads)
+    return replicas[leads.index(True)]
+
+
+def test_three_replicas_lose_no_write_and_elect_one_leader_per_loop_again_after_a_kill(
+        tmp_path: Path, catalog_url: str, s3_bucket_spec: BucketSpec) -> None:
+    with running(3, tmp_path, catalog_url, s3_bucket_spec, LAKEHOUSE_AGENT__ENABLED="true") as replicas:
+        loops = ("refresh_scheduler", "autotune_agent")
+        leaders = {loop: wait_for_one_leader(replicas, loop) for loop in loops}
+        write_concurrently(replicas, "ledger3", 5)
+        victim = leaders["refresh_scheduler"]
+        victim.process.send_signal(signal.SIGKILL)  # its PostgreSQL session ends, and its advisory locks with it
+        victim.process.wait(timeout=10)
+        survivors = [r for r in replicas if r is not victim]
+        for loop in loops:
+            wait_for_one_leader(survivors, loop)  # exactly one of the two takes over (or kept) each loop
+        time.sleep(3)  # several lease heartbeats and scheduler ticks later, still exactly one each
+        for loop in loops:
+            assert [r.leads()[loop] for r in survivors].count(True) == 1, loop
+        assert survivors[0].append("ledger3", rows(900_000, 5)).status_code == 200
+        assert survivors[1].sql("SELECT count(*) FROM ledger3") == [[10 + 3 * 5 * 25 + 5]]
+
+
+def test_one_replica_leads_the_refresh_scheduler_and_the_other_takes_over(replicas: list[Replica]) -> None:
+    leader = wait_for_one_leader(replicas, "refresh_scheduler")
+    follower = replicas[1] if leader is replicas[0] else replicas[0]
     leader.process.send_signal(signal.SIGKILL)  # PostgreSQL ends its session and the advisory lock with it
     leader.process.wait(timeout=10)
     deadline = time.monotonic() + 30
