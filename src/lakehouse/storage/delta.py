@@ -104,10 +104,14 @@ def _opts(storage_options: Options | None) -> dict[str, str] | None:
 
 
 def _try_open(uri: str, so: Options | None) -> DeltaTable | None:
+    # Not ``DeltaTable.is_deltatable``: it holds the GIL through its storage round trip, and while a streaming
+    # ``write_deltalake`` in another thread has delta-rs's runtime threads waiting for the GIL (pulling batches
+    # from Python) that round trip never completes: the whole process deadlocked under concurrent S3 appends.
     with _mapped(uri):
-        if not DeltaTable.is_deltatable(uri, storage_options=_opts(so)):
+        try:
+            return DeltaTable(uri, storage_options=_opts(so))
+        except TableNotFoundError:
             return None
-        return DeltaTable(uri, storage_options=_opts(so))
 
 
 def open_table(uri: str, storage_options: Options | None = None, version: int | None = None) -> DeltaTable:
