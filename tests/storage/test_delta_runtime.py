@@ -1,6 +1,7 @@
 """delta-rs runs streaming writes on a runtime whose threads pull batches from Python (they need the GIL); a
 call that holds the GIL while it waits on that runtime deadlocks the process. This happened: concurrent S3
-appends through one server hung every request (``DeltaTable.is_deltatable`` holds the GIL)."""
+appends through one server hung every request (``DeltaTable.is_deltatable`` holds the GIL; so does
+``DeltaTable.history``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ for thread in threads:
 time.sleep(0.3)  # every runtime thread is now inside a Python stream
 assert delta.table_version(uri + "/probe", options) == 0
 assert delta.table_version(uri + "/missing", options) is None
+assert [entry["version"] for entry in delta.history(uri + "/probe", options)] == [0]
 for thread in threads:
     thread.join()
 print("ok")

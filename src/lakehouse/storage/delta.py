@@ -476,9 +476,9 @@ def history(
 ) -> list[dict[str, Any]]:
     """Newest first: ``{"version", "timestamp", "operation", "parameters", "metrics", "metadata",
     "actor", "rows"}``; ``rows`` is the commit's added rows (``num_added_rows``) when it has any."""
-    dt = open_table(uri, storage_options)
+    latest = open_table(uri, storage_options).version()
     with _mapped(uri):
-        raw = dt.history(limit)
+        raw = _commit_infos(uri, storage_options, latest, limit)
     out = []
     for entry in raw:
         metadata = _user_metadata(entry.get("userMetadata"))
@@ -497,6 +497,26 @@ def history(
             }
         )
     return out
+
+
+def _commit_infos(uri: str, so: Options | None, latest: int, limit: int | None) -> list[dict[str, Any]]:
+    """What ``DeltaTable.history`` answers (each commit's ``commitInfo`` and its version, newest first), read
+    from the log with pyarrow: ``history`` holds the GIL through its storage reads, which deadlocks beside
+    streaming writes (see ``_try_open``). Commits whose file the log cleanup removed are left out, as there."""
+    fs, root = filesystem_for(uri, dict(so or {}))
+    first = 0 if limit is None else max(0, latest - limit + 1)
+    infos = []
+    for version in range(latest, first - 1, -1):
+        try:
+            with fs.open_input_stream(f"{root}/{_DELTA_LOG}/{version:020d}.json") as stream:
+                lines = stream.read().decode("utf-8").split("\n")
+        except FileNotFoundError:
+            continue
+        for action in (json.loads(line) for line in lines if '"commitInfo"' in line):
+            if "commitInfo" in action:
+                infos.append({**action["commitInfo"], "version": version})
+                break
+    return infos
 
 
 def commit_metadata(uri: str, storage_options: Options | None, version: int) -> dict[str, Any]:
