@@ -69,21 +69,21 @@ class DeltaSharing:
 
     def metadata(self, token: str | None, share: str, schema: str, table: str,
                  capabilities: str | None = None) -> TableAnswer:
-        from lakehouse.sharing.protocol import response_format
+        from lakehouse.sharing.protocol import Capabilities
 
         recipient, call = self._call(token, "metadata", f"{share}.{schema}.{table}")
         with call:
-            return self._lh.sharing.metadata(recipient, share, schema, table, response_format(capabilities))
+            return self._lh.sharing.metadata(recipient, share, schema, table, Capabilities.parse(capabilities))
 
     def query(self, token: str | None, share: str, schema: str, table: str,
               request: QueryTableRequest | Mapping[str, Any] | None = None,
               capabilities: str | None = None) -> TableAnswer:
-        from lakehouse.sharing.protocol import response_format
+        from lakehouse.sharing.protocol import Capabilities
 
         body = request if isinstance(request, QueryTableRequest) else QueryTableRequest.model_validate(request or {})
         recipient, call = self._call(token, "query", f"{share}.{schema}.{table}")
         with call as (_, scope):
-            answer = self._lh.sharing.query(recipient, share, schema, table, response_format(capabilities), body)
+            answer = self._lh.sharing.query(recipient, share, schema, table, Capabilities.parse(capabilities), body)
             scope.rows = answer.body.count(b'{"file"')
             return answer
 

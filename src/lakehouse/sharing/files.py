@@ -25,6 +25,13 @@ if TYPE_CHECKING:
     from deltalake import DeltaTable
 
 
+# The query every local file URL carries. delta-kernel (the delta-format reader of the official connectors) fetches
+# a file URL with a plain HTTP GET only when its query names a pre-signed URL's parameter (S3's X-Amz-Signature,
+# Azure SAS's sp, GCS's X-Goog-Credential, ...); any other URL it looks up by path in its own filesystem. ``sp=r``
+# (SAS: signed permission, read) says what the ticket grants; the ticket itself is in the path.
+URL_QUERY = "sp=r"
+
+
 @dataclass(frozen=True)
 class DataFile:
     relpath: str  # inside the bucket

@@ -1,7 +1,8 @@
 """The Delta Sharing protocol's wire shapes (PROTOCOL.md of delta-io/delta-sharing): paged lists, the
 ``delta-sharing-capabilities`` header, and the newline-delimited protocol / metaData / file actions in both
 response formats (``parquet``, the default every connector reads, and ``delta``, which delta-kernel readers ask
-for)."""
+for: the table's own protocol and metadata as ``deltaProtocol`` / ``deltaMetadata``, each file as a Delta ``add``
+action whose path is the file URL)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from lakehouse.errors import InvalidInput
@@ -20,15 +22,43 @@ SCHEMA = "default"  # every object of a share appears in this one schema, under 
 MAX_PAGE = 1000
 
 
-def response_format(capabilities: str | None) -> Format:
-    """``delta`` only when it is the one format asked for: a list that names parquet too gets parquet, which
-    reads every table shared here (no deletion vectors, no column mapping)."""
-    formats: list[str] = []
-    for part in (capabilities or "").split(";"):
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "responseformat":
-            formats = [v.strip().lower() for v in value.split(",") if v.strip()]
-    return "delta" if formats == ["delta"] else "parquet"
+@dataclass(frozen=True)
+class TableProtocol:
+    """The served Delta table's own protocol (the delta format carries it; the parquet format only says 1)."""
+
+    min_reader: int = 1
+    min_writer: int = 2
+    reader_features: tuple[str, ...] | None = None
+    writer_features: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """The request's ``delta-sharing-capabilities`` header: the response formats and the Delta reader features the
+    client can read (``responseformat=delta,parquet;readerfeatures=deletionvectors,columnmapping``)."""
+
+    formats: frozenset[str] = frozenset()
+    reader_features: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, header: str | None) -> Capabilities:
+        values: dict[str, frozenset[str]] = {}
+        for part in (header or "").split(";"):
+            key, _, value = part.partition("=")
+            values[key.strip().lower()] = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
+        return cls(values.get("responseformat", frozenset()), values.get("readerfeatures", frozenset()))
+
+    def format_for(self, table: TableProtocol) -> Format:
+        """The format to answer in. A client that names one gets it; none named is parquet (the protocol's default).
+        Offered both, the server chooses (PROTOCOL.md): ``delta`` whenever the client reads every reader feature the
+        table uses, since the official connector then reads through delta-kernel, measured faster here than its
+        parquet path (docs/sharing.md, Performance); ``parquet`` otherwise, which reads every table shared here."""
+        if "delta" not in self.formats:
+            return "parquet"
+        if "parquet" not in self.formats:
+            return "delta"
+        needed = {f.lower() for f in table.reader_features or ()}
+        return "delta" if needed <= self.reader_features else "parquet"
 
 
 def page(items: Sequence[dict[str, Any]], max_results: int | None, page_token: str | None) -> dict[str, Any]:
@@ -50,9 +80,14 @@ def page(items: Sequence[dict[str, Any]], max_results: int | None, page_token: s
     return body
 
 
-def protocol_line(fmt: Format) -> dict[str, Any]:
+def protocol_line(fmt: Format, table: TableProtocol) -> dict[str, Any]:
     if fmt == "delta":
-        return {"protocol": {"deltaProtocol": {"minReaderVersion": 1, "minWriterVersion": 2}}}
+        delta: dict[str, Any] = {"minReaderVersion": table.min_reader, "minWriterVersion": table.min_writer}
+        if table.reader_features is not None:
+            delta["readerFeatures"] = list(table.reader_features)
+        if table.writer_features is not None:
+            delta["writerFeatures"] = list(table.writer_features)
+        return {"protocol": {"deltaProtocol": delta}}
     return {"protocol": {"minReaderVersion": 1}}
 
 

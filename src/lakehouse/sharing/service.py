@@ -27,7 +27,7 @@ from lakehouse.governance.service import Governance
 from lakehouse.query.sql_service import SqlService
 from lakehouse.sharing import protocol
 from lakehouse.sharing.checks import Access, CheckCache
-from lakehouse.sharing.files import DataFile, Signer, Ticket, data_files, presign_s3
+from lakehouse.sharing.files import URL_QUERY, DataFile, Signer, Ticket, data_files, presign_s3
 from lakehouse.sharing.snapshots import SHARED_DIR, Served, Snapshots
 from lakehouse.sharing.store import Recipient, SharedObject, ShareStore
 from lakehouse.storage.names import validate_name
@@ -46,6 +46,25 @@ class TableAnswer:
     version: int
     format: protocol.Format
     body: bytes
+
+
+@dataclass(frozen=True)
+class TableState:
+    """What a served table version answers with, read once from its Delta log."""
+
+    files: list[DataFile]
+    schema: str
+    created: int
+    delta_protocol: protocol.TableProtocol
+
+    def head(self, fmt: protocol.Format, obj: SharedObject) -> list[dict[str, Any]]:
+        """The protocol and metaData lines every metadata and query answer starts with."""
+        return [protocol.protocol_line(fmt, self.delta_protocol),
+                protocol.metadata_line(fmt, obj.id, obj.name, self.schema, self.files, self.created)]
+
+
+def _features(names: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(names) if names is not None else None
 
 
 def endpoint_of(settings: Settings) -> str:
@@ -68,7 +87,7 @@ class SharingService:
         expiry = settings.sharing.url_expiry_seconds
         self.snapshots = Snapshots(catalog.sessions, catalog, buckets, governance, sql, grace_seconds=expiry)
         self.signer = Signer(governance.secret, expiry)
-        self._tables: dict[tuple[str, str, int], tuple[list[DataFile], str, int]] = {}
+        self._tables: dict[tuple[str, str, int], TableState] = {}
         seconds = settings.sharing.check_cache_seconds
         self._by_token: CheckCache[Recipient] = CheckCache(seconds)
         self._access: CheckCache[Access] = CheckCache(seconds)
@@ -213,15 +232,15 @@ class SharingService:
         obj = self._object(recipient, share, schema, table)
         return self.snapshots.peek_version(obj.name, obj.kind)
 
-    def metadata(self, recipient: Recipient, share: str, schema: str, table: str, fmt: protocol.Format) -> TableAnswer:
+    def metadata(self, recipient: Recipient, share: str, schema: str, table: str,
+                 capabilities: protocol.Capabilities) -> TableAnswer:
         obj = self._object(recipient, share, schema, table)
         served = self.snapshots.current(obj.name, obj.kind)
-        files, schema_string, created = self._table(served)
-        body = protocol.ndjson([protocol.protocol_line(fmt),
-                                protocol.metadata_line(fmt, obj.id, obj.name, schema_string, files, created)])
-        return TableAnswer(served.version, fmt, body)
+        state = self._table(served)
+        fmt = capabilities.format_for(state.delta_protocol)
+        return TableAnswer(served.version, fmt, protocol.ndjson(state.head(fmt, obj)))
 
-    def query(self, recipient: Recipient, share: str, schema: str, table: str, fmt: protocol.Format,
+    def query(self, recipient: Recipient, share: str, schema: str, table: str, capabilities: protocol.Capabilities,
               request: QueryTableRequest) -> TableAnswer:
         if request.timestamp is not None or request.startingVersion is not None:
             raise HistoryNotShared("timestamp and startingVersion ask for history or changes; shares serve the "
@@ -231,12 +250,12 @@ class SharingService:
         if request.version is not None and request.version != served.version:
             raise HistoryNotShared(f"Version {request.version} of '{obj.name}' is not shared; the current version "
                                    f"is {served.version}.")
-        files, schema_string, created = self._table(served)
+        state = self._table(served)
+        fmt = capabilities.format_for(state.delta_protocol)
         bucket = self._buckets.get(served.bucket)
         expires = self.signer.expires_ms()
-        lines = [protocol.protocol_line(fmt),
-                 protocol.metadata_line(fmt, obj.id, obj.name, schema_string, files, created)]
-        for file in protocol.within_limit(files, request.limitHint):
+        lines = state.head(fmt, obj)
+        for file in protocol.within_limit(state.files, request.limitHint):
             lines.append(protocol.file_line(fmt, file, self._url(bucket, file, recipient, expires), expires))
         return TableAnswer(served.version, fmt, protocol.ndjson(lines))
 
@@ -273,11 +292,11 @@ class SharingService:
         if bucket.backend == "s3":
             return presign_s3(bucket, file.relpath, self.signer.expiry_seconds)
         ticket = Ticket(bucket.name, file.relpath, recipient.id, expires_ms)
-        return f"{endpoint_of(self._settings)}/files/{self.signer.sign(ticket)}"
+        return f"{endpoint_of(self._settings)}/files/{self.signer.sign(ticket)}?{URL_QUERY}"
 
-    def _table(self, served: Served) -> tuple[list[DataFile], str, int]:
-        """The served version's files, schema and creation time; a version never changes, so they are kept
-        (the client asks for metadata, then queries: the log is read once)."""
+    def _table(self, served: Served) -> TableState:
+        """The served version's files, schema, creation time and protocol; a version never changes, so they are
+        kept (the client asks for metadata, then queries: the log is read once)."""
         key = (served.bucket, served.path, served.table_version)
         with self._lock:
             found = self._tables.get(key)
@@ -287,7 +306,11 @@ class SharingService:
 
         bucket = self._buckets.get(served.bucket)
         dt = delta.open_table(bucket.uri(served.path), bucket.storage_options(), served.table_version)
-        found = data_files(served.path, dt), dt.schema().to_json(), int(dt.metadata().created_time or 0)
+        versions = dt.protocol()
+        found = TableState(data_files(served.path, dt), dt.schema().to_json(), int(dt.metadata().created_time or 0),
+                           protocol.TableProtocol(versions.min_reader_version, versions.min_writer_version,
+                                                  _features(versions.reader_features),
+                                                  _features(versions.writer_features)))
         with self._lock:
             self._tables[key] = found
             while len(self._tables) > TABLE_CACHE:
