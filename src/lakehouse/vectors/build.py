@@ -41,6 +41,8 @@ class Docs:
     texts: list[str | None] = field(default_factory=list)
     vectors: list[Any] = field(default_factory=list)
     id_type: pa.DataType = pa.string()
+    matrix: np.ndarray | None = None  # every source row's vector when they share one length; ``vectors`` view it
+    rows: list[int] = field(default_factory=list)  # with ``matrix``: each document's row in it
 
 
 def read_docs(table: pa.Table, id_column: str, content_column: str, is_vector: bool) -> Docs:
@@ -52,13 +54,14 @@ def read_docs(table: pa.Table, id_column: str, content_column: str, is_vector: b
     for i, value in enumerate(ids):
         if value is not None:
             latest[str(value)] = i
-    docs = Docs(id_type=table.schema.field(id_column).type)
+    docs = Docs(id_type=table.schema.field(id_column).type, matrix=matrix)
     for key, i in latest.items():
         docs.ids.append(ids[i])
         docs.keys.append(key)
         if is_vector:
             if matrix is not None:
                 vec = matrix[i]
+                docs.rows.append(i)
             else:
                 assert contents is not None
                 vec = np.asarray(contents[i] if contents[i] is not None else [], dtype=np.float32)
@@ -177,6 +180,9 @@ def embed_rows(files: IndexFiles, embedder: Embedder, rows: Rows, progress: Prog
 
 def byo_vectors(docs: Docs, rows: Rows) -> np.ndarray:
     index_of = {k: i for i, k in enumerate(docs.keys)}
+    if docs.matrix is not None and docs.rows:  # one gather from the source matrix, not a stack of 100k views
+        picks = np.fromiter((docs.rows[index_of[k]] for k in rows.keys), dtype=np.int64, count=len(rows.keys))
+        return np.ascontiguousarray(docs.matrix[picks], dtype=np.float32)
     vectors = [docs.vectors[index_of[k]] for k in rows.keys]
     dims = {len(v) for v in vectors}
     if len(dims) > 1:
