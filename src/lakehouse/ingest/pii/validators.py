@@ -91,7 +91,7 @@ def is_person_value(value: Any) -> bool:
 # --- phone ---------------------------------------------------------------------------------------
 _PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.IGNORECASE)
 _PHONE_FORMATTED = re.compile(r"^(?:\+|00|\(|\d{2,5}[\s.\-/)])")
-_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN")
+_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN", "JP", "KR", "AU")
 
 
 def _valid_phone(text: str, region: str | None) -> bool:
@@ -340,7 +340,10 @@ _POSTAL_ANY = re.compile(r"^(?=.*\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){2,9}$"
 def is_postal_code(value: Any) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         return 100 <= value <= 99999
-    return isinstance(value, str) and bool(_POSTAL.match(value.upper()) or _POSTAL_ANY.match(value.upper()))
+    if not isinstance(value, str):
+        return False
+    text = value.upper().lstrip("〒").strip()  # the Japanese postal mark: 〒150-0001
+    return bool(_POSTAL.match(text) or _POSTAL_ANY.match(text))
 
 
 # --- money ---------------------------------------------------------------------------------------
