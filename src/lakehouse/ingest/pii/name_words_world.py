@@ -129,7 +129,7 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
     ("medical", ("pure tone average", "pure tone", "pta left", "pta right", "pta ear", "pta average", "pta l", "pta r",
                  "hearing loss", "hearing level", "hearing threshold", "hl type", "audiogram", "audiometry",
                  "audiometric", "tinnitus", "snhl", "tympanogram", "tympanometry", "word recognition",
-                 "speech discrimination", "visual acuity", "intraocular pressure", "iop", "oxygen saturation",
+                 "speech discrimination", "visual acuity", "intraocular pressure", "oxygen saturation",
                  "spo", "respiratory rate", "resp rate", "hematocrit", "haematocrit", "white blood cell",
                  "bilirubin", "ferritin", "urinalysis", "ecg", "ekg", "mammogram", "colonoscopy", "pap smear",
                  "peak flow", "bone density", "vision loss")),

@@ -347,8 +347,11 @@ def is_postal_code(value: Any) -> bool:
 
 
 # --- money ---------------------------------------------------------------------------------------
+_SYMBOLS = "$€£¥₹₩₫₦₱₺₽₪฿₴₸"
+# A currency code or symbol before or after (Rs, Rp, R$, TSh, KSh; zł, kr, Kč, Ft, 円, 元, 원 after).
 _MONEY = re.compile(
-    r"^(?:[A-Z]{3}\s?)?[$€£]?\s?\d{1,3}(?:[,.\s']?\d{3})*(?:[.,]\d{1,2})?\s?[kK]?(?:\s?(?:[A-Z]{3}|[$€£]))?$")
+    rf"^(?:[A-Z]{{3}}\s?|(?:Rs\.?|Rp\.?|R\$|[TKU]Sh|S/\.?)\s?)?[{_SYMBOLS}]?\s?\d{{1,3}}(?:[,.\s']?\d{{3}})*"
+    rf"(?:[.,]\d{{1,2}})?\s?[kK]?(?:\s?(?:[A-Z]{{3}}|[{_SYMBOLS}]|zł|kr|Kč|Ft|lei|đ|円|元|원|/-))?$")
 
 
 def is_salary_amount(value: Any) -> bool:
