@@ -108,7 +108,8 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
     ("username", ("login", "roguin", "net id", "netid", "ten dang nhap", "dang nhap", "login user",
                   "account login", "sso login", "sso id", "sso user", "ldap uid", "sam account", "screen name",
                   "github login", "github handle", "github user", "slack handle", "telegram handle", "skype id",
-                  "wechat id", "line id", "kakao id", "login handle")),
+                  "wechat id", "line id", "kakao id", "login handle", "twitter", "instagram", "tiktok", "telegram",
+                  "snapchat", "reddit", "mastodon", "github", "gitlab", "skype", "wechat", "kakao")),
     ("security_answer", ("security word", "secret word", "security phrase", "secret phrase", "memorable phrase",
                          "memorable information", "code word", "codeword", "safe word", "challenge word",
                          "verbal password", "telephone password", "phone password",
@@ -132,11 +133,17 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                  "speech discrimination", "visual acuity", "intraocular pressure", "oxygen saturation",
                  "spo", "respiratory rate", "resp rate", "hematocrit", "haematocrit", "white blood cell",
                  "bilirubin", "ferritin", "urinalysis", "ecg", "ekg", "mammogram", "colonoscopy", "pap smear",
-                 "peak flow", "bone density", "vision loss")),
+                 "peak flow", "bone density", "vision loss", "sp o", "spo", "phq", "depression screening",
+                 "mental health", "psychiatric", "psychiatric history", "substance use", "medical history",
+                 "surgical history", "gestational age", "gestation", "last menstrual period", "lmp", "apgar",
+                 "fundal height", "gravida", "periodontal", "caries", "biopsy", "pathology", "chemotherapy",
+                 "dialysis", "insulin", "blood sugar", "hearing impairment", "visual impairment", "impairment",
+                 "dnr", "advance directive")),
 )
 # Of those, the ones the values must confirm (short or used for other things too).
 WEAK_PHRASES: Final = frozenset(["ho", "kana", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr",
-                                 "tax code", "inn number"])
+                                 "tax code", "inn number", "twitter", "instagram", "tiktok", "telegram", "snapchat",
+                                 "reddit", "mastodon", "github", "gitlab", "skype", "wechat", "kakao"])
 # Rules whose values must be people's login handles, not keys (user_id: 42, a UUID; netid: dascha09).
 HANDLE_RULES: Final = frozenset(["user id", "net id", "netid", "sso id", "skype id", "wechat id", "line id",
                                  "kakao id", "ldap uid"])

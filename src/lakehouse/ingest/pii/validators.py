@@ -29,6 +29,7 @@ from lakehouse.ingest.pii.people import (
     is_known_person_name,
     is_login_handle,
     is_name_shaped,
+    is_native_script_name,
     is_username,
     mailbox,
 )
@@ -420,7 +421,8 @@ VALIDATORS: Final[dict[str, Validator]] = {
     )
 }
 # A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
-KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
+KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S,
+                         lambda v: is_person_value(v) or is_native_script_name(v))
 # FIRST, LAST, MAIDEN: single words that are known first names or surnames.
 KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
 # A display name: a whole name, a mailbox, or a known first name alone.
