@@ -76,6 +76,8 @@ def test_romanised_and_native_script_names() -> None:
     for value in ("Hina Morita", "MORITA Kenta", "inoue yui", "QIAO Wen", "Kim Min-jun", "Park Ji-hoon"):
         assert is_known_person_name(value), value
     assert not is_known_person_name("Light Tan") and not is_known_person_name("Morning Sun")
+    for value in ("Olena Kovalenko", "Иванов Иван", "Олена Коваленко", "Giorgos Nikolaou", "Γιώργος Νικολάου"):
+        assert is_known_person_name(value), value  # Faker's Cyrillic and Greek lists, and their Latin forms
     for value in ("山田 太郎", "ヤマダ\u3000タロウ", "王伟", "김민준"):
         assert is_native_script_name(value), value
     assert not is_native_script_name("上海市") and not is_native_script_name("Tokyo")

@@ -15,7 +15,12 @@ import sys
 from importlib import resources
 from typing import Final
 
-from lakehouse.ingest.pii.person_names_romanised import ENGLISH_SYLLABLES, romanised_names
+from lakehouse.ingest.pii.person_names_romanised import (
+    ENGLISH_SYLLABLES,
+    TRANSLITERATED_LOCALES,
+    romanised_names,
+    transliterate,
+)
 
 LOCALES: Final = (
     "az_AZ", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "de_LI", "de_LU", "en", "en_GB", "en_IE", "en_IN",
@@ -60,6 +65,11 @@ def build_name_lists() -> dict[str, list[str]]:
     more_first, more_last = romanised_names()
     more_first = _romanised(_faker_names(_ROMANISED_FIRST, ROMANISED_LOCALES) | more_first)
     more_last = _romanised(_faker_names(("last_romanized_names",), ROMANISED_LOCALES) | more_last)
+    for locale in TRANSLITERATED_LOCALES:  # Cyrillic and Greek names, in their script and in Latin letters
+        native_first = _faker_names(("first_names", "first_names_male", "first_names_female"), (locale,))
+        native_last = _faker_names(("last_names", "last_names_male", "last_names_female"), (locale,))
+        more_first |= native_first | _romanised({transliterate(n, locale) for n in native_first})
+        more_last |= native_last | _romanised({transliterate(n, locale) for n in native_last})
     first = (_faker_names(("first_names", "first_names_male", "first_names_female")) | more_first) - words
     last = (_faker_names(("last_names", "last_names_male", "last_names_female")) | more_last) - words
     return {"first": sorted(first), "last": sorted(last)}

@@ -69,3 +69,24 @@ def romanised_names() -> tuple[set[str], set[str]]:
     first = set(f"{JAPANESE_FIRST} {CHINESE_FIRST} {KOREAN_FIRST}".split())
     last = set(f"{JAPANESE_LAST} {CHINESE_LAST} {KOREAN_LAST}".split())
     return first, last
+
+
+# Cyrillic and Greek names as the passports and Latin-script forms of those countries write them.
+_CYRILLIC: Final = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+                            ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                             "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+                             "i", "yi", "ye", "g"], strict=True))
+_BY_LOCALE: Final[dict[str, dict[str, str]]] = {
+    "ru_RU": {}, "uk_UA": {"г": "h", "и": "y", "х": "kh"}, "bg_BG": {"щ": "sht", "ъ": "a", "х": "h"},
+}
+_GREEK: Final = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+                         ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+                          "s", "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o", "i", "y", "i", "y"],
+                         strict=True))
+TRANSLITERATED_LOCALES: Final = ("ru_RU", "uk_UA", "bg_BG", "el_GR")
+
+
+def transliterate(name: str, locale: str) -> str:
+    """``Олена`` -> ``olena`` (uk_UA), ``Γιώργος`` -> ``giorgos``: a lower-case Latin form of a name."""
+    table = _GREEK if locale == "el_GR" else {**_CYRILLIC, **_BY_LOCALE.get(locale, {})}
+    return "".join(table.get(c, c) for c in name.lower())
