@@ -49,6 +49,11 @@ from lakehouse.ingest.pii.validators import is_postal_code, is_salary_amount
         ("Hourly Fee", "salary"), ("PTA_Left_dB", "medical"), ("HL_Type", "medical"), ("Audiogram", "medical"),
         ("SpO2", "medical"), ("Visual Acuity", "medical"), ("TaxCode (CF / NIF)", "national_id"),
         ("NIF/NIE", "national_id"), ("NIP", "national_id"), ("Tax Code", "national_id"),
+        # Cyrillic and Greek headers, read through their Latin letters
+        ("Телефон", "phone"), ("Фамилия", "person_name"), ("Дата рождения", "date_of_birth"),
+        ("Прізвище", "person_name"), ("Електронна пошта", "email"), ("Дата на раждане", "date_of_birth"),
+        ("Ονοματεπώνυμο", "person_name"), ("Τηλέφωνο", "phone"), ("Διεύθυνση", "address"),
+        ("Ημερομηνία γέννησης", "date_of_birth"), ("Αριθμός Ταυτότητας", "national_id"),
     ],
 )
 def test_world_headers(name: str, category: str) -> None:

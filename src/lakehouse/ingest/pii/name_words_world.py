@@ -66,6 +66,24 @@ WORLD_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("tax", "vero", "nalog", "shuiwu"),
     **_words("identity", "kitambulisho", "shenfen", "dowodu", "dowod"),
     **_words("id", "tunnus"),
+    # Greek, Bulgarian and Ukrainian as tokenize transliterates their letters (Τηλέφωνο -> tilefono)
+    **_words("name", "onoma", "onomatos", "ime"),
+    **_words("surname", "eponymo", "eponymon", "prizvishche", "familia"),
+    **_words("phone", "tilefono", "tilefonou", "telefonen"),
+    **_words("mobile", "kinito", "mobilen"),
+    **_words("address", "dieythynsi", "diefthynsi", "dieuthinsi"),
+    **_words("birth", "gennisis", "gennisi", "razhdane", "narodzhennya", "narodzhennia", "rozhdenie"),
+    **_words("date", "imerominia"),
+    **_words("city", "poli", "misto"),
+    **_words("street", "odos"),
+    **_words("postal", "tachydromikos", "pochtovyy", "poshtovyi"),
+    **_words("number", "arithmos"),
+    **_words("salary", "misthos", "zaplata", "zarobitna"),
+    **_words("account", "logariasmos", "smetka", "rakhunok"),
+    **_words("passport", "diavatirio"),
+    **_words("identity", "taftotita", "taftotitas", "taytotita", "taytotitas", "lichna"),
+    **_words("code", "kodikas"),
+    **_words("email", "poshta"),
 }
 
 # Run-together words that stand for several English ones.
@@ -79,7 +97,7 @@ WORLD_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "yonghuming": ("user", "name"), "netid": ("net", "id"), "uid": ("user", "id"),
     "manadslon": ("month", "salary"), "timlon": ("hour", "salary"), "manedslon": ("month", "salary"),
     "securityword": ("security", "word"), "secretword": ("secret", "word"), "codeword": ("code", "word"),
-    "passphrase": ("pass", "phrase"), "aikotoba": ("secret", "word"),
+    "passphrase": ("pass", "phrase"), "aikotoba": ("secret", "word"), "onomateponymo": ("full", "name"),
 }
 
 # Particles between two words of a romanised header: Japanese "no", Hindi "ka/ki/ke", Swahili "ya/la/wa",
@@ -92,11 +110,13 @@ ROMANISED: Final = frozenset(WORLD_TRANSLATIONS) | frozenset(WORLD_COMPOUNDS) | 
 
 # (category, phrases): words that mean something only together, or read as a whole.
 PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
-    ("person_name", ("furigana", "yomigana", "furikana", "name kana", "kana name", "kana", "ho ten", "ho va ten",
+    ("person_name", ("pib", "im ya", "furigana", "yomigana", "furikana", "name kana", "kana name", "kana", "ho ten",
+                     "ho va ten",
                      "ten day du", "ho", "jina la ukoo", "jina kamili", "name full", "full name",
                      "father name", "mother name", "father ka name", "pati name", "husband name")),
     ("date_of_birth", ("seinen gappi", "seinen tsuki hi", "umare", "birth date", "birth tithi", "chusheng riqi",
-                       "ngay sinh", "tarehe ya kuzaliwa", "janm tithi", "janam tithi", "data rozhdeniya")),
+                       "ngay sinh", "tarehe ya kuzaliwa", "janm tithi", "janam tithi", "data rozhdeniya",
+                       "data na birth", "date birth", "date of birth")),
     ("address", ("dia chi", "address zamieszkania", "banchi")),
     (None, ("card pin code", "atm pin code", "sim pin code", "door pin code", "gate pin code", "lock pin code",
             "pin code card", "security pin code")),
@@ -119,7 +139,7 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                      "cmnd", "cccd", "can cuoc", "kad pengenalan", "number kp", "npwp", "pan card",
                      "tax code", "codice fiscale", "nip", "ruc", "nit", "rif", "utr", "sotu", "number identity",
                      "identity card", "dowodu osobistego", "dowod osobisty", "number dowodu", "inn number",
-                     "number nalog", "dni nie", "nif nie", "cf")),
+                     "number nalog", "dni nie", "nif nie", "cf", "ipn", "number identity card")),
     ("bank_account", ("ach account", "ach acct", "dda", "dda number", "dda account", "checking account",
                       "chequing account", "savings account", "direct deposit", "direct deposit account",
                       "eft account", "giro account", "beneficiary account", "number account", "bank account",
@@ -141,9 +161,10 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                  "dnr", "advance directive")),
 )
 # Of those, the ones the values must confirm (short or used for other things too).
-WEAK_PHRASES: Final = frozenset(["ho", "kana", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr",
-                                 "tax code", "inn number", "twitter", "instagram", "tiktok", "telegram", "snapchat",
-                                 "reddit", "mastodon", "github", "gitlab", "skype", "wechat", "kakao"])
+WEAK_PHRASES: Final = frozenset([
+    "pib", "im ya", "ho", "kana", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
+    "inn number", "ipn", "twitter", "instagram", "tiktok", "telegram", "snapchat", "reddit", "mastodon", "github",
+    "gitlab", "skype", "wechat", "kakao"])
 # Rules whose values must be people's login handles, not keys (user_id: 42, a UUID; netid: dascha09).
 HANDLE_RULES: Final = frozenset(["user id", "net id", "netid", "sso id", "skype id", "wechat id", "line id",
                                  "kakao id", "ldap uid"])

@@ -33,6 +33,7 @@ from lakehouse.ingest.pii.name_rules import (
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
 from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
+from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address
                                "mrn", "ssn", "zip", "city", "street", "mobile", "contact", "insurance"])
 
 
+_TRANSLIT: Final = header_transliteration()
 _WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **ABBREVIATIONS}
 
 
@@ -125,6 +127,8 @@ def tokenize(name: str) -> tuple[str, ...]:
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
+    if not spaced.isascii():
+        spaced = spaced.translate(_TRANSLIT)  # Телефон -> telefon, Τηλέφωνο -> tilefono
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
     words = [raw.lower() for raw in _SPLIT.split(ascii_only) if raw]
     kept = [w for w in words if w not in _FILLER]

@@ -1,6 +1,8 @@
 """Common given names and surnames of languages Faker writes in their own script, romanised (Japanese
 Hepburn, Chinese pinyin and Cantonese/Taiwanese spellings, Korean), from public lists of frequent names.
-person_names.py adds them, and Faker's own romanised ja_JP/zh_CN/zh_TW lists, to person_names.json."""
+person_names.py adds them, and Faker's own romanised ja_JP/zh_CN/zh_TW lists, to person_names.json; and the
+Cyrillic and Greek transliteration that puts Faker's Russian, Ukrainian, Bulgarian and Greek names in Latin
+letters too (names.py reads Cyrillic and Greek headers through it)."""
 
 from __future__ import annotations
 
@@ -90,3 +92,9 @@ def transliterate(name: str, locale: str) -> str:
     """``Олена`` -> ``olena`` (uk_UA), ``Γιώργος`` -> ``giorgos``: a lower-case Latin form of a name."""
     table = _GREEK if locale == "el_GR" else {**_CYRILLIC, **_BY_LOCALE.get(locale, {})}
     return "".join(table.get(c, c) for c in name.lower())
+
+
+def header_transliteration() -> dict[int, str]:
+    """A ``str.translate`` table reading Cyrillic and Greek header letters in Latin ones (Russian spelling)."""
+    table = {**_CYRILLIC, **_GREEK}
+    return {ord(c): latin for char, latin in table.items() for c in {char, char.upper()} if len(c) == 1}
