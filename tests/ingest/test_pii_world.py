@@ -49,6 +49,11 @@ from lakehouse.ingest.pii.validators import is_postal_code, is_salary_amount
         ("Hourly Fee", "salary"), ("PTA_Left_dB", "medical"), ("HL_Type", "medical"), ("Audiogram", "medical"),
         ("SpO2", "medical"), ("Visual Acuity", "medical"), ("TaxCode (CF / NIF)", "national_id"),
         ("NIF/NIE", "national_id"), ("NIP", "national_id"), ("Tax Code", "national_id"),
+        # Arabic, Persian, Hebrew (Latin spellings), Tagalog, Thai, with their particles
+        ("tarikh_al_milad", "date_of_birth"), ("raqam_al_hatif", "phone"), ("nam_khanevadegi", "person_name"),
+        ("code_melli", "national_id"), ("taarich_leida", "date_of_birth"), ("mispar_zehut", "national_id"),
+        ("petsa_ng_kapanganakan", "date_of_birth"), ("tirahan", "address"), ("sahod", "salary"),
+        ("namsakun", "person_name"), ("thorasap", "phone"),
         # Cyrillic and Greek headers, read through their Latin letters
         ("Телефон", "phone"), ("Фамилия", "person_name"), ("Дата рождения", "date_of_birth"),
         ("Прізвище", "person_name"), ("Електронна пошта", "email"), ("Дата на раждане", "date_of_birth"),

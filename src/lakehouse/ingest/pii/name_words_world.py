@@ -22,7 +22,7 @@ WORLD_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("surname", "myoji", "myouji", "xingshi", "familiya", "prizvyshche", "sukunimet"),
     **_words("forename", "etunimet", "kutsumanimi"),
     **_words("middle", "otchestvo", "patronymic"),
-    **_words("full", "lengkap", "koko", "pura", "kamili"),
+    **_words("full", "lengkap", "koko", "pura", "kamili", "kamil", "kaamil"),
     **_words("birth", "chusheng", "saengnyeon", "janm", "janam", "sinh", "kuzaliwa", "rozhdeniya", "urodzenia",
              "narodzhennia", "seinen", "tanjo"),
     **_words("date", "riqi", "tithi", "ngay", "tarehe", "tarikh", "hizuke", "gappi", "woril"),
@@ -84,6 +84,26 @@ WORLD_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("identity", "taftotita", "taftotitas", "taytotita", "taytotitas", "lichna"),
     **_words("code", "kodikas"),
     **_words("email", "poshta"),
+    # Arabic, Persian and Hebrew (common Latin spellings), Tagalog, Thai (RTGS), more Turkish
+    **_words("name", "ism", "esm", "nam", "shem", "pangalan", "chue", "chuea"),
+    **_words("surname", "laqab", "apelyido", "namsakun"),
+    **_words("family", "aila", "ailah", "khanevadegi", "khanevadeh", "mishpacha", "mishpaha"),
+    **_words("birth", "milad", "wiladah", "wilada", "tavalod", "tavallod", "leida", "lida", "kapanganakan",
+             "koet", "kerd"),
+    **_words("date", "taarich", "tarich", "petsa", "tarikh"),
+    **_words("birthday", "kaarawan"),
+    **_words("address", "unwan", "enwan", "onwan", "neshani", "ktovet", "tirahan", "thiyu"),
+    **_words("phone", "hatif", "hatef", "telepono", "thorasap"),
+    **_words("mobile", "jawal", "jawwal", "hamrah", "nayad", "pelefon", "selpon", "cellphone"),
+    **_words("number", "raqam", "rakam", "shomare", "shomareh", "mispar"),
+    **_words("identity", "hawiya", "hawiyya", "huwiya", "zehut", "prachachon"),
+    **_words("national", "melli", "watani"),
+    **_words("salary", "ratib", "raatib", "hoghoogh", "hoghugh", "maskoret", "sahod", "sweldo", "suweldo"),
+    **_words("account", "hisab", "hesab", "heshbon"),
+    **_words("city", "madina", "madinah", "shahr", "lungsod", "yeri"),
+    **_words("street", "shari", "khiaban", "rechov", "kalye"),
+    **_words("postal", "bareedi", "mikud"),
+    **_words("tax", "vergi", "maliat", "dariba"),
 }
 
 # Run-together words that stand for several English ones.
@@ -101,12 +121,14 @@ WORLD_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 # Particles between two words of a romanised header: Japanese "no", Hindi "ka/ki/ke", Swahili "ya/la/wa",
-# Vietnamese "va"/"cua" (himitsu_no_kotae, pita_ka_naam, tarehe_ya_kuzaliwa, jina_la_ukoo). Dropped only
-# between two words of this module, so ``phone_no_home`` keeps its number.
-CONNECTORS: Final = frozenset(["no", "ka", "ki", "ke", "ya", "la", "wa", "va", "cua"])
+# Vietnamese "va"/"cua", Tagalog "ng", Arabic "al", Persian "e" (himitsu_no_kotae, pita_ka_naam,
+# tarehe_ya_kuzaliwa, tarikh_al_milad). Dropped only between two words of this module, so ``phone_no_home``
+# keeps its number.
+CONNECTORS: Final = frozenset(["no", "ka", "ki", "ke", "ya", "la", "wa", "va", "cua", "ng", "al", "el", "e"])
 ROMANISED: Final = frozenset(WORLD_TRANSLATIONS) | frozenset(WORLD_COMPOUNDS) | frozenset([
     "jina", "tarehe", "kuzaliwa", "ukoo", "kwanza", "himitsu", "kotae", "pita", "naam", "ho", "ten", "dia", "chi",
-    "mat", "khau", "tai", "khoan", "so", "dien", "thoai", "ngay", "sinh", "simu", "nambari", "barua", "pepe"])
+    "mat", "khau", "tai", "khoan", "so", "dien", "thoai", "ngay", "sinh", "simu", "nambari", "barua", "pepe",
+    "numero", "telefono", "jawaz", "safar", "teudat", "bat"])
 
 # (category, phrases): words that mean something only together, or read as a whole.
 PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
@@ -114,7 +136,8 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                      "ho va ten",
                      "ten day du", "ho", "jina la ukoo", "jina kamili", "name full", "full name",
                      "father name", "mother name", "father ka name", "pati name", "husband name")),
-    ("date_of_birth", ("seinen gappi", "seinen tsuki hi", "umare", "birth date", "birth tithi", "chusheng riqi",
+    ("date_of_birth", ("birthday", "date birth day", "wan koet", "wan kerd", "seinen gappi", "seinen tsuki hi", "umare",
+                       "birth date", "birth tithi", "chusheng riqi",
                        "ngay sinh", "tarehe ya kuzaliwa", "janm tithi", "janam tithi", "data rozhdeniya",
                        "data na birth", "date birth", "date of birth")),
     ("address", ("dia chi", "address zamieszkania", "banchi")),
@@ -123,7 +146,9 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
     ("postal_code", ("yubin", "postal number", "pin code", "pincode", "ma buu chinh", "ma buu dien", "poskod",
                      "postal index", "pochtovyy indeks")),
     ("phone", ("dien thoai", "so dien thoai", "di dong", "cep telefonu", "number simu")),
-    ("email", ("barua pepe", "thu dien tu", "email address", "electronic pochta", "elektronnaya pochta",
+    ("passport", ("jawaz safar", "jawaz", "passport number")),
+    ("email", ("barid electroni", "bareed electroni", "doar electroni", "barua pepe", "thu dien tu", "email address",
+               "electronic pochta", "elektronnaya pochta",
                "dianzi youxiang")),
     ("username", ("login", "roguin", "net id", "netid", "ten dang nhap", "dang nhap", "login user",
                   "account login", "sso login", "sso id", "sso user", "ldap uid", "sam account", "screen name",
@@ -134,7 +159,9 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                          "memorable information", "code word", "codeword", "safe word", "challenge word",
                          "verbal password", "telephone password", "phone password",
                          "secret answer", "security question answer", "mibao daan")),
-    ("national_id", ("my number", "mainanba", "kojin number", "shenfenzheng", "shenfenzheng number",
+    ("national_id", ("code national", "kod national", "number national", "number hawiya", "teudat identity",
+                     "identity number", "bat identity", "number bat identity", "tc number", "tc kimlik number",
+                     "my number", "mainanba", "kojin number", "shenfenzheng", "shenfenzheng number",
                      "shenfen identity", "jumin number", "jumin deungnok number", "jumindeungnok",
                      "cmnd", "cccd", "can cuoc", "kad pengenalan", "number kp", "npwp", "pan card",
                      "tax code", "codice fiscale", "nip", "ruc", "nit", "rif", "utr", "sotu", "number identity",
@@ -163,7 +190,8 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
 # Of those, the ones the values must confirm (short or used for other things too).
 WEAK_PHRASES: Final = frozenset([
     "pib", "im ya", "ho", "kana", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
-    "inn number", "ipn", "twitter", "instagram", "tiktok", "telegram", "snapchat", "reddit", "mastodon", "github",
+    "inn number", "ipn", "tc number", "twitter", "instagram", "tiktok", "telegram", "snapchat", "reddit", "mastodon",
+    "github",
     "gitlab", "skype", "wechat", "kakao"])
 # Rules whose values must be people's login handles, not keys (user_id: 42, a UUID; netid: dascha09).
 HANDLE_RULES: Final = frozenset(["user id", "net id", "netid", "sso id", "skype id", "wechat id", "line id",
