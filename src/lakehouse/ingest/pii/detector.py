@@ -13,6 +13,7 @@ import pyarrow as pa
 from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
 from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
+from lakehouse.ingest.pii.name_words_world import HANDLE_RULES
 from lakehouse.ingest.pii.names import (
     NameHint,
     is_actor,
@@ -40,6 +41,8 @@ MIN_VALUES: Final = 5  # fewer non-null values than this: the name decides alone
 VALUE_ONLY_RATE: Final = 0.8  # share of valid values that flags a column with no name rule
 AGREE_RATE: Final = 0.2  # under a name rule, below this share the values contradict the name
 WEAK_AGREE_RATE: Final = 0.5  # a bare "name" needs half its values to look like people
+# Identifiers are mostly distinct, but an event log repeats its users: this many distinct values is enough.
+DISTINCT_ENOUGH: Final = 10
 NAME_ONLY: Final = 0.6
 REPORT_AT: Final = 0.5
 
@@ -128,7 +131,7 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
         if hint.rule in NAME_PARTS:
             return KNOWN_NAME_PART
         return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
-    if hint.rule == "user id":  # user_id: a key (42, a UUID) unless the values are people's handles
+    if hint.rule in HANDLE_RULES:  # user_id, netid: a key (42, a UUID) unless the values are people's handles
         return LOGIN_HANDLE
     if hint.category == "card_expiry":
         carded = card_context or bool({"card", "cc"} & set(hint.rule.split()))
@@ -162,7 +165,8 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
         # jmeno, badge_name: one word each; known first names or surnames, and mostly distinct (pets repeat)
         validator = KNOWN_NAME_PART
         rate, checked = _rate(validator, values)
-    if validator.distinct and len(set(values.items)) < validator.distinct * n:
+    distinct = len(set(values.items))
+    if validator.distinct and distinct < validator.distinct * n and distinct < DISTINCT_ENOUGH:
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
         if rate < WEAK_AGREE_RATE and hint.category == "phone" and _rate(_FORMATTED_PHONE_SHAPE, values)[0] >= \

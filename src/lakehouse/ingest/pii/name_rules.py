@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS, WEAK_NATIONAL_ID_WORDS
+from lakehouse.ingest.pii.name_words_world import MORE_ROLES, PHRASES, WEAK_PHRASES, WORLD_COMPOUNDS
 
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
 COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
@@ -46,7 +47,7 @@ COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "codicefiscale": ("codice", "fiscale"), "hausnr": ("house", "number"), "hnr": ("house", "number"),
     "geburtstag": ("birth", "day"), "fodselsdag": ("birth", "day"), "verjaardag": ("birth", "day"),
     "cumpleanos": ("birth", "day"), "compleanno": ("birth", "day"), "aniversario": ("birth", "day"),
-    "payrate": ("pay", "rate"), "macaddress": ("mac", "address"),
+    "payrate": ("pay", "rate"), "macaddress": ("mac", "address"), **WORLD_COMPOUNDS,
 }
 
 # Abbreviations read as the word they stand for, on both sides of the match. Ambiguous ones (``st``,
@@ -126,7 +127,7 @@ PERSON_ROLES: Final = (
     "visitor", "runner", "athlete", "player", "racer", "competitor", "entrant", "finisher", "bride", "groom",
     "deceased", "decedent", "pediatrician", "paediatrician", "dentist", "optometrist", "midwife", "chaperone",
     "officiant", "interpreter", "translator", "pupil", "trainee", "mourner", "informant", "proband",
-    "occupant", "lodger", "boarder",
+    "occupant", "lodger", "boarder", *MORE_ROLES,
 )
 # Of those, the roles in tools where people are often written as logins (issue trackers, CI, wikis).
 ACTOR_ROLES: Final = frozenset(("maintainer", "maintainers", "author", "authors", "owner", "assignee", "reporter",
@@ -245,13 +246,15 @@ def _other_languages(add: Callable[..., None]) -> None:
         "birth city", "city of birth", "date of death", "death date")
     add("national_id", "birth number")
     add("medical", "blood group", "blutgruppe", "grupo sanguineo", "groupe sanguin")
+    for category, items in PHRASES:  # name_words_world.py: romanised Asian and African languages, more European
+        add(category, *items)
 
 
 WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "user id",
                                "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
-                               "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS))
+                               "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS, *WEAK_PHRASES))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
                                "hashed", "encrypted", "tokenized",
@@ -277,6 +280,7 @@ CATEGORY_KEEPS: Final[dict[str, frozenset[str]]] = {
     "card_expiry": frozenset(["month", "year", "code"]),
     "card_security_code": frozenset(["code"]),
     "national_id": frozenset(["code"]),
+    "iban": frozenset(["code"]),
 }
 ID_SUFFIX: Final = frozenset(["id", "key", "uuid", "guid", "fk", "pk", "ref"])
 PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])

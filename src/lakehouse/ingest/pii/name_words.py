@@ -109,7 +109,7 @@ TRANSLATIONS: Final[dict[str, str]] = {
 # Kontonummer, Manedslonn. Only endings that are not the tail of common English words (no "date").
 SPLIT_SUFFIXES: Final = ("nummer", "numero", "number", "datum", "dato", "name", "naam", "namn", "navn", "nimi",
                          "adresse", "adresa", "adress", "kontakt", "lonn", "lohn", "gehalt", "strasse", "karte",
-                         "konto", "tunnus")
+                         "konto", "tunnus", "osoite", "palkka")
 
 # National identity numbers by the name people give them (acronyms and national words).
 NATIONAL_ID_WORDS: Final = (

@@ -32,6 +32,8 @@ from lakehouse.ingest.pii.name_rules import (
     phrases,
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
+from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
+from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address
                                "mrn", "ssn", "zip", "city", "street", "mobile", "contact", "insurance"])
 
 
-_WORDS: Final = {**TRANSLATIONS, **ABBREVIATIONS}
+_TRANSLIT: Final = header_transliteration()
+_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **ABBREVIATIONS}
 
 
 def _split(word: str) -> tuple[str, ...]:
@@ -124,10 +127,19 @@ def tokenize(name: str) -> tuple[str, ...]:
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
+    if not spaced.isascii():
+        spaced = spaced.translate(_TRANSLIT)  # Телефон -> telefon, Τηλέφωνο -> tilefono
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
     words = [raw.lower() for raw in _SPLIT.split(ascii_only) if raw]
     kept = [w for w in words if w not in _FILLER]
-    return _normalise(kept if kept else words)
+    return _normalise(_drop_connectors(kept if kept else words))
+
+
+def _drop_connectors(words: list[str]) -> list[str]:
+    """``himitsu_no_kotae``, ``tarehe_ya_kuzaliwa``: a particle between two romanised words joins them (the
+    Japanese ``no`` is not the number in ``phone_no``)."""
+    return [w for i, w in enumerate(words) if not (
+        w in CONNECTORS and 0 < i < len(words) - 1 and words[i - 1] in ROMANISED and words[i + 1] in ROMANISED)]
 
 
 _VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
@@ -188,8 +200,11 @@ def match_name(name: str) -> NameHint | None:
         specific = match_name(inner.group(1))
         if specific is not None and not specific.weak:
             return NameHint(specific.category, specific.rule, surrogate=specific.surrogate, part=specific.part)
-        # otherwise a remark: "Driver's license # (we verify ID at pickup)" is read without it
+        # otherwise a remark: "Driver's license # (we verify ID at pickup)" is read without it, unless only the
+        # bracket names something: "TaxCode (CF / NIF)" is a NIF if its values say so (a weak rule)
         tokens = tokenize(_PAREN.sub(" ", name)) or tokens
+        if specific is not None:
+            return _match(tokens, 0) or specific
     return _match(tokens, 0)
 
 

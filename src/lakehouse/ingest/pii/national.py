@@ -27,11 +27,13 @@ from stdnum.gb import nhs as gb_nhs
 from stdnum.gr import amka as gr_amka
 from stdnum.hr import oib as hr_oib
 from stdnum.id import nik as id_nik
+from stdnum.id import npwp as id_npwp
 from stdnum.ie import pps as ie_pps
 from stdnum.in_ import aadhaar as in_aadhaar
 from stdnum.in_ import pan as in_pan
 from stdnum.is_ import kennitala as is_kennitala
 from stdnum.it import codicefiscale as it_cf
+from stdnum.jp import in_ as jp_in
 from stdnum.kr import rrn as kr_rrn
 from stdnum.lt import asmens as lt_asmens
 from stdnum.mx import curp as mx_curp
@@ -39,9 +41,11 @@ from stdnum.mx import rfc as mx_rfc
 from stdnum.nl import bsn as nl_bsn
 from stdnum.no import fodselsnummer as no_fnr
 from stdnum.nz import ird as nz_ird
+from stdnum.pl import nip as pl_nip
 from stdnum.pl import pesel as pl_pesel
 from stdnum.pt import nif as pt_nif
 from stdnum.ro import cnp as ro_cnp
+from stdnum.ru import inn as ru_inn
 from stdnum.se import personnummer as se_pnr
 from stdnum.si import emso as si_emso
 from stdnum.tr import tckimlik as tr_tckimlik
@@ -85,6 +89,8 @@ _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
     ie_pps.is_valid, cl_rut.is_valid, ar_cuit.is_valid, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
     gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
     id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
+    # tax numbers people have: Polish NIP, Japan's My Number, a Russian person's INN (12 digits), Indonesian NPWP
+    pl_nip.is_valid, jp_in.is_valid, lambda t: len(t) == 12 and ru_inn.is_valid(t), id_npwp.is_valid,
 )
 
 

@@ -124,6 +124,34 @@ def is_known_person_name(value: Any) -> bool:
     return lowered[0] in first or lowered[-1] in last or (lowered[0] in last and lowered[-1] in first)
 
 
+# Names in their own script, for a column whose header already says person: a Korean name (two to four Hangul
+# syllables, a common surname first), a Chinese one (two to four Han characters, a common surname first), or
+# family and given name with a space between (Japanese 山田 太郎, a katakana reading ヤマダ タロウ).
+_HAN_SURNAMES: Final = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳張劉楊黃趙吳許鄭謝韓馮鄧蕭葉"
+    "蘇呂盧鍾譚陸賈韋鄒錢龔萬湯歐司諸")
+_HANGUL_SURNAMES: Final = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우"
+    "구민진나지엄채원천방공현변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국")
+_CJK: Final = "\u4e00-\u9fff\u30a0-\u30ff\u3040-\u309f"  # Han, katakana, hiragana
+_CJK_SPACED: Final = re.compile(rf"^[{_CJK}]{{1,6}}[ \u3000][{_CJK}]{{1,6}}$")
+_HAN: Final = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HANGUL: Final = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+
+
+def is_native_script_name(value: Any) -> bool:
+    """A CJK person name under a header that names a person (not alone: place names have the same shape)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if _CJK_SPACED.match(text):
+        return True
+    if _HANGUL.match(text.replace(" ", "")):
+        return text[0] in _HANGUL_SURNAMES
+    return bool(_HAN.match(text)) and text[0] in _HAN_SURNAMES
+
+
 # RFC 5322 name-addr ("Jane Doe <jane@example.org>", quoted or not) and the old "jane@example.org (Jane Doe)".
 _NAME_ADDR: Final = re.compile(r'^\s*"?(?P<name>[^"<>@]*?)"?\s*<(?P<email>[^<>\s]+)>\s*$')
 _ADDR_NAME: Final = re.compile(r"^\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s+\((?P<name>[^()]+)\)\s*$")

@@ -1,6 +1,8 @@
 """Build person_names.json, the first-name and surname dictionaries: ``python -m lakehouse.ingest.pii.person_names``.
 
-The lists are the demo generator's own: every Faker person locale whose names are over 90% Latin script.
+The lists are the demo generator's own: every Faker person locale whose names are over 90% Latin script, the
+romanised lists of its Japanese and Chinese locales, and common romanised Japanese, Chinese and Korean names
+(person_names_romanised.py).
 The dictionary tells "Maria Lopez" from "Steel Chair"; it is not a census. Importing the 60 locales
 costs ~0.5 s, so the result ships as a file and a test checks it still matches the pinned Faker.
 """
@@ -13,6 +15,13 @@ import sys
 from importlib import resources
 from typing import Final
 
+from lakehouse.ingest.pii.person_names_romanised import (
+    ENGLISH_SYLLABLES,
+    TRANSLITERATED_LOCALES,
+    romanised_names,
+    transliterate,
+)
+
 LOCALES: Final = (
     "az_AZ", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "de_LI", "de_LU", "en", "en_GB", "en_IE", "en_IN",
     "en_KE", "en_NG", "en_NZ", "en_PK", "en_TH", "en_US", "es", "es_AR", "es_CA", "es_CL", "es_CO", "es_ES",
@@ -22,9 +31,14 @@ LOCALES: Final = (
 )
 
 
-def _faker_names(attrs: tuple[str, ...]) -> set[str]:
+# Locales in another script whose providers also carry romanised lists (first_romanized_names, ...).
+ROMANISED_LOCALES: Final = ("ja_JP", "zh_CN", "zh_TW")
+_ROMANISED_FIRST: Final = ("first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
+
+
+def _faker_names(attrs: tuple[str, ...], locales: tuple[str, ...] = LOCALES) -> set[str]:
     names: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
@@ -36,14 +50,28 @@ def _faker_names(attrs: tuple[str, ...]) -> set[str]:
     return names
 
 
+def _romanised(names: set[str]) -> set[str]:
+    """Romanised syllables that are also English words or too short to mean a name alone (Ma, Sun, Tan, Won)
+    are left out: "Light Tan" is a colour."""
+    return {n for n in names if len(n) >= 3 and n not in ENGLISH_SYLLABLES}
+
+
 def build_name_lists() -> dict[str, list[str]]:
     """First names and surnames, less the common English words among them (Green, Price, Long, May) that
     products and sentences also use."""
     from faker.providers.lorem.en_US import Provider as Lorem
 
     words = {w.lower() for w in Lorem.word_list}
-    first = _faker_names(("first_names", "first_names_male", "first_names_female")) - words
-    last = _faker_names(("last_names", "last_names_male", "last_names_female")) - words
+    more_first, more_last = romanised_names()
+    more_first = _romanised(_faker_names(_ROMANISED_FIRST, ROMANISED_LOCALES) | more_first)
+    more_last = _romanised(_faker_names(("last_romanized_names",), ROMANISED_LOCALES) | more_last)
+    for locale in TRANSLITERATED_LOCALES:  # Cyrillic and Greek names, in their script and in Latin letters
+        native_first = _faker_names(("first_names", "first_names_male", "first_names_female"), (locale,))
+        native_last = _faker_names(("last_names", "last_names_male", "last_names_female"), (locale,))
+        more_first |= native_first | _romanised({transliterate(n, locale) for n in native_first})
+        more_last |= native_last | _romanised({transliterate(n, locale) for n in native_last})
+    first = (_faker_names(("first_names", "first_names_male", "first_names_female")) | more_first) - words
+    last = (_faker_names(("last_names", "last_names_male", "last_names_female")) | more_last) - words
     return {"first": sorted(first), "last": sorted(last)}
 
 

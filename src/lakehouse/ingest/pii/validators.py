@@ -29,6 +29,7 @@ from lakehouse.ingest.pii.people import (
     is_known_person_name,
     is_login_handle,
     is_name_shaped,
+    is_native_script_name,
     is_username,
     mailbox,
 )
@@ -91,7 +92,7 @@ def is_person_value(value: Any) -> bool:
 # --- phone ---------------------------------------------------------------------------------------
 _PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.IGNORECASE)
 _PHONE_FORMATTED = re.compile(r"^(?:\+|00|\(|\d{2,5}[\s.\-/)])")
-_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN")
+_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN", "JP", "KR", "AU")
 
 
 def _valid_phone(text: str, region: str | None) -> bool:
@@ -340,12 +341,18 @@ _POSTAL_ANY = re.compile(r"^(?=.*\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){2,9}$"
 def is_postal_code(value: Any) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         return 100 <= value <= 99999
-    return isinstance(value, str) and bool(_POSTAL.match(value.upper()) or _POSTAL_ANY.match(value.upper()))
+    if not isinstance(value, str):
+        return False
+    text = value.upper().lstrip("〒").strip()  # the Japanese postal mark: 〒150-0001
+    return bool(_POSTAL.match(text) or _POSTAL_ANY.match(text))
 
 
 # --- money ---------------------------------------------------------------------------------------
+_SYMBOLS = "$€£¥₹₩₫₦₱₺₽₪฿₴₸"
+# A currency code or symbol before or after (Rs, Rp, R$, TSh, KSh; zł, kr, Kč, Ft, 円, 元, 원 after).
 _MONEY = re.compile(
-    r"^(?:[A-Z]{3}\s?)?[$€£]?\s?\d{1,3}(?:[,.\s']?\d{3})*(?:[.,]\d{1,2})?\s?[kK]?(?:\s?(?:[A-Z]{3}|[$€£]))?$")
+    rf"^(?:[A-Z]{{3}}\s?|(?:Rs\.?|Rp\.?|R\$|[TKU]Sh|S/\.?)\s?)?[{_SYMBOLS}]?\s?\d{{1,3}}(?:[,.\s']?\d{{3}})*"
+    rf"(?:[.,]\d{{1,2}})?\s?[kK]?(?:\s?(?:[A-Z]{{3}}|[{_SYMBOLS}]|zł|kr|Kč|Ft|lei|đ|円|元|원|/-))?$")
 
 
 def is_salary_amount(value: Any) -> bool:
@@ -414,7 +421,8 @@ VALIDATORS: Final[dict[str, Validator]] = {
     )
 }
 # A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
-KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S, is_person_value)
+KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S,
+                         lambda v: is_person_value(v) or is_native_script_name(v))
 # FIRST, LAST, MAIDEN: single words that are known first names or surnames.
 KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
 # A display name: a whole name, a mailbox, or a known first name alone.
