@@ -1,4 +1,4 @@
-"""Write heldout_round10.jsonl, held-out round 10: ``python -m lakehouse.ingest.pii.evalgen_round10``.
+"""Write heldout.jsonl, held-out round 10: ``python -m lakehouse.ingest.pii.evalgen_round10``.
 
 Written by an author who never read the detector, its word lists or the earlier evaluation sets; only the
 JSONL format (evaluation.py) and the category table and label conventions of docs/pii.md were read.
@@ -1362,7 +1362,7 @@ def rows(seed: int = SEED) -> list[Row]:
 
 
 def default_path() -> Path:
-    return Path(__file__).with_name("heldout_round10.jsonl")
+    return Path(__file__).with_name("heldout.jsonl")
 
 
 def main(argv: list[str]) -> None:
