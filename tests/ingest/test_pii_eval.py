@@ -13,11 +13,12 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 9, written by a
-# hand that never read the rules, scored once, never tuned on): precision 1.000, recall 0.714. The recall goal
-# is NOT met; these floors are what the shipped rules reach, so a regression fails here (docs/pii.md).
-HELDOUT_PRECISION = 0.98
-HELDOUT_RECALL_FLOOR = 0.71
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 10, written by a
+# hand that never read the rules, committed before it was scored, scored once, never tuned on): precision 0.923,
+# recall 0.779. The recall goal is NOT met; these floors are what the shipped rules reach, so a regression fails
+# here (docs/pii.md).
+HELDOUT_PRECISION = 0.92
+HELDOUT_RECALL_FLOOR = 0.77
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
@@ -60,8 +61,9 @@ def test_heldout_set_precision_and_recall() -> None:
     report = evaluate(heldout_path())
     assert report.precision >= HELDOUT_PRECISION, report.summary()
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
-    # six free-text columns with emails, phones, card numbers or IBANs inside: all six found, no false alarm
-    assert report.text.fp == 0 and report.text.tp >= 6 and report.text_recall == 1.0, report.summary()
+    # eight free-text columns with PII inside: six found (a phone written in Indonesian prose and a person's name
+    # in a commit message missed), one false alarm
+    assert report.text.fp <= 1 and report.text.tp >= 6, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:
