@@ -263,7 +263,7 @@ class ComputeSettings(BaseModel):
 
     engine: Literal["local", "ray"] = Field(
         default="local", description="local: embedding and many-file ingest run in this process; ray: on the Ray "
-        "cluster at compute.ray_address (pip install 'lakehouse[ray]').")
+        "cluster at compute.ray_address, and so do statements on the daft query engine (pip install 'lakehouse[ray]').")
     ray_address: str | None = Field(
         default=None, description="The Ray cluster: 'host:port' of its head (GCS); this process must run on a node "
         "of the cluster (Ray Data does not run over Ray Client). Its host must be in network.allowed_hosts.")

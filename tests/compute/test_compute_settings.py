@@ -62,6 +62,22 @@ def test_a_ray_head_that_does_not_answer_fails_the_job_naming_it(make_lakehouse,
     assert (info.generation, info.status, info.vectors) == (0, "failed", 0)
 
 
+def test_daft_on_a_ray_head_that_does_not_answer_fails_naming_it(make_lakehouse) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("ray")
+    pytest.importorskip("daft")
+    import pyarrow as pa
+
+    from lakehouse.errors import ComputeUnavailable
+
+    address = f"127.0.0.1:{closed_port()}"
+    lh = make_lakehouse("a", compute={"engine": "ray", "ray_address": address})
+    lh.write_table("t", pa.table({"id": [1, 2]}))
+    with pytest.raises(ComputeUnavailable, match="does not answer") as caught:
+        lh.sql("SELECT count(*) AS n FROM t", engine="daft")
+    assert address in caught.value.message and "compute.ray_address" in caught.value.message
+    assert lh.sql("SELECT count(*) AS n FROM t").table.to_pylist() == [{"n": 2}]  # DataFusion stays local
+
+
 def test_without_the_extra_the_engine_says_what_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import sys
 
