@@ -252,6 +252,8 @@ def test_daft_runs_governed_sql_on_the_cluster_with_datafusion_s_answers(ray_clu
         assert_same_rows(got, want)
     assert lh.sql("SELECT count(*) AS n FROM people WHERE id IN (3, 5, 8)", engine="daft").table.to_pylist() == [
         {"n": 0}]
+    streamed = lh.sql_stream("SELECT * FROM safe_people", engine="daft").read_all()  # an export's path
+    assert_same_rows(streamed, lh.sql("SELECT * FROM safe_people").table)
     emails = lh.sql("SELECT email FROM safe_people", engine="daft").table.column("email").to_pylist()
     assert emails and all("*" in e and not e.endswith("@mail0.org") for e in emails)
     # it ran on the cluster: the query worker's Daft runner is a named actor there, none ran in this process
