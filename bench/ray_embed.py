@@ -7,7 +7,10 @@ The same index (the packaged all-MiniLM-L6-v2 over demo resumes) is built by fre
 actors. Figures are whole ``create_index`` jobs (read, chunk, embed, write, HNSW) until the job succeeded,
 each loading the model cold (the local engine in this process, every Ray actor in a new worker). The
 cluster is started before the clock, and a one-document build on each side warms the page cache first;
-the Ray one gives a Ray job's fixed cost, and per-worker throughput is the one-actor job net of it.
+the Ray one gives a Ray job's fixed cost, and per-worker throughput is the one-actor job net of it. The Ray
+rows set ``compute.ray_min_chunks = 0`` (every job on the cluster); the last row keeps the default rule (a job
+below it embeds in the lakehouse process), and the size from which Ray pays off is printed from the figures.
+Where the fixed cost goes: bench/ray_fixed_cost.py.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def main() -> None:
     from tests.ray_cluster import start_cluster
 
     from lakehouse.app import Lakehouse
-    from lakehouse.config import load_settings
+    from lakehouse.config import ComputeSettings, load_settings
     from lakehouse.demo.data import candidates
     from lakehouse.demo.resumes import resumes
 
@@ -58,9 +61,9 @@ def main() -> None:
     print(f"cluster: 2 nodes x 1 CPU on 127.0.0.1, started in {time.perf_counter() - started:.1f} s "
           "(before the clock: not in the figures below)")
 
-    def ray(actors: int) -> dict[str, Any]:
+    def ray(actors: int, **rule: Any) -> dict[str, Any]:
         return {"engine": "ray", "ray_address": cluster.address, "ray_actors": actors,
-                "ray_batch_size": args.batch_size}
+                "ray_batch_size": args.batch_size, "ray_min_chunks": 0, **rule}
 
     def job(label: str, compute: dict[str, Any], table: Any, threads: int = 0) -> tuple[float, int]:
         lh = Lakehouse(load_settings(None, data_dir=root / str(len(list(root.iterdir()))), compute=compute,
@@ -83,6 +86,12 @@ def main() -> None:
         local1, _ = job("local engine, torch on 1 thread", {"engine": "local"}, data, threads=1)
         ray1, _ = job("ray, 1 embedder actor (1 worker)", ray(1), data)
         ray2, _ = job("ray, 2 embedder actors (2 workers)", ray(2), data)
+        default = ComputeSettings().ray_min_chunks
+        small = data.slice(0, max(1, args.docs // 5))
+        print(f"a small job, {small.num_rows} resumes, and the default rule (compute.ray_min_chunks = {default}):")
+        small_local, small_chunks = job("local engine, torch on 2 threads", {"engine": "local"}, small, threads=2)
+        small_ray, _ = job("ray, 2 embedder actors (2 workers)", ray(2), small)
+        small_ruled, _ = job("ray, 2 actors, the default rule", ray(2, ray_min_chunks=default), small)
     finally:
         cluster.stop()
         shutil.rmtree(root, ignore_errors=True)
@@ -93,9 +102,17 @@ def main() -> None:
     print(f"per worker: {per_worker:.1f} chunks/s (1 CPU, 1 torch thread), net of a {fixed:.1f} s fixed cost per "
           f"job (Ray Data start, actor start and model load, write, index); 2 workers: "
           f"{chunks / max(ray2 - fixed, 1e-9) / per_worker:.2f}x one worker's rate")
+    local_rate = chunks / best
+    where = "on Ray" if small_chunks >= default else "in the lakehouse process"
+    print(f"small job ({small_chunks} chunks): Ray {small_ray / small_local:.2f}x the local engine; with the default "
+          f"rule ({where}) {small_ruled / small_local:.2f}x; the {chunks}-chunk job is "
+          f"{'on Ray' if chunks >= default else 'in the lakehouse process'} by the rule")
     for workers in (2, 4, 8, 16):
-        print(f"  expected with {workers:2d} workers: {fixed + chunks / (workers * per_worker):6.1f} s for "
-              f"{chunks} chunks; {(fixed + 100 * chunks / (workers * per_worker)) / 60:6.1f} min for 100x")
+        rate = workers * per_worker
+        pays = f"{fixed * local_rate * rate / (rate - local_rate):7.0f}" if rate > local_rate else "  never"
+        print(f"  expected with {workers:2d} workers: {fixed + chunks / rate:6.1f} s for "
+              f"{chunks} chunks; {(fixed + 100 * chunks / rate) / 60:6.1f} min for 100x; faster than the local "
+              f"engine ({local_rate:.0f} chunks/s) from {pays} chunks")
 
 
 if __name__ == "__main__":

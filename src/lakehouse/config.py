@@ -263,7 +263,7 @@ class ComputeSettings(BaseModel):
 
     engine: Literal["local", "ray"] = Field(
         default="local", description="local: embedding and many-file ingest run in this process; ray: on the Ray "
-        "cluster at compute.ray_address (pip install 'lakehouse[ray]').")
+        "cluster at compute.ray_address, and so do statements on the daft query engine (pip install 'lakehouse[ray]').")
     ray_address: str | None = Field(
         default=None, description="The Ray cluster: 'host:port' of its head (GCS); this process must run on a node "
         "of the cluster (Ray Data does not run over Ray Client). Its host must be in network.allowed_hosts.")
@@ -272,6 +272,10 @@ class ComputeSettings(BaseModel):
     ray_actors: int = Field(
         default=0, ge=0, description="Embedder actors of a build (one per worker); 0: as many as the cluster's "
         "CPUs hold (CPUs / compute.ray_actor_cpus).")
+    ray_min_chunks: int = Field(
+        default=1000, ge=0, description="An index build or refresh that embeds fewer chunks than this embeds them "
+        "in this process instead, without contacting the cluster: a Ray embedding job has a fixed cost of several "
+        "seconds (an actor per worker starts and imports the model's libraries). 0: always on Ray.")
     ray_actor_cpus: float = Field(
         default=1.0, gt=0, description="CPUs an embedder actor or an ingest task reserves; the local model runs "
         "that many torch threads.")

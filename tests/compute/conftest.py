@@ -95,4 +95,5 @@ def make_lakehouse(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def on_ray(cluster: RayTestCluster, **extra: Any) -> dict[str, Any]:
-    return {"engine": "ray", "ray_address": cluster.address, **extra}
+    """Every build on the cluster, however small (the tests' corpora are below compute.ray_min_chunks)."""
+    return {"engine": "ray", "ray_address": cluster.address, "ray_min_chunks": 0, **extra}

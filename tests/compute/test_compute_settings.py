@@ -46,7 +46,7 @@ def test_a_ray_head_that_does_not_answer_fails_the_job_naming_it(make_lakehouse,
     from lakehouse.vectors.spec import IndexSpec
 
     address = f"127.0.0.1:{closed_port()}"
-    lh = make_lakehouse("a", compute={"engine": "ray", "ray_address": address})
+    lh = make_lakehouse("a", compute={"engine": "ray", "ray_address": address, "ray_min_chunks": 0})
     path = tmp_path / "a.csv"
     path.write_text("id,body\n1,nurse icu\n2,python cloud\n")
     lh.ingest_file(path, "docs")  # one file: the local path, whatever the engine
@@ -60,6 +60,44 @@ def test_a_ray_head_that_does_not_answer_fails_the_job_naming_it(make_lakehouse,
     assert job.status == "failed" and job.error["code"] == "compute_unavailable" and address in job.error["message"]
     info = lh.get_vector_index("idx")
     assert (info.generation, info.status, info.vectors) == (0, "failed", 0)
+
+
+def test_a_build_below_ray_min_chunks_embeds_here_without_the_cluster(make_lakehouse, embedding_server) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    from lakehouse.vectors.spec import IndexSpec
+
+    address = f"127.0.0.1:{closed_port()}"  # no cluster: a job that needed it would fail naming the address
+    lh = make_lakehouse("a", compute={"engine": "ray", "ray_address": address, "ray_min_chunks": 30},
+                        embeddings={"openai": {"url": embedding_server.url, "model": "hash-24"}})
+    lh.write_table("docs", pa.table({"id": list(range(29)), "body": [f"nurse {i} icu" for i in range(29)]}))
+    spec = IndexSpec(index_name="idx", dataset="docs", id_column="id", text_column="body", embedder="openai")
+    job = lh.vectors.create_index(lh.actor, spec, wait=True)
+    assert job.status == "succeeded", job.error
+    assert embedding_server.texts == lh.get_vector_index("idx").vectors == 29
+    lh.write_table("docs", pa.table({"id": list(range(29, 31)), "body": ["welder", "payroll"]}))
+    job = lh.vectors.refresh_index(lh.actor, "idx", wait=True)  # 2 new chunks: here too
+    assert job.status == "succeeded", job.error
+    assert embedding_server.texts == 31
+    lh.write_table("docs", pa.table({"id": list(range(100, 130)), "body": [f"python {i}" for i in range(30)]}))
+    job = lh.vectors.refresh_index(lh.actor, "idx", wait=True)  # 30 chunks: on the cluster, which is down
+    assert job.status == "failed" and job.error["code"] == "compute_unavailable" and address in job.error["message"]
+
+
+def test_daft_on_a_ray_head_that_does_not_answer_fails_naming_it(make_lakehouse) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("ray")
+    pytest.importorskip("daft")
+    import pyarrow as pa
+
+    from lakehouse.errors import ComputeUnavailable
+
+    address = f"127.0.0.1:{closed_port()}"
+    lh = make_lakehouse("a", compute={"engine": "ray", "ray_address": address})
+    lh.write_table("t", pa.table({"id": [1, 2]}))
+    with pytest.raises(ComputeUnavailable, match="does not answer") as caught:
+        lh.sql("SELECT count(*) AS n FROM t", engine="daft")
+    assert address in caught.value.message and "compute.ray_address" in caught.value.message
+    assert lh.sql("SELECT count(*) AS n FROM t").table.to_pylist() == [{"n": 2}]  # DataFusion stays local
 
 
 def test_without_the_extra_the_engine_says_what_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -1,12 +1,13 @@
 """Jobs on a real two-node Ray cluster (one module, so that the suite's one-file-per-worker scheduling starts
-the cluster once): many-file ingest (one task per file, one Delta commit, all or nothing) and index builds
+the cluster once): many-file ingest (one task per file, one Delta commit, all or nothing), index builds
 and refreshes embedding through Ray Data (the local engine's vectors and search results, the embedder the
-index names on every worker, the network policy there too)."""
+index names on every worker, the network policy there too), and governed SQL on Daft's Ray runner."""
 
 from __future__ import annotations
 
 import datetime
 import os
+import time
 from pathlib import Path
 
 import deltalake
@@ -217,3 +218,51 @@ def test_local_model_on_ray_gives_the_local_vectors_and_search_results(ray_clust
     build(ray, "local", 200, chunk_size=60)
     assert ray.get_vector_index("idx").model == local.get_vector_index("idx").model == "all-MiniLM-L6-v2"
     same_index(local, ray, exact=False)
+
+
+# Daft on the cluster ---------------------------------------------------------------------------
+GOVERNED = [
+    "SELECT * FROM safe_people",
+    "SELECT city, count(*) AS n, sum(score) AS s FROM safe_people GROUP BY city",
+    "SELECT count(*) AS n FROM people WHERE id IN (3, 5, 8)",
+    "SELECT s.city, count(*) AS n FROM safe_people s JOIN people p ON s.age = p.age GROUP BY s.city",
+]
+
+
+def test_daft_runs_governed_sql_on_the_cluster_with_datafusion_s_answers(ray_cluster, make_lakehouse) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("daft")
+    from lakehouse.compute.cluster import join
+    from tests.query.daft_compare import assert_same_rows
+
+    lh = make_lakehouse("ray", compute=on_ray(ray_cluster))
+    n = 300
+    lh.write_table("people", pa.table({
+        "id": pa.array(range(n), pa.int64()), "email": [f"user{i % 37}@mail{i % 5}.org" for i in range(n)],
+        "age": pa.array([(i * 7) % 90 for i in range(n)], pa.int64()), "score": [i / 4 for i in range(n)],
+        "city": [f"c{i % 4}" for i in range(n)]}))
+    lh.create_view({"name": "safe_people", "base_dataset": "people", "columns": ["id", "email", "age", "score", "city"],
+                    "row_filter": "age >= 18 AND city IN ('c0', 'c1', 'c2')",
+                    "column_redactions": {"email": {"kind": "mask", "keep_prefix": 2, "keep_suffix": 3},
+                                          "id": {"kind": "hash"}, "age": {"kind": "bucket", "width": 10}}})
+    lh.tombstone("people", "id", [3, 5, 8, 13], reason="erasure request")
+    for sql in GOVERNED:
+        want = lh.sql(sql).table
+        got = lh.sql(sql, engine="daft").table
+        assert got.num_rows > 0
+        assert_same_rows(got, want)
+    assert lh.sql("SELECT count(*) AS n FROM people WHERE id IN (3, 5, 8)", engine="daft").table.to_pylist() == [
+        {"n": 0}]
+    streamed = lh.sql_stream("SELECT * FROM safe_people", engine="daft").read_all()  # an export's path
+    assert_same_rows(streamed, lh.sql("SELECT * FROM safe_people").table)
+    emails = lh.sql("SELECT email FROM safe_people", engine="daft").table.column("email").to_pylist()
+    assert emails and all("*" in e and not e.endswith("@mail0.org") for e in emails)
+    # it ran on the cluster: the query worker's Daft runner is a named actor there, none ran in this process
+    ray = join(ray_cluster.address)
+    actors = ray.util.list_named_actors(all_namespaces=True)
+    assert any(a["namespace"] == "daft" and "flotilla" in a["name"].lower() for a in actors), actors
+    # and Daft's actors, which live as long as the query worker, hold no CPU that jobs would wait for
+    for _ in range(50):
+        if ray.available_resources().get("CPU") == ray.cluster_resources()["CPU"]:
+            break
+        time.sleep(0.2)
+    assert ray.available_resources().get("CPU") == ray.cluster_resources()["CPU"] == 2

@@ -254,3 +254,23 @@ def test_the_time_limit_stops_a_daft_statement(tmp_path: Path) -> None:
             lake.sql("SELECT count(*) AS c FROM n a, n b, n c WHERE a.x + b.x + c.x = -1", engine="daft")
     finally:
         lake.close()
+
+
+def test_a_query_worker_keeps_the_daft_runner_its_first_statement_set() -> None:
+    """Daft's runner is process-wide and set once: a worker that runs Daft locally refuses a statement for the
+    Ray cluster with our error (in a child process: the runner would stay set in this one)."""
+    import subprocess
+    import sys
+
+    code = ("from lakehouse.errors import QueryError\n"
+            "from lakehouse.query.daft_engine import DaftEngine\n"
+            "engine = DaftEngine()\n"
+            "engine._use_runner(None)\n"
+            "engine._use_runner(None)\n"
+            "try:\n"
+            "    engine._use_runner('10.0.0.5:6379')\n"
+            "except QueryError as exc:\n"
+            "    print(exc.message, '|', exc.hint)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert "runs Daft on its local runner, not on the Ray cluster at 10.0.0.5:6379" in out.stdout
+    assert "Restart the lakehouse after changing compute.engine" in out.stdout

@@ -41,6 +41,36 @@ def split_address(address: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+def join(address: str) -> Any:
+    """Make this process a driver of the Ray cluster at ``address`` (once: Ray keeps one connection per
+    process), with Ray's logging and Ray Data's progress output kept out of ours. The caller has checked the
+    address (``RayCluster.check_reachable``)."""
+    ray = load_ray()
+    described = f"the Ray cluster at {address} (compute.ray_address)"
+    with _lock:
+        if ray.is_initialized():
+            if _connected.get("address") == address:
+                return ray
+            raise ComputeUnavailable(
+                f"This process is already connected to another Ray cluster "
+                f"({_connected.get('address', 'started elsewhere in the process')}), not {address}.",
+                hint="One process talks to one Ray cluster: give every lakehouse in it the same "
+                     "compute.ray_address.")
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        try:
+            ray.init(address=address, namespace="lakehouse", logging_level=logging.WARNING,
+                     log_to_driver=False, configure_logging=False)
+        except Exception as exc:  # noqa: BLE001 - any failure to join is "cluster unavailable"
+            raise ComputeUnavailable(f"Cannot connect to {described}: {type(exc).__name__}: {exc}") from exc
+        _connected["address"] = address
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    context.raise_original_map_exception = True  # a UDF's own error (ours, carried), not Ray's wrapper
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return ray
+
+
 class RayCluster:
     def __init__(self, settings: ComputeSettings, network: NetworkPolicy):
         assert settings.ray_address is not None  # ComputeSettings refuses engine = "ray" without one
@@ -56,30 +86,15 @@ class RayCluster:
         """The connected ``ray`` module."""
         ray = load_ray()
         with _lock:
-            if ray.is_initialized():
-                if _connected.get("address") == self.address:
-                    return ray
-                raise ComputeUnavailable(
-                    f"This process is already connected to another Ray cluster "
-                    f"({_connected.get('address', 'started elsewhere in the process')}), not {self.address}.",
-                    hint="One process talks to one Ray cluster: give every lakehouse in it the same "
-                         "compute.ray_address.")
-            host, port = split_address(self.address)
-            self._network.check_host(host, f"The Ray cluster at {self.address} (compute.ray_address)", port)
-            self._probe(host, port)
-            os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-            try:
-                ray.init(address=self.address, namespace="lakehouse", logging_level=logging.WARNING,
-                         log_to_driver=False, configure_logging=False)
-            except Exception as exc:  # noqa: BLE001 - any failure to join is "cluster unavailable"
-                raise ComputeUnavailable(f"Cannot connect to {self.described}: {type(exc).__name__}: {exc}") from exc
-            _connected["address"] = self.address
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
-        context.print_on_execution_start = False
-        context.raise_original_map_exception = True  # a UDF's own error (ours, carried), not Ray's wrapper
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-        return ray
+            if not ray.is_initialized():
+                self.check_reachable()
+        return join(self.address)
+
+    def check_reachable(self) -> None:
+        """The address is allowed by the network policy and a Ray head answers there (seconds at most)."""
+        host, port = split_address(self.address)
+        self._network.check_host(host, f"The Ray cluster at {self.address} (compute.ray_address)", port)
+        self._probe(host, port)
 
     def _probe(self, host: str, port: int) -> None:
         """Something must accept a connection there and speak gRPC (Ray's head does; a wrong port does not)."""

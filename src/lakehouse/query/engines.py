@@ -41,13 +41,15 @@ class EngineEntry:
     extra: str
     roles: frozenset[Role]
     """Who may run statements on it: a cluster engine spends more than one query worker's share."""
+    on_cluster: bool = False
+    """Runs on the Ray cluster when ``compute.engine = "ray"`` (the spec carries its address), else locally."""
 
 
 ENGINES: dict[str, EngineEntry] = {
     "datafusion": EngineEntry("lakehouse.query.engine:Engine", "datafusion", "lakehouse",
                               frozenset(Role)),
     "daft": EngineEntry("lakehouse.query.daft_engine:DaftEngine", "daft", "lakehouse[daft]",
-                        frozenset({Role.admin, Role.writer})),
+                        frozenset({Role.admin, Role.writer}), on_cluster=True),
 }
 
 

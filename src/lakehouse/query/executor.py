@@ -36,13 +36,14 @@ from typing import Any
 import pyarrow as pa
 
 from lakehouse.config import QuerySettings
-from lakehouse.errors import LakehouseError, QueryError, QueryRefused, QueryTimeout, Unavailable
+from lakehouse.errors import ComputeUnavailable, LakehouseError, QueryError, QueryRefused, QueryTimeout, Unavailable
 from lakehouse.query.spec import QueryResult, QuerySpec
 
 log = logging.getLogger(__name__)
 STARTUP_TIMEOUT_SECONDS = 120.0
 _START_ATTEMPTS = 3
-_ERRORS: dict[str, type[LakehouseError]] = {"QueryError": QueryError, "QueryRefused": QueryRefused}
+_ERRORS: dict[str, type[LakehouseError]] = {"QueryError": QueryError, "QueryRefused": QueryRefused,
+                                             "ComputeUnavailable": ComputeUnavailable}
 
 
 class _Worker:

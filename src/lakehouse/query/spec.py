@@ -70,6 +70,9 @@ class QuerySpec:
     """Stream the result batch by batch (an export): whole, unless ``max_rows`` > 0 caps it."""
     engine: str = "datafusion"
     """The registry name of the engine that runs it (query/engines.py)."""
+    ray_address: str | None = None
+    """Where an engine that can run on the Ray cluster (Daft) runs: the cluster's address when
+    ``compute.engine = "ray"``, None for its local runner."""
     secret: bytes = field(default=b"", repr=False)
     """The key of ``hash`` redactions, for an engine that builds masks itself (the SQL in ``select`` has it
     already); never in a result."""

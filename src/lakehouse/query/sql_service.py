@@ -22,7 +22,7 @@ from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, NotFound, QueryError
 from lakehouse.governance.service import Governance
 from lakehouse.governance.views import select_list, view_sql
-from lakehouse.query.engines import DEFAULT_ENGINE, check_engine
+from lakehouse.query.engines import DEFAULT_ENGINE, ENGINES, check_engine
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor, primed
 from lakehouse.query.guard import check_bounds
@@ -282,9 +282,23 @@ class SqlService:
             target_partitions=self._settings.query.target_partitions,
             stream=stream,
             engine=engine,
+            ray_address=self._cluster_for(engine),
             secret=self._governance.secret if engine != DEFAULT_ENGINE and self._governance is not None else b"",
         )
         return spec, folder
+
+    def _cluster_for(self, engine: str) -> str | None:
+        """The Ray address an engine that can run there gets (compute.engine = "ray"), once the address is
+        allowed and a head answers: a cluster that is down fails the statement in seconds, naming it, before
+        a query worker tries to join it."""
+        if self._settings.compute.engine != "ray" or not ENGINES[engine].on_cluster:
+            return None
+        from lakehouse.compute.cluster import RayCluster
+        from lakehouse.network import NetworkPolicy
+
+        cluster = RayCluster(self._settings.compute, NetworkPolicy.from_settings(self._settings))
+        cluster.check_reachable()
+        return cluster.address
 
 
 def _renamed(reg: TableRegistration, name: str) -> TableRegistration:

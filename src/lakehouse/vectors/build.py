@@ -157,6 +157,19 @@ def local_parts(embedder: Embedder, texts: list[str], todo: list[int], cancelled
         yield part, embedder.embed([texts[i] for i in part])
 
 
+def sized(parts: Parts, min_chunks: int) -> Parts:
+    """``parts`` for ``min_chunks`` chunks or more, ``local_parts`` below (``compute.ray_min_chunks``): a Ray
+    job's fixed cost, fresh actor processes importing torch and the model's libraries, would dominate a small
+    one, which then never contacts the cluster."""
+
+    def choose(embedder: Embedder, texts: list[str], todo: list[int], cancelled: Callable[[], bool]
+               ) -> Iterator[tuple[list[int], np.ndarray]]:
+        chosen = parts if len(todo) >= min_chunks else local_parts
+        return chosen(embedder, texts, todo, cancelled)
+
+    return choose
+
+
 def embed_rows(files: IndexFiles, embedder: Embedder, rows: Rows, progress: Progress,
                cancelled: Callable[[], bool], parts: Parts = local_parts) -> tuple[np.ndarray, int]:
     """Vectors for ``rows``; reuses and extends the pending checkpoint. Returns (vectors, reused).

@@ -23,7 +23,7 @@ from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, Event, utcnow
 from lakehouse.vectors import ann
 from lakehouse.vectors.backend import STRUCTURES, check_backend
-from lakehouse.vectors.build import ANN_KEYS
+from lakehouse.vectors.build import ANN_KEYS, sized
 from lakehouse.vectors.cache import IndexCache
 from lakehouse.vectors.chunking import check_params
 from lakehouse.vectors.evaluation import Evaluator
@@ -66,7 +66,7 @@ class VectorService:
         if cluster is not None:
             from lakehouse.compute.embed import RayEmbedding
 
-            parts = RayEmbedding(cluster, settings.embeddings, network).parts
+            parts = sized(RayEmbedding(cluster, settings.embeddings, network).parts, cluster.settings.ray_min_chunks)
         self.indexer = Indexer(settings, catalog, self.sources, self.records, self.embedders, self.cache, self.guards,
                                parts)
         self.searcher = Searcher(settings, self.records, self.cache, self.embedders, sql, executor, self.guards,
