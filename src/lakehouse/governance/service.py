@@ -152,8 +152,9 @@ class Governance:
         return normalise(spec, manifest.columns)
 
     def readable_views(self, actor: Actor) -> list[ViewInfo]:
-        visible = self.access.readable_views(actor, self.views.owners())
-        return [v for v in self.views.list() if v.name in visible]
+        views = self.views.list()  # one read: every query makes this call
+        visible = self.access.readable_views(actor, {v.name: v.owner for v in views})
+        return [v for v in views if v.name in visible]
 
     def get_view(self, actor: Actor, name: str) -> ViewInfo:
         info = self.views.get(name)
