@@ -1,8 +1,9 @@
-"""Run one ``QuerySpec`` in a fresh DataFusion session (called inside a worker process).
+"""Run one ``QuerySpec`` in a DataFusion session holding only its tables (called inside a worker process).
 
-Sandbox: a new ``SessionContext`` per query, ``information_schema`` off, only the spec's tables and views
-registered, every statement through ``sql_with_options`` with DDL, DML and statements disallowed, and
-``enable_url_table()`` never called. Memory is bounded by DataFusion's fair spill pool.
+Sandbox: a session emptied before and after each query (query/session.py; a new one for exports and
+key-set queries), ``information_schema`` off, only the spec's tables and views registered, every statement
+through ``sql_with_options`` with DDL, DML and statements disallowed, and ``enable_url_table()`` never
+called. Memory is bounded by DataFusion's fair spill pool.
 """
 
 from __future__ import annotations
