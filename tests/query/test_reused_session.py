@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from lakehouse.errors import QueryError
+from lakehouse.errors import LakehouseError, QueryError
 from lakehouse.query import TableRegistration, ViewRegistration
 from lakehouse.query.engine import Engine, _context_with
 from lakehouse.query.session import ReusedSession
@@ -75,3 +75,13 @@ def test_other_bounds_get_another_session() -> None:
     first = session.acquire((2, 256))
     assert session.acquire((2, 256)) is first
     assert session.acquire((1, 256)) is not first
+
+
+@pytest.mark.parametrize("function", ["metadata_cache()", "statistics_cache()", "list_files_cache()"])
+def test_what_the_session_remembers_of_earlier_queries_cannot_be_listed(people: TableRegistration,
+                                                                      function: str) -> None:
+    engine = Engine()
+    engine.run(spec("SELECT count(*) FROM people", people))
+    with pytest.raises(LakehouseError) as caught:
+        engine.run(spec(f"SELECT * FROM {function}"))  # noqa: S608 - a fixed name
+    assert "people" not in caught.value.message
