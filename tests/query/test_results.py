@@ -20,6 +20,11 @@ CASES: list[tuple[pa.Array, str, list[object]]] = [
     (pa.array([True, None]), "bool", [True, None]),
     (pa.array([-(2**63), 2**63 - 1], pa.int64()), "int64", [-(2**63), 2**63 - 1]),
     (pa.array([255, None], pa.uint8()), "uint8", [255, None]),
+    # no nulls: the values come through NumPy; they must stay Python ints, bools and floats
+    (pa.array([2**64 - 1, 0], pa.uint64()), "uint64", [2**64 - 1, 0]),
+    (pa.array([True, False]), "bool", [True, False]),
+    (pa.array([0.1, -2.5]), "double", [0.1, -2.5]),
+    (pa.array([float("nan"), 1.0]), "double", ["NaN", 1.0]),
     (pa.array([1.5, None], pa.float16()), "halffloat", [1.5, None]),
     (pa.array([0.1, float("nan"), float("inf"), float("-inf"), None]), "double",
      [0.1, "NaN", "Infinity", "-Infinity", None]),
@@ -29,6 +34,11 @@ CASES: list[tuple[pa.Array, str, list[object]]] = [
     (pa.array([Decimal("12345678901234567890123456789012345678.9")], pa.decimal256(40, 1)),
      "decimal256(40, 1)", ["12345678901234567890123456789012345678.9"]),
     (pa.array([Decimal("100")], pa.decimal128(5, -2)), "decimal128(5, -2)", ["100"]),
+    # Arrow's own text for these has an exponent (0E-2, 1.0E-7): they must come back plain all the same
+    (pa.array([Decimal("0.00"), Decimal("-0.00"), Decimal("5.00"), None], pa.decimal128(5, 2)), "decimal128(5, 2)",
+     ["0.00", "0.00", "5.00", None]),
+    (pa.array([Decimal("0.00000010"), Decimal("1.00000000")], pa.decimal128(10, 8)), "decimal128(10, 8)",
+     ["0.00000010", "1.00000000"]),
     (pa.array(["héllo", None], pa.string()), "string", ["héllo", None]),
     (pa.array(["a"], pa.large_string()), "large_string", ["a"]),
     (pa.array(["v"], pa.string_view()), "string_view", ["v"]),

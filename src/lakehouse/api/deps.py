@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from fastapi import Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from lakehouse.app import Lakehouse
 from lakehouse.errors import Unauthorized
 from lakehouse.types import Actor
 
 
-def get_lakehouse(request: Request) -> Lakehouse:
+# Both are ``async``: FastAPI runs a plain ``def`` dependency in the thread pool, a thread hop per dependency and
+# request (about 0.3 ms each on a loaded 2-core machine) for what is an attribute read in local mode.
+async def get_lakehouse(request: Request) -> Lakehouse:
     lakehouse: Lakehouse = request.app.state.lakehouse
     return lakehouse
 
@@ -22,7 +25,8 @@ BEARER = HTTPBearer(auto_error=False, scheme_name="bearer", description=(
     "auth.mode = token; ignored in local mode (loopback only, every caller is local-admin)."))
 
 
-def get_actor(request: Request, _credentials: HTTPAuthorizationCredentials | None = Security(BEARER)) -> Actor:
+async def get_actor(request: Request,
+                    _credentials: HTTPAuthorizationCredentials | None = Security(BEARER)) -> Actor:
     """auth.mode = "local" (loopback only): every caller is the built-in local admin.
     auth.mode = "token": the principal of ``Authorization: Bearer <token>``, else 401."""
     lakehouse: Lakehouse = request.app.state.lakehouse
@@ -32,6 +36,6 @@ def get_actor(request: Request, _credentials: HTTPAuthorizationCredentials | Non
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized("This server requires a token.")
-        actor = lakehouse.authenticate(token.strip())
+        actor = await run_in_threadpool(lakehouse.authenticate, token.strip())  # a catalog read: off the loop
     request.state.actor = actor  # the audit middleware records who made the request
     return actor

@@ -152,8 +152,9 @@ class Governance:
         return normalise(spec, manifest.columns)
 
     def readable_views(self, actor: Actor) -> list[ViewInfo]:
-        visible = self.access.readable_views(actor, self.views.owners())
-        return [v for v in self.views.list() if v.name in visible]
+        views = self.views.list()  # one read: every query makes this call
+        visible = self.access.readable_views(actor, {v.name: v.owner for v in views})
+        return [v for v in views if v.name in visible]
 
     def get_view(self, actor: Actor, name: str) -> ViewInfo:
         info = self.views.get(name)
@@ -221,14 +222,13 @@ class Governance:
     def tombstoned_datasets(self) -> set[str]:
         """Datasets with active tombstones, without loading the tombstone machinery (Arrow, delta-rs): a
         listing that finds none stays light."""
-        from sqlalchemy import exists, select
+        from sqlalchemy import select
 
         from lakehouse.catalog.models_governance import TombstoneRow
 
-        names = select(TombstoneRow.dataset_name).distinct().subquery()
-        active = exists().where(TombstoneRow.dataset_name == names.c.dataset_name, TombstoneRow.purged_at.is_(None))
-        with self._catalog.sessions() as session:
-            return set(session.scalars(select(names.c.dataset_name).where(active)))
+        active = select(TombstoneRow.dataset_name).where(TombstoneRow.purged_at.is_(None)).distinct()
+        with self._catalog.engine.connect() as connection:  # every query asks: one statement, no ORM session
+            return set(connection.scalars(active))
 
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
         from lakehouse.governance.tombstones import tombstone_view

@@ -1,8 +1,9 @@
-"""Run one ``QuerySpec`` in a fresh DataFusion session (called inside a worker process).
+"""Run one ``QuerySpec`` in a DataFusion session holding only its tables (called inside a worker process).
 
-Sandbox: a new ``SessionContext`` per query, ``information_schema`` off, only the spec's tables and views
-registered, every statement through ``sql_with_options`` with DDL, DML and statements disallowed, and
-``enable_url_table()`` never called. Memory is bounded by DataFusion's fair spill pool.
+Sandbox: a session emptied before and after each query (query/session.py; a new one for exports and
+key-set queries), ``information_schema`` off, only the spec's tables and views registered, every statement
+through ``sql_with_options`` with DDL, DML and statements disallowed, and ``enable_url_table()`` never
+called. Memory is bounded by DataFusion's fair spill pool.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lakehouse.errors import QueryError, QueryRefused
 from lakehouse.query import erased as erasing
 from lakehouse.query.guard import ONLY_SELECT, check_statement
 from lakehouse.query.late_masks import RegisteredView, late_masked
+from lakehouse.query.session import ReusedSession
 from lakehouse.query.sources import Source, SourceCache, quote
 from lakehouse.query.spec import GovernedView, QuerySpec, TableRegistration
 from lakehouse.query.tuning import PUSHDOWN, is_topk_over_rows, key_set_settings
@@ -48,17 +50,20 @@ class Engine:
     def __init__(self) -> None:
         self._sources = SourceCache()
         self._filters = FilterCache()
+        self._session = ReusedSession(_context_with)
 
     def run(self, spec: QuerySpec) -> EngineResult:
         start = time.perf_counter()
         try:
-            ctx, df = self._plan(spec)  # the context must outlive the plan: its table providers live there
+            ctx, df = self._plan(spec, reuse=True)  # the context must outlive the plan: its providers live there
             table, truncated = _collect(df, spec.max_rows)
             del ctx
         except (QueryError, QueryRefused):
             raise
         except Exception as exc:  # noqa: BLE001 - every engine failure is the user's query error
             raise _translate(exc, spec) from None
+        finally:
+            self._session.release()
         return EngineResult(table, truncated, (time.perf_counter() - start) * 1000)
 
     def stream(self, spec: QuerySpec) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
@@ -87,7 +92,7 @@ class Engine:
 
         return schema, pull()
 
-    def _plan(self, spec: QuerySpec) -> tuple[SessionContext, DataFrame]:
+    def _plan(self, spec: QuerySpec, reuse: bool = False) -> tuple[SessionContext, DataFrame]:
         check_statement(spec.sql)
         options = _options()
         sources = [(table, self._sources.get(table)) for table in spec.tables]
@@ -96,7 +101,9 @@ class Engine:
         keys = {t.name: self._sources.get(t.keys) for t, _ in sources
                 if isinstance(t, erasing.ErasedTable) and plans[t.name].needs_keys}
         stats = [k.key_stats for k in keys.values()]
-        ctx = _context(spec, key_set_settings([s for s in stats if s is not None]))
+        settings = key_set_settings([s for s in stats if s is not None])
+        reused = reuse and not settings  # a query with settings of its own gets a session of its own
+        ctx = self._session.acquire(_bounds(spec)) if reused else _context(spec, settings)
         for table, source in sources:
             if isinstance(table, erasing.ErasedTable):
                 erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
@@ -112,6 +119,8 @@ class Engine:
         probe = df.limit(_cap(spec)) if _cap(spec) else df
         if is_topk_over_rows(probe.logical_plan()):
             ctx.sql(f"SET {PUSHDOWN} = true")  # trusted constant; the session reads it when planning
+            if reused:
+                self._session.changed()
             df = plan()
             df = late_masked(ctx, df, governed, plan) or df
         return ctx, df
@@ -147,11 +156,18 @@ def _cap(spec: QuerySpec) -> int:
     return spec.max_rows + 1
 
 
+def _bounds(spec: QuerySpec) -> tuple[int, int]:
+    return (spec.target_partitions or os.cpu_count() or 1, spec.memory_limit_mb)
+
+
 def _context(spec: QuerySpec, settings: dict[str, str]) -> SessionContext:
-    partitions = spec.target_partitions or os.cpu_count() or 1
+    return _context_with(settings, _bounds(spec))
+
+
+def _context_with(settings: dict[str, str], bounds: tuple[int, int]) -> SessionContext:
+    partitions, memory_mb = bounds
     config = SessionConfig({**_SETTINGS, **settings}).with_information_schema(False).with_target_partitions(partitions)
-    pool_bytes = spec.memory_limit_mb * 1024 * 1024
-    runtime = RuntimeEnvBuilder().with_fair_spill_pool(pool_bytes).with_disk_manager_os()
+    runtime = RuntimeEnvBuilder().with_fair_spill_pool(memory_mb * 1024 * 1024).with_disk_manager_os()
     return SessionContext(config, runtime)
 
 

@@ -64,9 +64,23 @@ def check_engine(name: str | None, actor: Actor) -> str:
         allowed = " or ".join(sorted(r.value for r in entry.roles))
         raise Forbidden(f"The '{name}' engine is open to {allowed} principals; you are a {actor.role.value}.",
                         hint=f"Leave out the engine (or name {DEFAULT_ENGINE}) to run the statement.")
-    if importlib.util.find_spec(entry.package) is None:
+    if not _installed(entry.package):
         raise NotInstalled(f"The '{name}' query engine", entry.extra)
     return name
+
+
+_FOUND: set[str] = set()
+
+
+def _installed(package: str) -> bool:
+    """Whether ``package`` can be imported; a hit is remembered (finding it costs 0.3 ms of file lookups on every
+    statement), a miss is not, so a package installed while a server runs is found on the next statement."""
+    if package in _FOUND:
+        return True
+    if importlib.util.find_spec(package) is None:
+        return False
+    _FOUND.add(package)
+    return True
 
 
 def load_engine(name: str) -> QueryEngine:

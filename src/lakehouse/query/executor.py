@@ -94,7 +94,10 @@ class _Stopped(Exception):
 class QueryExecutor:
     def __init__(self, settings: QuerySettings) -> None:
         self._settings = settings
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # last in, first out: sequential queries stay on the worker that ran the last one, whose session holds
+        # the footers and statistics of the tables just read and which knows the statements just checked;
+        # the others take the queries that arrive while it is busy
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._starting = 0

@@ -4,6 +4,7 @@ committed versions (so a Delta commit the catalog has not recorded yet is never 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import secrets
 import shutil
@@ -25,7 +26,7 @@ from lakehouse.governance.views import select_list, view_sql
 from lakehouse.query.engines import DEFAULT_ENGINE, ENGINES, check_engine
 from lakehouse.query.erased import ErasedTable
 from lakehouse.query.executor import QueryExecutor, primed
-from lakehouse.query.guard import check_bounds
+from lakehouse.query.guard import CHECKED_STATEMENTS, REMEMBERED_LENGTH, check_bounds
 from lakehouse.query.spec import (
     GovernedView,
     QueryResult,
@@ -43,6 +44,17 @@ def referenced_tables(sql: str) -> set[str] | None:
     """Every name the statement could read (its words and quoted identifiers: a superset of its tables), so
     only those tables are opened; None when it does not tokenize. Tokens, not a parse: sqlglot's parser
     backtracks exponentially on some nestings (ARRAY[ARRAY[...]]), and here no time limit applies yet."""
+    names = _remembered_names(sql) if len(sql) <= REMEMBERED_LENGTH else _names(sql)
+    return None if names is None else set(names)
+
+
+@functools.lru_cache(maxsize=CHECKED_STATEMENTS)
+def _remembered_names(sql: str) -> frozenset[str] | None:
+    """A statement repeated (a dashboard's) is not tokenized again."""
+    return _names(sql)
+
+
+def _names(sql: str) -> frozenset[str] | None:
     try:
         tokens = Postgres().tokenize(sql)
     except SqlglotError:
@@ -52,7 +64,7 @@ def referenced_tables(sql: str) -> set[str] | None:
         if token.token_type in _NAME_TOKENS or token.text.isidentifier():
             names.add(token.text)
             names.add(token.text.lower())
-    return names
+    return frozenset(names)
 
 
 _NAME_TOKENS = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
