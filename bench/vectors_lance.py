@@ -77,6 +77,7 @@ def main() -> None:
     parser.add_argument("--dim", type=int, default=384)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--target", type=float, default=0.95)
+    parser.add_argument("--appends", type=int, default=21, help="appends of 100 rows, ours and bare alternating")
     parser.add_argument("--build-rounds", type=int, default=3, help="IVF_PQ rebuilds, ours and bare alternating")
     parser.add_argument("--rounds", type=int, default=6)  # best of 6 alternating rounds: the shared cores are noisy
     args = parser.parse_args()
@@ -212,10 +213,10 @@ def main() -> None:
 
         # Append 100 rows -------------------------------------------------------------------------------
         lance_dir = next(Path(tmp).rglob("embeddings.lance"))
-        extra = clustered(1000, args.dim, seed=9)
+        extra = clustered(100 * max(args.appends, 3), args.dim, seed=9)
         before = folder_bytes(lance_dir)
         ours_times, bare_times = [], []
-        for n in range(9):  # the median of 9 appends of 100 rows each, ours and bare alternating
+        for n in range(args.appends):  # the median of the appends of 100 rows each, ours and bare alternating
             rows = [{"id": args.n + 100 * n + i, "v": extra[100 * n + i].tolist()} for i in range(100)]
             t0 = time.perf_counter()
             lh.vectors.append_rows(actor, "lx", rows)
@@ -235,7 +236,7 @@ def main() -> None:
                 bare_added = folder_bytes(Path(bare_uri)) - bare_before
         ours_append, bare_append = statistics.median(ours_times), statistics.median(bare_times)
         print("\nappend 100 rows")
-        row("append 100 rows (median of 9)", ours_append * 1000, bare_append * 1000, "ms", "bare insert")
+        row(f"append 100 rows (median of {args.appends})", ours_append * 1000, bare_append * 1000, "ms", "bare insert")
         print(f"  bytes added by the first: ours {added}, bare {bare_added} "
               f"(dataset {before} bytes before; raw vectors 100 x {args.dim} x 4 = {100 * args.dim * 4})")
 

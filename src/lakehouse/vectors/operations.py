@@ -273,7 +273,8 @@ def _vector_docs(ids: pa.Array, matrix: np.ndarray) -> steps.Docs:
     """Appended rows of a vector_column index as documents (ids checked unique), without a round trip through
     Arrow: what ``steps.read_docs`` makes of a table of them."""
     values = ids.to_pylist()
-    docs = steps.Docs(ids=values, keys=[str(v) for v in values], id_type=ids.type)
+    docs = steps.Docs(ids=values, keys=[str(v) for v in values], id_type=ids.type, matrix=matrix,
+                      rows=list(range(len(values))))
     docs.vectors = list(matrix)
     docs.hashes = [hashlib.sha256(v.tobytes()).hexdigest()[:32] for v in docs.vectors]
     return docs
