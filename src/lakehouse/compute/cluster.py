@@ -85,8 +85,8 @@ class RayCluster:
     def connect(self) -> Any:
         """The connected ``ray`` module."""
         ray = load_ray()
-        with _lock:
-            if not ray.is_initialized():
+        with _lock:  # a process already on another cluster still says first what is wrong with this address
+            if not ray.is_initialized() or _connected.get("address") != self.address:
                 self.check_reachable()
         return join(self.address)
 
