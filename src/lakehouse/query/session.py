@@ -71,6 +71,7 @@ class ReusedSession:
                 self._scans.popitem(last=False)
         else:
             self._scans.move_to_end(key)
+            source.connect(self._ctx, source.files)  # another query may have registered the bucket's store since
         return frame
 
     def changed(self) -> None:
