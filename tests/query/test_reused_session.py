@@ -13,6 +13,7 @@ from lakehouse.errors import LakehouseError, QueryError
 from lakehouse.query import TableRegistration, ViewRegistration
 from lakehouse.query.engine import Engine, _context_with
 from lakehouse.query.session import ReusedSession
+from lakehouse.query.sources import Source
 from lakehouse.query.tuning import PUSHDOWN
 from tests.query.conftest import spec
 
@@ -85,3 +86,27 @@ def test_what_the_session_remembers_of_earlier_queries_cannot_be_listed(people: 
     with pytest.raises(LakehouseError) as caught:
         engine.run(spec(f"SELECT * FROM {function}"))  # noqa: S608 - a fixed name
     assert "people" not in caught.value.message
+
+
+def test_a_kept_scan_serves_only_the_version_whose_files_it_reads(people: TableRegistration) -> None:
+    engine = Engine()
+    count = "SELECT count(*) AS n FROM people"
+    assert engine.run(spec(count, people)).table.to_pylist() == [{"n": 5}]
+    older = TableRegistration("people", people.uri, {}, 0)
+    assert engine.run(spec(count, older)).table.to_pylist() == [{"n": 3}]
+    # each version's scan is kept; the same files registered under another name read the same rows
+    assert engine.run(spec(count, people)).table.to_pylist() == [{"n": 5}]
+    renamed = TableRegistration("staff", people.uri, {}, 1)
+    assert engine.run(spec("SELECT count(*) AS n FROM staff", renamed)).table.to_pylist() == [{"n": 5}]
+    assert "people" in _not_found(engine, "SELECT * FROM people")
+
+
+def test_a_new_session_keeps_no_scan_of_the_old_one(tmp_path: Path) -> None:
+    pq.write_table(pa.table({"a": [1, 2]}), tmp_path / "t.parquet")
+    source = Source(None, "files", pa.schema([("a", pa.int64())]), (str(tmp_path / "t.parquet"),), {})  # type: ignore[arg-type]
+    session = ReusedSession(_context_with)
+    session.acquire((2, 256))
+    first = session.scan(source)
+    assert session.scan(source) is first
+    session.acquire((1, 256))  # other bounds: a new session, whose plans are its own
+    assert session.scan(source) is not first

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lakehouse.errors import QueryTooComplex
 from lakehouse.query.guard import check_bounds, check_statement
-from lakehouse.sql_bounds import SqlLimits, _measure, find_excess
+from lakehouse.sql_bounds import SqlLimits, _measure, _remembered, find_excess
 
 LIMITS = SqlLimits()
 NESTINGS = {  # one nesting level each, as the scanner counts them
@@ -106,3 +106,13 @@ def test_the_statement_check_turns_a_parser_recursion_into_a_400() -> None:
     """The backstop for paths that skip check_bounds: a RecursionError in the parser is the caller's 400."""
     with pytest.raises(QueryTooComplex):
         check_statement("SELECT " + "(" * 5000 + "1" + ")" * 5000)
+
+
+def test_a_repeated_statement_is_measured_once_and_refused_every_time() -> None:
+    deep = "SELECT " + "(" * 40 + "1" + ")" * 40
+    limits = SqlLimits(max_depth=32)
+    for _ in range(2):
+        excess = find_excess(deep, limits)
+        assert excess is not None and excess.limit == "max_depth"
+    assert _remembered.cache_info().hits >= 1
+    assert find_excess(deep, SqlLimits(max_depth=64)) is None  # the limits are applied afresh

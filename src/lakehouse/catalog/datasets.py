@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from lakehouse.catalog.db import reading
 from lakehouse.catalog.models import ColumnRow, DatasetRow, LineageRow, VersionRow
 from lakehouse.catalog.records import lineage_entry, manifest, version_entry
 from lakehouse.errors import InvalidInput, NotFound
@@ -80,10 +81,10 @@ class DatasetStore:
             columns.setdefault(column.dataset_id, []).append(column)
         return [manifest(row, columns=columns.get(row.id, [])) for row in rows]  # type: ignore[arg-type]
 
-    def heads(self) -> dict[str, tuple[str, int]]:
+    def heads(self, connection: Connection | None = None) -> dict[str, tuple[str, int]]:
         """Every dataset's bucket and current version: what a query registers (no manifests built)."""
-        with self._sessions() as session:
-            rows = session.execute(select(DatasetRow.name, DatasetRow.bucket, DatasetRow.version))
+        with reading(self._sessions, connection) as conn:
+            rows = conn.execute(select(DatasetRow.name, DatasetRow.bucket, DatasetRow.version))
             return {name: (bucket, version) for name, bucket, version in rows}
 
     def column_types(self, names: builtins.list[str]) -> dict[str, dict[str, str]]:

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from lakehouse.config import resolve_secret
 from lakehouse.errors import InvalidInput, StorageFull, Unavailable, storage_failure
@@ -19,6 +20,17 @@ from lakehouse.errors import InvalidInput, StorageFull, Unavailable, storage_fai
 MIGRATIONS = Path(__file__).parent / "migrations"
 _PASSWORD_IN_URL = re.compile(r"(?P<head>[a-zA-Z][\w+.-]*://[^:/@\s]+:)(?P<pw>[^@\s]*)(?P<tail>@)")
 _PASSWORD_KV = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'[^']*'|\S+)", re.IGNORECASE)
+
+
+def reading(sessions: sessionmaker[Session],
+            connection: Connection | None) -> contextlib.AbstractContextManager[Connection]:
+    """The caller's connection (several reads that every query makes share one: on PostgreSQL each checkout
+    pings the server and each return rolls back), or a bare one of the catalog's own, closed after use."""
+    if connection is not None:
+        return contextlib.nullcontext(connection)
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, Engine)
+    return bind.connect()
 
 
 def redact_dsn(dsn: str) -> str:

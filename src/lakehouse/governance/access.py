@@ -13,10 +13,14 @@ object it may read, or an action its role never has, answers 403.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from lakehouse.errors import Forbidden, NotFound
 from lakehouse.governance.grants import Grants
 from lakehouse.types import Actor, Role
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def _no_dataset(name: str) -> NotFound:
@@ -33,21 +37,21 @@ class Access:
         self._exists = dataset_exists
 
     # Reading --------------------------------------------------------------------------------
-    def readable_datasets(self, actor: Actor, names: Iterable[str]) -> set[str]:
+    def readable_datasets(self, actor: Actor, names: Iterable[str], connection: Connection | None = None) -> set[str]:
         if actor.is_admin:
             return set(names)
         if actor.role is Role.agent:
             return set()
-        return set(names) & self._grants.objects(actor, "dataset")
+        return set(names) & self._grants.objects(actor, "dataset", connection)
 
     def can_read_dataset(self, actor: Actor, name: str) -> bool:
         return bool(self.readable_datasets(actor, [name]))
 
-    def readable_views(self, actor: Actor, owners: dict[str, str]) -> set[str]:
+    def readable_views(self, actor: Actor, owners: dict[str, str], connection: Connection | None = None) -> set[str]:
         """``owners`` maps view name -> owner; a writer reads the views it defined."""
         if actor.is_admin:
             return set(owners)
-        granted = self._grants.objects(actor, "view")
+        granted = self._grants.objects(actor, "view", connection)
         if actor.profile is not None:  # a profile's scope is its bindings, not what its principal owns
             return set(owners) & granted
         return {v for v, owner in owners.items() if v in granted or owner == actor.name}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from lakehouse.catalog.db import reading
 from lakehouse.catalog.models_governance import GrantRow, PrincipalRow
 from lakehouse.catalog.models_profiles import ProfileRow
 from lakehouse.errors import Conflict, NotFound
@@ -52,7 +53,7 @@ class Grants:
             session.execute(delete(GrantRow).where(GrantRow.id == grant_id))
             return view
 
-    def objects(self, actor: Actor, kind: ObjectKind) -> set[str]:
+    def objects(self, actor: Actor, kind: ObjectKind, connection: Connection | None = None) -> set[str]:
         """What the actor may read of ``kind``; a caller bound to a profile has exactly its bindings."""
         if actor.profile is not None:
             if actor.bindings is not None and kind != "profile":  # read with the profile: no second lookup
@@ -60,8 +61,8 @@ class Grants:
             return self._bound(actor.profile, kind)
         if actor.principal_id is None:
             return set()
-        with self._sessions() as session:
-            return set(session.scalars(select(GrantRow.object_name).where(
+        with reading(self._sessions, connection) as conn:
+            return set(conn.scalars(select(GrantRow.object_name).where(
                 GrantRow.principal_id == actor.principal_id, GrantRow.object_kind == kind)))
 
     def _bound(self, profile: str, kind: ObjectKind) -> set[str]:

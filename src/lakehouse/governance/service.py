@@ -4,6 +4,7 @@ the checks that combine them (who may do what to which object)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from lakehouse.types import Actor, Event, Role
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    from sqlalchemy import Connection
 
     from lakehouse.governance.clean_copies import CleanCopies
     from lakehouse.governance.purge import PurgeService
@@ -151,9 +153,9 @@ class Governance:
             raise InvalidInput(f"'{spec.name}' is taken by a dataset or reserved.", hint="Pick another view name.")
         return normalise(spec, manifest.columns)
 
-    def readable_views(self, actor: Actor) -> list[ViewInfo]:
-        views = self.views.list()  # one read: every query makes this call
-        visible = self.access.readable_views(actor, {v.name: v.owner for v in views})
+    def readable_views(self, actor: Actor, connection: Connection | None = None) -> list[ViewInfo]:
+        views = self.views.list(connection)  # one read: every query makes this call
+        visible = self.access.readable_views(actor, {v.name: v.owner for v in views}, connection)
         return [v for v in views if v.name in visible]
 
     def get_view(self, actor: Actor, name: str) -> ViewInfo:
@@ -219,7 +221,7 @@ class Governance:
         # keyed as the tombstone rows store values (JSON-able: dates and decimals as text)
         return {k if isinstance(k, str | int | float | bool) else str(k): v for k, v in counts.items()}
 
-    def tombstoned_datasets(self) -> set[str]:
+    def tombstoned_datasets(self, connection: Connection | None = None) -> set[str]:
         """Datasets with active tombstones, without loading the tombstone machinery (Arrow, delta-rs): a
         listing that finds none stays light."""
         from sqlalchemy import select
@@ -227,8 +229,8 @@ class Governance:
         from lakehouse.catalog.models_governance import TombstoneRow
 
         active = select(TombstoneRow.dataset_name).where(TombstoneRow.purged_at.is_(None)).distinct()
-        with self._catalog.engine.connect() as connection:  # every query asks: one statement, no ORM session
-            return set(connection.scalars(active))
+        with nullcontext(connection) if connection is not None else self._catalog.engine.connect() as conn:
+            return set(conn.scalars(active))  # every query asks: one statement, no ORM session
 
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:
         from lakehouse.governance.tombstones import tombstone_view

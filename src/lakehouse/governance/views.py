@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, Row, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from lakehouse.catalog.db import reading
 from lakehouse.catalog.models_governance import ViewRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import Redaction, check, quote, redact_sql
@@ -33,7 +34,7 @@ class ViewInfo(ViewSpec):
     created_at: str
 
 
-def _info(row: ViewRow) -> ViewInfo:
+def _info(row: ViewRow | Row[Any]) -> ViewInfo:
     return ViewInfo.model_validate({**row.definition, "owner": row.owner, "created_at": iso_utc(row.created_at)})
 
 
@@ -93,9 +94,9 @@ class ViewStore:
             raise NotFound(f"View '{name}' does not exist.", hint="List views with GET /catalog/views.")
         return info
 
-    def list(self) -> list[ViewInfo]:
-        with self._sessions() as session:
-            return [_info(r) for r in session.scalars(select(ViewRow).order_by(ViewRow.name))]
+    def list(self, connection: Connection | None = None) -> list[ViewInfo]:
+        with reading(self._sessions, connection) as conn:  # plain rows, not ORM objects: every query lists them
+            return [_info(r) for r in conn.execute(select(ViewRow.__table__).order_by(ViewRow.name))]
 
     def delete(self, name: str) -> None:
         with self._sessions.begin() as session:

@@ -107,6 +107,8 @@ class Engine:
         for table, source in sources:
             if isinstance(table, erasing.ErasedTable):
                 erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
+            elif reused and source.route == "files":
+                ctx.register_view(table.name, self._session.scan(source))
             else:
                 source.register(ctx, table.name)
         governed = self._register_views(ctx, spec, sources, plans, keys, options)

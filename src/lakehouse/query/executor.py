@@ -37,6 +37,7 @@ import pyarrow as pa
 
 from lakehouse.config import QuerySettings
 from lakehouse.errors import ComputeUnavailable, LakehouseError, QueryError, QueryRefused, QueryTimeout, Unavailable
+from lakehouse.query import reply
 from lakehouse.query.spec import QueryResult, QuerySpec
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class QueryExecutor:
         worker = self._acquire(deadline, spec.time_limit_seconds)
         healthy = False
         try:
-            header, payload = self._exchange(worker, spec, deadline)
+            header, table = self._exchange(worker, spec, deadline)
             healthy = True
         except _Stopped as stop:
             if time.perf_counter() >= deadline:
@@ -130,10 +131,9 @@ class QueryExecutor:
                 self._idle.put(worker)
             else:
                 self._discard(worker)
-        if header[0] == "error":
+        if table is None:
             _, name, message, hint = header
             raise _ERRORS.get(name, QueryError)(message, hint=hint)
-        table = pa.ipc.open_stream(pa.py_buffer(payload)).read_all()
         elapsed_ms = (time.perf_counter() - start) * 1000
         return QueryResult(table=table, truncated=bool(header[1]), elapsed_ms=elapsed_ms)
 
@@ -230,16 +230,14 @@ class QueryExecutor:
                 return worker
             self._discard(worker)
 
-    def _exchange(self, worker: _Worker, spec: QuerySpec, deadline: float) -> tuple[Any, bytes]:
+    def _exchange(self, worker: _Worker, spec: QuerySpec, deadline: float) -> tuple[Any, pa.Table | None]:
         try:
             worker.conn.send(spec)
-            header = self._receive(worker, deadline, bytes_=False)
-            if header[0] != "ok":
-                return header, b""
-            return header, self._receive(worker, deadline, bytes_=True)
+            message = self._receive(worker, deadline, bytes_=True)
         except (EOFError, OSError, ValueError) as exc:
             code = worker.proc.poll()
             raise _Stopped(f"exit code {code}" if code is not None else str(exc)) from None
+        return reply.decode(message)
 
     @staticmethod
     def _receive(worker: _Worker, deadline: float, *, bytes_: bool) -> Any:

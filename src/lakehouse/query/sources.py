@@ -81,12 +81,17 @@ class Source:
             return KeyStats(rows, None, None)
         return KeyStats(rows, pc.min(actions.column(low)).as_py(), pc.max(actions.column(high)).as_py())
 
+    def connect(self, ctx: SessionContext, files: list[str] | tuple[str, ...]) -> None:
+        """Register the object store ``files`` are read through, with this table's credentials (the session
+        holds one store per bucket: the last registered is the one a scan reads with)."""
+        if files and urlparse(files[0]).scheme == "s3":
+            _register_s3(ctx, files[0], self.storage_options)
+
     def scan(self, ctx: SessionContext, files: list[str] | tuple[str, ...]) -> DataFrame:
         """Parquet files (the version's own, or copies of them) read with the table's schema."""
         if not files:
             return ctx.from_arrow(self.schema.empty_table())
-        if urlparse(files[0]).scheme == "s3":
-            _register_s3(ctx, files[0], self.storage_options)
+        self.connect(ctx, files)
         frames = [ctx.read_parquet(path, schema=self.schema) for path in files]
         frame = frames[0]
         for other in frames[1:]:

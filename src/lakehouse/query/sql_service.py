@@ -120,10 +120,16 @@ class SqlService:
         readable views with their masks in the relation, and for admins ``__raw__<name>`` too. ``reads``, when
         given, is filled with what was registered (for provenance)."""
         gov = self._governance
-        heads = self._catalog.datasets.heads()
+        # the reads every query makes share one connection (a fresh one per query: other processes' commits
+        # are seen), closed before anything else is read
+        with self._catalog.engine.connect() as connection:
+            heads = self._catalog.datasets.heads(connection)
+            if gov is not None:
+                readable = gov.access.readable_datasets(actor, heads, connection)
+                all_views = gov.readable_views(actor, connection)
+                tombstoned = gov.tombstoned_datasets(connection)
         if gov is None:
             return self.registrations(actor, as_of, referenced, heads), []
-        readable = gov.access.readable_datasets(actor, heads)
         for name in as_of or {}:
             if name not in readable:
                 raise NotFound(f"as_of names dataset '{name}', which does not exist.")
@@ -131,12 +137,11 @@ class SqlService:
         def wanted(name: str) -> bool:
             return referenced is None or name in referenced or name in (as_of or {})
 
-        views = [v for v in gov.readable_views(actor) if wanted(v.name) and v.base_dataset in heads]
+        views = [v for v in all_views if wanted(v.name) and v.base_dataset in heads]
         bases = {v.base_dataset for v in views}
         base_types = self._catalog.datasets.column_types(sorted(bases))
         needed = {n for n in heads if wanted(n) or wanted(f"__raw__{n}")} | bases  # resolve only these
         tables = {t.name: t for t in self.registrations(actor, as_of, needed, heads)}
-        tombstoned = gov.tombstoned_datasets()
         if reads is not None:
             reads.versions.update({name: reg.version for name, reg in tables.items() if reg.version is not None})
             reads.views.update({v.name: v for v in views})

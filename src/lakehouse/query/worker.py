@@ -1,8 +1,8 @@
 """Query worker process: ``python -m lakehouse.query.worker FD``.
 
 Speaks over the socket ``FD`` with ``multiprocessing.connection`` framing: it receives a pickled
-``QuerySpec`` and answers ``("ok", truncated, engine_ms)`` followed by the result as Arrow IPC stream
-bytes, or ``("error", class_name, message, hint)``. A streaming spec (an export) is answered with
+``QuerySpec`` and answers in one message (query/reply.py): ``("ok", truncated, engine_ms)`` and the result as
+an Arrow IPC stream, or ``("error", class_name, message, hint)``. A streaming spec (an export) is answered with
 ``("stream", schema_bytes)``, then one message per record batch (``RecordBatch.serialize()``; the
 socket's buffer is the back-pressure, so memory stays bounded), then an empty message and
 ``("end", rows)`` or ``("error", ...)``. The parent kills the process to stop a query.
@@ -18,19 +18,11 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-import pyarrow as pa
-
 from lakehouse.errors import LakehouseError
+from lakehouse.query import reply
 from lakehouse.query.engine import Engine
 from lakehouse.query.engines import DEFAULT_ENGINE, QueryEngine, load_engine
 from lakehouse.query.spec import QuerySpec
-
-
-def _ipc(table: pa.Table) -> pa.Buffer:
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue()
 
 
 def serve(conn: Connection) -> None:
@@ -49,22 +41,20 @@ def serve(conn: Connection) -> None:
         try:  # another engine loads on its first statement (query/engines.py)
             engine = engines.get(spec.engine) or engines.setdefault(spec.engine, load_engine(spec.engine))
         except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error
-            conn.send(_error(exc))
+            if spec.stream:
+                conn.send(_error(exc))
+            else:
+                conn.send_bytes(memoryview(reply.encode(_error(exc))))
             continue
         if spec.stream:
             _stream(conn, engine, spec)
             continue
         try:
             result = engine.run(spec)
-            payload = _ipc(result.table)
-        except LakehouseError as exc:
-            conn.send(("error", type(exc).__name__, exc.message, exc.hint))
-            continue
+            message = reply.encode(("ok", result.truncated, result.engine_ms), result.table)
         except Exception as exc:  # noqa: BLE001 - reported to the caller as the query's error
-            conn.send(("error", "QueryError", f"{type(exc).__name__}: {exc}", None))
-            continue
-        conn.send(("ok", result.truncated, result.engine_ms))
-        conn.send_bytes(memoryview(payload))
+            message = reply.encode(_error(exc))
+        conn.send_bytes(memoryview(message))
 
 
 def _error(exc: Exception) -> tuple[str, str, str, str | None]:
