@@ -397,6 +397,13 @@ def remove_uncommitted(uri: str, so: Options | None) -> None:
         pass  # best effort: vacuum never sees these files, but the next write reuses the directory
 
 
+def _log_lines(fs: pafs.FileSystem, path: str) -> list[str]:
+    """A commit file's lines, split on newlines only (``str.splitlines`` also breaks at U+2028 inside a
+    string's min/max stats)."""
+    with fs.open_input_stream(path) as stream:
+        return stream.read().decode("utf-8").split("\n")
+
+
 def untracked_files(uri: str, so: Options | None) -> list[str]:
     """Data files in the table's folder that no entry of its log names (added or removed): what a writer
     that died before its commit left. Only call this while no writer can be in flight (the writer lock)."""
@@ -406,9 +413,7 @@ def untracked_files(uri: str, so: Options | None) -> list[str]:
         for info in fs.get_file_info(pafs.FileSelector(f"{root}/{_DELTA_LOG}", allow_not_found=True)):
             name = info.base_name
             if name.endswith(".json") and name[:-5].isdigit():
-                with fs.open_input_stream(info.path) as stream:
-                    lines = stream.read().decode("utf-8").split("\n")
-                for action in (json.loads(line) for line in lines if line.strip()):
+                for action in (json.loads(line) for line in _log_lines(fs, info.path) if line.strip()):
                     mentioned.update(unquote(action[k]["path"]) for k in ("add", "remove") if k in action)
             elif ".checkpoint" in name and name.endswith(".parquet"):
                 with fs.open_input_file(info.path) as handle:
@@ -508,8 +513,7 @@ def _commit_infos(uri: str, so: Options | None, latest: int, limit: int | None) 
     infos = []
     for version in range(latest, first - 1, -1):
         try:
-            with fs.open_input_stream(f"{root}/{_DELTA_LOG}/{version:020d}.json") as stream:
-                lines = stream.read().decode("utf-8").split("\n")
+            lines = _log_lines(fs, f"{root}/{_DELTA_LOG}/{version:020d}.json")
         except FileNotFoundError:
             continue
         for action in (json.loads(line) for line in lines if '"commitInfo"' in line):
