@@ -102,17 +102,11 @@ class LanceBackend(VectorBackend):
 
     def _written(self, table: pa.Table, metric: str, ds: Any, generation: int) -> LoadedIndex:
         """The index just written, from the table in hand (pos 0..n-1, in storage order) instead of reading the
-        metadata back; the vectors are read on first use, as after ``load``."""
-        ds = ds.checkout_version(ds.version)
-        meta = table.select(META_COLUMNS).combine_chunks()
-        rows, dim = table.num_rows, int(table.schema.field("vector").type.list_size)
-
-        def vectors() -> np.ndarray:
-            return self._vectors(ds, rows, dim)
-
-        return LoadedIndex(self.files.index, generation, metric, dim, meta, row_map(np.arange(rows), rows), None,
-                           None, self, ds if self._vector_index(ds) is not None else None, vectors, handle=ds,
-                           offsets=np.arange(rows, dtype=np.int64))
+        metadata back."""
+        rows = table.num_rows
+        return self._loaded(self.files.index, generation, metric, int(table.schema.field("vector").type.list_size),
+                            ds.checkout_version(ds.version), table.select(META_COLUMNS).combine_chunks(),
+                            np.arange(rows, dtype=np.int64), with_ann=True)
 
     def index_vectors(self, ds: Any, metric: str, params: dict[str, Any], rows: int) -> dict[str, Any]:
         """Train and write the IVF_PQ index (none under MIN_TRAIN_ROWS rows: exact search)."""
@@ -201,17 +195,22 @@ class LanceBackend(VectorBackend):
         scanned = ds.to_table(columns=META_COLUMNS)  # in storage order: row i is ``take`` offset i
         order = pc.sort_indices(scanned, [("pos", "ascending")])
         table = scanned.take(order).combine_chunks()
-        positions = table.column("pos").to_numpy()
+        return self._loaded(row.name, row.generation, row.metric, int(row.dim or 0), ds, table,
+                            order.to_numpy().astype(np.int64), with_ann=with_ann)
+
+    def _loaded(self, name: str, generation: int, metric: str, dim: int, ds: Any, meta: pa.Table,
+                offsets: np.ndarray, *, with_ann: bool) -> LoadedIndex:
+        """The index over ``ds`` from its metadata (sorted by pos; ``offsets``: each row's place in storage);
+        the vectors are read on first use."""
+        positions = meta.column("pos").to_numpy()
         labels = int(positions.max()) + 1 if len(positions) else 0
         indexed = with_ann and self._vector_index(ds) is not None
-        dim = int(row.dim or 0)
 
         def vectors() -> np.ndarray:
             return self._vectors(ds, labels, dim)
 
-        return LoadedIndex(row.name, row.generation, row.metric, dim, table, row_map(positions, labels), None,
-                           None, self, ds if indexed else None, vectors, handle=ds,
-                           offsets=order.to_numpy().astype(np.int64))
+        return LoadedIndex(name, generation, metric, dim, meta, row_map(positions, labels), None, None, self,
+                           ds if indexed else None, vectors, handle=ds, offsets=offsets)
 
     def _vectors(self, ds: Any, labels: int, dim: int) -> np.ndarray:
         table = ds.to_table(columns=["pos", "vector"])
