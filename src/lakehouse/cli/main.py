@@ -33,7 +33,7 @@ from lakehouse.cli import profiles as profiles_cli
 from lakehouse.cli import vectors as vectors_cli
 from lakehouse.cli.argv import hoist_global_options
 from lakehouse.cli.context import CliState
-from lakehouse.cli.output import WIDE, Format
+from lakehouse.cli.output import WIDE, Format, stderr, stdout
 
 app = typer.Typer(
     name="lakehouse",
@@ -71,6 +71,8 @@ def main(
 ) -> None:
     """Global options may also come after the command (lakehouse sql "..." --format json)."""
     WIDE["on"] = wide
+    stdout.reset()  # each command fits the terminal it runs in, not the first command's
+    stderr.reset()
     ctx.obj = CliState(data_dir=data_dir, config=config, format=fmt, url=url or None, token=token or None,
                        debug=debug)
     ctx.call_on_close(ctx.obj.close)

@@ -35,6 +35,10 @@ class _LazyConsole:
             self._console = Console(**self._options)
         return self._console
 
+    def reset(self) -> None:
+        """Measure the terminal again on next use (a process running several commands, as tests do)."""
+        self._console = None
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.get(), name)
 
