@@ -2,8 +2,9 @@
 
 No product code is changed and nothing sleeps. The child wraps, in itself, the places where a crash
 matters (every function of ``lakehouse.storage.delta``, the deltalake calls that commit, the faiss graph
-write, ``os.replace``/``shutil.rmtree``, each catalog transaction before and after its COMMIT (audit records,
-written on a bare connection, around their write), and each batch the writer pulls from the data source), and
+write, ``os.replace``/``shutil.rmtree``, each catalog transaction before its COMMIT on the connection (ORM
+sessions also before and after theirs; locks, audit records and other Core writes commit on a bare connection),
+and each batch the writer pulls from the data source), and
 counts them on the threads doing the work. Progress
 reports (throttled by the clock) and the lease heartbeat are left out, so the same operation on the same
 data gives the same sequence of steps and step N is the same point on every run.
@@ -71,10 +72,9 @@ def _in_progress_report() -> bool:
 def install(kill_at: int | None) -> CrashPoints:
     import deltalake
     from deltalake.table import TableAlterer, TableMerger, TableOptimizer
-    from sqlalchemy import event
+    from sqlalchemy import Engine, event
     from sqlalchemy.orm import Session
 
-    from lakehouse.governance.audit import AuditLog
     from lakehouse.storage import delta
     from lakehouse.vectors import ann
 
@@ -92,7 +92,7 @@ def install(kill_at: int | None) -> CrashPoints:
     ann.write_file = points.around("faiss.write", ann.write_file)
     os.replace = points.around("os.replace", os.replace)
     shutil.rmtree = points.around("shutil.rmtree", shutil.rmtree)
-    AuditLog.record = points.around("audit.record", AuditLog.record)  # type: ignore[method-assign]  # a Core commit
+    event.listen(Engine, "commit", lambda _conn: points.step("catalog.connection.commit"))
     event.listen(Session, "before_commit", lambda _s: points.step("catalog.commit:before"))
     event.listen(Session, "after_commit", lambda _s: points.step("catalog.commit:after"))
     return points

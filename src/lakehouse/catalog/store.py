@@ -8,7 +8,7 @@ import time
 import uuid
 from typing import Any
 
-from sqlalchemy import Engine, delete, exists, or_, select, update
+from sqlalchemy import Engine, delete, exists, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -152,17 +152,17 @@ class CatalogStore:
         """One attempt; a lock left by a dead process on this host is taken over."""
         owner_full = f"{self.owners.ensure()}:{owner}"
         for _ in range(2):
-            try:
-                with self.sessions.begin() as session:
-                    session.add(LockRow(name=name, owner=owner_full, acquired_at=utcnow()))
+            try:  # Core statements on a connection: every write takes and releases a lock, without the ORM's cost
+                with self.engine.begin() as conn:
+                    conn.execute(insert(LockRow).values(name=name, owner=owner_full, acquired_at=utcnow()))
                 return
             except IntegrityError:
                 holder = self._lock_holder(name)
                 if holder is None:
                     continue
                 if self.owners.is_dead(holder) or self._claim_stale(name, holder):
-                    with self.sessions.begin() as session:
-                        session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == holder))
+                    with self.engine.begin() as conn:
+                        conn.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == holder))
                     continue
                 raise Locked(
                     f"'{name}' is being written by another writer ({holder.split(':', 3)[-1]})."
@@ -170,9 +170,8 @@ class CatalogStore:
         raise Locked(f"Could not take the lock on '{name}'.")
 
     def _lock_holder(self, name: str) -> str | None:
-        with self.sessions() as session:
-            row = session.get(LockRow, name)
-            return row.owner if row else None
+        with self.engine.connect() as conn:
+            return conn.scalar(select(LockRow.owner).where(LockRow.name == name))
 
     def _claim_stale(self, name: str, holder: str) -> bool:
         """True (once) for a row of this instance whose release failed: the caller deletes it and retries."""
@@ -187,8 +186,8 @@ class CatalogStore:
         was full) is taken over by this instance's next acquire, or by anyone once this process is gone."""
         owner_full = f"{self.owners.owner_id}:{owner}"
         try:
-            with self.sessions.begin() as session:
-                session.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == owner_full))
+            with self.engine.begin() as conn:
+                conn.execute(delete(LockRow).where(LockRow.name == name, LockRow.owner == owner_full))
         except Exception:  # noqa: BLE001 - reporting it would turn a committed write into an error
             with self._stale_guard:
                 self._stale.add((name, owner_full))

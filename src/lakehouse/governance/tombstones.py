@@ -90,6 +90,15 @@ class TombstoneStore:
                 query = query.where(TombstoneRow.purged_at.is_(None))
             return list(session.scalars(query))
 
+    def active_keys(self, dataset: str) -> tuple[str | None, list[str]]:
+        """The key column and the values of the dataset's tombstones not yet purged (two columns, no row objects:
+        an index append checks them on every call)."""
+        with self._sessions() as session:
+            found = session.execute(select(TombstoneRow.key_column, TombstoneRow.key_value).where(
+                TombstoneRow.dataset_name == dataset, TombstoneRow.purged_at.is_(None))).all()
+        keys = [value for _, value in found if value is not None]
+        return (found[0][0] if found else None), keys
+
     def key_column(self, dataset: str) -> str | None:
         with self._sessions() as session:
             return session.scalar(select(TombstoneRow.key_column).where(

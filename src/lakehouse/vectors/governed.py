@@ -52,12 +52,9 @@ class GovernedSearch:
         return None  # access is all-or-nothing per source; a view's row filter already shaped its index
 
     def erased_doc_ids(self, dataset: str, id_column: str) -> Collection[str]:
-        store = self._governance.tombstones
-        rows = store.rows(dataset, active_only=True)
-        keys = [r.key_value for r in rows if r.key_value is not None]
+        key_column, keys = self._governance.tombstones.active_keys(dataset)
         if not keys:
             return set()
-        key_column = rows[0].key_column
         if key_column == id_column:
             return {str(k) for k in keys}
         manifest = self._catalog.datasets.get(dataset, with_lineage=False)
