@@ -100,13 +100,21 @@ NON_PERSON_QUALIFIERS: Final = (
     "bucket", "feature", "font", "plan", "course", "place", "location", "venue", "sku", "species", "song",
     "album", "track", "folder", "directory", "path", "image", "class", "module",
     "package", "function", "method", "metric", "variable", "index", "collection", "sheet", "report",
-    "document", "doc", "template", "style", "theme", "color", "colour", "layer", "stage", "step", "task",
+    "document", "doc", "template", "style", "theme", "color", "colour", "layer", "step", "task",
     "workflow", "pipeline", "branch", "repo", "repository", "library", "channel", "list", "menu", "page",
     "section", "skill", "language", "currency", "unit", "school", "university", "hospital", "clinic",
     "facility", "warehouse", "airport", "airline", "carrier", "provider", "partner", "entity", "employer",
     "firm", "agency", "league", "game", "movie", "book", "title", "object", "resource", "policy", "rule",
     "view", "account", "pet", "animal", "breed", "ship", "vessel", "plant", "building", "room", "town", "village",
 )
+# People whose name a head-first header gives after the word for name (nome_paciente, nama_ibu_kandung).
+HEAD_FIRST_PEOPLE: Final = tuple(q for q in PERSON_QUALIFIERS if q not in (
+    "first", "last", "full", "given", "family", "fam", "middle", "maiden", "sur", "fore", "billing", "shipping",
+    "legal", "real", "preferred", "personal", "f", "l", "card", "emergency"))
+_PARTICLES: Final = ("", "of ", "de ", "del ", "de la ", "da ", "do ", "di ", "du ", "des ", "van ", "von ")
+# Another name a person goes by; weak rules, the values decide (a pipeline's stage_name holds "build").
+PSEUDONYMS: Final = ("stage name", "pen name", "ring name", "pseudonym", "alias name", "artist name",
+                     "performer name", "professional name", "nom de plume", "known as", "aka")
 # Bare name parts (Synthea writes FIRST, LAST, MAIDEN): one word each, a known first name or surname.
 NAME_PARTS: Final = ("first", "last", "given", "family", "middle", "maiden", "forenames", "sn")
 # Columns named for a person's role hold names or "Name <email>" mailboxes, or teams and bots: weak rules
@@ -209,6 +217,9 @@ def phrases() -> list[tuple[str, str | None]]:
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
     add("person_name", "name", *NAME_PARTS, *PERSON_ROLES)  # weak: the values decide, see names.match_name
+    # the name before whose it is (nome_paciente, nama_ibu, nombre de la madre, jina la mama): head-first languages
+    add("person_name", *(f"name {particle}{q}" for q in HEAD_FIRST_PEOPLE for particle in _PARTICLES))
+    add("person_name", *PSEUDONYMS)  # weak: a stage or pen name is a person's, a pipeline stage's name is not
     add("driver_license", "drivers")  # weak
     _other_languages(add)
     return rules
@@ -250,7 +261,7 @@ def _other_languages(add: Callable[..., None]) -> None:
         add(category, *items)
 
 
-WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
+WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS, *PSEUDONYMS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "user id",
                                "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",

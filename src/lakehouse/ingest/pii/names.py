@@ -63,8 +63,13 @@ _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address
                                "mrn", "ssn", "zip", "city", "street", "mobile", "contact", "insurance"])
 
 
-_TRANSLIT: Final = header_transliteration()
+# Latin letters that Unicode does not decompose to a base letter, which NFKD would drop (Baba Adı -> "ad").
+_LATIN_EXTRA: Final = {ord(k): v for k, v in {"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                                              "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
+                                              "ð": "d", "Ð": "D", "ħ": "h", "ŀ": "l"}.items()}
+_TRANSLIT: Final = {**header_transliteration(), **_LATIN_EXTRA}
 _WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **ABBREVIATIONS}
+_KNOWN_HEADS: Final = frozenset(w for p, _ in phrases() for w in p.split() if len(w) >= 3)
 
 
 def _split(word: str) -> tuple[str, ...]:
@@ -76,6 +81,8 @@ def _split(word: str) -> tuple[str, ...]:
             head = word[: -len(suffix)]
             if word.endswith(suffix) and len(head) >= 3:
                 return (*_split(head), suffix)
+    if word.endswith("nr") and word not in _WORDS and (word[:-2] in _WORDS or word[:-2] in _KNOWN_HEADS):
+        return (*_split(word[:-2]), "nr")  # huisnr, patientnr, kontonr, telnr: a known word and its number
     return (word,)
 
 
