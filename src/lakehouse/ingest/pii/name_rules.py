@@ -111,7 +111,9 @@ NON_PERSON_QUALIFIERS: Final = (
 HEAD_FIRST_PEOPLE: Final = tuple(q for q in PERSON_QUALIFIERS if q not in (
     "first", "last", "full", "given", "family", "fam", "middle", "maiden", "sur", "fore", "billing", "shipping",
     "legal", "real", "preferred", "personal", "f", "l", "card", "emergency"))
-_PARTICLES: Final = ("", "of ", "de ", "del ", "de la ", "da ", "do ", "di ", "du ", "des ", "van ", "von ")
+# Words between "name" and whose it is (nombre de la madre, name of the pet), dropped after "name".
+NAME_PARTICLES: Final = frozenset(["of", "de", "del", "la", "da", "do", "di", "du", "des", "van", "von", "ya", "wa",
+                                   "dello", "della", "dos", "das"])
 # Another name a person goes by; weak rules, the values decide (a pipeline's stage_name holds "build").
 PSEUDONYMS: Final = ("stage name", "pen name", "ring name", "pseudonym", "alias name", "artist name",
                      "performer name", "professional name", "nom de plume", "known as", "aka")
@@ -218,7 +220,8 @@ def phrases() -> list[tuple[str, str | None]]:
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
     add("person_name", "name", *NAME_PARTS, *PERSON_ROLES)  # weak: the values decide, see names.match_name
     # the name before whose it is (nome_paciente, nama_ibu, nombre de la madre, jina la mama): head-first languages
-    add("person_name", *(f"name {particle}{q}" for q in HEAD_FIRST_PEOPLE for particle in _PARTICLES))
+    add("person_name", *(f"name {q}" for q in HEAD_FIRST_PEOPLE))  # names.py drops the particle: name (of) q
+    add(None, *(f"name {q}" for q in NON_PERSON_QUALIFIERS))  # name of the pet, nombre de la empresa
     add("person_name", *PSEUDONYMS)  # weak: a stage or pen name is a person's, a pipeline stage's name is not
     add("driver_license", "drivers")  # weak
     _other_languages(add)
@@ -293,7 +296,7 @@ CATEGORY_KEEPS: Final[dict[str, frozenset[str]]] = {
     "national_id": frozenset(["code"]),
     "iban": frozenset(["code"]),
 }
-ID_SUFFIX: Final = frozenset(["id", "key", "uuid", "guid", "fk", "pk", "ref"])
+ID_SUFFIX: Final = frozenset(["id", "ids", "key", "uuid", "guid", "fk", "pk", "ref"])
 PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])
 
 # Quasi-identifier parts (see groups.py): words that make a column one part of a date of birth or an address.
@@ -313,6 +316,8 @@ CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "subu
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
                                "woonplaats", "localidad", "comune"])
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])
+# Postal-code abbreviations too short to read alone (code postal, CAP, NPA): an address part beside a street.
+POSTAL_ABBREVIATIONS: Final = frozenset([("cp",), ("cap",), ("npa",), ("pc",), ("cpa",)])
 
 # A header naming another kind of identifier: values shaped like a card or an SSN are that identifier.
 OTHER_IDENTIFIERS: Final = frozenset([

@@ -195,7 +195,8 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
 )
 # Of those, the ones the values must confirm (short or used for other things too).
 WEAK_PHRASES: Final = frozenset([
-    "pib", "im ya", "ho", "kana", "cid", "cim", "cie", "drg", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
+    "pib", "im ya", "ho", "kana", "cid", "cim", "cie", "drg",
+    "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
     "inn number", "ipn", "tc number", "twitter", "instagram", "tiktok", "telegram", "snapchat", "reddit", "mastodon",
     "github",
     "gitlab", "skype", "wechat", "kakao"])
