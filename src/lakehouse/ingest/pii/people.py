@@ -130,7 +130,7 @@ _LIST_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+(?:and|&)\s+")
 def is_person_list(value: Any) -> bool:
     """Several people in one cell (``Rachael Mason, Leon Thomas, Alan Carr``: a paper's authors, a crew): two
     or more whole names, most of them known. ``Lopez, Maria`` is one person (one word each side)."""
-    if not isinstance(value, str) or len(value) > 400 or ("," not in value and ";" not in value):
+    if not isinstance(value, str) or len(value) > 400 or not _LIST_SEPARATORS.search(value):
         return False
     parts = [p for p in _LIST_SEPARATORS.split(value.strip()) if p]
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
