@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS, WEAK_NATIONAL_ID_WORDS
+from lakehouse.ingest.pii.name_words_health import HEALTH_PERSON_PHRASES, HEALTH_PHRASES
 from lakehouse.ingest.pii.name_words_world import MORE_ROLES, PHRASES, WEAK_PHRASES, WORLD_COMPOUNDS
 
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
@@ -251,7 +252,8 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("phone", "gsm", "fax")
     add("person_name", "name family", "name given", "name full", "name complete", "name completo",
         "name completa", "name e surname", "forename e surname", "full name")
-    add("date_of_birth", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
+    add("postal_code", "cod post", "cod postal", "code post", "post kodea")
+    add("date_of_birth", "birth data", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
         "date da birth", "date van birth", "data birth", "data de birth", "data di birth", "data da birth")
     add(None, *(f"{q} {w}" for q in ("pet", "animal", "dog", "cat", "horse", "puppy", "livestock", "cattle",
                                      "plant", "tree", "company", "business", "vehicle", "car", "device")
@@ -260,6 +262,8 @@ def _other_languages(add: Callable[..., None]) -> None:
         "birth city", "city of birth", "date of death", "death date")
     add("national_id", "birth number")
     add("medical", "blood group", "blutgruppe", "grupo sanguineo", "groupe sanguin")
+    add("medical", *HEALTH_PHRASES)  # name_words_health.py: blood group, medical record, health card numbers
+    add("person_name", *HEALTH_PERSON_PHRASES)
     for category, items in PHRASES:  # name_words_world.py: romanised Asian and African languages, more European
         add(category, *items)
 

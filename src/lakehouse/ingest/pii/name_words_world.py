@@ -104,6 +104,22 @@ WORLD_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("street", "shari", "khiaban", "rechov", "kalye"),
     **_words("postal", "bareedi", "mikud"),
     **_words("tax", "vergi", "maliat", "dariba"),
+    # Catalan, Galician, Basque, Welsh, Albanian, Afrikaans; Urdu, Bengali, Nepali, Tamil, Hausa, Yoruba (romanised)
+    **_words("name", "izena", "enw", "emri", "emer", "suna", "oruko", "peyar", "peyer"),
+    **_words("surname", "cognoms", "cognom", "apelidos", "apelido", "abizena", "abizenak", "cyfenw", "mbiemri",
+             "mbiemer"),
+    **_words("birth", "naixement", "nacemento", "jaiotze", "jaiotza", "geni", "paidaish", "pedaish", "jonmo",
+             "janma", "janmo"),
+    **_words("date", "dyddiad", "miti", "tareekh"),
+    **_words("address", "adreca", "enderezo", "helbidea", "cyfeiriad", "thikana", "thegana"),
+    **_words("phone", "telefonoa", "ffon", "telefoni", "telefonin"),
+    **_words("mobile", "selfoon", "mugikorra"),
+    **_words("email", "correu", "ebost", "emaila"),
+    **_words("father", "walid", "pitar", "abbu", "aita"),
+    **_words("mother", "walida", "ammi", "ama"),
+    **_words("number", "nommer", "zenbakia", "rhif"),
+    **_words("account", "rek"),  # Indonesian rekening
+    **_words("place", "tmpt"),
 }
 
 # Run-together words that stand for several English ones.
@@ -118,6 +134,8 @@ WORLD_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "manadslon": ("month", "salary"), "timlon": ("hour", "salary"), "manedslon": ("month", "salary"),
     "securityword": ("security", "word"), "secretword": ("secret", "word"), "codeword": ("code", "word"),
     "passphrase": ("pass", "phrase"), "aikotoba": ("secret", "word"), "onomateponymo": ("full", "name"),
+    "datelindja": ("birth", "date"), "datelindje": ("birth", "date"), "sunniaeg": ("birth", "date"),
+    "poskode": ("postal", "code"), "jaiotegun": ("birth", "day"),
 }
 
 # Particles between two words of a romanised header: Japanese "no", Hindi "ka/ki/ke", Swahili "ya/la/wa",

@@ -34,6 +34,7 @@ from lakehouse.ingest.pii.name_rules import (
     phrases,
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
+from lakehouse.ingest.pii.name_words_health import HEALTH_TRANSLATIONS
 from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
 from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
@@ -70,7 +71,7 @@ _LATIN_EXTRA: Final = {ord(k): v for k, v in {"ı": "i", "ł": "l", "Ł": "L", "
                                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
                                               "ð": "d", "Ð": "D", "ħ": "h", "ŀ": "l"}.items()}
 _TRANSLIT: Final = {**header_transliteration(), **_LATIN_EXTRA}
-_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **ABBREVIATIONS}
+_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **ABBREVIATIONS}
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
