@@ -57,14 +57,14 @@ _PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
 _WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _FORMATTED_PHONE_SHAPE = Validator("phone", "written as phone numbers", frozenset({"str"}), is_phone_shaped)
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
-# An address column holding only postal codes: written as codes (4-10 characters, leading zeros kept).
-POSTCODE = Validator("postal_code", "postal codes", frozenset({"str"}),
-                     lambda v: 4 <= len(v.strip()) <= 10 and is_postal_code(v))
-STREET_AND_NUMBER = Validator("address", "a street with a house number", frozenset({"str"}),
-                              lambda v: sum(c.isalpha() for c in v) >= 4 and is_address_like(v))
-ROLE_HANDLE = Validator("username", "login handles", frozenset({"str"}),
-                        lambda v: any(c.islower() for c in v) and LOGIN_HANDLE.check(v))
 _EXPIRY_YEAR = Validator("card_expiry", "card expiry years", frozenset({"str", "int"}), is_expiry_year)
+# An address column holding only postal codes: written as codes (4-10 characters, leading zeros kept).
+_POSTCODE = Validator("postal_code", "postal codes", frozenset({"str"}),
+                      lambda v: 4 <= len(v.strip()) <= 10 and is_postal_code(v))
+_STREET_AND_NUMBER = Validator("address", "streets with a house number", frozenset({"str"}),
+                               lambda v: sum(c.isalpha() for c in v) >= 4 and is_address_like(v))
+_ROLE_HANDLE = Validator("username", "login handles", frozenset({"str"}),
+                         lambda v: any(c.islower() for c in v) and LOGIN_HANDLE.check(v))
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,9 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
             return KNOWN_NAME_PART
         return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
     if hint.category == "address" and hint.weak:  # "Straße / Hausnr.": a street with its number, not "Nr. 12"
-        return STREET_AND_NUMBER
+        return _STREET_AND_NUMBER
     if hint.category == "username" and hint.surrogate and hint.weak:  # author_id: "jdoe", not "AEH" (initials)
-        return ROLE_HANDLE
+        return _ROLE_HANDLE
     if hint.rule in HANDLE_RULES:  # user_id, netid: a key (42, a UUID) unless the values are people's handles
         return LOGIN_HANDLE
     if hint.category == "card_expiry":
@@ -182,7 +182,6 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
         # (six pets' names repeat; a waiting list repeats families)
         validator = KNOWN_NAME_PART
         rate, checked = _rate(validator, values)
-    distinct = len(set(values.items))
     if validator.distinct and distinct < validator.distinct * n and distinct < DISTINCT_ENOUGH:
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
@@ -312,10 +311,10 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
                 hint, by_name = alt, by_alt
                 break
     if hint is not None and by_name is not None and by_name.confidence < REPORT_AT and hint.category == "address":
-        rate, checked = _rate(POSTCODE, values, need=VALUE_ONLY_RATE)
+        rate, checked = _rate(_POSTCODE, values, need=VALUE_ONLY_RATE)
         if rate >= VALUE_ONLY_RATE:  # DomicilioFiscal: the address as the tax office keeps it, a postal code
             by_name = _Candidate("postal_code", round(0.45 + 0.5 * rate, 2),
-                                 f"name rule '{hint.rule}', but {_pct(rate, checked, POSTCODE.noun)}")
+                                 f"name rule '{hint.rule}', but {_pct(rate, checked, _POSTCODE.noun)}")
             hint = NameHint("postal_code", hint.rule)
     chosen = _choose(hint, by_name, values, _names_other_identifier(names))
     if chosen is None or chosen.confidence < REPORT_AT:
