@@ -30,7 +30,8 @@ from lakehouse.ingest.pii.people import is_handle_list, is_person_list
         ("Behandlung", "medical"), ("rekam_medis", "medical"), ("Anamnese", "medical"), ("hasta_adi", "person_name"),
         ("izena", "person_name"), ("data de naixement", "date_of_birth"), ("datelindja", "date_of_birth"),
         ("helbidea", "address"), ("poskode", "postal_code"), ("gimimo data", "date_of_birth"),
-        ("pitar_nam", "person_name"),
+        ("pitar_nam", "person_name"), ("home_landline", "phone"), ("Festnetz", "phone"), ("whatsapp", "phone"),
+        ("ehr_id", "medical"),
     ],
 )
 def test_general_headers(name: str, category: str) -> None:

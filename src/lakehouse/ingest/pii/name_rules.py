@@ -205,7 +205,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "medication", "medications", "medicine", "meds",
         "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
         "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
-        "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",
+        "disorder", "illness", "medical", "clinical", "patient", "mrn", "ehr", "emr", "medical record", "hiv",
         "reason for visit", "visit reason", "reason of visit", "chief complaint", "presenting complaint",
         "diabetes", "diabetic", "cancer", "pregnancy", "pregnant", "disability", "vaccination",
         "vaccine", "immunization", "lab result", "therapy", "surgery", "bmi", "health condition",
@@ -249,7 +249,7 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("driver_license", "license driver", "license conducir", "license conduire", "license conducao",
         "license guida", "prawo jazdy", "ridicsky prukaz", "vozacka dozvola")
     add("address", "domicilio", "residencia", "bostadsadress", "lakcim")
-    add("phone", "gsm", "fax")
+    add("phone", "gsm", "fax", "landline", "land line", "festnetz", "whatsapp", "whats app", "wa number", "viber")
     add("person_name", "name family", "name given", "name full", "name complete", "name completo",
         "name completa", "name e surname", "forename e surname", "full name")
     add("postal_code", "cod post", "cod postal", "code post", "post kodea")
