@@ -1,7 +1,8 @@
 """The labelled evaluation sets: their coverage, and the detector's precision and recall on each.
 
 ``evalset.jsonl`` is development data (rules were written and changed while reading it); ``heldout.jsonl``
-is the held-out set (round 10, evalgen_round10.py), scored to report, never to tune (docs/pii.md).
+is the held-out set, scored to report, never to tune (docs/pii.md). Until round 11 replaces it, the file still
+holds round 10 (evalgen_round10.py), which is development data now.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Measured on the held-out set (round 10, written by a
-# hand that never read the rules, committed before it was scored, scored once, never tuned on): precision 0.923,
-# recall 0.779. The recall goal is NOT met; these floors are what the shipped rules reach, so a regression fails
-# here (docs/pii.md).
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Round 10 (written by a hand that never read the rules,
+# committed before it was scored, scored once) measured precision 0.923, recall 0.779; its misses were then read,
+# so it is development data and these floors are its first score, kept until round 11 replaces heldout.jsonl and
+# its own first score becomes the floors (docs/pii.md).
 HELDOUT_PRECISION = 0.92
 HELDOUT_RECALL_FLOOR = 0.77
 
@@ -36,14 +37,19 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
     assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 90
     dev_tables = {c.table for c in columns if c.table}
     held_tables = {c.table for c in held}
-    assert not dev_tables & held_tables  # no held-out table is development data
+    # no held-out table is development data, except between rounds: a scored round moves into development
+    # whole (its notes say so) before the next independent round replaces heldout.jsonl
+    moved = {c.table for c in columns if c.note.startswith("round-10 held-out, now dev")}
+    assert not (dev_tables & held_tables) or held_tables == moved
 
 
 def test_development_set_figures_do_not_regress() -> None:
     report = evaluate()
     assert isinstance(report, EvalReport)
-    assert report.precision >= 0.98 and report.recall >= 0.95, report.summary()
-    assert report.text_precision == 1.0 and report.text_recall == 1.0, report.summary()
+    assert report.precision >= 0.99 and report.recall >= 0.98, report.summary()
+    # round 10's commit messages name people in trailers ("Signed-off-by: Name <email>"): the email is found,
+    # the name is not (names inside prose are not scanned), so that one column counts as a miss and a false alarm
+    assert report.text_precision >= 0.96 and report.text_recall >= 0.96, report.summary()
     assert report.per_category["email"].tp >= 5
     original = default_path().read_text(encoding="utf-8").splitlines()[:189]
     assert all(json.loads(line).get("table") is None for line in original)  # the set before issue 11
@@ -61,8 +67,8 @@ def test_heldout_set_precision_and_recall() -> None:
     report = evaluate(heldout_path())
     assert report.precision >= HELDOUT_PRECISION, report.summary()
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
-    # eight free-text columns with PII inside: six found (a phone written in Indonesian prose and a person's name
-    # in a commit message missed), one false alarm
+    # round 10's eight free-text columns with PII inside: six found at its first score (a phone written in
+    # Indonesian prose and a person's name in a commit message missed), one false alarm
     assert report.text.fp <= 1 and report.text.tp >= 6, report.summary()
 
 

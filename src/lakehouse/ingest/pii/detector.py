@@ -25,6 +25,7 @@ from lakehouse.ingest.pii.names import (
 )
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
+    COMPANY_TAX_ID,
     EXPIRY_FORMAT,
     KNOWN_NAME_PART,
     KNOWN_PERSON,
@@ -32,9 +33,11 @@ from lakehouse.ingest.pii.validators import (
     LOGIN_HANDLE,
     VALIDATORS,
     Validator,
+    is_address_like,
     is_email,
     is_formatted_phone,
     is_phone_shaped,
+    is_postal_code,
 )
 
 MIN_VALUES: Final = 5  # fewer non-null values than this: the name decides alone
@@ -55,6 +58,13 @@ _WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _FORMATTED_PHONE_SHAPE = Validator("phone", "written as phone numbers", frozenset({"str"}), is_phone_shaped)
 _EXPIRY_MONTH = Validator("card_expiry", "months (1-12)", frozenset({"str", "int"}), is_month)
 _EXPIRY_YEAR = Validator("card_expiry", "card expiry years", frozenset({"str", "int"}), is_expiry_year)
+# An address column holding only postal codes: written as codes (4-10 characters, leading zeros kept).
+_POSTCODE = Validator("postal_code", "postal codes", frozenset({"str"}),
+                      lambda v: 4 <= len(v.strip()) <= 10 and is_postal_code(v))
+_STREET_AND_NUMBER = Validator("address", "streets with a house number", frozenset({"str"}),
+                               lambda v: sum(c.isalpha() for c in v) >= 4 and is_address_like(v))
+_ROLE_HANDLE = Validator("username", "login handles", frozenset({"str"}),
+                         lambda v: any(c.islower() for c in v) and LOGIN_HANDLE.check(v))
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,10 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
         if hint.rule in NAME_PARTS:
             return KNOWN_NAME_PART
         return KNOWN_PERSON_OR_PART if hint.rule == "display name" else KNOWN_PERSON
+    if hint.category == "address" and hint.weak:  # "Straße / Hausnr.": a street with its number, not "Nr. 12"
+        return _STREET_AND_NUMBER
+    if hint.category == "username" and hint.surrogate and hint.weak:  # author_id: "jdoe", not "AEH" (initials)
+        return _ROLE_HANDLE
     if hint.rule in HANDLE_RULES:  # user_id, netid: a key (42, a UUID) unless the values are people's handles
         return LOGIN_HANDLE
     if hint.category == "card_expiry":
@@ -161,11 +175,13 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
             detail = "no non-null values sampled" if n == 0 else f"only {n} non-null values sampled"
         return _Candidate(hint.category, NAME_ONLY, f"{rule} ({detail})")
     rate, checked = _rate(validator, values)
-    if weak and validator is KNOWN_PERSON and rate < WEAK_AGREE_RATE and len(set(values.items)) >= 0.5 * n:
-        # jmeno, badge_name: one word each; known first names or surnames, and mostly distinct (pets repeat)
+    distinct = len(set(values.items))
+    if weak and validator is KNOWN_PERSON and rate < WEAK_AGREE_RATE and (distinct >= 0.5 * n or
+                                                                          distinct >= DISTINCT_ENOUGH):
+        # jmeno, badge_name, NOM: one word each; known first names or surnames, mostly distinct or many of them
+        # (six pets' names repeat; a waiting list repeats families)
         validator = KNOWN_NAME_PART
         rate, checked = _rate(validator, values)
-    distinct = len(set(values.items))
     if validator.distinct and distinct < validator.distinct * n and distinct < DISTINCT_ENOUGH:
         return _Candidate(hint.category, 0.3, f"{rule} but only {len(set(values.items))} distinct values in {n}")
     if weak:
@@ -180,6 +196,8 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
     if rate >= AGREE_RATE:
         return _Candidate(hint.category, round(min(0.99, NAME_ONLY + 0.4 * rate), 2),
                           f"{rule} + {_pct(rate, checked, validator.noun)}")
+    if hint.category == "national_id" and _rate(COMPANY_TAX_ID, values, need=VALUE_ONLY_RATE)[0] >= VALUE_ONLY_RATE:
+        return _Candidate(hint.category, 0.3, f"{rule} but the values are companies' tax ids")
     if validator.shape is not None and _shaped(validator.shape, values) >= VALUE_ONLY_RATE:
         return _Candidate(hint.category, NAME_ONLY,
                           f"{rule}; values are shaped right but only {_pct(rate, checked, validator.noun)}")
@@ -292,11 +310,17 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
             if by_alt is not None and by_alt.confidence >= REPORT_AT:
                 hint, by_name = alt, by_alt
                 break
+    if hint is not None and by_name is not None and by_name.confidence < REPORT_AT and hint.category == "address":
+        rate, checked = _rate(_POSTCODE, values, need=VALUE_ONLY_RATE)
+        if rate >= VALUE_ONLY_RATE:  # DomicilioFiscal: the address as the tax office keeps it, a postal code
+            by_name = _Candidate("postal_code", round(0.45 + 0.5 * rate, 2),
+                                 f"name rule '{hint.rule}', but {_pct(rate, checked, _POSTCODE.noun)}")
+            hint = NameHint("postal_code", hint.rule)
     chosen = _choose(hint, by_name, values, _names_other_identifier(names))
     if chosen is None or chosen.confidence < REPORT_AT:
         return None
-    if hint is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
-        return None  # store_phone full of phone numbers: a shop's
+    if by_name is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
+        return None  # store_phone, installer_hotline full of phone numbers: a shop's (the values alone decided)
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 

@@ -39,6 +39,7 @@ from lakehouse.ingest.pii.evalgen_round6 import round6_tables
 from lakehouse.ingest.pii.evalgen_round7 import round7_tables
 from lakehouse.ingest.pii.evalgen_round8 import round8_tables
 from lakehouse.ingest.pii.evalgen_round9 import round9_tables
+from lakehouse.ingest.pii.evalgen_round10 import round10_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -290,7 +291,8 @@ def columns() -> list[dict[str, Any]]:
     later = [(n, r) for n, rs in ((1, round1_tables()), (2, round2_tables()), (3, round3_tables()),
                                   (4, round4_tables()), (5, round5_tables()),
                                   (6, round6_tables()), (7, round7_tables()),
-                                  (8, round8_tables()), (9, round9_tables())) for r in rs]
+                                  (8, round8_tables()), (9, round9_tables()),
+                                  (10, round10_tables())) for r in rs]
     rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r["note"]).rstrip("; ")} for n, r in later]
     return c + list(tables()) + list(public_tables()) + rounds
 

@@ -1,6 +1,8 @@
-"""Write heldout.jsonl, held-out round 10: ``python -m lakehouse.ingest.pii.evalgen_round10``.
+"""Round-10 held-out tables, now development data (in evalset.jsonl through evalgen.py, split "dev"). Scored
+once: precision 0.923, recall 0.779 (contains_pii 6 of 8); its misses were then read, so the held-out set is
+round 11.
 
-Written by an author who never read the detector, its word lists or the earlier evaluation sets; only the
+Round 10, written by an author who never read the detector, its word lists or the earlier evaluation sets; only the
 JSONL format (evaluation.py) and the category table and label conventions of docs/pii.md were read.
 Eighteen tables from domains no earlier round used, five of them without personal data, eight with headers
 in German, Indonesian, French, Mexican Spanish, Brazilian Portuguese, Turkish, Dutch and Swahili.
@@ -16,14 +18,11 @@ file.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
-import sys
 import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from faker import Faker
@@ -1361,18 +1360,5 @@ def rows(seed: int = SEED) -> list[Row]:
     return g.rows
 
 
-def default_path() -> Path:
-    return Path(__file__).with_name("heldout.jsonl")
-
-
-def main(argv: list[str]) -> None:
-    path = Path(argv[0]) if argv else default_path()
-    out = rows()
-    with path.open("w", encoding="utf-8") as f:
-        for row in out:
-            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    print(f"wrote {len(out)} columns to {path}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
+def round10_tables(seed: int = SEED) -> list[Row]:
+    return [{**row, "split": "dev"} for row in rows(seed)]

@@ -21,8 +21,8 @@ from lakehouse.ingest.pii.sampling import Values, looks_boolean, share
 from lakehouse.ingest.pii.validators import is_address_like, is_postal_code, is_street_name
 
 PART_RATE: Final = 0.8  # share of a part's values that must look like that part
-_HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,5}[A-Za-z]?)?"
-                           r"(?:\s?1/2|\s?½)?$",
+_HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?"
+                           r"(?:\s?[-/]\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]))?(?:\s?(?:bis|ter|quater))?(?:\s?1/2|\s?½)?$",
                            re.IGNORECASE)
 _UNIT = re.compile(r"^(?:(?:apt|apartment|unit|suite|ste|flat|#)\.?\s*)?#?\s*[A-Za-z0-9-]{1,6}$", re.IGNORECASE)
 _PLACE = re.compile(r"^[^\W\d_]+(?:[\s'.-]+[^\W\d_]+)*\.?$")
@@ -149,6 +149,8 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         for column, role, evidence in parts:
             if column in found:
                 continue
-            out[column] = finding(columns[column], f"{group}_part", 0.8 if "%" in evidence else 0.6,
+            postcodes = role == "postal" and "%" in evidence and share(is_postal_code, samples[column]) >= PART_RATE
+            category = "postal_code" if postcodes else f"{group}_part"  # CP beside a street: a postal code
+            out[column] = finding(columns[column], category, 0.8 if "%" in evidence else 0.6,
                                   f"quasi-identifier group {group} ({together}): {role}, {evidence}")
     return out

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Final
 
 from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS, WEAK_NATIONAL_ID_WORDS
+from lakehouse.ingest.pii.name_words_health import HEALTH_PERSON_PHRASES, HEALTH_PHRASES
 from lakehouse.ingest.pii.name_words_world import MORE_ROLES, PHRASES, WEAK_PHRASES, WORLD_COMPOUNDS
 
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
@@ -100,13 +101,23 @@ NON_PERSON_QUALIFIERS: Final = (
     "bucket", "feature", "font", "plan", "course", "place", "location", "venue", "sku", "species", "song",
     "album", "track", "folder", "directory", "path", "image", "class", "module",
     "package", "function", "method", "metric", "variable", "index", "collection", "sheet", "report",
-    "document", "doc", "template", "style", "theme", "color", "colour", "layer", "stage", "step", "task",
+    "document", "doc", "template", "style", "theme", "color", "colour", "layer", "step", "task",
     "workflow", "pipeline", "branch", "repo", "repository", "library", "channel", "list", "menu", "page",
     "section", "skill", "language", "currency", "unit", "school", "university", "hospital", "clinic",
     "facility", "warehouse", "airport", "airline", "carrier", "provider", "partner", "entity", "employer",
     "firm", "agency", "league", "game", "movie", "book", "title", "object", "resource", "policy", "rule",
     "view", "account", "pet", "animal", "breed", "ship", "vessel", "plant", "building", "room", "town", "village",
 )
+# People whose name a head-first header gives after the word for name (nome_paciente, nama_ibu_kandung).
+HEAD_FIRST_PEOPLE: Final = tuple(q for q in PERSON_QUALIFIERS if q not in (
+    "first", "last", "full", "given", "family", "fam", "middle", "maiden", "sur", "fore", "billing", "shipping",
+    "legal", "real", "preferred", "personal", "f", "l", "card", "emergency"))
+# Words between "name" and whose it is (nombre de la madre, name of the pet), dropped after "name".
+NAME_PARTICLES: Final = frozenset(["of", "de", "del", "la", "da", "do", "di", "du", "des", "van", "von", "ya", "wa",
+                                   "dello", "della", "dos", "das"])
+# Another name a person goes by; weak rules, the values decide (a pipeline's stage_name holds "build").
+PSEUDONYMS: Final = ("stage name", "pen name", "ring name", "pseudonym", "alias name", "artist name",
+                     "performer name", "professional name", "nom de plume", "known as", "aka")
 # Bare name parts (Synthea writes FIRST, LAST, MAIDEN): one word each, a known first name or surname.
 NAME_PARTS: Final = ("first", "last", "given", "family", "middle", "maiden", "forenames", "sn")
 # Columns named for a person's role hold names or "Name <email>" mailboxes, or teams and bots: weak rules
@@ -194,7 +205,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "medication", "medications", "medicine", "meds",
         "prescription", "prescriptions", "rx", "dosage", "allergy", "allergies", "allergic",
         "blood type", "blood group", "blood pressure", "symptom", "symptoms", "treatment", "disease",
-        "disorder", "illness", "medical", "clinical", "patient", "mrn", "medical record", "hiv",
+        "disorder", "illness", "medical", "clinical", "patient", "mrn", "ehr", "emr", "medical record", "hiv",
         "reason for visit", "visit reason", "reason of visit", "chief complaint", "presenting complaint",
         "diabetes", "diabetic", "cancer", "pregnancy", "pregnant", "disability", "vaccination",
         "vaccine", "immunization", "lab result", "therapy", "surgery", "bmi", "health condition",
@@ -209,6 +220,10 @@ def phrases() -> list[tuple[str, str | None]]:
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
     add("person_name", "name", *NAME_PARTS, *PERSON_ROLES)  # weak: the values decide, see names.match_name
+    # the name before whose it is (nome_paciente, nama_ibu, nombre de la madre, jina la mama): head-first languages
+    add("person_name", *(f"name {q}" for q in HEAD_FIRST_PEOPLE))  # names.py drops the particle: name (of) q
+    add(None, *(f"name {q}" for q in NON_PERSON_QUALIFIERS))  # name of the pet, nombre de la empresa
+    add("person_name", *PSEUDONYMS)  # weak: a stage or pen name is a person's, a pipeline stage's name is not
     add("driver_license", "drivers")  # weak
     _other_languages(add)
     return rules
@@ -234,10 +249,11 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("driver_license", "license driver", "license conducir", "license conduire", "license conducao",
         "license guida", "prawo jazdy", "ridicsky prukaz", "vozacka dozvola")
     add("address", "domicilio", "residencia", "bostadsadress", "lakcim")
-    add("phone", "gsm", "fax")
+    add("phone", "gsm", "fax", "landline", "land line", "festnetz", "whatsapp", "whats app", "wa number", "viber")
     add("person_name", "name family", "name given", "name full", "name complete", "name completo",
         "name completa", "name e surname", "forename e surname", "full name")
-    add("date_of_birth", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
+    add("postal_code", "cod post", "cod postal", "code post", "post kodea")
+    add("date_of_birth", "birth data", "birth date", "date birth", "date de birth", "date of birth", "date di birth",
         "date da birth", "date van birth", "data birth", "data de birth", "data di birth", "data da birth")
     add(None, *(f"{q} {w}" for q in ("pet", "animal", "dog", "cat", "horse", "puppy", "livestock", "cattle",
                                      "plant", "tree", "company", "business", "vehicle", "car", "device")
@@ -246,11 +262,13 @@ def _other_languages(add: Callable[..., None]) -> None:
         "birth city", "city of birth", "date of death", "death date")
     add("national_id", "birth number")
     add("medical", "blood group", "blutgruppe", "grupo sanguineo", "groupe sanguin")
+    add("medical", *HEALTH_PHRASES)  # name_words_health.py: blood group, medical record, health card numbers
+    add("person_name", *HEALTH_PERSON_PHRASES)
     for category, items in PHRASES:  # name_words_world.py: romanised Asian and African languages, more European
         add(category, *items)
 
 
-WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS))
+WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS, *PSEUDONYMS))
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "user id",
                                "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
@@ -282,7 +300,7 @@ CATEGORY_KEEPS: Final[dict[str, frozenset[str]]] = {
     "national_id": frozenset(["code"]),
     "iban": frozenset(["code"]),
 }
-ID_SUFFIX: Final = frozenset(["id", "key", "uuid", "guid", "fk", "pk", "ref"])
+ID_SUFFIX: Final = frozenset(["id", "ids", "key", "uuid", "guid", "fk", "pk", "ref"])
 PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])
 
 # Quasi-identifier parts (see groups.py): words that make a column one part of a date of birth or an address.
@@ -302,6 +320,8 @@ CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "subu
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
                                "woonplaats", "localidad", "comune"])
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])
+# Postal-code abbreviations too short to read alone (code postal, CAP, NPA): an address part beside a street.
+POSTAL_ABBREVIATIONS: Final = frozenset([("cp",), ("cap",), ("npa",), ("pc",), ("cpa",)])
 
 # A header naming another kind of identifier: values shaped like a card or an SSN are that identifier.
 OTHER_IDENTIFIERS: Final = frozenset([

@@ -28,7 +28,8 @@ TRANSLATIONS: Final[dict[str, str]] = {
     **_words("birth", "geburt", "geburts", "geb", "nac", "nasc", "naiss", "nais", "naissance", "nascita",
              "nascimento", "nacimiento", "geboorte",
              "fodsel", "fodsels", "foedsel", "fodelse", "syntyma", "urodzenia", "narozeni", "narodenia",
-             "nasterii", "nastere", "rodjenja", "szuletesi", "dogum", "lahir", "dzimsanas", "gimimo", "sunni",
+             "nasterii", "nastere", "rodjenja", "rodenja", "szuletesi",
+             "dogum", "lahir", "dzimsanas", "gimimo", "sunni",
              "faedingar", "rojstva"),
     **_words("date", "datum", "fecha", "dato", "datetime", "datums", "kuupaev", "dagsetning"),
     **_words("day", "dia", "jour", "giorno", "dag", "dzien"),
@@ -50,7 +51,9 @@ TRANSLATIONS: Final[dict[str, str]] = {
     **_words("civic", "civique", "civico"),
     **_words("city", "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "miasto", "mesto",
              "varos", "kaupunki", "stad", "plaats", "woonplaats", "localidad", "comune", "gemeinde", "oras",
-             "grad", "sehir", "kota", "poblacion", "municipio", "localite", "localita", "poststed", "postort", "linn",
+             "grad", "sehir", "kota", "poblacion", "municipio", "localite", "localita", "localitate", "telepules",
+             "colonia", "kelurahan", "desa",
+             "poststed", "postort", "linn",
              "miestas", "pilseta", "obec"),
     **_words("code", "codigo", "codice", "kod", "kode", "koodi", "kood", "cd"),
     **_words("postal", "postale", "posti", "pocztowy", "postovni", "postai", "postanski"),
@@ -100,6 +103,20 @@ TRANSLATIONS: Final[dict[str, str]] = {
              "laake", "lek", "lekarstwo"),
     **_words("allergy", "allergie", "alergia", "allergia", "alergie", "alergias", "allergien", "allergies"),
     **_words("contact", "kontakt", "contacto", "contatto", "contato"),
+    **_words("mother", "madre", "mae", "mere", "mutter", "moeder", "ibu", "anne", "matka", "anya"),
+    **_words("father", "padre", "pai", "pere", "vater", "vader", "ayah", "bapak", "ojciec", "otec"),
+    **_words("spouse", "esposa", "esposo", "conjuge", "conjoint", "coniuge", "ehegatte", "ehepartner", "ehefrau",
+             "ehemann", "echtgenoot", "suami", "istri", "mke", "mume"),
+    **_words("child", "hijo", "hija", "filho", "filha", "enfant", "figlio", "figlia", "anak", "mtoto"),
+    **_words("vaccine", "vacina", "vacuna", "vaccin", "vaccino", "impfstoff", "szczepionka", "vakcina", "rokote",
+             "vaksin", "chanjo", "imunobiologico", "inmunobiologico", "imunizante"),
+    **_words("vaccination", "vacinacao", "vacunacion", "impfung", "szczepienie", "ockovani", "rokotus", "vaksinasi",
+             "imunizacao", "inmunizacion", "vaccinatie", "vaccinazione"),
+    **_words("date", "tgl", "tggl"),  # Indonesian/Malay tanggal
+    **_words("phone", "telp", "tlp"),  # Indonesian telepon
+    **_words("salary", "salaris"),
+    **_words("unit", "complemento", "toevoeging"),  # the flat or suite after the house number (pt, nl)
+    **_words("place", "tempat", "lugar", "lieu", "luogo"),
     **_words("emergency", "notfall", "emergencia", "emergenza", "urgence", "noodgeval", "nodfall"),
     **_words("customer", "kunde", "kunden", "cliente", "klant", "asiakas", "klient", "musteri", "cust"),
     **_words("holder", "inhaber", "titular", "titulaire", "titolare", "houder", "innehaver", "haltija"),
@@ -108,7 +125,8 @@ TRANSLATIONS: Final[dict[str, str]] = {
 # Compound words (Germanic, Finnish) split before these endings: Telefonnummer, Geburtsdatum, Benutzername,
 # Kontonummer, Manedslonn. Only endings that are not the tail of common English words (no "date").
 SPLIT_SUFFIXES: Final = ("nummer", "numero", "number", "datum", "dato", "name", "naam", "namn", "navn", "nimi",
-                         "adresse", "adresa", "adress", "kontakt", "lonn", "lohn", "gehalt", "strasse", "karte",
+                         "adresse", "adresa", "adress", "adres", "inhaber", "kontakt",
+                         "lonn", "lohn", "gehalt", "strasse", "karte",
                          "konto", "tunnus", "osoite", "palkka")
 
 # National identity numbers by the name people give them (acronyms and national words).
@@ -126,6 +144,7 @@ NATIONAL_ID_WORDS: Final = (
     "sss", "sss number", "umid", "kimlik number", "id number", "bvn", "cnic", "fin code", "fin number",
     "snils", "pinfl", "hkid", "nida", "ssnit", "omang", "rnokpp", "ghana card", "huduma number", "voter id",
     "ic number", "nric number", "nic", "inn", "iin", "dui", "cui", "kra pin", "national identification number",
+    "adoazonosito", "adoazonosito jel",
 )
 # Of those, the short or ambiguous ones (a NAT gateway, an INN drug name): only with values that validate.
 WEAK_NATIONAL_ID_WORDS: Final = ("nic", "inn", "iin", "dui", "cui", "nin", "nie", "nif", "avs", "nik", "afm",

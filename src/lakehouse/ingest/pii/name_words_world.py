@@ -104,6 +104,22 @@ WORLD_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("street", "shari", "khiaban", "rechov", "kalye"),
     **_words("postal", "bareedi", "mikud"),
     **_words("tax", "vergi", "maliat", "dariba"),
+    # Catalan, Galician, Basque, Welsh, Albanian, Afrikaans; Urdu, Bengali, Nepali, Tamil, Hausa, Yoruba (romanised)
+    **_words("name", "izena", "enw", "emri", "emer", "suna", "oruko", "peyar", "peyer"),
+    **_words("surname", "cognoms", "cognom", "apelidos", "apelido", "abizena", "abizenak", "cyfenw", "mbiemri",
+             "mbiemer"),
+    **_words("birth", "naixement", "nacemento", "jaiotze", "jaiotza", "geni", "paidaish", "pedaish", "jonmo",
+             "janma", "janmo"),
+    **_words("date", "dyddiad", "miti", "tareekh"),
+    **_words("address", "adreca", "enderezo", "helbidea", "cyfeiriad", "thikana", "thegana"),
+    **_words("phone", "telefonoa", "ffon", "telefoni", "telefonin"),
+    **_words("mobile", "selfoon", "mugikorra"),
+    **_words("email", "correu", "ebost", "emaila"),
+    **_words("father", "walid", "pitar", "abbu", "aita"),
+    **_words("mother", "walida", "ammi", "ama"),
+    **_words("number", "nommer", "zenbakia", "rhif"),
+    **_words("account", "rek"),  # Indonesian rekening
+    **_words("place", "tmpt"),
 }
 
 # Run-together words that stand for several English ones.
@@ -118,6 +134,8 @@ WORLD_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "manadslon": ("month", "salary"), "timlon": ("hour", "salary"), "manedslon": ("month", "salary"),
     "securityword": ("security", "word"), "secretword": ("secret", "word"), "codeword": ("code", "word"),
     "passphrase": ("pass", "phrase"), "aikotoba": ("secret", "word"), "onomateponymo": ("full", "name"),
+    "datelindja": ("birth", "date"), "datelindje": ("birth", "date"), "sunniaeg": ("birth", "date"),
+    "poskode": ("postal", "code"), "jaiotegun": ("birth", "day"),
 }
 
 # Particles between two words of a romanised header: Japanese "no", Hindi "ka/ki/ke", Swahili "ya/la/wa",
@@ -173,7 +191,10 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                       "so tai khoan", "tai khoan ngan hang")),
     ("salary", ("rate per word", "rate per hour", "rate per line", "rate per page", "per word rate",
                 "per hour rate", "word rate", "hourly wage", "honorarium", "stipend",
-                "fee per word", "fee per hour", "hourly fee", "monthly salary", "base salary")),
+                "fee per word", "fee per hour", "hourly fee", "monthly salary", "base salary",
+                # what a person is paid per day or week of work (a room's nightly rate is a price, not pay)
+                "day rate", "rate per day", "per day rate", "weekly rate", "week rate", "rate per week", "daily wage",
+                "weekly wage", "daily pay", "weekly pay", "hourly pay", "tagessatz", "tjm")),
     ("medical", ("pure tone average", "pure tone", "pta left", "pta right", "pta ear", "pta average", "pta l", "pta r",
                  "hearing loss", "hearing level", "hearing threshold", "hl type", "audiogram", "audiometry",
                  "audiometric", "tinnitus", "snhl", "tympanogram", "tympanometry", "word recognition",
@@ -185,11 +206,15 @@ PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
                  "surgical history", "gestational age", "gestation", "last menstrual period", "lmp", "apgar",
                  "fundal height", "gravida", "periodontal", "caries", "biopsy", "pathology", "chemotherapy",
                  "dialysis", "insulin", "blood sugar", "hearing impairment", "visual impairment", "impairment",
-                 "dnr", "advance directive")),
+                 "dnr", "advance directive",
+                 # coding systems of diagnoses and procedures (ICD's cousins; CID/CIM/CIE are ICD in pt/fr/es)
+                 "icpc", "ciap", "snomed", "snomed ct", "loinc", "read code", "cpt code", "hcpcs", "drg", "cid", "cim",
+                 "cie", "immunobiological", "immunobiologic")),
 )
 # Of those, the ones the values must confirm (short or used for other things too).
 WEAK_PHRASES: Final = frozenset([
-    "pib", "im ya", "ho", "kana", "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
+    "pib", "im ya", "ho", "kana", "cid", "cim", "cie", "drg",
+    "net id", "netid", "dda", "cf", "nip", "ruc", "nit", "rif", "utr", "tax code",
     "inn number", "ipn", "tc number", "twitter", "instagram", "tiktok", "telegram", "snapchat", "reddit", "mastodon",
     "github",
     "gitlab", "skype", "wechat", "kakao"])

@@ -22,9 +22,11 @@ from lakehouse.ingest.pii.name_rules import (
     HOUSE_NUMBER_WORDS,
     ID_SUFFIX,
     MEDICAL_KEEPS,
+    NAME_PARTICLES,
     NAME_PARTS,
     PERSON_QUALIFIERS,
     PHI_QUALIFIERS,
+    POSTAL_ABBREVIATIONS,
     PREFIX_NEG,
     SUFFIX_NEG,
     UNIT_WORDS,
@@ -32,6 +34,7 @@ from lakehouse.ingest.pii.name_rules import (
     phrases,
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
+from lakehouse.ingest.pii.name_words_health import HEALTH_TRANSLATIONS
 from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
 from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
@@ -63,8 +66,15 @@ _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address
                                "mrn", "ssn", "zip", "city", "street", "mobile", "contact", "insurance"])
 
 
-_TRANSLIT: Final = header_transliteration()
-_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **ABBREVIATIONS}
+# Latin letters that Unicode does not decompose to a base letter, which NFKD would drop (Baba Adı -> "ad").
+_LATIN_EXTRA: Final = {ord(k): v for k, v in {"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                                              "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
+                                              "ð": "d", "Ð": "D", "ħ": "h", "ŀ": "l"}.items()}
+_TRANSLIT: Final = {**header_transliteration(), **_LATIN_EXTRA}
+_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **ABBREVIATIONS}
+_PHRASES: Final = phrases()
+_PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
+_KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
 
 
 def _split(word: str) -> tuple[str, ...]:
@@ -76,6 +86,11 @@ def _split(word: str) -> tuple[str, ...]:
             head = word[: -len(suffix)]
             if word.endswith(suffix) and len(head) >= 3:
                 return (*_split(head), suffix)
+    for key in ("ids", "id"):  # authorids, patientid: a known word and "id" run together
+        if word.endswith(key) and len(word) - len(key) >= 4 and word[: -len(key)] in _KNOWN_HEADS:
+            return (*_split(word[: -len(key)]), key)
+    if word.endswith("nr") and word not in _WORDS and (word[:-2] in _WORDS or word[:-2] in _KNOWN_HEADS):
+        return (*_split(word[:-2]), "nr")  # huisnr, patientnr, kontonr, telnr: a known word and its number
     return (word,)
 
 
@@ -105,6 +120,9 @@ def _normalise(words: list[str]) -> tuple[str, ...]:
     for word in words:  # num_phones counts phones; numero_telefono is one: plurals stay after a count word
         counted = bool(tokens) and tokens[-1] in ("number", "count", "total", "cnt", "n")
         tokens.extend(_word(word if counted else _singular(word)))
+    if "name" in tokens[:-1]:  # nombre de la madre, name of the pet: whose name, without the particle
+        tokens = [t for i, t in enumerate(tokens) if not (t in NAME_PARTICLES and "name" in tokens[:i]
+                                                           and i + 1 < len(tokens))]
     for marker, letters in CONTEXT_LETTERS.items():
         if marker in tokens:
             tokens = [letters.get(t, t) for t in tokens]
@@ -142,9 +160,9 @@ def _drop_connectors(words: list[str]) -> list[str]:
         w in CONNECTORS and 0 < i < len(words) - 1 and words[i - 1] in ROMANISED and words[i + 1] in ROMANISED)]
 
 
-_VOCABULARY: Final = frozenset(w for p, _ in phrases() for w in p.split()) | frozenset(_WORDS.values()) | frozenset(
+_VOCABULARY: Final = _PHRASE_WORDS | frozenset(_WORDS.values()) | frozenset(
     ["name", "address", "city", "number", "phone", "email", "date", "year", "month", "day", "street"])
-_RULES: Final = [(_normalise(p.split()), p, c) for p, c in phrases()]
+_RULES: Final = [(_normalise(p.split()), p, c) for p, c in _PHRASES]
 _MAX_LEN: Final = max(len(p) for p, _, _ in _RULES)
 _INDEX: Final[dict[tuple[str, ...], tuple[int, str | None]]] = {}
 for _i, (_tokens, _phrase, _cat) in enumerate(_RULES):
@@ -159,7 +177,11 @@ _PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
 _BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business", "vendor", "supplier", "merchant",
                                 "warehouse", "restaurant", "hotel", "pharmacy", "hospital", "school", "factory",
                                 "plant", "venue", "outlet", "dealer", "depot", "agency", "firm", "employer", "bank",
-                                "headquarters", "hq", "retailer", "carrier", "airline", "site", "facility"])
+                                "headquarters", "hq", "retailer", "carrier", "airline", "site", "facility",
+                                # a line or a room that answers for an organisation, and workplaces in other words
+                                "hotline", "helpline", "switchboard", "reception", "workshop", "werkstatt", "wkst",
+                                "garage", "station", "geratehaus", "feuerwache", "wache", "rathaus", "praxis",
+                                "kanzlei", "filiale", "sucursal", "tienda", "magasin", "atelier"])
 _NOT_A_HOUSE: Final = frozenset(["in", "publishing", "clearing", "auction", "open", "coffee", "opera", "trading",
                                   "fashion", "software", "design", "tea", "steak", "ware"])
 _RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
@@ -172,6 +194,10 @@ _NOT_PEOPLE: Final = frozenset([
 ])
 
 
+# Identifiers a head-first header names after its number word (no_ktp, nomor_paspor, numero_iban).
+_NUMBERED: Final = frozenset(["national_id", "passport", "driver_license", "phone", "bank_account", "credit_card",
+                              "ssn", "iban"])
+_AND: Final = frozenset(["and", "und", "y", "e", "et", "en", "og", "och", "i", "a", "ve", "dan", "na"])
 _PERSON_NOUNS: Final = frozenset(PERSON_QUALIFIERS) - frozenset(NAME_PARTS) - frozenset([
     "full", "fam", "sur", "fore", "billing", "shipping", "legal", "real", "preferred", "personal", "f", "l", "card"])
 _PARTICIPLES: Final = frozenset(["run", "done", "made", "sent", "paid", "written", "taken", "given", "seen", "held",
@@ -233,7 +259,8 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
     medical = category == "medical"
     before, after = tokens[:start], tokens[end:]
     rule = " ".join(tokens[start:end])
-    if not medical and before and (before[-1] in PREFIX_NEG or before[-2:] == ("number", "of")):
+    head_first = before[-1:] == ("number",) and category in _NUMBERED and len(before) == 1  # no_ktp: a KTP number
+    if not medical and before and not head_first and (before[-1] in PREFIX_NEG or before[-2:] == ("number", "of")):
         return None  # has_email, num_phones, number_of_emails; numero_de_telefono is a phone number
     if rule == "patient" and after and not set(after) <= _RECORD_WORDS:
         return _match(tokens, end)  # patient_phone, Patient.gender: PHI as a qualifier (phi_qualified) only
@@ -246,11 +273,16 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
         return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
     if category in _PLACE_CATEGORIES and set(before) & _BUSINESSES:
         return None  # store_phone, branch_address, vendor_zip: a place of business, not a person
-    if category == "address" and "number" in after:
-        return None  # street_number: a house number, one part of an address (groups.py)
+    if category == "address" and "number" in after:  # street_number: a house number, one part of an address
+        if after[0] in _AND or set(after) & HOUSE_NUMBER_HEADS:  # "Straße / Hausnr.", "calle y número": both,
+            return NameHint(category, rule, weak=True, end=end)  # if the values are streets with their numbers
+        return None
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
     surrogate = not medical and any(t in ID_SUFFIX for t in after)
     weak = rule in WEAK_RULES
+    if weak and surrogate and category == "person_name" and is_actor(rule):
+        # author_id, reviewer_ids: a key (42, a UUID, C0042), unless the values are the people's login handles
+        return NameHint("username", f"{rule} id", weak=True, surrogate=True, end=end)
     if weak and surrogate:
         return None  # customer_id, user_key: a person's key, not the person
     return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part, end=end)
@@ -300,8 +332,10 @@ def quasi_part(name: str) -> tuple[str, str] | None:
         return ("address", "unit")
     if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")
+    if tokens in POSTAL_ABBREVIATIONS:
+        return ("address", "postal")  # CP, CAP, NPA: a postal code only beside the rest of an address
     hint = match_name(name)
-    if hint is not None and hint.category == "address":
+    if hint is not None and hint.category == "address" and not hint.weak:
         return ("address", "street")
     if hint is not None and hint.category == "postal_code":
         return ("address", "postal")

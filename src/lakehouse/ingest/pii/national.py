@@ -10,6 +10,7 @@ from stdnum.ar import cuit as ar_cuit
 from stdnum.at import vnr as at_vnr
 from stdnum.be import nn as be_nn
 from stdnum.bg import egn as bg_egn
+from stdnum.br import cnpj as br_cnpj
 from stdnum.br import cpf as br_cpf
 from stdnum.ca import sin as ca_sin
 from stdnum.ch import ssn as ch_ssn
@@ -19,6 +20,7 @@ from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr as de_idnr
 from stdnum.dk import cpr as dk_cpr
 from stdnum.ee import ik as ee_ik
+from stdnum.es import cif as es_cif
 from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
 from stdnum.fi import hetu as fi_hetu
@@ -65,10 +67,34 @@ def _nino(text: str) -> bool:
     return bool(_NINO.match(text.replace(" ", "").upper()))
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[\s.\-/]", "", text).upper()
+
+
+# Tax ids that say whether their holder is a natural or a legal person: a company's is not personal data.
+def _person_rfc(text: str) -> bool:
+    return len(_compact(text)) in (10, 13) and mx_rfc.is_valid(text)
+
+
+def _person_pan(text: str) -> bool:
+    return in_pan.is_valid(text) and _compact(text)[3] == "P"  # the fourth letter: P individual, C company, ...
+
+
+def _person_cuit(text: str) -> bool:
+    return ar_cuit.is_valid(text) and _compact(text)[:2] in ("20", "23", "24", "27")  # 30, 33, 34: companies
+
+
+def _company_id(text: str) -> bool:
+    compact = _compact(text)
+    return (len(compact) == 12 and mx_rfc.is_valid(text)) or (len(compact) == 14 and br_cnpj.is_valid(text)) or (
+        compact[:1].isalpha() and es_cif.is_valid(text) and not es_nie.is_valid(text)) or (
+        in_pan.is_valid(text) and compact[3] != "P") or (ar_cuit.is_valid(text) and compact[:2] in ("30", "33", "34"))
+
+
 # Numbers whose format and check digits make a chance match unlikely: these may flag a column alone.
 # (A birth date inside the number, two check digits, or letters in fixed places; never Luhn alone.)
 _DISTINCTIVE: Final[tuple[Callable[[str], bool], ...]] = (
-    it_cf.is_valid, es_dni.is_valid, es_nie.is_valid, mx_curp.is_valid, mx_rfc.is_valid, in_pan.is_valid, _nino,
+    it_cf.is_valid, es_dni.is_valid, es_nie.is_valid, mx_curp.is_valid, _person_rfc, _person_pan, _nino,
     lambda t: bool(_CPF_FORMATTED.match(t)) and br_cpf.is_valid(t),
     lambda t: bool(_DATED.match(t)) and (fi_hetu.is_valid(t) or se_pnr.is_valid(t) or kr_rrn.is_valid(t)
                                          or dk_cpr.is_valid(t)),
@@ -86,7 +112,7 @@ _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
     pl_pesel.is_valid,
     se_pnr.is_valid, fi_hetu.is_valid, dk_cpr.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid,
     za_idnr.is_valid, us_ssn.is_valid, us_itin.is_valid, br_cpf.is_valid, hr_oib.is_valid, at_vnr.is_valid,
-    ie_pps.is_valid, cl_rut.is_valid, ar_cuit.is_valid, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
+    ie_pps.is_valid, cl_rut.is_valid, _person_cuit, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
     gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
     id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
     # tax numbers people have: Polish NIP, Japan's My Number, a Russian person's INN (12 digits), Indonesian NPWP
@@ -132,3 +158,10 @@ def is_distinctive_national_id(value: Any) -> bool:
 def is_national_id(value: Any) -> bool:
     text = _text(value)
     return text is not None and (_any(_DISTINCTIVE, text) or _any(_CONFIRMING, text))
+
+
+def is_company_tax_id(value: Any) -> bool:
+    """A tax id that its own format assigns to a company (Mexican RFC of 12 characters, CNPJ, CIF, a PAN whose
+    fourth letter is not P, a CUIT starting 30/33/34): an invoice issuer's number, not a person's."""
+    text = _text(value)
+    return text is not None and _any((_company_id,), text)

@@ -124,6 +124,20 @@ def is_known_person_name(value: Any) -> bool:
     return lowered[0] in first or lowered[-1] in last or (lowered[0] in last and lowered[-1] in first)
 
 
+_LIST_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+(?:and|&)\s+")
+
+
+def is_person_list(value: Any) -> bool:
+    """Several people in one cell (``Rachael Mason, Leon Thomas, Alan Carr``: a paper's authors, a crew): two
+    or more whole names, most of them known. ``Lopez, Maria`` is one person (one word each side)."""
+    if not isinstance(value, str) or len(value) > 400 or not _LIST_SEPARATORS.search(value):
+        return False
+    parts = [p for p in _LIST_SEPARATORS.split(value.strip()) if p]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return False
+    return sum(is_known_person_name(p) for p in parts) * 2 > len(parts)
+
+
 # Names in their own script, for a column whose header already says person: a Korean name (two to four Hangul
 # syllables, a common surname first), a Chinese one (two to four Han characters, a common surname first), or
 # family and given name with a space between (Japanese 山田 太郎, a katakana reading ヤマダ タロウ).
@@ -169,8 +183,8 @@ def mailbox(value: Any) -> tuple[str, str] | None:
     return found["name"].strip(), found["email"]
 
 
-# a handle, "@handle", or a Windows logon "DOMAIN\\user"
-_HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?@?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}(?:#\d{4})?$")
+# a handle, "@handle", a profile id "~Jane_Doe1", or a Windows logon "DOMAIN\\user"
+_HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?[@~]?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}(?:#\d{4})?$")
 
 
 def is_username(value: Any) -> bool:
@@ -189,3 +203,11 @@ def is_login_handle(value: Any) -> bool:
     return (is_username(value) and sum(c.isalpha() for c in value) >= 3 and not _CODE.match(value)
             and not _HEX_KEY.match(value)
             and not value.lower().startswith(("bot", "svc", "system", "service", "runner", "worker")))
+
+
+def is_handle_list(value: Any) -> bool:
+    """Several people's handles in one cell (``~Rachael_Mason3, ~Leon_Thomas1``: a paper's author ids)."""
+    if not isinstance(value, str) or len(value) > 400 or "," not in value:
+        return False
+    parts = [p.strip() for p in value.split(",")]
+    return len(parts) >= 2 and all(is_login_handle(p) for p in parts)

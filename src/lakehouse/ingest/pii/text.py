@@ -24,7 +24,7 @@ from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, i
 
 TEXT_CAP: Final = 100  # values scanned per column: prose is long, and a rate needs no more
 MIN_HITS: Final = 1  # one confirmed entity in the sample is enough to say the column holds them
-PROSE_WORDS: Final = 3  # free text: at least half the values have this many words (ids and codes have one)
+PROSE_WORDS: Final = 2  # free text: at least half the values have this many words (ids and codes have one)
 _HINT = re.compile(r"[@\d]")
 _GROUPS_OF_FOUR = re.compile(r"^\d{4} \d{4} \d{4}$")
 

@@ -23,13 +23,15 @@ from stdnum import luhn
 from stdnum.us import ssn as us_ssn
 
 from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
-from lakehouse.ingest.pii.national import is_distinctive_national_id, is_national_id
+from lakehouse.ingest.pii.national import is_company_tax_id, is_distinctive_national_id, is_national_id
 from lakehouse.ingest.pii.people import (
+    is_handle_list,
     is_known_name_part,
     is_known_person_name,
     is_login_handle,
     is_name_shaped,
     is_native_script_name,
+    is_person_list,
     is_username,
     mailbox,
 )
@@ -381,7 +383,7 @@ def is_short_answer(value: Any) -> bool:
 
 
 def _name_or_mailbox(value: Any) -> bool:
-    return is_name_shaped(value) or is_mailbox(value)
+    return is_name_shaped(value) or is_mailbox(value) or is_person_list(value)
 
 
 _S, _I, _N = frozenset({"str"}), frozenset({"str", "int"}), frozenset({"str", "int", "float"})
@@ -422,13 +424,15 @@ VALIDATORS: Final[dict[str, Validator]] = {
 }
 # A bare "name" or a role ("maintainer") needs the values to look like people, not just like words.
 KNOWN_PERSON = Validator("person_name", "known person names or 'Name <email>' mailboxes", _S,
-                         lambda v: is_person_value(v) or is_native_script_name(v))
+                         lambda v: is_person_value(v) or is_native_script_name(v) or is_person_list(v))
 # FIRST, LAST, MAIDEN: single words that are known first names or surnames.
 KNOWN_NAME_PART = Validator("person_name", "known first names or surnames", _S, is_known_name_part)
 # A display name: a whole name, a mailbox, or a known first name alone.
 KNOWN_PERSON_OR_PART = Validator("person_name", "known names", _S,
                                  lambda v: is_person_value(v) or is_known_name_part(v))
 # Who did something (triggered_by, assignee) as a login: a handle with a word in it, not a code (C123, EMP-0042).
-LOGIN_HANDLE = Validator("username", "login handles", _S, is_login_handle)
+LOGIN_HANDLE = Validator("username", "login handles", _S, lambda v: is_login_handle(v) or is_handle_list(v))
 # A generic "expiry" header (products expire too) needs values written like a card's expiry.
 EXPIRY_FORMAT = Validator("card_expiry", "written like a card expiry (MM/YY)", _S, is_expiry_format)
+# An invoice issuer's tax id under a national-id header (Emisor.Rfc): its format says a company holds it.
+COMPANY_TAX_ID = Validator("national_id", "companies' tax ids", _I, is_company_tax_id)
