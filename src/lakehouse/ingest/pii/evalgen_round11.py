@@ -40,7 +40,7 @@ from lakehouse.ingest.pii.evalgen_round11_tables import TABLES_A
 from lakehouse.ingest.pii.evalgen_round11_tables_b import TABLES_B
 
 SEED = 1107_2026
-DEFAULT_OUT = Path(__file__).with_name("heldout_round11.jsonl")
+DEFAULT_OUT = Path(__file__).with_name("heldout.jsonl")
 FINANCIAL = {"credit_card", "card_expiry", "card_security_code", "iban", "bank_account", "salary"}
 
 

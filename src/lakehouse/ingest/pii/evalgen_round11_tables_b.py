@@ -52,7 +52,7 @@ def t_ev_charging_sessions(t: Table, fake: dict[str, Faker]) -> None:
     t.add("PAYMENT_CARD_LAST4", [v.digits(t.rng, 4) for _ in rows])
 
 
-def t_ride_trips(t: Table, fake: dict[str, Faker]) -> None:
+def t_ride_hailing_trips(t: Table, fake: dict[str, Faker]) -> None:
     """Trips of a ride-hailing app in Madrid and Lisbon; pickup coordinates are geolocation (not PII here)."""
     en = fake["en"]
     es = fake["es"]
@@ -293,6 +293,6 @@ def t_hunt_fish_lic(t: Table, fake: dict[str, Faker]) -> None:
     t.add("issued_ts", t.timestamps(datetime(2026, 3, 1), 200), type="timestamp")
 
 
-TABLES_B: list[Build] = [t_ev_charging_sessions, t_ride_trips, t_ambulatorio_veterinario, t_donantes_sangre,
+TABLES_B: list[Build] = [t_ev_charging_sessions, t_ride_hailing_trips, t_ambulatorio_veterinario, t_donantes_sangre,
                          t_karnety_silownia, t_prod_cat, t_ticket_assistenza, t_objetos_perdidos, t_don_thuoc,
                          t_race_results, t_hunt_fish_lic]
