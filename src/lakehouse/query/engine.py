@@ -108,7 +108,7 @@ class Engine:
             if isinstance(table, erasing.ErasedTable):
                 erasing.register(ctx, table, source, plans[table.name], keys.get(table.name))
             elif reused and source.route == "files":
-                ctx.register_view(table.name, self._session.scan(source))
+                ctx.register_table(table.name, self._session.scan(source))
             else:
                 source.register(ctx, table.name)
         governed = self._register_views(ctx, spec, sources, plans, keys, options)
