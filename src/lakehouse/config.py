@@ -159,6 +159,9 @@ class ServerSettings(BaseModel):
     malloc_trim_seconds: float = Field(
         default=30.0, ge=0,
         description="How often the server hands freed C heap back to the OS (malloc_trim); 0: never.")
+    access_log: bool = Field(
+        default=False,
+        description="uvicorn's line per request on stdout; every request is in the audit log either way.")
 
 
 class AuthSettings(BaseModel):

