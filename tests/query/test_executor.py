@@ -25,7 +25,10 @@ RUNAWAY = "SELECT count(*) FROM numbers a, numbers b, numbers c WHERE a.n + b.n 
 def test_runaway_query_times_out_while_others_are_served(numbers: TableRegistration,
                                                          people: TableRegistration) -> None:
     with QueryExecutor(QuerySettings(workers=2)) as ex:
-        ex.run(spec("SELECT 1", people))  # both workers up before the clock starts
+        ex.run(spec("SELECT 1", people))
+        deadline = time.monotonic() + 60
+        while ex._idle.qsize() < 2 and time.monotonic() < deadline:  # both workers up before the clock starts
+            time.sleep(0.05)  # (the second boots in the background: over a second on a loaded machine)
         outcome: dict[str, object] = {}
 
         def runaway() -> None:
