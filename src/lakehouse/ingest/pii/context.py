@@ -97,10 +97,32 @@ def _health_ids(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Valu
     return out
 
 
+def _security_answers(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                      found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """``answer`` beside a ``question`` column that repeats a few questions (chosen from a list, as security
+    questions are): short answers are the secret answers. An FAQ's questions are all different."""
+    questions = [n for n in columns if "question" in tokenize(n) and len(samples[n].items) >= MIN_VALUES
+                 and len(set(samples[n].items)) <= 0.5 * len(samples[n].items)]
+    if not questions:
+        return {}
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        values = samples[name]
+        if name in found or tokenize(name)[-1:] != ("answer",) or values.kind != "str":
+            continue
+        if len(values.items) < MIN_VALUES:
+            continue
+        if _share(values, lambda v: len(str(v).split()) <= 4) >= SHARE:
+            out[name] = finding(names, "security_answer", 0.7, f"short answers beside {questions[0]!r}, which "
+                                "repeats a few questions (security questions)")
+    return out
+
+
 def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
                      found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
     """Findings for unflagged columns that the rest of the table explains."""
     out = _documents(columns, samples, found)
+    out.update(_security_answers(columns, samples, {**found, **out}))
     if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
         out.update(_health_ids(columns, samples, {**found, **out}))
     return out
@@ -122,3 +144,15 @@ def business_place_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str
 _PERSON_WORDS: Final = frozenset(["home", "customer", "client", "member", "owner", "manager", "contact", "personal",
                                   "private", "residential", "mailing", "billing", "shipping", "delivery", "employee",
                                   "patient", "guest", "tenant", "resident"])
+
+
+# A column about an animal (its species, breed, microchip): the table's health data is a pet's or a herd's.
+_ANIMAL_WORDS: Final = frozenset(["species", "specie", "especie", "espece", "breed", "microchip", "transponder",
+                                  "animal", "animale", "pet", "tierart", "rasse", "gatunek", "zwierze", "zwierzecia",
+                                  "haustier", "huisdier", "mascota", "hewan", "hayvan", "livestock", "cattle",
+                                  "veterinary", "veterinario", "veterinaire", "tierarzt"])
+
+
+def animal_table(columns: Mapping[str, Sequence[str]]) -> bool:
+    """The table describes animals (a vet's patients): its diagnoses and drugs are not a person's health data."""
+    return any(set(tokenize(name)) & _ANIMAL_WORDS for name in columns)
