@@ -308,7 +308,9 @@ PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])
 # Quasi-identifier parts (see groups.py): words that make a column one part of a date of birth or an address.
 BIRTH_MARKERS: Final = frozenset(["birth", "dob", "born", "natal", "nacimiento", "naissance", "nascita",
                                   "nascimento", "geburts", "geboorte"])
-DATE_PARTS: Final[dict[str, str]] = {"year": "year", "month": "month", "day": "day"}
+# Beside a birth marker only: "tag" (German day) and "dzien"/"den" are other words elsewhere (geb_tag).
+DATE_PARTS: Final[dict[str, str]] = {"year": "year", "month": "month", "day": "day", "tag": "day", "dzien": "day",
+                                     "den": "day"}
 ADDRESS_MARKERS: Final = frozenset(["address", "home", "mailing", "residence", "residential", "postal",
                                     "billing", "shipping", "bill", "ship", "mail", "permanent", "current",
                                     "primary", "contact", "customer", "street", "svc", "service", "premise",

@@ -186,8 +186,9 @@ _BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business"
                                 # the firm, its supplier, and lodgings, cellars and pharmacies in other languages
                                 "firma", "firmy", "firmie", "azienda", "empresa", "entreprise", "unternehmen", "spolka",
                                 "societa", "supp", "suppl", "lieferant", "proveedor", "fornitore", "fournisseur",
-                                "dostawca", "dodavatel", "leverancier", "tedarikci", "hut", "shelter", "refuge",
-                                "schronisko", "rifugio", "refugio", "hutte", "chata", "inn", "ryokan", "hostel",
+                                "spolki", "spolky", "aziendale", "firmen", "dostawca", "dodavatel", "leverancier",
+                                "tedarikci", "hut", "shelter", "refuge",
+                                "schronisko", "rifugio", "refugio", "hutte", "chata", "ryokan", "hostel",
                                 "guesthouse", "albergo", "hostal", "posada", "pousada", "pensione", "cantina",
                                 "winery", "bodega", "weingut", "cellar", "kellerei", "apteka", "farmacia",
                                 "pharmacie", "apotheke", "lekarna", "apotek", "eczane", "dispensary"])
@@ -221,7 +222,7 @@ def _birth_part(tokens: tuple[str, ...]) -> str | None:
     words = set(tokens)
     if not words & BIRTH_MARKERS or "date" in words:
         return None
-    parts = [t for t in tokens if t in _DATE_PART_WORDS]
+    parts = [DATE_PARTS[t] for t in tokens if t in _DATE_PART_WORDS]
     return parts[-1] if parts else None
 
 
