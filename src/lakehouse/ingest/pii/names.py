@@ -132,6 +132,7 @@ def _normalise(words: list[str]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=8192)
 def tokenize(name: str) -> tuple[str, ...]:
     """Lower-case word tokens of a snake_case, CamelCase, kebab-case or spaced name.
 
