@@ -160,8 +160,8 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
 
 def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _Candidate | None:
     rule = f"name rule '{hint.rule}'"
-    if hint.surrogate and values.items and is_surrogate_key(values) and (hint.category != "medical"
-                                                                         or values.kind == "str"):
+    if hint.surrogate and values.items and is_surrogate_key(values) and (hint.category, values.kind) != (
+            "medical", "int"):  # a key; but a patient_id of numbers is a record number (of UUIDs, a key)
         return None
     if hint.category != "medical" and values.items and looks_boolean(values):
         return None
