@@ -20,7 +20,8 @@ from lakehouse.ingest.pii.people import is_known_person_name
     ("name", "category"),
     [
         ("so_ho_chieu_khach", "passport"), ("giay_phep_lai_xe", "driver_license"), ("sdt_khach_hang", "phone"),
-        ("ho_ten_benh_nhan", "person_name"), ("nhom_mau", "medical"), ("tien_su_benh", "medical"),
+        ("ho_ten_benh_nhan", "person_name"), ("benh_nhan", "person_name"), ("ma_benh_nhan", "medical"),
+        ("nhom_mau", "medical"), ("tien_su_benh", "medical"),
         ("the_bhyt", "medical"), ("iqama_no", "national_id"), ("amraz", "medical"), ("tashkhis", "medical"),
         ("cnic", "national_id"), ("glucose_mg_dl", "medical"), ("cholesterol_mmol_l", "medical"),
         ("creatinine_umol_l", "medical"), ("Art der Verletzung", "medical"), ("tipo_de_lesiones", "medical"),
@@ -33,7 +34,8 @@ def test_more_header_words(name: str, category: str) -> None:
     assert hint is not None and hint.category == category, (name, tokenize(name), hint)
 
 
-@pytest.mark.parametrize("name", ["price_usd", "weight_kg", "horsepower", "hp_rating", "answer"])
+@pytest.mark.parametrize("name", ["price_usd", "weight_kg", "horsepower", "hp_rating", "answer", "thuoc_tinh",
+                                  "benh_vien", "benh_vien_dia_chi"])
 def test_units_and_words_that_name_no_pii(name: str) -> None:
     assert match_name(name) is None or match_name(name).category != "medical", (name, match_name(name))
 
@@ -90,9 +92,15 @@ def test_answers_beside_repeated_questions_are_security_answers_an_faq_is_not() 
     rng = random.Random(6)
     questions = ["Name Ihres ersten Haustiers?", "Geburtsort Ihrer Mutter?", "Lieblingslehrer?"]
     answers = ["Bello", "Hamburg", "Frau Meier", "Rex", "Dresden", "Herr Schulz"]
-    table = pa.table({"frage": [rng.choice(questions) for _ in range(30)],
+    fake = _fake("de_DE", 6)
+    answers += [fake.city() for _ in range(20)]
+    table = pa.table({"kunde": [fake.name() for _ in range(30)], "frage": [rng.choice(questions) for _ in range(30)],
                       "antwort": [rng.choice(answers) for _ in range(30)]})
     assert detect_pii(table)["antwort"].category == "security_answer"
+    survey = pa.table({"respondent_email": [fake.email() for _ in range(30)],
+                       "question": [rng.choice(["Was the staff friendly?", "Would you come back?"]) for _ in range(30)],
+                       "answer": [rng.choice(["yes", "no", "not sure"]) for _ in range(30)]})
+    assert "answer" not in detect_pii(survey)
     faq = pa.table({"question": [f"How do I change setting {i}?" for i in range(30)],
                     "answer": [f"Open the menu and pick option {i}" for i in range(30)]})
     assert "answer" not in detect_pii(faq)
@@ -126,3 +134,18 @@ def test_patient_uuid_is_a_key_a_patient_number_is_a_record() -> None:
     assert "patient_id" not in detect_pii(pa.table({"patient_id": uuids}))
     numbers = [f"PT{rng.randint(100000, 999999)}" for _ in range(30)]
     assert detect_pii(pa.table({"patient_id": numbers}))["patient_id"].category == "medical"
+
+
+def test_a_pet_scan_is_not_an_animal_and_lab_units_need_a_person() -> None:
+    fake = _fake("en_US", 10)
+    rng = random.Random(10)
+    oncology = detect_pii(pa.table({"patient": [fake.name() for _ in range(30)],
+                                    "pet_scan_result": rng.choices(["negative", "uptake in liver", "stable"], k=30),
+                                    "diagnosis": rng.choices(["C34.1", "C50.9", "C18.7"], k=30)}))
+    assert oncology["diagnosis"].category == "medical" and oncology["patient"].kind == "PHI"
+    water = detect_pii(pa.table({"sample_id": [f"W{i}" for i in range(30)],
+                                 "hardness_mmol_l": [round(rng.uniform(0.5, 4), 2) for _ in range(30)]}))
+    assert "hardness_mmol_l" not in water
+    donors = detect_pii(pa.table({"donor": [fake.name() for _ in range(30)],
+                                  "ferritin_ng_ml": [rng.randint(15, 300) for _ in range(30)]}))
+    assert donors["ferritin_ng_ml"].category == "medical"

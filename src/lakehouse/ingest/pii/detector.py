@@ -364,7 +364,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    from lakehouse.ingest.pii.context import animal_table, business_place_rows, context_findings
+    from lakehouse.ingest.pii.context import animal_table, business_place_rows, context_findings, lab_values_of_no_one
     from lakehouse.ingest.pii.groups import group_findings
     from lakehouse.ingest.pii.text import scan_text
 
@@ -389,7 +389,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
     findings.update(context_findings(columns, samples, findings))
-    for name in business_place_rows(columns, findings):
+    for name in business_place_rows(columns, findings) | lab_values_of_no_one(findings):
         del findings[name]
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))

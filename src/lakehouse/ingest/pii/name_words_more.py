@@ -32,25 +32,32 @@ MORE_TRANSLATIONS: Final[dict[str, str]] = {
              "yaralanma", "vamma"),
 }
 
+# Laboratory units: a value measured in them about a person is a lab result (context.lab_values_of_no_one).
+LAB_UNITS: Final = ("g dl", "mg dl", "mmol l", "mmol mol", "umol l", "mcmol l", "meq l", "iu l", "mmhg", "mm hg",
+                    "ng ml", "pg ml")
+
 # (category, phrases): words that mean something only together, or read as a whole.
-MORE_PHRASES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+MORE_PHRASES: Final[tuple[tuple[str | None, tuple[str, ...]], ...]] = (
+    # Vietnamese words that hold "thuoc" (medicine; also "belongs to") or "benh" (disease) and mean neither:
+    # attribute, belongs to, hospital (a place of business, BUSINESS_PHRASES)
+    (None, ("thuoc tinh", "thuoc ve", "thuoc nhom", "thuoc loai", "benh vien")),
     ("passport", ("ho chieu", "so ho chieu")),
     ("driver_license", ("bang lai", "bang lai xe", "so bang lai", "giay phep lai xe", "gplx")),
     ("phone", ("sdt", "so dt", "dtdd")),
-    ("person_name", ("ten benh nhan", "ho ten benh nhan", "ten nguoi benh", "bac si", "y ta", "ten bac si")),
+    ("person_name", ("ten benh nhan", "ho ten benh nhan", "ten nguoi benh", "bac si", "y ta", "ten bac si",
+                     "benh nhan", "nguoi benh")),
     ("national_id", ("iqama", "number iqama", "iqama number", "cnic", "number cnic", "civil id", "civil number")),
     ("medical", ("injury", "chan doan", "benh", "tien su benh", "benh ly", "di ung", "nhom mau", "thuoc", "ten thuoc",
-                 "don thuoc", "bhyt", "so bhyt", "the bhyt", "bao hiem y te", "chronic disease",
-                 # laboratory units: a value measured in them is a lab result
-                 "g dl", "mg dl", "mmol l", "mmol mol", "umol l", "mcmol l", "meq l", "iu l", "mmhg", "mm hg",
-                 "ng ml", "pg ml")),
+                 "don thuoc", "ma benh nhan", "bhyt", "so bhyt", "the bhyt", "bao hiem y te", "chronic disease")),
+    ("medical", LAB_UNITS),
 )
 # Of those, the ones the values must confirm (roles: a doctor column may hold a clinic).
-MORE_WEAK_PHRASES: Final = frozenset(["bac si", "y ta", "sdt"])
+MORE_WEAK_PHRASES: Final = frozenset(["bac si", "y ta", "sdt", "benh nhan", "nguoi benh"])
 
 # Places of business named by two words together (Vietnamese: pharmacy, shop, company, clinic, restaurant, hotel).
 BUSINESS_PHRASES: Final = frozenset([("nha", "thuoc"), ("cua", "hang"), ("cong", "ty"), ("phong", "kham"),
-                                     ("nha", "hang"), ("khach", "san"), ("quay", "thuoc")])
+                                     ("nha", "hang"), ("khach", "san"), ("quay", "thuoc"),
+                                     ("benh", "vien")])
 
 # Hangul and CJK header words (Korean, Japanese, Chinese), longest first, read as English before the rest of
 # a header is transliterated or dropped: 접속IP -> "IP", 닉네임 -> "nickname", 電話番号 -> "phone number".
