@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
+from lakehouse.ingest.pii.name_words_more import LAB_UNITS
 from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
 
@@ -27,6 +28,7 @@ _ID_WORDS: Final = frozenset(["id", "number", "identifier", "ref"])
 _KEY_WORDS: Final = frozenset(["id", "number", "code", "key", "name", "ref"])
 _PLACE_CATEGORIES: Final = frozenset(["address", "address_part", "postal_code", "phone"])
 SHARE: Final = 0.8
+_MANY_ANSWERS: Final = 10  # distinct answers enough to be people's own, not a survey's options
 
 
 def document_kind(value: object) -> str | None:
@@ -97,10 +99,35 @@ def _health_ids(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Valu
     return out
 
 
+def _security_answers(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                      found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """``answer`` beside a ``question`` column that repeats a few questions (chosen from a list, as security
+    questions are), in a table about identified people: short, varied answers are the secret answers. An FAQ's
+    questions are all different; a survey's answers repeat a few options."""
+    questions = [n for n in columns if "question" in tokenize(n) and len(samples[n].items) >= MIN_VALUES
+                 and len(set(samples[n].items)) <= 0.5 * len(samples[n].items)]
+    if not questions or not found:  # an account holder's secret sits beside who they are; a survey's does not
+        return {}
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        values = samples[name]
+        if name in found or tokenize(name)[-1:] != ("answer",) or values.kind != "str":
+            continue
+        if len(values.items) < MIN_VALUES:
+            continue
+        distinct = len(set(values.items))  # "Bello", "Hamburg", ...; not a survey's "yes", "no", "not sure"
+        many = distinct >= 0.5 * len(values.items) or distinct >= _MANY_ANSWERS
+        if many and _share(values, lambda v: len(str(v).split()) <= 4) >= SHARE:
+            out[name] = finding(names, "security_answer", 0.7, f"short answers beside {questions[0]!r}, which "
+                                "repeats a few questions (security questions)")
+    return out
+
+
 def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
                      found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
     """Findings for unflagged columns that the rest of the table explains."""
     out = _documents(columns, samples, found)
+    out.update(_security_answers(columns, samples, {**found, **out}))
     if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
         out.update(_health_ids(columns, samples, {**found, **out}))
     return out
@@ -122,3 +149,30 @@ def business_place_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str
 _PERSON_WORDS: Final = frozenset(["home", "customer", "client", "member", "owner", "manager", "contact", "personal",
                                   "private", "residential", "mailing", "billing", "shipping", "delivery", "employee",
                                   "patient", "guest", "tenant", "resident"])
+
+
+# A column about an animal (its species, breed, microchip, or a pet's name): the table's health data is a pet's.
+_ANIMAL_WORDS: Final = frozenset(["species", "specie", "especie", "espece", "breed", "microchip", "transponder",
+                                  "tierart", "rasse", "gatunek", "livestock", "cattle", "veterinary", "veterinario",
+                                  "veterinaire", "tierarzt"])
+# A pet or an animal is the subject only with what names it: "pet_name", "animal_type"; a PET scan is not one.
+_ANIMALS: Final = frozenset(["pet", "animal", "animale", "haustier", "huisdier", "mascota", "hewan", "hayvan",
+                             "zwierze", "zwierzecia"])
+_ANIMAL_ATTRIBUTES: Final = frozenset(["name", "type", "kind", "id", "number", "chip", "age", "sex", "weight"])
+
+
+def animal_table(columns: Mapping[str, Sequence[str]]) -> bool:
+    """The table describes animals (a vet's patients): its diagnoses and drugs are not a person's health data."""
+    for name in columns:
+        tokens = set(tokenize(name))
+        if tokens & _ANIMAL_WORDS or (tokens & _ANIMALS and tokens & _ANIMAL_ATTRIBUTES):
+            return True
+    return False
+
+
+def lab_values_of_no_one(found: Mapping[str, PiiFinding]) -> set[str]:
+    """Lab units in a header (``nitrate_mg_l``, ``glucose_mmol_l``) make a lab result only about a person: in a
+    table where nothing else is personal (water samples, a reagent catalogue) they are not health data."""
+    labs = {name for name, f in found.items() if f.category == "medical" and
+            any(f.evidence.startswith(f"name rule '{unit}'") for unit in LAB_UNITS)}
+    return labs if labs and labs == set(found) else set()

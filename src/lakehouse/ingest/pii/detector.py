@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from lakehouse.ingest.pii.cards import is_expiry_year, is_month
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
+from lakehouse.ingest.pii.impersonal import impersonal
 from lakehouse.ingest.pii.name_rules import NAME_PARTS, OTHER_IDENTIFIERS
 from lakehouse.ingest.pii.name_words_world import HANDLE_RULES
 from lakehouse.ingest.pii.names import (
@@ -19,6 +20,7 @@ from lakehouse.ingest.pii.names import (
     is_actor,
     match_name,
     names_business,
+    names_firm,
     next_hint,
     phi_qualified,
     tokenize,
@@ -53,6 +55,7 @@ REPORT_AT: Final = 0.5
 _ID_CATEGORIES: Final = frozenset(["credit_card", "ssn", "national_id", "phone", "iban", "bank_account"])
 _CARD_CATEGORIES: Final = frozenset(["credit_card", "card_security_code"])
 _PLACE_CATEGORIES: Final = frozenset(["phone", "address", "postal_code"])
+_FIRM_IDS: Final = frozenset(["iban", "bank_account", "national_id"])
 # Value categories too loose to overrule a header that says something else (names look like many things).
 _WEAK_OVERRIDES: Final = frozenset(["person_name"])
 _FORMATTED_PHONE_SHAPE = Validator("phone", "written as phone numbers", frozenset({"str"}), is_phone_shaped)
@@ -157,7 +160,8 @@ def _validator(hint: NameHint, card_context: bool) -> Validator | None:
 
 def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _Candidate | None:
     rule = f"name rule '{hint.rule}'"
-    if hint.surrogate and values.items and is_surrogate_key(values):
+    if hint.surrogate and values.items and is_surrogate_key(values) and (hint.category, values.kind) != (
+            "medical", "int"):  # a key; but a patient_id of numbers is a record number (of UUIDs, a key)
         return None
     if hint.category != "medical" and values.items and looks_boolean(values):
         return None
@@ -321,6 +325,10 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
         return None
     if by_name is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
         return None  # store_phone, installer_hotline full of phone numbers: a shop's (the values alone decided)
+    if by_name is None and chosen.category in _FIRM_IDS and any(map(names_firm, names)):
+        return None  # supplier_iban full of IBANs: the firm's account
+    if "name rule" not in chosen.evidence and impersonal(chosen.category, values.items):
+        return None  # f_06 of 10.20.x.x gateways, f_07 of noc@ mailboxes: machines and teams
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 
@@ -339,11 +347,12 @@ def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[
     return out
 
 
-def _as_phi(found: PiiFinding) -> PiiFinding:
-    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA."""
-    if found.kind != "PII":
+def _as_kind(found: PiiFinding, phi: bool) -> PiiFinding:
+    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA; in a
+    table about animals it is not."""
+    if found.kind != ("PII" if phi else "PHI"):
         return found
-    kind, sensitivity = kind_and_sensitivity(found.category, phi=True)
+    kind, sensitivity = kind_and_sensitivity(found.category, phi=phi)
     return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
 
 
@@ -355,7 +364,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    from lakehouse.ingest.pii.context import business_place_rows, context_findings
+    from lakehouse.ingest.pii.context import animal_table, business_place_rows, context_findings, lab_values_of_no_one
     from lakehouse.ingest.pii.groups import group_findings
     from lakehouse.ingest.pii.text import scan_text
 
@@ -380,11 +389,13 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
     findings.update(context_findings(columns, samples, findings))
-    for name in business_place_rows(columns, findings):
+    for name in business_place_rows(columns, findings) | lab_values_of_no_one(findings):
         del findings[name]
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
-    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
-        findings = {name: _as_phi(f) for name, f in findings.items()}  # a patient's address is PHI
+    if animal_table(columns):  # a vet's: the diagnosis is the pet's, the owner's phone is plain PII
+        findings = {name: _as_kind(f, phi=False) for name, f in findings.items() if f.category != "medical"}
+    elif any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
+        findings = {name: _as_kind(f, phi=True) for name, f in findings.items()}  # a patient's address is PHI
     text = scan_text({name: samples[name] for name in columns if name not in findings})
     return PiiFindings({name: findings[name] for name in columns if name in findings}, text)

@@ -25,7 +25,8 @@ _HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-
                            r"(?:\s?[-/]\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]))?(?:\s?(?:bis|ter|quater))?(?:\s?1/2|\s?½)?$",
                            re.IGNORECASE)
 _UNIT = re.compile(r"^(?:(?:apt|apartment|unit|suite|ste|flat|#)\.?\s*)?#?\s*[A-Za-z0-9-]{1,6}$", re.IGNORECASE)
-_PLACE = re.compile(r"^[^\W\d_]+(?:[\s'.-]+[^\W\d_]+)*\.?$")
+# A town, with its district's number when it has one (``Praha 5 - Smíchov``, ``Lyon 3e``).
+_PLACE = re.compile(r"^[^\W\d_]+(?:[\s'.-]+(?:[^\W\d_]+|\d{1,2}(?:e|er|eme)?))*\.?$")
 
 
 def _int(value: Any) -> int | None:

@@ -11,6 +11,7 @@ from typing import Final
 
 from lakehouse.ingest.pii.name_words import NATIONAL_ID_WORDS, WEAK_NATIONAL_ID_WORDS
 from lakehouse.ingest.pii.name_words_health import HEALTH_PERSON_PHRASES, HEALTH_PHRASES
+from lakehouse.ingest.pii.name_words_more import MORE_PHRASES, MORE_WEAK_PHRASES
 from lakehouse.ingest.pii.name_words_world import MORE_ROLES, PHRASES, WEAK_PHRASES, WORLD_COMPOUNDS
 
 # Run-together spellings seen in real schemas; splitting them is explicit so matching stays whole-token.
@@ -264,7 +265,7 @@ def _other_languages(add: Callable[..., None]) -> None:
     add("medical", "blood group", "blutgruppe", "grupo sanguineo", "groupe sanguin")
     add("medical", *HEALTH_PHRASES)  # name_words_health.py: blood group, medical record, health card numbers
     add("person_name", *HEALTH_PERSON_PHRASES)
-    for category, items in PHRASES:  # name_words_world.py: romanised Asian and African languages, more European
+    for category, items in (*PHRASES, *MORE_PHRASES):  # name_words_world.py, name_words_more.py
         add(category, *items)
 
 
@@ -272,7 +273,8 @@ WEAK_PERSON_RULES: Final = frozenset(("name", *PERSON_ROLES, *NAME_PARTS, *PSEUD
 # Short or ambiguous words (engine "cc", biology "cell", "exp"erience): flag only when the values agree.
 WEAK_RULES: Final = frozenset((*WEAK_PERSON_RULES, "user", "user id",
                                "cc", "cell", "sin", "tin", "dl", "exp", "expiry", "drivers",
-                               "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS, *WEAK_PHRASES))
+                               "expiry date", "exp date", "nick", "ph", *WEAK_NATIONAL_ID_WORDS, *WEAK_PHRASES,
+                               *MORE_WEAK_PHRASES))
 
 PREFIX_NEG: Final = frozenset(["has", "is", "was", "n", "count", "cnt", "total", "number", "num", "nb", "masked",
                                "hashed", "encrypted", "tokenized",
@@ -306,7 +308,9 @@ PHI_QUALIFIERS: Final = frozenset(["patient", "medical", "clinical"])
 # Quasi-identifier parts (see groups.py): words that make a column one part of a date of birth or an address.
 BIRTH_MARKERS: Final = frozenset(["birth", "dob", "born", "natal", "nacimiento", "naissance", "nascita",
                                   "nascimento", "geburts", "geboorte"])
-DATE_PARTS: Final[dict[str, str]] = {"year": "year", "month": "month", "day": "day"}
+# Beside a birth marker only: "tag" (German day) and "dzien"/"den" are other words elsewhere (geb_tag).
+DATE_PARTS: Final[dict[str, str]] = {"year": "year", "month": "month", "day": "day", "tag": "day", "dzien": "day",
+                                     "den": "day"}
 ADDRESS_MARKERS: Final = frozenset(["address", "home", "mailing", "residence", "residential", "postal",
                                     "billing", "shipping", "bill", "ship", "mail", "permanent", "current",
                                     "primary", "contact", "customer", "street", "svc", "service", "premise",

@@ -35,6 +35,7 @@ from lakehouse.ingest.pii.name_rules import (
 )
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
 from lakehouse.ingest.pii.name_words_health import HEALTH_TRANSLATIONS
+from lakehouse.ingest.pii.name_words_more import BUSINESS_PHRASES, MORE_TRANSLATIONS, read_cjk_words
 from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
 from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
@@ -71,7 +72,7 @@ _LATIN_EXTRA: Final = {ord(k): v for k, v in {"ı": "i", "ł": "l", "Ł": "L", "
                                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
                                               "ð": "d", "Ð": "D", "ħ": "h", "ŀ": "l"}.items()}
 _TRANSLIT: Final = {**header_transliteration(), **_LATIN_EXTRA}
-_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **ABBREVIATIONS}
+_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **MORE_TRANSLATIONS, **ABBREVIATIONS}
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
@@ -131,6 +132,7 @@ def _normalise(words: list[str]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=8192)
 def tokenize(name: str) -> tuple[str, ...]:
     """Lower-case word tokens of a snake_case, CamelCase, kebab-case or spaced name.
 
@@ -146,7 +148,7 @@ def tokenize(name: str) -> tuple[str, ...]:
         return _normalise([whole])
     spaced = _CAMEL_2.sub(r"\1 \2", _CAMEL_1.sub(r"\1 \2", name.replace("ß", "ss")))
     if not spaced.isascii():
-        spaced = spaced.translate(_TRANSLIT)  # Телефон -> telefon, Τηλέφωνο -> tilefono
+        spaced = read_cjk_words(spaced).translate(_TRANSLIT)  # Телефон -> telefon, Τηλέφωνο -> tilefono
     ascii_only = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()  # teléfono
     words = [raw.lower() for raw in _SPLIT.split(ascii_only) if raw]
     kept = [w for w in words if w not in _FILLER]
@@ -181,7 +183,18 @@ _BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business"
                                 # a line or a room that answers for an organisation, and workplaces in other words
                                 "hotline", "helpline", "switchboard", "reception", "workshop", "werkstatt", "wkst",
                                 "garage", "station", "geratehaus", "feuerwache", "wache", "rathaus", "praxis",
-                                "kanzlei", "filiale", "sucursal", "tienda", "magasin", "atelier"])
+                                "kanzlei", "filiale", "sucursal", "tienda", "magasin", "atelier",
+                                # the firm, its supplier, and lodgings, cellars and pharmacies in other languages
+                                "firma", "firmy", "firmie", "azienda", "empresa", "entreprise", "unternehmen", "spolka",
+                                "societa", "supp", "suppl", "lieferant", "proveedor", "fornitore", "fournisseur",
+                                "spolki", "spolky", "aziendale", "firmen", "dostawca", "dodavatel", "leverancier",
+                                "tedarikci", "hut", "shelter", "refuge",
+                                "schronisko", "rifugio", "refugio", "hutte", "chata", "ryokan", "hostel",
+                                "guesthouse", "albergo", "hostal", "posada", "pousada", "pensione", "cantina",
+                                "winery", "bodega", "weingut", "cellar", "kellerei", "apteka", "farmacia",
+                                "pharmacie", "apotheke", "lekarna", "apotek", "eczane", "dispensary"])
+# A firm's tax id and bank account are not a person's either (the bank's own word names the account, not a firm).
+_FIRM_IDS: Final = frozenset(["iban", "bank_account", "national_id"])
 _NOT_A_HOUSE: Final = frozenset(["in", "publishing", "clearing", "auction", "open", "coffee", "opera", "trading",
                                   "fashion", "software", "design", "tea", "steak", "ware"])
 _RECORD_WORDS: Final = frozenset(["id", "number", "no", "key", "ref", "mrn", "record", "identifier", "value", "nr"])
@@ -210,7 +223,7 @@ def _birth_part(tokens: tuple[str, ...]) -> str | None:
     words = set(tokens)
     if not words & BIRTH_MARKERS or "date" in words:
         return None
-    parts = [t for t in tokens if t in _DATE_PART_WORDS]
+    parts = [DATE_PARTS[t] for t in tokens if t in _DATE_PART_WORDS]
     return parts[-1] if parts else None
 
 
@@ -271,14 +284,17 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
         return NameHint(category, f"{before[-1]} {rule}", end=end)  # pt_last, cust_first: a person's last name
     if rule in NAME_PARTS and len(tokens) > 1 and (end < len(tokens) or set(before) & _NOT_PEOPLE):
         return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
-    if category in _PLACE_CATEGORIES and set(before) & _BUSINESSES:
-        return None  # store_phone, branch_address, vendor_zip: a place of business, not a person
+    if category in _PLACE_CATEGORIES and (_of_business(before) or _of_business(after)):
+        return None  # store_phone, branch_address, vendor_zip, telefono_azienda: a place of business, not a person
+    if category in _FIRM_IDS and "bank" not in tokens and (_of_business(before) or _of_business(after)):
+        return None  # supplier_iban, nip_firmy: a firm's account or tax id
     if category == "address" and "number" in after:  # street_number: a house number, one part of an address
         if after[0] in _AND or set(after) & HOUSE_NUMBER_HEADS:  # "Straße / Hausnr.", "calle y número": both,
             return NameHint(category, rule, weak=True, end=end)  # if the values are streets with their numbers
         return None
     expiry_part = next((t for t in after if t in ("month", "year")), None) if category == "card_expiry" else None
-    surrogate = not medical and any(t in ID_SUFFIX for t in after)
+    # patient_id is a record number, unless its values are UUIDs (a resource's key: FHIR Patient.id)
+    surrogate = (not medical or rule == "patient") and any(t in ID_SUFFIX for t in after)
     weak = rule in WEAK_RULES
     if weak and surrogate and category == "person_name" and is_actor(rule):
         # author_id, reviewer_ids: a key (42, a UUID, C0042), unless the values are the people's login handles
@@ -288,10 +304,21 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
     return NameHint(category, rule, weak=weak, surrogate=surrogate, part=expiry_part, end=end)
 
 
+def _of_business(tokens: tuple[str, ...]) -> bool:
+    pairs = zip(tokens, tokens[1:], strict=False)
+    return bool(set(tokens) & _BUSINESSES) or any(pair in BUSINESS_PHRASES for pair in pairs)
+
+
+def names_firm(name: str) -> bool:
+    """``supplier_iban``, ``nip_firmy``: a firm's account or tax id (a bank's own word names the account)."""
+    tokens = tokenize(name)
+    return "bank" not in tokens and _of_business(tokens)
+
+
 def names_business(name: str) -> bool:
     """``store_phone``, ``branch_address``: the name is about a place of business, whose contact points and
     address are not a person's (values that look like phones there stay unflagged too)."""
-    return bool(set(tokenize(name)) & _BUSINESSES)
+    return _of_business(tokenize(name))
 
 
 def is_actor(rule: str) -> bool:
@@ -328,7 +355,7 @@ def quasi_part(name: str) -> tuple[str, str] | None:
     owner_ok = not set(core[:-1]) & _NOT_A_HOME  # billing_city, service_addr_town; not company_city, birth_city
     if tokens[-1] in ("house", "building") and owner_ok and len(tokens) > 1 and not words & _NOT_A_HOUSE:
         return ("address", "house")  # donor_house: "12", "4a" or "Rose Cottage", a house number or name
-    if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS):
+    if core[-1] in UNIT_WORDS and (len(core) == 1 or set(core[:-1]) <= ADDRESS_MARKERS | {"number"}):
         return ("address", "unit")
     if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")

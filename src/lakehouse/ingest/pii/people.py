@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
@@ -11,7 +12,10 @@ from typing import Any, Final
 _TITLES: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mx", "herr", "frau", "mme", "m",
                             "mlle", "sr", "sra", "srta", "sr(a)", "dra", "don", "dona", "doña", "ing", "mag",
                             "dipl", "pan", "pani", "sig", "sig.ra", "dott", "dott.ssa", "av", "lic", "fru",
-                            "hr", "rev", "hon", "ir", "drs", "mevr", "dhr", "bapak", "ibu", "c/o", "attn", "z.h."})
+                            "hr", "rev", "hon", "ir", "drs", "mevr", "dhr", "bapak", "ibu", "c/o", "attn", "z.h.",
+                            # Vietnamese doctor/master/PhD, Czech and Polish physicians, Indian, Malay, Indonesian
+                            "bs", "ths", "ts", "mudr", "lek", "shri", "smt", "kum", "hj", "hjh", "sdr", "sdri",
+                            "tn", "ny", "bpk", "sheikh"})
 _ORG_WORDS: Final = frozenset({
     "inc", "llc", "ltd", "plc", "gmbh", "corp", "co", "group", "and", "&", "company", "sa", "ag", "bv",
     "limited", "holdings", "partners", "associates", "services", "solutions", "the",
@@ -55,9 +59,14 @@ def _parts(value: Any) -> list[str] | None:
         return None
     for part in parts:
         letters = part.replace("-", "").replace("'", "").replace(".", "").replace("\u2019", "")
-        if not letters.isalpha():
+        if not letters.isalpha() and not _letters_and_marks(letters):
             return None
     return parts
+
+
+def _letters_and_marks(word: str) -> bool:
+    """Letters with combining vowel signs and marks (Devanagari दिनेश, Thai, Arabic harakat): still a word."""
+    return bool(word) and word[0].isalpha() and all(c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)
 
 
 def is_name_shaped(value: Any) -> bool:
@@ -120,8 +129,9 @@ def is_known_person_name(value: Any) -> bool:
     if any(p in _ORG_WORDS for p in lowered):
         return False
     first, last = first_names(), last_names()
-    # given name first (Maria Lopez), or family name first with both known (Horváth Mária, Kowalski Jan)
-    return lowered[0] in first or lowered[-1] in last or (lowered[0] in last and lowered[-1] in first)
+    # given name first (Maria Lopez), or family name first with a given name known after it (Horváth Mária,
+    # Kowalski Jan, Đặng Minh Hà: Vietnamese and other East Asian orders put a middle name between)
+    return lowered[0] in first or lowered[-1] in last or (lowered[0] in last and any(p in first for p in lowered[1:]))
 
 
 _LIST_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+(?:and|&)\s+")

@@ -31,6 +31,10 @@ LOCALES: Final = (
 )
 
 
+# Locales whose names Faker writes in their own script (Devanagari, Bengali, Tamil, Gujarati, Odia, Arabic, Persian,
+# Hebrew, Thai, Armenian, Georgian): kept in that script, since values come written in it ("दिनेश पटेल").
+NATIVE_SCRIPT_LOCALES: Final = ("hi_IN", "mr_IN", "ne_NP", "bn_BD", "ta_IN", "gu_IN", "or_IN", "ar_AA", "ar_SA",
+                                "ar_PS", "ar_DZ", "fa_IR", "he_IL", "th_TH", "hy_AM", "ka_GE")
 # Locales in another script whose providers also carry romanised lists (first_romanized_names, ...).
 ROMANISED_LOCALES: Final = ("ja_JP", "zh_CN", "zh_TW")
 _ROMANISED_FIRST: Final = ("first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
@@ -70,8 +74,9 @@ def build_name_lists() -> dict[str, list[str]]:
         native_last = _faker_names(("last_names", "last_names_male", "last_names_female"), (locale,))
         more_first |= native_first | _romanised({transliterate(n, locale) for n in native_first})
         more_last |= native_last | _romanised({transliterate(n, locale) for n in native_last})
-    first = (_faker_names(("first_names", "first_names_male", "first_names_female")) | more_first) - words
-    last = (_faker_names(("last_names", "last_names_male", "last_names_female")) | more_last) - words
+    native = LOCALES + NATIVE_SCRIPT_LOCALES
+    first = (_faker_names(("first_names", "first_names_male", "first_names_female"), native) | more_first) - words
+    last = (_faker_names(("last_names", "last_names_male", "last_names_female"), native) | more_last) - words
     return {"first": sorted(first), "last": sorted(last)}
 
 
