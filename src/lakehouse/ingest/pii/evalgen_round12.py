@@ -35,7 +35,7 @@ from typing import Any
 from faker import Faker
 
 SEED = 1207_2026
-DEFAULT_OUT = Path(__file__).with_name("heldout_round12.jsonl")
+DEFAULT_OUT = Path(__file__).with_name("heldout.jsonl")
 FINANCIAL = {"credit_card", "card_expiry", "card_security_code", "iban", "bank_account", "salary"}
 LOCALES = ["ro_RO", "hu_HU", "el_GR", "uk_UA", "he_IL", "th_TH", "en_US", "sv_SE", "no_NO", "da_DK", "fi_FI",
            "et_EE", "lt_LT", "hr_HR", "fa_IR", "zh_CN", "zu_ZA", "en_GB"]
