@@ -5,6 +5,7 @@ each command imports what it needs when it runs (``--help`` never loads the cata
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -104,4 +105,9 @@ def run() -> None:
 
     argv = hoist_global_options(sys.argv[1:])
     debug = "--debug" in argv or os.environ.get("LAKEHOUSE_DEBUG", "") not in ("", "0", "false")
-    sys.exit(handle(lambda: app(args=argv, standalone_mode=False), debug))
+    code = handle(lambda: app(args=argv, standalone_mode=False), debug)
+    # The command is done (its lakehouse closed): what is left is the interpreter's shutdown, whose garbage
+    # collections walk every object the imports made (SQLAlchemy, pydantic, Arrow...), 0.2-0.3 CPU-s after a
+    # DB ingest. Frozen objects are skipped; they are freed at exit all the same, and atexit handlers still run.
+    gc.freeze()
+    sys.exit(code)

@@ -13,11 +13,10 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
 from deltalake import write_deltalake
 from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +27,9 @@ from lakehouse.governance.redaction import hmac_hex
 from lakehouse.storage import delta
 from lakehouse.storage.arrays import filter_table, is_in
 from lakehouse.types import Actor, iso_utc, utcnow
+
+if TYPE_CHECKING:  # pyarrow.dataset imports pandas: not on every write's path
+    import pyarrow.dataset as pads
 
 log = logging.getLogger(__name__)
 KEY = "k"

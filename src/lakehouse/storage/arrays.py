@@ -6,12 +6,22 @@ plain large types."""
 
 from __future__ import annotations
 
+import array
+from collections.abc import Sequence
 from typing import Any
 
 from lakehouse.lazy import lazy_module
 
 pa: Any = lazy_module("pyarrow")
 pc: Any = lazy_module("pyarrow.compute")
+
+
+def int64_array(values: Sequence[int]) -> Any:
+    """``pa.array(values, pa.int64())`` without ``pa.array``: that call imports pandas (0.3-0.6 s, once per
+    process) to ask whether its argument is a pandas object, on paths (an ingest's PII sample) that have no
+    other use for it."""
+    data = array.array("q", values)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
 def comparable(arrow_type: Any) -> Any:

@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 from deltalake import CommitProperties, DeltaTable, write_deltalake
@@ -37,6 +36,9 @@ from lakehouse.errors import (
 )
 from lakehouse.storage.buckets import filesystem_for
 from lakehouse.storage.schema import check_append_schema, to_delta_schema, write_schema
+
+if TYPE_CHECKING:  # pyarrow.dataset imports pandas (~0.3-0.6 s): only the functions that scan load it
+    import pyarrow.dataset as pads
 
 __all__ = [
     "AddedFile",

@@ -2,36 +2,27 @@
 
 Chosen by measurement (bench/db_ingest.py): it streams COPY output in bounded batches at ConnectorX's
 speed, keeps numeric exact (as text the connector turns into decimals), and needs no row-by-row Python.
-The session is read-only with statement and connect timeouts; times are UTC, intervals ISO-8601.
+The session is read-only with statement and connect timeouts; times are UTC, intervals ISO-8601. The
+connection is ADBC's low-level handles (``pg_adbc``), not its DB-API layer, which loads pandas and polars.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 import pyarrow as pa
 
-from lakehouse.errors import NotInstalled
 from lakehouse.ingest.db.dsn import Dsn
 from lakehouse.ingest.db.failures import source_failure
+from lakehouse.ingest.db.pg_adbc import PgConnection
 from lakehouse.ingest.db.source import COUNT_SECONDS, Mark, Timeouts, iso_literal, progress_size
 from lakehouse.ingest.db.sqlcheck import quote_ident
 from lakehouse.ingest.db.types import ColumnPlan, postgres_plan
 
 APPLICATION_NAME = "lakehouse-ingest"
 _TYPE_KEY, _TYPMOD_KEY = b"POSTGRESQL:type", b"POSTGRESQL:typmod"
-
-
-def _driver() -> Any:
-    try:
-        import adbc_driver_postgresql.dbapi as dbapi
-    except ImportError:  # pragma: no cover - a main dependency; kept for trimmed installs
-        raise NotInstalled("PostgreSQL ingest", "adbc-driver-postgresql") from None
-    return dbapi
 
 
 class PostgresSource:
@@ -43,22 +34,25 @@ class PostgresSource:
         uri = dsn.url("postgresql", connect_timeout=str(timeouts.connect_seconds),
                       application_name=dict(dsn.params).get("application_name", APPLICATION_NAME))
         try:
-            self._conn = _driver().connect(uri, autocommit=True)
+            self._conn = PgConnection(uri)
         except Exception as exc:
             raise source_failure(exc, dsn, "connecting") from None
-        self._run(
-            "SET default_transaction_read_only = on",
-            f"SET statement_timeout = {int(timeouts.statement_seconds) * 1000}",
-            "SET idle_in_transaction_session_timeout = 60000",
-            "SET TIME ZONE 'UTC'",
-            "SET intervalstyle = 'iso_8601'",
-        )
+        try:
+            self._run(
+                "SET default_transaction_read_only = on",
+                f"SET statement_timeout = {int(timeouts.statement_seconds) * 1000}",
+                "SET idle_in_transaction_session_timeout = 60000",
+                "SET TIME ZONE 'UTC'",
+                "SET intervalstyle = 'iso_8601'",
+            )
+        except BaseException:
+            self._conn.close()
+            raise
 
     def _run(self, *statements: str) -> None:
         try:
-            with contextlib.closing(self._conn.cursor()) as cur:
-                for statement in statements:
-                    cur.execute(statement)
+            for statement in statements:
+                self._conn.execute(statement)
         except Exception as exc:
             raise source_failure(exc, self.dsn, "connecting") from None
 
@@ -67,8 +61,7 @@ class PostgresSource:
 
     def describe(self, select_sql: str) -> list[ColumnPlan]:
         try:
-            with contextlib.closing(self._conn.cursor()) as cur:
-                schema: pa.Schema = cur.adbc_execute_schema(f"SELECT * FROM ({select_sql}) AS lh_src")  # noqa: S608
+            schema = self._conn.schema(f"SELECT * FROM ({select_sql}) AS lh_src")  # noqa: S608
         except Exception as exc:
             raise source_failure(exc, self.dsn, "reading the schema") from None
         plans = []
@@ -101,44 +94,35 @@ class PostgresSource:
     def _estimate(self, table: str | None) -> int | None:
         if table is None:
             return None
-        with contextlib.closing(self._conn.cursor()) as cur:  # a validated, quoted identifier: no quote can
-            cur.execute(f"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{table}')")  # noqa: S608
-            row = cur.fetchone()  # close the literal
-        return int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+        # a validated, quoted identifier: no quote can close the literal
+        sql = f"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{table}')"  # noqa: S608
+        value = self._conn.scalar(sql)
+        return int(value) if value is not None and value >= 0 else None
 
     def _count(self, count_sql: str) -> int:
-        with contextlib.closing(self._conn.cursor()) as cur:
-            cur.execute("SELECT current_setting('statement_timeout')")
-            previous = cur.fetchone()[0]
-            cur.execute(f"SET statement_timeout = {COUNT_SECONDS * 1000}")
-            try:
-                cur.execute(count_sql)
-                return int(cur.fetchone()[0])
-            finally:
-                cur.execute(f"SET statement_timeout = '{previous}'")
+        previous = self._conn.scalar("SELECT current_setting('statement_timeout')")
+        self._conn.execute(f"SET statement_timeout = {COUNT_SECONDS * 1000}")
+        try:
+            return int(self._conn.scalar(count_sql))
+        finally:
+            self._conn.execute(f"SET statement_timeout = '{previous}'")
 
     def stream(self, select_sql: str) -> pa.RecordBatchReader:
-        cur = self._conn.cursor()
+        options = {"adbc.postgresql.batch_size_hint_bytes": str(self._batch_bytes)} if self._batch_bytes else None
         try:
-            if self._batch_bytes:
-                cur.adbc_statement.set_options(**{"adbc.postgresql.batch_size_hint_bytes": str(self._batch_bytes)})
-            cur.execute(select_sql)
-            reader: pa.RecordBatchReader = cur.fetch_record_batch()
+            schema, rows = self._conn.stream(select_sql, options)
         except Exception as exc:
-            cur.close()
             raise source_failure(exc, self.dsn, "starting the read") from None
 
         def batches() -> Iterator[pa.RecordBatch]:
             try:
-                yield from reader
+                yield from rows
             except Exception as exc:
                 raise source_failure(exc, self.dsn, "reading") from None
             finally:
-                with contextlib.suppress(Exception):
-                    cur.close()
+                rows.close()
 
-        return pa.RecordBatchReader.from_batches(reader.schema, batches())
+        return pa.RecordBatchReader.from_batches(schema, batches())
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._conn.close()
+        self._conn.close()

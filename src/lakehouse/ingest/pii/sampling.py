@@ -9,6 +9,8 @@ from typing import Any, Final
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from lakehouse.storage.arrays import int64_array
+
 SAMPLE_CAP: Final = 200  # values validated per column
 
 PLACEHOLDERS: Final = frozenset({"", "n/a", "na", "none", "null", "nil", "unknown", "-", "--", "?", "nan",
@@ -51,7 +53,7 @@ def sample_values(column: pa.ChunkedArray | pa.Array, cap: int = SAMPLE_CAP) -> 
         present = pc.utf8_trim_whitespace(present)
     n = len(present)
     if n > cap * 3:  # strings may be placeholders; oversample a little before filtering them
-        present = present.take(pa.array([i * n // (cap * 3) for i in range(cap * 3)]))
+        present = present.take(int64_array([i * n // (cap * 3) for i in range(cap * 3)]))
     items = present.to_pylist()
     if kind == "str":
         items = [v for v in items if v.lower() not in PLACEHOLDERS]
