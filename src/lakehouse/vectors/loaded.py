@@ -88,7 +88,7 @@ class LoadedIndex:
         """Which of ``doc_ids`` the index holds (as strings): by the id map when it is built, else by looking them
         up in the stored column (not a hash set of every stored id)."""
         if self._by_doc is not None:
-            return {k for k in pc.cast(doc_ids, pa.string()).to_pylist() if len(self._by_doc.get(str(k)))}
+            return {k for k in pc.cast(doc_ids, pa.string()).to_pylist() if self._by_doc.holds(str(k))}
         column = self.meta.column("doc_id")
         return {str(v) for v in column.filter(pc.is_in(column, value_set=doc_ids)).to_pylist()}
 
@@ -128,6 +128,14 @@ class IdMap:
 
     def get(self, key: str) -> np.ndarray:
         return np.asarray(self._labels(key), dtype=np.int64)
+
+    def holds(self, key: str) -> bool:
+        layer: IdMap | None = self
+        while layer is not None:
+            if key in layer._own:
+                return True
+            layer = layer._parent
+        return False
 
     def _labels(self, key: str) -> list[int]:
         own = self._own.get(key)
