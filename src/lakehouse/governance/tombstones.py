@@ -95,8 +95,8 @@ class TombstoneStore:
     def active_keys(self, dataset: str) -> tuple[str | None, list[str]]:
         """The key column and the values of the dataset's tombstones not yet purged (two columns, no row objects:
         an index append checks them on every call)."""
-        with self._sessions() as session:
-            found = session.execute(select(TombstoneRow.key_column, TombstoneRow.key_value).where(
+        with self._sessions.kw["bind"].connect() as conn:
+            found = conn.execute(select(TombstoneRow.key_column, TombstoneRow.key_value).where(
                 TombstoneRow.dataset_name == dataset, TombstoneRow.purged_at.is_(None))).all()
         keys = [value for _, value in found if value is not None]
         return (found[0][0] if found else None), keys
