@@ -347,15 +347,6 @@ def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[
     return out
 
 
-def _as_kind(found: PiiFinding, phi: bool) -> PiiFinding:
-    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA; in a
-    table about animals it is not."""
-    if found.kind != ("PII" if phi else "PHI"):
-        return found
-    kind, sensitivity = kind_and_sensitivity(found.category, phi=phi)
-    return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
-
-
 def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> PiiFindings:
     """Flag the columns of ``sample`` that hold PII, PHI or financial data, keyed by column name.
 
@@ -364,8 +355,9 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    from lakehouse.ingest.pii.context import animal_table, business_place_rows, context_findings, lab_values_of_no_one
+    from lakehouse.ingest.pii.context import business_place_rows, context_findings, lab_values_of_no_one, with_kinds
     from lakehouse.ingest.pii.groups import group_findings
+    from lakehouse.ingest.pii.people_table import business_contacts, people_findings
     from lakehouse.ingest.pii.text import scan_text
 
     columns: dict[str, list[str]] = {}
@@ -389,13 +381,13 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
     findings.update(context_findings(columns, samples, findings))
-    for name in business_place_rows(columns, findings) | lab_values_of_no_one(findings):
+    business = business_place_rows(columns, findings) | lab_values_of_no_one(findings)
+    business |= business_contacts(columns, samples, findings)
+    for name in business:
         del findings[name]
+    findings.update(people_findings(columns, samples, findings, business))
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
-    if animal_table(columns):  # a vet's: the diagnosis is the pet's, the owner's phone is plain PII
-        findings = {name: _as_kind(f, phi=False) for name, f in findings.items() if f.category != "medical"}
-    elif any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
-        findings = {name: _as_kind(f, phi=True) for name, f in findings.items()}  # a patient's address is PHI
+    findings = with_kinds(columns, findings)
     text = scan_text({name: samples[name] for name in columns if name not in findings})
     return PiiFindings({name: findings[name] for name in columns if name in findings}, text)
