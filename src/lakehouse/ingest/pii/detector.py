@@ -49,6 +49,7 @@ WEAK_AGREE_RATE: Final = 0.5  # a bare "name" needs half its values to look like
 # Identifiers are mostly distinct, but an event log repeats its users: this many distinct values is enough.
 DISTINCT_ENOUGH: Final = 10
 NAME_ONLY: Final = 0.6
+_MANY_CARDS: Final = 20  # Luhn passes one random number in ten: none valid among this many is no payment card
 REPORT_AT: Final = 0.5
 
 # Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
@@ -202,6 +203,8 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
                           f"{rule} + {_pct(rate, checked, validator.noun)}")
     if hint.category == "national_id" and _rate(COMPANY_TAX_ID, values, need=VALUE_ONLY_RATE)[0] >= VALUE_ONLY_RATE:
         return _Candidate(hint.category, 0.3, f"{rule} but the values are companies' tax ids")
+    if hint.category == "credit_card" and rate == 0 and n >= _MANY_CARDS:
+        return _Candidate(hint.category, 0.3, f"{rule} but none of {checked} is a payment card (a library card)")
     if validator.shape is not None and _shaped(validator.shape, values) >= VALUE_ONLY_RATE:
         return _Candidate(hint.category, NAME_ONLY,
                           f"{rule}; values are shaped right but only {_pct(rate, checked, validator.noun)}")

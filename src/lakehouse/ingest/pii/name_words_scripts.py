@@ -83,6 +83,7 @@ SCRIPT_TRANSLATIONS: Final[dict[str, str]] = {
     # Tagalog: recipient and sender of a remittance
     **_words("recipient", "tatanggap", "tumanggap"),
     **_words("sender", "nagpadala"),
+    **_words("type", "uri"),  # uri_ng_id: the type of id (passport, driver's licence) beside numero_ng_id
     # Zulu/Xhosa: phone, address, name, account
     **_words("phone", "ucingo", "inombolo yocingo"),
     **_words("address", "ikheli"),

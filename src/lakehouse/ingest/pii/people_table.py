@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import phonenumbers
 
-from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
+from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, best_hint, finding
 from lakehouse.ingest.pii.groups import is_birth_year, is_day_of_month
 from lakehouse.ingest.pii.name_rules import OTHER_IDENTIFIERS
 from lakehouse.ingest.pii.names import names_business, tokenize
@@ -29,6 +29,7 @@ from lakehouse.ingest.pii.sampling import Values
 _ANCHORS: Final = frozenset(["person_name", "national_id", "email", "passport", "ssn"])
 _CONTACTS: Final = frozenset(["phone", "email", "address", "address_part", "postal_code", "bank_account", "iban"])
 _RATE: Final = 0.8
+_FEW: Final = 4  # a switchboard, a branch or two: this few distinct contact points down 20 rows or more
 _ID_RATE: Final = 0.9
 # Words in a contact header that say whose it is: a person's, even in a company's table.
 _PERSON_WORDS: Final = frozenset(["home", "personal", "private", "mobile", "cell", "member", "owner", "contact",
@@ -151,12 +152,31 @@ def _year(value: Any) -> int | None:
     return y if 1 <= m <= 12 and 1 <= d <= 31 else None
 
 
+def _digit_runs(items: list[str], shortest: int = 8, longest: int = 16) -> list[str]:
+    """The values as digits alone, when all are distinct digit runs of one length; else empty."""
+    compact = [v.replace(" ", "").replace("-", "") for v in items]
+    if not compact or len({len(v) for v in compact}) != 1 or not shortest <= len(compact[0]) <= longest:
+        return []
+    if not all(v.isdigit() for v in compact) or len(set(compact)) < _ID_RATE * len(compact):
+        return []
+    return compact
+
+
+_PATRONYMIC: Final = re.compile(r"^[A-Z][a-z]{2,14} [A-Z][a-z]{2,14}$")
+
+
+def _patronymic(items: list[Any]) -> bool:
+    pairs = [v.split() for v in items if isinstance(v, str) and _PATRONYMIC.match(v)]
+    if len(pairs) < _RATE * len(items) or len(items) < 10 or len({tuple(p) for p in pairs}) < 0.5 * len(pairs):
+        return False
+    firsts, seconds = {p[0] for p in pairs}, {p[1] for p in pairs}
+    return len(firsts) >= 5 and len(seconds & firsts) >= 0.6 * len(seconds)
+
+
 def _national_ids(items: list[str]) -> str | None:
     """Digit runs of one length passing one country's check digit (not some check or other)."""
-    compact = [v.replace(" ", "").replace("-", "") for v in items]
-    if len({len(v) for v in compact}) != 1 or not all(v.isdigit() for v in compact) or not 9 <= len(compact[0]) <= 13:
-        return None
-    if len(set(compact)) < _ID_RATE * len(compact):
+    compact = _digit_runs(items, 9, 13)
+    if not compact:
         return None
     allowed = len(compact) - _ID_RATE * len(compact)
     for check in check_digit_ids():
@@ -179,26 +199,23 @@ def _int(value: Any) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() and len(value) <= 4 else None
 
 
-def _all(values: Values, check: Any) -> bool:
-    return len(values.items) >= MIN_VALUES and all(check(v) for v in values.items)
+def _date_part(ints: list[int]) -> str | None:
+    if all(is_birth_year(v) for v in ints) and len(set(ints)) >= 5 and max(ints) - min(ints) >= 20:
+        return "year"
+    if all(is_day_of_month(v) for v in ints) and max(ints) > 12:
+        return "day"
+    return "month" if all(1 <= v <= 12 for v in ints) else None
 
 
 def _birth_parts(names: list[str], samples: Mapping[str, Values]) -> list[str]:
     """Three neighbouring columns of years (spread over decades), months and days (some past 12)."""
     for i in range(len(names) - 2):
         trio = names[i:i + 3]
-        if not all(_all(samples[n], lambda v: _int(v) is not None) for n in trio):
+        columns = [[_int(v) for v in samples[n].items] for n in trio]
+        if not all(len(ints) >= MIN_VALUES and None not in ints for ints in columns):
             continue
-        kinds = []
-        for n in trio:
-            ints = [_int(v) for v in samples[n].items]
-            if all(is_birth_year(v) for v in ints) and len(set(ints)) >= 5 and max(ints) - min(ints) >= 20:  # type: ignore[operator,type-var]
-                kinds.append("year")
-            elif all(is_day_of_month(v) for v in ints) and max(ints) > 12:  # type: ignore[type-var]
-                kinds.append("day")
-            elif all(v is not None and 1 <= v <= 12 for v in ints):
-                kinds.append("month")
-        if sorted(kinds) == ["day", "month", "year"] and kinds[1] == "month":
+        kinds = [_date_part([i for i in ints if i is not None]) for ints in columns]
+        if kinds in (["year", "month", "day"], ["day", "month", "year"]):
             return trio
     return []
 
@@ -213,6 +230,11 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
             evidence = _phones(_strings(samples[name]))
             if evidence is not None:
                 out[name] = finding(columns[name], "phone", 0.7, evidence)
+    for name in free:  # given name and father's given name: the same words in both places (Mulugeta Abebe)
+        if name not in out and samples[name].kind == "str" and _patronymic(samples[name].items) and \
+                any(f.category in _ANCHORS | {"phone"} for f in {**found, **out}.values()):
+            out[name] = finding(columns[name], "person_name", 0.7, "two given names each, the second ones "
+                                "given names of others in the column (a patronymic), beside a person's contacts")
     if not _anchored({**found, **out}):
         return out
     for name in [n for n in free if n not in out]:
@@ -224,6 +246,10 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
             evidence, category = _birth_dates(values), "date_of_birth"
         if evidence is None and values.kind in ("str", "int"):
             evidence, category = _national_ids(_strings(values)), "national_id"
+            hint = best_hint(columns[name])
+            if evidence is None and hint is not None and hint.category == "national_id" and \
+                    _digit_runs(_strings(values)):  # nin, nik, tin: a short word that alone says too little
+                evidence = f"name rule '{hint.rule}' over distinct digit runs of one length"
         if evidence is not None:
             out[name] = finding(columns[name], category, 0.7, f"beside a person's data, {evidence}")
     trio = _birth_parts([n for n in free if n not in out], samples)
@@ -252,9 +278,32 @@ def business_contacts(columns: Mapping[str, Sequence[str]], samples: Mapping[str
         items = samples[first].items
         if len(items) >= MIN_VALUES and sum(bool(_LEGAL_FORM.search(v)) for v in items) >= _RATE * len(items):
             out |= {n for n, f in found.items() if f.category in _CONTACTS and not _person_worded(n)}
-    for name, f in found.items():
-        items = samples[name].items
-        if f.category in ("phone", "email", "address") and len(items) >= 20 and not _person_worded(name) \
-                and len({str(v) for v in items}) <= max(3, len(items) // 10):
+    out |= _service_accounts(columns, found)
+    few = {name for name, f in found.items() if f.category in ("phone", "email", "address")
+           and len(samples[name].items) >= 20 and not _person_worded(name)
+           and len({str(v) for v in samples[name].items}) <= min(_FEW, len(samples[name].items) // 10)}
+    for name in few:  # whose, when the header does not say: the people's own are the same kind, all different
+        many = any(other not in few and f.category == found[name].category and len(samples[other].items) >= 20
+                   and len({str(v) for v in samples[other].items}) >= 0.5 * len(samples[other].items)
+                   for other, f in found.items())
+        if many or not found[name].evidence.startswith("name rule"):
             out.add(name)
     return out
+
+
+_MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])
+_BANK_WORDS: Final = frozenset(["bank", "iban", "bic", "swift", "sort", "routing", "bsb", "ifsc", "clabe", "deposit",
+                                "payout", "payee", "transit", "payroll", "wage", "wages", "salary", "pay"])
+
+
+def _service_accounts(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> set[str]:
+    """An "account number" with nothing about banks or money beside it (a utility's or a telecom's customer
+    account, keyed by the business that keeps the table) is not a bank account."""
+    accounts = {n for n, f in found.items() if f.category == "bank_account" and "'account number'" in f.evidence}
+    if not accounts or len(columns) < 4:
+        return set()
+    if any(f.category in _MONEY for n, f in found.items() if n not in accounts):
+        return set()
+    if any(set(tokenize(n)) & _BANK_WORDS for name in columns for n in columns[name]):
+        return set()
+    return accounts
