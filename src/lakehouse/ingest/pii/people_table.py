@@ -32,8 +32,8 @@ _RATE: Final = 0.8
 _FEW: Final = 4  # a switchboard, a branch or two: this few distinct contact points down 20 rows or more
 _ID_RATE: Final = 0.9
 # Words in a contact header that say whose it is: a person's, even in a company's table.
-_PERSON_WORDS: Final = frozenset(["home", "personal", "private", "mobile", "cell", "member", "owner", "contact",
-                                  "director", "manager", "employee", "patient", "customer", "client", "guest"])
+_PERSON_WORDS: Final = frozenset(["home", "personal", "private", "mobile", "cell", "member", "owner", "director",
+                                  "manager", "employee", "patient", "customer", "client", "guest"])
 # Legal forms that end a company's name in most registers (values, not headers: they are the same in any
 # language the header is in).
 _LEGAL_FORM: Final = re.compile(
