@@ -83,6 +83,9 @@ def test_birth_dates_and_their_parts_beside_a_person() -> None:
                     qty=[rng.randint(1, 5) for _ in range(N)])
     assert found == {"navn": "person_name", "a": "date_of_birth_part", "b": "date_of_birth_part",
                      "c": "date_of_birth_part"}
+    # hire dates over forty years, some of them recent, are events
+    hired = [date(1984, 1, 1) + timedelta(days=rng.randint(0, 41 * 365)) for _ in range(N)]
+    assert flagged(navn=names(), q9=[d.isoformat() for d in hired]) == {"navn": "person_name"}
     # no person in the table: the same dates say nothing
     assert flagged(q7=[d.strftime("%Y/%m/%d") for d in births]) == {}
 

@@ -29,6 +29,7 @@ from lakehouse.ingest.pii.sampling import Values
 _ANCHORS: Final = frozenset(["person_name", "national_id", "email", "passport", "ssn"])
 _CONTACTS: Final = frozenset(["phone", "email", "address", "address_part", "postal_code", "bank_account", "iban"])
 _RATE: Final = 0.8
+_RECENT: Final = 4  # years: few people in a table of adults were born this recently
 _FEW: Final = 4  # a switchboard, a branch or two: this few distinct contact points down 20 rows or more
 _ID_RATE: Final = 0.9
 # Words in a contact header that say whose it is: a person's, even in a company's table.
@@ -113,7 +114,7 @@ def _phones(items: list[str]) -> str | None:
 
 
 def _birth_dates(values: Values) -> str | None:
-    """Dates spread over decades, most of them 20-90 years ago: people's birth dates, not events'."""
+    """Dates spread over decades, half of them 25-90 years ago and few recent: birth dates, not events'."""
     if values.kind == "str" and sum(bool(_DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
         return None
     years = [y for y in map(_year, values.items) if y is not None]
@@ -122,8 +123,8 @@ def _birth_dates(values: Values) -> str | None:
     ages = [date.today().year - y for y in years]
     if min(ages) < 0 or max(ages) > 115 or len(set(years)) < 10 or max(years) - min(years) < 30:
         return None
-    if not 20 <= statistics.median(ages) <= 90:
-        return None
+    if not 25 <= statistics.median(ages) <= 90 or sum(a <= _RECENT for a in ages) > 0.05 * len(ages):
+        return None  # hire or joining dates: a register keeps adding rows, some of them in the last years
     return f"{len(years)} of {len(values.items)} sampled values are dates over {max(years) - min(years)} years " \
            f"(median age {round(statistics.median(ages))})"
 
