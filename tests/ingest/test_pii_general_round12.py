@@ -119,6 +119,19 @@ def test_isbn_10s_beside_their_authors_are_no_national_ids() -> None:
     assert flagged(author=names(), c2=[_isbn10() for _ in range(N)]) == {"author": "person_name"}
 
 
+def _nip() -> str:
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(9)]
+        check = sum(d * w for d, w in zip(digits, (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=True)) % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+def test_tax_numbers_companies_have_too_are_no_national_ids_by_value() -> None:
+    # a register of firms with their NIP beside a director: the NIP only confirms a header saying so
+    assert flagged(director=names(), c3=[_nip() for _ in range(N)]) == {"director": "person_name"}
+
+
 def test_patronymic_names_beside_a_phone() -> None:
     given = ["Ahmed", "Hassan", "Farah", "Abdi", "Warsame", "Omar", "Yusuf", "Ismail", "Nuur", "Jama"]
     people = [f"{rng.choice(given)} {rng.choice(given)}" for _ in range(N)]

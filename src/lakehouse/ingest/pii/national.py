@@ -193,11 +193,13 @@ def is_company_tax_id(value: Any) -> bool:
 _CHECK_DIGIT: Final[tuple[Callable[[str], bool], ...]] = (
     fr_nir.is_valid, nl_bsn.is_valid, ca_sin.is_valid, de_idnr.is_valid, in_aadhaar.is_valid, pl_pesel.is_valid,
     se_pnr.is_valid, fi_hetu.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid, za_idnr.is_valid,
-    br_cpf.is_valid, hr_oib.is_valid, at_vnr.is_valid, cl_rut.is_valid, nz_ird.is_valid, pt_nif.is_valid,
-    gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
-    lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, pl_nip.is_valid, jp_in.is_valid, cn_ric.is_valid,
-    il_idnr.is_valid, th_pin.is_valid, _hu_tax_id,
-)  # not Iran's kod-e melli nor the NHS number: an ISBN-10's check digit is theirs; they only confirm a header
+    br_cpf.is_valid, at_vnr.is_valid, gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid,
+    lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, jp_in.is_valid, cn_ric.is_valid, il_idnr.is_valid,
+    th_pin.is_valid, _hu_tax_id,
+)
+# Left out, so they only confirm a header: numbers companies have too (Polish NIP, Croatian OIB, Chilean RUT, New
+# Zealand IRD, Portuguese NIF, Icelandic kennitala: a register of firms beside their directors), and checks an
+# ISBN-10's check digit also passes (Iran's kod-e melli, the NHS number).
 
 
 def check_digit_ids() -> tuple[Callable[[str], bool], ...]:
