@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
+from lakehouse.ingest.pii.categories import kind_and_sensitivity
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
 from lakehouse.ingest.pii.name_words_more import LAB_UNITS
 from lakehouse.ingest.pii.names import names_business, tokenize
@@ -176,3 +177,20 @@ def lab_values_of_no_one(found: Mapping[str, PiiFinding]) -> set[str]:
     labs = {name for name, f in found.items() if f.category == "medical" and
             any(f.evidence.startswith(f"name rule '{unit}'") for unit in LAB_UNITS)}
     return labs if labs and labs == set(found) else set()
+
+
+def _as_kind(found: PiiFinding, phi: bool) -> PiiFinding:
+    if found.kind != ("PII" if phi else "PHI"):
+        return found
+    kind, sensitivity = kind_and_sensitivity(found.category, phi=phi)
+    return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
+
+
+def with_kinds(columns: Mapping[str, Sequence[str]], found: dict[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA; in a
+    table about animals it is not (a vet's: the diagnosis is the pet's, the owner's phone is plain PII)."""
+    if animal_table(columns):
+        return {name: _as_kind(f, phi=False) for name, f in found.items() if f.category != "medical"}
+    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
+        return {name: _as_kind(f, phi=True) for name, f in found.items()}  # a patient's address is PHI
+    return found

@@ -49,6 +49,7 @@ WEAK_AGREE_RATE: Final = 0.5  # a bare "name" needs half its values to look like
 # Identifiers are mostly distinct, but an event log repeats its users: this many distinct values is enough.
 DISTINCT_ENOUGH: Final = 10
 NAME_ONLY: Final = 0.6
+_MANY_CARDS: Final = 20  # Luhn passes one random number in ten: none valid among this many is no payment card
 REPORT_AT: Final = 0.5
 
 # Number-like categories a header naming another kind of identifier (order_ref, part_number) overrules.
@@ -202,6 +203,8 @@ def _from_name(hint: NameHint, values: Values, card_context: bool = False) -> _C
                           f"{rule} + {_pct(rate, checked, validator.noun)}")
     if hint.category == "national_id" and _rate(COMPANY_TAX_ID, values, need=VALUE_ONLY_RATE)[0] >= VALUE_ONLY_RATE:
         return _Candidate(hint.category, 0.3, f"{rule} but the values are companies' tax ids")
+    if hint.category == "credit_card" and rate == 0 and n >= _MANY_CARDS:
+        return _Candidate(hint.category, 0.3, f"{rule} but none of {checked} is a payment card (a library card)")
     if validator.shape is not None and _shaped(validator.shape, values) >= VALUE_ONLY_RATE:
         return _Candidate(hint.category, NAME_ONLY,
                           f"{rule}; values are shaped right but only {_pct(rate, checked, validator.noun)}")
@@ -347,15 +350,6 @@ def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[
     return out
 
 
-def _as_kind(found: PiiFinding, phi: bool) -> PiiFinding:
-    """PII in a table that also holds health data (a diagnosis, a patient number) is PHI under HIPAA; in a
-    table about animals it is not."""
-    if found.kind != ("PII" if phi else "PHI"):
-        return found
-    kind, sensitivity = kind_and_sensitivity(found.category, phi=phi)
-    return PiiFinding(found.column, kind, found.category, found.confidence, found.evidence, sensitivity)
-
-
 def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = None) -> PiiFindings:
     """Flag the columns of ``sample`` that hold PII, PHI or financial data, keyed by column name.
 
@@ -364,8 +358,9 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     birth or of an address split over several columns are flagged as a group (groups.py), and text
     columns are scanned for PII inside prose (``PiiFindings.text``, text.py).
     """
-    from lakehouse.ingest.pii.context import animal_table, business_place_rows, context_findings, lab_values_of_no_one
+    from lakehouse.ingest.pii.context import business_place_rows, context_findings, lab_values_of_no_one, with_kinds
     from lakehouse.ingest.pii.groups import group_findings
+    from lakehouse.ingest.pii.people_table import business_contacts, people_findings
     from lakehouse.ingest.pii.text import scan_text
 
     columns: dict[str, list[str]] = {}
@@ -389,13 +384,13 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
                     findings[name] = found
     findings.update(group_findings(columns, samples, findings))
     findings.update(context_findings(columns, samples, findings))
-    for name in business_place_rows(columns, findings) | lab_values_of_no_one(findings):
+    business = business_place_rows(columns, findings) | lab_values_of_no_one(findings)
+    business |= business_contacts(columns, samples, findings)
+    for name in business:
         del findings[name]
+    findings.update(people_findings(columns, samples, findings, business))
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
-    if animal_table(columns):  # a vet's: the diagnosis is the pet's, the owner's phone is plain PII
-        findings = {name: _as_kind(f, phi=False) for name, f in findings.items() if f.category != "medical"}
-    elif any(f.category == "medical" and f.evidence.startswith("name rule") for f in findings.values()):
-        findings = {name: _as_kind(f, phi=True) for name, f in findings.items()}  # a patient's address is PHI
+    findings = with_kinds(columns, findings)
     text = scan_text({name: samples[name] for name in columns if name not in findings})
     return PiiFindings({name: findings[name] for name in columns if name in findings}, text)

@@ -1,6 +1,8 @@
-"""Write held-out round 12: ``python -m lakehouse.ingest.pii.evalgen_round12 [OUT.jsonl]``.
+"""Round-12 held-out tables, now development data (in evalset.jsonl through evalgen.py, split "dev"). Scored
+once: precision 0.837, recall 0.658 (contains_pii 4 of 5); its mistakes were then read, so the held-out set is
+round 13.
 
-Written by an author who never read the detector, its word lists, its tests or the earlier evaluation
+Round 12, written by an author who never read the detector, its word lists, its tests or the earlier evaluation
 sets; only evaluation.py (format, scoring), evalgen_round11.py / evalgen_round11_values.py (structure and
 value makers) and the category/kind table of docs/pii.md were read. Twenty-three ``r12_`` tables from
 domains no earlier round used (a Romanian driving school, a Hungarian thermal spa, a Greek ferry manifest,
@@ -24,18 +26,14 @@ person so that the kinds are exact. Deterministic: one seeded ``random.Random``,
 
 from __future__ import annotations
 
-import json
 import random
-import sys
 import uuid
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from faker import Faker
 
 SEED = 1207_2026
-DEFAULT_OUT = Path(__file__).with_name("heldout.jsonl")
 FINANCIAL = {"credit_card", "card_expiry", "card_security_code", "iban", "bank_account", "salary"}
 LOCALES = ["ro_RO", "hu_HU", "el_GR", "uk_UA", "he_IL", "th_TH", "en_US", "sv_SE", "no_NO", "da_DK", "fi_FI",
            "et_EE", "lt_LT", "hr_HR", "fa_IR", "zh_CN", "zu_ZA", "en_GB"]
@@ -105,16 +103,5 @@ def generate(seed: int = SEED) -> list[dict[str, Any]]:
     return lines
 
 
-def main(argv: list[str]) -> None:
-    out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
-    lines = generate()
-    out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
-    tables = len({line["table"] for line in lines})
-    labelled = sum(1 for line in lines if line["label"])
-    text = sum(1 for line in lines if line.get("contains"))
-    print(f"{out}: {tables} tables, {len(lines)} columns, {labelled} labelled, {text} free text with PII, "
-          f"{len(lines) - labelled - text} negatives")
-
-
-if __name__ == "__main__":
-    main(sys.argv)
+def round12_tables(seed: int = SEED) -> list[dict[str, Any]]:
+    return [{**line, "split": "dev"} for line in generate(seed)]

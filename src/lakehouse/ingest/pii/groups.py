@@ -22,7 +22,9 @@ from lakehouse.ingest.pii.validators import is_address_like, is_postal_code, is_
 
 PART_RATE: Final = 0.8  # share of a part's values that must look like that part
 _HOUSE_NUMBER = re.compile(r"^(?:(?:nr|no|n°|nº|num|#)\.?\s*)?\d{1,5}\s?[A-Za-z]?"
-                           r"(?:\s?[-/]\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]))?(?:\s?(?:bis|ter|quater))?(?:\s?1/2|\s?½)?$",
+                           r"(?:\s?[-/]\s?(?:\d{1,5}[A-Za-z]?|[A-Za-z]))?(?:\s?(?:bis|ter|quater))?(?:\s?1/2|\s?½)?"
+                           # Danish and Norwegian floor and door after the number: "39, 2. tv", "4, st. th"
+                           r"(?:,\s?(?:\d{1,2}|st|kl)\.?(?:\s?(?:tv|th|mf|\d{1,4}))?)?$",
                            re.IGNORECASE)
 _UNIT = re.compile(r"^(?:(?:apt|apartment|unit|suite|ste|flat|#)\.?\s*)?#?\s*[A-Za-z0-9-]{1,6}$", re.IGNORECASE)
 # A town, with its district's number when it has one (``Praha 5 - Smíchov``, ``Lyon 3e``).

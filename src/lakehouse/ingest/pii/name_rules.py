@@ -316,8 +316,8 @@ ADDRESS_MARKERS: Final = frozenset(["address", "home", "mailing", "residence", "
                                     "primary", "contact", "customer", "street", "svc", "service", "premise",
                                     "premises"])
 HOUSE_NUMBER_HEADS: Final = frozenset(["street", "house", "building", "civic", "door", "address", "home",
-                                       "premise", "premises", "haus", "numero"])
-HOUSE_NUMBER_WORDS: Final = frozenset(["hausnummer", "huisnummer"])
+                                       "premise", "premises", "haus", "numero", "hus", "talo", "maja"])
+HOUSE_NUMBER_WORDS: Final = frozenset(["hausnummer", "huisnummer", "husnummer", "husnr"])
 CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "suburb", "village", "county",
                                "neighbourhood", "neighborhood", "bairro", "barrio", "quartier", "stadtteil", "wijk",
                                "commune", "gemeente", "kommune", "kunta", "opstina", "comuna", "borough",
@@ -326,6 +326,8 @@ CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "subu
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])
 # Postal-code abbreviations too short to read alone (code postal, CAP, NPA): an address part beside a street.
 POSTAL_ABBREVIATIONS: Final = frozenset([("cp",), ("cap",), ("npa",), ("pc",), ("cpa",)])
+# Danish and Norwegian "by" (town): a city only as a whole header beside the rest of an address, never "created by"
+CITY_ALONE: Final = frozenset([("by",)])
 
 # A header naming another kind of identifier: values shaped like a card or an SSN are that identifier.
 OTHER_IDENTIFIERS: Final = frozenset([

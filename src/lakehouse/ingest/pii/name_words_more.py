@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from lakehouse.ingest.pii.name_words_scripts import SCRIPT_HEADER_WORDS
+
 
 def _words(english: str, *foreign: str) -> dict[str, str]:
     return {word: english for word in foreign}
@@ -75,9 +77,19 @@ CJK_HEADER_WORDS: Final[tuple[tuple[str, str], ...]] = tuple(sorted({
 }.items(), key=lambda kv: -len(kv[0])))
 
 
+_SCRIPT_WORDS: Final = tuple(sorted(SCRIPT_HEADER_WORDS.items(), key=lambda kv: -len(kv[0])))
+
+
 def read_cjk_words(name: str) -> str:
-    """``name`` with its known Hangul/CJK words replaced by their English words, spaced apart."""
+    """``name`` with its known Hangul/CJK words, then its Greek, Hebrew, Thai, Persian and Arabic ones (matched
+    lower-cased, ``_`` read as a space), replaced by their English words, spaced apart."""
     for word, english in CJK_HEADER_WORDS:
         if word in name:
             name = name.replace(word, f" {english} ")
+    lowered = name.lower().replace("_", " ")
+    if any(word in lowered for word, _ in _SCRIPT_WORDS):
+        for word, english in _SCRIPT_WORDS:
+            if word in lowered:
+                lowered = lowered.replace(word, f" {english} ")
+        return lowered
     return name

@@ -14,6 +14,7 @@ from lakehouse.ingest.pii.name_rules import (
     ADDRESS_MARKERS,
     BIRTH_MARKERS,
     CATEGORY_KEEPS,
+    CITY_ALONE,
     CITY_WORDS,
     COMPOUNDS,
     CONTEXT_LETTERS,
@@ -36,6 +37,7 @@ from lakehouse.ingest.pii.name_rules import (
 from lakehouse.ingest.pii.name_words import SPLIT_SUFFIXES, TRANSLATIONS
 from lakehouse.ingest.pii.name_words_health import HEALTH_TRANSLATIONS
 from lakehouse.ingest.pii.name_words_more import BUSINESS_PHRASES, MORE_TRANSLATIONS, read_cjk_words
+from lakehouse.ingest.pii.name_words_scripts import SCRIPT_TRANSLATIONS
 from lakehouse.ingest.pii.name_words_world import CONNECTORS, ROMANISED, WORLD_TRANSLATIONS
 from lakehouse.ingest.pii.person_names_romanised import header_transliteration
 
@@ -60,7 +62,7 @@ _FORMAT_HINT = re.compile(r"[(\[]\s*[dmyDMY]{1,4}(?:\s*[-/. ]\s*[dmyDMY]{1,4}){1
 _PAREN = re.compile(r"\(([^()]*)\)")
 # Words of a header written as a question or an instruction ("What is your full legal name?").
 _FILLER: Final = frozenset(["what", "your", "please", "enter", "today", "todays", "the", "an", "my", "any", "you",
-                            "list", "s"])
+                            "list", "s", "ye"])  # ye: "of" in Zulu and Amharic headers (inombolo_ye_akhawunti)
 # pt_last, PtDOB: "pt" is a patient only before what a patient has (a point, a part or Portugal elsewhere).
 _PT_BEFORE: Final = frozenset(["first", "last", "name", "dob", "birth", "address", "phone", "email", "id", "number",
                                "sex", "gender", "age", "given", "family", "middle", "surname", "fname", "lname",
@@ -72,7 +74,8 @@ _LATIN_EXTRA: Final = {ord(k): v for k, v in {"ı": "i", "ł": "l", "Ł": "L", "
                                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
                                               "ð": "d", "Ð": "D", "ħ": "h", "ŀ": "l"}.items()}
 _TRANSLIT: Final = {**header_transliteration(), **_LATIN_EXTRA}
-_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **MORE_TRANSLATIONS, **ABBREVIATIONS}
+_WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **MORE_TRANSLATIONS,
+                  **SCRIPT_TRANSLATIONS, **ABBREVIATIONS}
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
@@ -360,7 +363,9 @@ def quasi_part(name: str) -> tuple[str, str] | None:
     if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")
     if tokens in POSTAL_ABBREVIATIONS:
-        return ("address", "postal")  # CP, CAP, NPA: a postal code only beside the rest of an address
+        return ("address", "postal")
+    if tokens in CITY_ALONE:
+        return ("address", "city")  # CP, CAP, NPA: a postal code only beside the rest of an address
     hint = match_name(name)
     if hint is not None and hint.category == "address" and not hint.weak:
         return ("address", "street")

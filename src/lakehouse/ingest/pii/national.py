@@ -31,6 +31,7 @@ from stdnum.hr import oib as hr_oib
 from stdnum.id import nik as id_nik
 from stdnum.id import npwp as id_npwp
 from stdnum.ie import pps as ie_pps
+from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar as in_aadhaar
 from stdnum.in_ import pan as in_pan
 from stdnum.is_ import kennitala as is_kennitala
@@ -50,6 +51,7 @@ from stdnum.ro import cnp as ro_cnp
 from stdnum.ru import inn as ru_inn
 from stdnum.se import personnummer as se_pnr
 from stdnum.si import emso as si_emso
+from stdnum.th import pin as th_pin
 from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.us import itin as us_itin
 from stdnum.us import ssn as us_ssn
@@ -82,6 +84,22 @@ def _person_pan(text: str) -> bool:
 
 def _person_cuit(text: str) -> bool:
     return ar_cuit.is_valid(text) and _compact(text)[:2] in ("20", "23", "24", "27")  # 30, 33, 34: companies
+
+
+def _ir_melli(text: str) -> bool:
+    """Iran's kod-e melli: ten digits, the last a mod-11 check over the others weighted 10..2."""
+    if not (len(text) == 10 and text.isdigit()) or len(set(text)) == 1:
+        return False
+    rest = sum(int(d) * (10 - i) for i, d in enumerate(text[:9])) % 11
+    return int(text[9]) == (rest if rest < 2 else 11 - rest)
+
+
+def _hu_tax_id(text: str) -> bool:
+    """Hungary's adóazonosító jel: 8, five digits of days since 1867, three more, a mod-11 check weighted 1..9."""
+    if not (len(text) == 10 and text.isdigit() and text[0] == "8"):
+        return False
+    rest = sum(int(d) * (i + 1) for i, d in enumerate(text[:9])) % 11
+    return rest < 10 and int(text[9]) == rest
 
 
 def _company_id(text: str) -> bool:
@@ -117,6 +135,8 @@ _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
     id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
     # tax numbers people have: Polish NIP, Japan's My Number, a Russian person's INN (12 digits), Indonesian NPWP
     pl_nip.is_valid, jp_in.is_valid, lambda t: len(t) == 12 and ru_inn.is_valid(t), id_npwp.is_valid,
+    # Israel's teudat zehut, Thailand's personal number, Iran's kod-e melli, Hungary's personal tax number
+    il_idnr.is_valid, th_pin.is_valid, _ir_melli, _hu_tax_id,
 )
 
 
@@ -165,3 +185,28 @@ def is_company_tax_id(value: Any) -> bool:
     fourth letter is not P, a CUIT starting 30/33/34): an invoice issuer's number, not a person's."""
     text = _text(value)
     return text is not None and _any((_company_id,), text)
+
+
+# Numbers whose last digit (or letter) is computed from the others: a column passing one of these for ~90% of
+# its values is that country's id. Checks of a date and a serial alone (US SSN, Danish CPR, Indonesian NIK) pass
+# most digit runs of their length, so they only ever confirm a header.
+_CHECK_DIGIT: Final[tuple[Callable[[str], bool], ...]] = (
+    fr_nir.is_valid, nl_bsn.is_valid, ca_sin.is_valid, de_idnr.is_valid, in_aadhaar.is_valid, pl_pesel.is_valid,
+    se_pnr.is_valid, fi_hetu.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid, za_idnr.is_valid,
+    br_cpf.is_valid, at_vnr.is_valid, gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid,
+    lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, jp_in.is_valid, cn_ric.is_valid, il_idnr.is_valid,
+    th_pin.is_valid, _hu_tax_id,
+)
+# Left out, so they only confirm a header: numbers companies have too (Polish NIP, Croatian OIB, Chilean RUT, New
+# Zealand IRD, Portuguese NIF, Icelandic kennitala: a register of firms beside their directors), and checks an
+# ISBN-10's check digit also passes (Iran's kod-e melli, the NHS number).
+
+
+def check_digit_ids() -> tuple[Callable[[str], bool], ...]:
+    """The national-id tests with a real check digit, one by one: a column passing one of them almost always is
+    that country's id (a column passing some test or other is not: with ~35 tests, random digits would)."""
+    return _CHECK_DIGIT
+
+
+def passes(check: Callable[[str], bool], text: str) -> bool:
+    return _any((check,), text)

@@ -1,8 +1,8 @@
 """Build person_names.json, the first-name and surname dictionaries: ``python -m lakehouse.ingest.pii.person_names``.
 
 The lists are the demo generator's own: every Faker person locale whose names are over 90% Latin script, the
-romanised lists of its Japanese and Chinese locales, and common romanised Japanese, Chinese and Korean names
-(person_names_romanised.py).
+Serbian Cyrillic spelling of the Croatian lists, the romanised lists of its Japanese and Chinese locales, and
+common romanised Japanese, Chinese and Korean names (person_names_romanised.py).
 The dictionary tells "Maria Lopez" from "Steel Chair"; it is not a census. Importing the 60 locales
 costs ~0.5 s, so the result ships as a file and a test checks it still matches the pinned Faker.
 """
@@ -40,6 +40,22 @@ ROMANISED_LOCALES: Final = ("ja_JP", "zh_CN", "zh_TW")
 _ROMANISED_FIRST: Final = ("first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
 
 
+# Serbian is written in Cyrillic and in Latin letter for letter (Gaj's alphabet): Croatian and Serbian share most
+# names, so hr_HR's Latin lists give the Cyrillic ones ("Marković" -> "марковић").
+SERBIAN_FROM: Final = "hr_HR"
+_SERBIAN_DIGRAPHS: Final = (("lj", "љ"), ("nj", "њ"), ("dž", "џ"))
+_SERBIAN: Final = str.maketrans("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж")
+
+
+def serbian_cyrillic(name: str) -> str | None:
+    """A Latin-script Serbian/Croatian name in Serbian Cyrillic, or None when it has letters outside Gaj's."""
+    text = name.lower()
+    for latin, cyrillic in _SERBIAN_DIGRAPHS:
+        text = text.replace(latin, cyrillic)
+    text = text.translate(_SERBIAN)
+    return text if not any("a" <= c <= "z" for c in text) else None
+
+
 def _faker_names(attrs: tuple[str, ...], locales: tuple[str, ...] = LOCALES) -> set[str]:
     names: set[str] = set()
     for locale in locales:
@@ -74,6 +90,9 @@ def build_name_lists() -> dict[str, list[str]]:
         native_last = _faker_names(("last_names", "last_names_male", "last_names_female"), (locale,))
         more_first |= native_first | _romanised({transliterate(n, locale) for n in native_first})
         more_last |= native_last | _romanised({transliterate(n, locale) for n in native_last})
+    for attrs, more in ((("first_names", "first_names_male", "first_names_female"), more_first),
+                        (("last_names", "last_names_male", "last_names_female"), more_last)):
+        more |= {c for c in map(serbian_cyrillic, _faker_names(attrs, (SERBIAN_FROM,))) if c}
     native = LOCALES + NATIVE_SCRIPT_LOCALES
     first = (_faker_names(("first_names", "first_names_male", "first_names_female"), native) | more_first) - words
     last = (_faker_names(("last_names", "last_names_male", "last_names_female"), native) | more_last) - words

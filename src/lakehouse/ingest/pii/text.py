@@ -29,8 +29,13 @@ _HINT = re.compile(r"[@\d]")
 _GROUPS_OF_FOUR = re.compile(r"^\d{4} \d{4} \d{4}$")
 
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer): two characters make about a word.
+_UNSPACED = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\u0e00-\u0eff\u1780-\u17ff]")
+
+
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+    spaced = sum(1 for w in text.split() if any(c.isalpha() for c in w))
+    return spaced + len(_UNSPACED.findall(text)) // 2 if not text.isascii() else spaced
 
 
 def is_prose(items: list[Any]) -> bool:
