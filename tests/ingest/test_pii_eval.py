@@ -1,7 +1,7 @@
 """The labelled evaluation sets: their coverage, and the detector's precision and recall on each.
 
 ``evalset.jsonl`` is development data (rules were written and changed while reading it); ``heldout.jsonl``
-is the held-out set (round 12, evalgen_round12.py), scored to report, never to tune (docs/pii.md).
+is the held-out set (round 13, evalgen_round13.py), scored to report, never to tune (docs/pii.md).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Round 12 (written by a hand that never read the rules,
-# committed before it was scored, scored once) measured precision 0.837, recall 0.658: these floors are its first
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Round 13 (written by a hand that never read the rules,
+# committed before it was scored, scored once) measured precision 0.913, recall 0.704: these floors are its first
 # score (docs/pii.md), so a change that loses ground on data nobody here tuned on fails.
-HELDOUT_PRECISION = 0.83
-HELDOUT_RECALL_FLOOR = 0.65
+HELDOUT_PRECISION = 0.91
+HELDOUT_RECALL_FLOOR = 0.70
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
@@ -32,13 +32,10 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
             assert CATEGORIES[c.label["category"]][0] == c.label["kind"] or c.label["kind"] == "PHI"
     held = load_evalset(heldout_path())
     assert len(held) >= 150 and {c.split for c in held} == {"heldout"}
-    assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 90
+    assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 80
     dev_tables = {c.table for c in columns if c.table}
     held_tables = {c.table for c in held}
-    # no held-out table is development data, except between rounds: a scored round moves into development
-    # whole (its notes say so) before the next independent round replaces heldout.jsonl
-    moved = {c.table for c in columns if c.note.startswith("round-12 held-out, now dev")}
-    assert not (dev_tables & held_tables) or held_tables == moved
+    assert not dev_tables & held_tables  # no held-out table is development data
 
 
 def test_development_set_figures_do_not_regress() -> None:
@@ -65,9 +62,9 @@ def test_heldout_set_precision_and_recall() -> None:
     report = evaluate(heldout_path())
     assert report.precision >= HELDOUT_PRECISION, report.summary()
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
-    # round 12's five free-text columns with PII inside: four found at its first score (a phone inside Chinese
-    # notes missed), no false alarm among its three prose negatives
-    assert report.text.fp == 0 and report.text.tp >= 4, report.summary()
+    # round 13's three free-text columns with PII inside: two found at its first score (a phone inside Slovak
+    # notes missed), no false alarm among its prose negatives
+    assert report.text.fp == 0 and report.text.tp >= 2, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:

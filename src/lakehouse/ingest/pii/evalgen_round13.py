@@ -43,7 +43,7 @@ from lakehouse.ingest.pii.evalgen_round11_values import birth_date
 
 SEED = 1313_2026
 FINANCIAL = {"credit_card", "card_expiry", "card_security_code", "iban", "bank_account", "salary"}
-DEFAULT_OUT = Path(__file__).with_name("heldout_round13.jsonl")
+DEFAULT_OUT = Path(__file__).with_name("heldout.jsonl")
 LOCALES = ["sk_SK", "sl_SI", "hr_HR", "bg_BG", "lv_LV", "is_IS", "ka_GE", "hy_AM", "bn_BD", "ta_IN", "ne_NP",
            "yo_NG", "ha_NG", "ig_NG", "en_NZ", "ga_IE", "si_LK", "az_AZ", "es_ES", "en_US", "en_GB"]
 
