@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from lakehouse.catalog.db import reading
@@ -81,9 +81,9 @@ class DatasetStore:
             columns.setdefault(column.dataset_id, []).append(column)
         return [manifest(row, columns=columns.get(row.id, [])) for row in rows]  # type: ignore[arg-type]
 
-    def heads(self, connection: Connection | None = None) -> dict[str, tuple[str, int]]:
+    def heads(self) -> dict[str, tuple[str, int]]:
         """Every dataset's bucket and current version: what a query registers (no manifests built)."""
-        with reading(self._sessions, connection) as conn:
+        with reading(self._sessions, None) as conn:
             rows = conn.execute(select(DatasetRow.name, DatasetRow.bucket, DatasetRow.version))
             return {name: (bucket, version) for name, bucket, version in rows}
 

@@ -4,7 +4,6 @@ the checks that combine them (who may do what to which object)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,7 +220,7 @@ class Governance:
         # keyed as the tombstone rows store values (JSON-able: dates and decimals as text)
         return {k if isinstance(k, str | int | float | bool) else str(k): v for k, v in counts.items()}
 
-    def tombstoned_datasets(self, connection: Connection | None = None) -> set[str]:
+    def tombstoned_datasets(self) -> set[str]:
         """Datasets with active tombstones, without loading the tombstone machinery (Arrow, delta-rs): a
         listing that finds none stays light."""
         from sqlalchemy import select
@@ -229,7 +228,7 @@ class Governance:
         from lakehouse.catalog.models_governance import TombstoneRow
 
         active = select(TombstoneRow.dataset_name).where(TombstoneRow.purged_at.is_(None)).distinct()
-        with nullcontext(connection) if connection is not None else self._catalog.engine.connect() as conn:
+        with self._catalog.engine.connect() as conn:
             return set(conn.scalars(active))  # every query asks: one statement, no ORM session
 
     def list_tombstones(self, actor: Actor, dataset: str) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from deltalake import write_deltalake
 from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from lakehouse.catalog.db import reading
 from lakehouse.catalog.models_governance import TombstoneRow
 from lakehouse.errors import Conflict, InvalidInput, NotFound
 from lakehouse.governance.redaction import hmac_hex
@@ -74,7 +75,7 @@ class TombstoneStore:
             return 0
         cache_key = (dataset, version, relation)
         if cache_key not in self._hidden:
-            active = pa.array([r.key_value for r in self.rows(dataset, active_only=True)])
+            active = pa.array(self.active_keys(dataset)[1])
             count = 0
             for batch in data().to_batches(columns=[column]):
                 keys = batch.column(0)
@@ -95,7 +96,7 @@ class TombstoneStore:
     def active_keys(self, dataset: str) -> tuple[str | None, list[str]]:
         """The key column and the values of the dataset's tombstones not yet purged (two columns, no row objects:
         an index append checks them on every call)."""
-        with self._sessions.kw["bind"].connect() as conn:
+        with reading(self._sessions, None) as conn:
             found = conn.execute(select(TombstoneRow.key_column, TombstoneRow.key_value).where(
                 TombstoneRow.dataset_name == dataset, TombstoneRow.purged_at.is_(None))).all()
         keys = [value for _, value in found if value is not None]

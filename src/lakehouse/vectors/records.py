@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, sessionmaker
 
+from lakehouse.catalog.db import reading
 from lakehouse.catalog.models_vectors import VectorEvalSetRow, VectorIndexRow, VectorQueryLogRow, VectorTrialRow
 from lakehouse.catalog.records import as_utc
 from lakehouse.errors import NotFound
@@ -46,7 +47,7 @@ class IndexRecords:
     def find(self, name: str) -> VectorIndexRow | None:
         """The row, read on a connection (every search and append reads it; an ORM session costs twice as much)
         and handed back as a detached object, as a closed session would."""
-        with self.sessions.kw["bind"].connect() as conn:
+        with reading(self.sessions, None) as conn:
             found = conn.execute(select(_INDEXES).where(_INDEXES.c.name == name)).mappings().first()
         return None if found is None else VectorIndexRow(**found)
 
