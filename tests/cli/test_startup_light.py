@@ -17,7 +17,7 @@ def _loaded_by(module: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module", ["lakehouse.ingest.db.request", "lakehouse.ingest.db.early",
-                                    "lakehouse.ingest.db.mysql_spawn"])
+                                    "lakehouse.ingest.db.mysql_spawn", "lakehouse.ingest.early_file"])
 def test_early_start_modules_import_nothing_heavy(module: str) -> None:
     loaded = _loaded_by(module)
     heavy = [m for m in ("pyarrow", "sqlalchemy", "sqlglot", "datafusion", "deltalake", "numpy") if m in loaded]
