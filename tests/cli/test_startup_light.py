@@ -30,3 +30,14 @@ def test_a_table_ingest_never_imports_the_sql_parser() -> None:
     from lakehouse.ingest.db.sqlcheck import check_select
 
     assert check_select("SELECT 1;", "postgresql") == "SELECT 1"  # the parser still checks queries
+
+
+def test_the_collector_is_back_on_once_the_lakehouse_is_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``run`` turns garbage collection off for the command's imports; opening the lakehouse turns it back on
+    (a server or agent run would otherwise never collect a cycle)."""
+    script = ("import gc, sys\nfrom pathlib import Path\nfrom lakehouse.cli.context import CliState\n"
+              "gc.disable()\nst = CliState(data_dir=Path(sys.argv[1]))\nst.lakehouse()\n"
+              "print(gc.isenabled(), gc.get_freeze_count() > 0)\nst.close()\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert proc.stdout.split() == ["True", "True"]
