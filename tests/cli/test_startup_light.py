@@ -17,7 +17,7 @@ def _loaded_by(module: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module", ["lakehouse.ingest.db.request", "lakehouse.ingest.db.early",
-                                    "lakehouse.ingest.db.mysql_spawn"])
+                                    "lakehouse.ingest.db.mysql_spawn", "lakehouse.ingest.early_file"])
 def test_early_start_modules_import_nothing_heavy(module: str) -> None:
     loaded = _loaded_by(module)
     heavy = [m for m in ("pyarrow", "sqlalchemy", "sqlglot", "datafusion", "deltalake", "numpy") if m in loaded]
@@ -30,3 +30,14 @@ def test_a_table_ingest_never_imports_the_sql_parser() -> None:
     from lakehouse.ingest.db.sqlcheck import check_select
 
     assert check_select("SELECT 1;", "postgresql") == "SELECT 1"  # the parser still checks queries
+
+
+def test_the_collector_is_back_on_once_the_lakehouse_is_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``run`` turns garbage collection off for the command's imports; opening the lakehouse turns it back on
+    (a server or agent run would otherwise never collect a cycle)."""
+    script = ("import gc, sys\nfrom pathlib import Path\nfrom lakehouse.cli.context import CliState\n"
+              "gc.disable()\nst = CliState(data_dir=Path(sys.argv[1]))\nst.lakehouse()\n"
+              "print(gc.isenabled(), gc.get_freeze_count() > 0)\nst.close()\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert proc.stdout.split() == ["True", "True"]

@@ -3,6 +3,7 @@ data dir, or a running server's (``--url``) through ``RemoteLakehouse`` with the
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ class CliState:
                 from lakehouse.app import Lakehouse
 
                 self._lakehouse = Lakehouse(self.settings(), executor=executor)
+            collect_again()
         return self._lakehouse  # type: ignore[no-any-return]
 
     def local(self, what: str) -> Lakehouse:
@@ -71,6 +73,15 @@ class CliState:
         if self._lakehouse is not None:
             self._lakehouse.close()
             self._lakehouse = None
+
+
+def collect_again() -> None:
+    """Turn the garbage collector back on after ``run`` turned it off for the command's imports: what they
+    made is frozen first (permanent: later collections skip it), so commands that run for long (serve, agent
+    run, a big ingest) collect as usual, over their own objects only. A no-op where nothing turned it off."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def state(ctx: typer.Context) -> CliState:

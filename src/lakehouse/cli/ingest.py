@@ -2,12 +2,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import follow_job, job_result, state
+from lakehouse.cli.context import CliState, follow_job, job_result, state
 from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
 from lakehouse.cli.output import Format, render_object, stderr
+
+if TYPE_CHECKING:
+    from lakehouse.ingest.early_file import EarlyFile
 
 app = typer.Typer(help="Load data into datasets.", no_args_is_help=True)
 
@@ -45,16 +49,23 @@ def ingest_file(
     st = state(ctx)
     if on_error not in ("fail", "skip"):
         raise typer.BadParameter("--on-error must be 'fail' or 'skip'")
-    from lakehouse.ingest.service import FileIngestOptions
+    early = None if st.remote or from_bucket else _start_early(st, Path(path), fmt, encoding, delimiter, on_error)
+    try:
+        from lakehouse.ingest.service import FileIngestOptions
 
-    lakehouse = st.lakehouse()
-    options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter,
-                                on_error=on_error, description=description, owner=owner,  # type: ignore[arg-type]
-                                skip_if_seen=skip_if_seen)
-    job = lakehouse.ingest_file(
-        None if from_bucket else Path(path), dataset, mode=mode.value, bucket=bucket, source_bucket=from_bucket,
-        source_path=path if from_bucket else None, options=options, wait=False,
-    )
+        lakehouse = st.lakehouse()
+        if early is not None:
+            lakehouse.ingest.early = early  # type: ignore[union-attr]
+        options = FileIngestOptions(format=fmt, encoding=encoding, delimiter=delimiter,
+                                    on_error=on_error, description=description, owner=owner,  # type: ignore[arg-type]
+                                    skip_if_seen=skip_if_seen)
+        job = lakehouse.ingest_file(
+            None if from_bucket else Path(path), dataset, mode=mode.value, bucket=bucket, source_bucket=from_bucket,
+            source_path=path if from_bucket else None, options=options, wait=False,
+        )
+    finally:
+        if early is not None:
+            early.close()  # a no-op once the ingest took it
     finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)
     result = job_result(finished)
     if st.format is Format.table and result.get("skipped"):
@@ -71,6 +82,21 @@ def ingest_file(
             stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
     else:
         render_object(finished.model_dump(mode="json"), st.format)
+
+
+def _start_early(st: CliState, path: Path, fmt: str | None, encoding: str | None, delimiter: str | None,
+                 on_error: str) -> EarlyFile | None:
+    """Start reading the file now, while this process imports and opens the catalog (the ingest adopts the
+    read when every check passes; see lakehouse.ingest.early_file)."""
+    try:
+        limits = st.settings().ingest
+    except Exception:  # noqa: BLE001 - the normal path reports what is wrong (bad settings, ...)
+        return None
+    if not path.is_file():
+        return None
+    from lakehouse.ingest.early_file import EarlyFile, read_key
+
+    return EarlyFile(read_key(path, fmt, encoding, delimiter, on_error, limits), limits)
 
 
 @app.command("files")

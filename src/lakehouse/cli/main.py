@@ -105,6 +105,10 @@ def run() -> None:
 
     argv = hoist_global_options(sys.argv[1:])
     debug = "--debug" in argv or os.environ.get("LAKEHOUSE_DEBUG", "") not in ("", "0", "false")
+    # No cyclic garbage collection while the command imports: each full collection walks every object the
+    # imports made so far (SQLAlchemy, pydantic, Arrow), ~0.15 of the ~0.8 CPU-s they take. Opening the
+    # lakehouse turns it back on (CliState.lakehouse), by when the heavy imports are done.
+    gc.disable()
     code = handle(lambda: app(args=argv, standalone_mode=False), debug)
     # The command is done (its lakehouse closed): what is left is the interpreter's shutdown, whose garbage
     # collections walk every object the imports made (SQLAlchemy, pydantic, Arrow...), 0.2-0.3 CPU-s after a

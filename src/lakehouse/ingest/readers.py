@@ -17,7 +17,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Literal, Protocol
 
 import pyarrow as pa
 
@@ -26,6 +26,9 @@ from lakehouse.errors import InvalidInput, LimitExceeded, MalformedFile
 from lakehouse.ingest.encoding import BOM, check_utf8_sample, transcode_to_utf8
 from lakehouse.ingest.normalize import ColumnMapping
 from lakehouse.ingest.readers_base import Progress, Reject
+
+if TYPE_CHECKING:
+    from lakehouse.ingest.prefetch import ReadAhead
 
 __all__ = ["FORMATS", "Reject", "SourceReader", "open_source"]
 
@@ -57,6 +60,7 @@ class SourceReader:
         self.total_bytes = total_bytes
         self._source, self._progress, self._temp_files = source, progress, temp_files
         self._started = False
+        self._ahead: ReadAhead | None = None
 
     @property
     def rows_read(self) -> int:
@@ -80,10 +84,21 @@ class SourceReader:
             self._progress.bytes_read = self.total_bytes
 
     def to_reader(self) -> pa.RecordBatchReader:
+        if self._ahead is not None:
+            return self._ahead.reader()
         return pa.RecordBatchReader.from_batches(self.schema, self.batches())
 
+    def read_ahead(self, max_bytes: int) -> None:
+        """Parse on a background thread from now on, holding up to ``max_bytes`` of batches until
+        ``to_reader()`` is read (see ingest.early_file)."""
+        from lakehouse.ingest.prefetch import ReadAhead
+
+        self._ahead = ReadAhead(pa.RecordBatchReader.from_batches(self.schema, self.batches()), max_bytes)
+
     def close(self) -> None:
-        self._source.close()
+        # a parser thread still inside the file keeps it: closing the generator under it would raise
+        if self._ahead is None or self._ahead.close(wait=30.0):
+            self._source.close()
         for path in self._temp_files:
             path.unlink(missing_ok=True)
         self._temp_files = []

@@ -8,7 +8,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from lakehouse.catalog.jobs import JobContext, JobRunner
 from lakehouse.compute.cluster import RayCluster
@@ -23,6 +23,9 @@ from lakehouse.ingest.writer import TableWriter, WriteRequest
 from lakehouse.storage.registry import BucketRegistry
 from lakehouse.types import Actor, WriteMode
 from lakehouse.wire import JobInfo
+
+if TYPE_CHECKING:
+    from lakehouse.ingest.early_file import EarlyFile, StartedFile
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,20 @@ class IngestService:
         self._buckets = buckets
         self._jobs = jobs
         self._cluster = cluster
+        self.early: EarlyFile | None = None  # set by the CLI; adopted by the next matching ingest_file
+
+    def _adopt(self, source: FileSource, options: FileIngestOptions) -> StartedFile | None:
+        """The read the CLI started for exactly this local file and these options (ingest.early_file)."""
+        early, self.early = self.early, None
+        if early is None:
+            return None
+        if source.path is None:
+            early.close()
+            return None
+        from lakehouse.ingest.early_file import read_key
+
+        return early.take(read_key(source.path, options.format, options.encoding, options.delimiter,
+                                   options.on_error, self._settings.ingest))
 
     def _open(self, source: FileSource, options: FileIngestOptions) -> tuple[SourceReader, BinaryIO | None]:
         handle: BinaryIO | None = None
@@ -99,10 +116,14 @@ class IngestService:
     ) -> JobInfo:
         """Validate now (name, bucket, header, schema); stream and commit in a job."""
         options = options or FileIngestOptions()
+        started: StartedFile | None = None
         try:
             self._writer.target(dataset, bucket)
-            reader, handle = self._open(source, options)
+            started = self._adopt(source, options)
+            reader, handle = (started.reader, None) if started is not None else self._open(source, options)
         except BaseException:
+            if started is not None:
+                started.close()
             self._discard_upload(source)
             raise
         try:
@@ -118,7 +139,7 @@ class IngestService:
 
         def body(ctx: JobContext) -> dict[str, Any]:
             try:
-                sha256 = self._content_hash(source)
+                sha256 = started.sha256 if started is not None else self._content_hash(source)
                 seen = seen_before(self._writer.catalog, dataset, sha256, mode)
                 if seen is not None and options.skip_if_seen:
                     return {"dataset": dataset, "skipped": True, "version": seen.version, "rows": 0,
