@@ -138,3 +138,20 @@ def test_a_crm_account_s_contacts_beside_its_contact_person() -> None:
 def test_unbroken_00_prefixed_phones_in_prose() -> None:
     assert entities_in("ring back on 0046701234567 after lunch") == [("phone", "0046701234567")]
     assert entities_in("card 5500-0000-0000-0004 declined") == [("credit_card", "5500-0000-0000-0004")]
+
+
+def test_streets_named_without_their_type_beside_house_numbers_are_address_parts() -> None:
+    fake = faker("cs_CZ")
+    streets = ["Husova", "Palackého", "Nerudova", "Dvořákova", "Komenského"]
+    found = flagged(jmeno=[fake.name() for _ in range(N)], email=emails(fake),
+                    ulice=[rng.choice(streets) for _ in range(N)],
+                    cislo_popisne=[f"{rng.randint(1, 2000)}/{rng.randint(1, 40)}" for _ in range(N)],
+                    obec=[fake.city() for _ in range(N)])
+    assert found.get("ulice") == "address_part" and found.get("cislo_popisne") == "address_part", found
+
+
+@pytest.mark.parametrize(("name", "category"), [("soc_card_no", "national_id"), ("Social Card Number", "national_id"),
+                                                ("body_weight", "medical"), ("card_number", "credit_card")])
+def test_social_cards_and_body_weight(name: str, category: str) -> None:
+    hint = match_name(name)
+    assert hint is not None and hint.category == category, (name, hint)

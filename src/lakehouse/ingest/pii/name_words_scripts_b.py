@@ -65,6 +65,8 @@ MORE_SCRIPT_HEADER_WORDS: Final[dict[str, str]] = {
     # Tamil
     **_words("patient", "நோயாளி"),
     **_words("diagnosis", "நோயறிதல்"),
+    **_words("body weight", "உலர் எடை"),  # a dialysis patient's dry weight: the body weight to reach
+    **_words("weight", "எடை"),
     **_words("name", "பெயர்"),
     **_words("mobile", "கைபேசி", "அலைபேசி"),
     **_words("phone", "தொலைபேசி"),
