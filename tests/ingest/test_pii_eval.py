@@ -44,7 +44,7 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
 def test_development_set_figures_do_not_regress() -> None:
     report = evaluate()
     assert isinstance(report, EvalReport)
-    assert report.precision >= 0.99 and report.recall >= 0.984, report.summary()
+    assert report.precision >= 0.99 and report.recall >= 0.985, report.summary()
     # round 10's commit messages name people in trailers ("Signed-off-by: Name <email>"): the email is found,
     # the name is not (names inside prose are not scanned), so that one column counts as a miss and a false alarm
     assert report.text_precision >= 0.96 and report.text_recall >= 0.96, report.summary()
