@@ -27,6 +27,8 @@ from lakehouse.ingest.pii.sampling import Values
 from lakehouse.ingest.pii.validators import VALIDATORS
 
 _RATE: Final = 0.8
+_CAP: Final = 60
+_DIGIT: Final = re.compile(r"\d")
 _THINGS: Final = frozenset(NON_PERSON_QUALIFIERS)  # pet_name, course, town: names of things, not people
 _SHARED: Final = 0.6  # rows whose value ends another person column's value in the same row
 _DISTINCT: Final = 0.3
@@ -113,11 +115,23 @@ def _id_runs(items: Sequence[object]) -> bool:
 def _checked_ids(values: Values) -> float:
     """Share of values passing some country's national-id check (lenient: any of the checks), for ids that carry
     a check letter (7672610P)."""
-    items = [v for v in values.items if isinstance(v, str) and any(c.isdigit() for c in v)]  # blanks written out
-    if len(items) < max(MIN_VALUES, _RATE * len(values.items)) or not _id_runs(items) or \
+    sampled = _capped(values.items)
+    items = [v for v in sampled if isinstance(v, str) and _DIGIT.search(v)]  # blanks written out left aside
+    if len(items) < max(MIN_VALUES, _RATE * len(sampled)) or not _id_runs(items) or \
             sum(any(c.isalpha() for c in v) for v in items) < 0.5 * len(items):
         return 0.0  # digits alone: people_table's one-country check decides those
-    return sum(1 for v in items if VALIDATORS["national_id"].check(v)) / len(items)
+    allowed, misses = len(items) - _ID_RATE * len(items), 0
+    for value in items:
+        if not VALIDATORS["national_id"].check(value):
+            misses += 1
+            if misses > allowed:
+                return 0.0
+    return 1 - misses / len(items)
+
+
+def _capped(items: Sequence[object]) -> Sequence[object]:
+    """At most _CAP values, spread over the sample: shares need no more."""
+    return items if len(items) <= _CAP else [items[int(i * len(items) / _CAP)] for i in range(_CAP)]
 
 
 def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
@@ -138,7 +152,7 @@ def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         distinct = len(set(items))
         if distinct < max(MIN_VALUES, _DISTINCT * len(items)):
             continue
-        rate = _known_parts(items)
+        rate = _known_parts(_capped(items))
         if rate >= _RATE:
             out[name] = finding(columns[name], "person_name", 0.7, f"beside a person's data, {round(rate * 100)}% "
                                 f"of {len(items)} sampled values are known given names or surnames")
