@@ -80,15 +80,16 @@ def _ends_other(items: Sequence[object], other: Sequence[object]) -> float:
 
 def _young_birth_dates(values: Values) -> str | None:
     """Dates over several years, none recent, the people mostly under 25 (the other birth rule's floor)."""
-    if values.kind == "str" and sum(bool(_DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
+    items = _capped(values.items)
+    if values.kind == "str" and sum(bool(_DATE_SHAPE.match(str(v))) for v in items) < _RATE * len(items):
         return None
-    years = [y for y in map(_year, values.items) if y is not None]
-    if len(years) < _RATE * len(values.items) or len(set(years)) < _YOUNG_SPREAD:
+    years = [y for y in map(_year, items) if y is not None]
+    if len(years) < _RATE * len(items) or len(set(years)) < _YOUNG_SPREAD:
         return None
     ages = [date.today().year - y for y in years]
     if min(ages) <= _RECENT or max(ages) > 30 or max(years) - min(years) < _YOUNG_SPREAD - 1:
         return None
-    return f"{len(years)} of {len(values.items)} sampled values are dates over {max(years) - min(years)} years, " \
+    return f"{len(years)} of {len(items)} sampled values are dates over {max(years) - min(years)} years, " \
            f"none in the last {_RECENT} (median age {round(statistics.median(ages))})"
 
 
@@ -117,8 +118,8 @@ def _checked_ids(values: Values) -> float:
     a check letter (7672610P)."""
     sampled = _capped(values.items)
     items = [v for v in sampled if isinstance(v, str) and _DIGIT.search(v)]  # blanks written out left aside
-    if len(items) < max(MIN_VALUES, _RATE * len(sampled)) or not _id_runs(items) or \
-            sum(any(c.isalpha() for c in v) for v in items) < 0.5 * len(items):
+    if len(items) < max(MIN_VALUES, _RATE * len(sampled)) or \
+            sum(any(c.isalpha() for c in v) for v in items) < 0.5 * len(items) or not _id_runs(items):
         return 0.0  # digits alone: people_table's one-country check decides those
     allowed, misses = len(items) - _ID_RATE * len(items), 0
     for value in items:
