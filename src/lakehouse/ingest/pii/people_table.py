@@ -48,7 +48,7 @@ _LEGAL_FORM: Final = re.compile(
     r"pty\.? ltd|pty|pvt\.? ltd|lp|llp|corp|co\.? ltd|k\.k|kk|tbk|pt|cv|ltda|s\.a|s\.a\.s|a\.ş|ooo|ооо|оао|зао|пао|"
     r"ао|тов|пат|ат|ип|有限公司|股份有限公司|株式会社|合同会社)\.?$", re.IGNORECASE)
 _PHONE_CHARS: Final = re.compile(r"^(?:\+|00)?\d[\d \-.()/]{6,20}$")
-_DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
+DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
 _INTERNATIONAL: Final = 0.15  # share of phones written with their country code: the column names its country
 
 
@@ -57,7 +57,7 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
-def _anchored(found: Mapping[str, PiiFinding]) -> bool:
+def anchored(found: Mapping[str, PiiFinding]) -> bool:
     return any(f.category in _ANCHORS and f.confidence >= 0.8 for f in found.values())
 
 
@@ -111,9 +111,9 @@ def _phone_led(values: Values) -> bool:
     return sum(bool(v) and (v[0] in "+(" or v[0].isdigit()) for v in values.items) >= _RATE * len(values.items)
 
 
-def _phones(items: list[str], anchored: bool = False) -> str | None:
+def _phones(items: list[str], about_people: bool = False) -> str | None:
     """Phone numbers of the countries some of them name (``+66 …`` beside ``089 773 2891``); beside a person's
-    data (``anchored``), half of them valid is enough: an export keeps numbers mistyped or since renumbered, and
+    data (``about_people``), half of them valid is enough: an export keeps numbers mistyped or since renumbered, and
     the ones written with the country code say what the column is."""
     items = [_unbracketed(v) for v in items]
     if len(set(items)) < 0.5 * len(items) or sum(bool(_PHONE_CHARS.match(v)) for v in items) < _RATE * len(items):
@@ -126,14 +126,14 @@ def _phones(items: list[str], anchored: bool = False) -> str | None:
         return None
     valid = sum(_valid_phone(v, regions) for v in items)
     return f"{round(100 * valid / len(items))}% of {len(items)} sampled values are valid phone numbers of " \
-           f"{'/'.join(sorted(regions))}" if valid >= (_HALF if anchored else _RATE) * len(items) else None
+           f"{'/'.join(sorted(regions))}" if valid >= (_HALF if about_people else _RATE) * len(items) else None
 
 
 def _birth_dates(values: Values) -> str | None:
     """Dates spread over decades, half of them 25-90 years ago and few recent: birth dates, not events'."""
-    if values.kind == "str" and sum(bool(_DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
+    if values.kind == "str" and sum(bool(DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
         return None
-    years = [y for y in map(_year, values.items) if y is not None]
+    years = [y for y in map(year_of, values.items) if y is not None]
     if len(years) < _RATE * len(values.items):
         return None
     ages = [date.today().year - y for y in years]
@@ -149,7 +149,7 @@ _YMD: Final = re.compile(r"^(\d{4})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{1,2})\.?$|^(
 _DMY: Final = re.compile(r"^(\d{1,2})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{4})\.?$")
 
 
-def _year(value: Any) -> int | None:
+def year_of(value: Any) -> int | None:
     """The year of a date written day first, month first or year first (the year is what ages need)."""
     if isinstance(value, datetime):
         return value.year if (value.hour, value.minute, value.second) == (0, 0, 0) else None
@@ -241,11 +241,11 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
                     found: Mapping[str, PiiFinding], skip: set[str]) -> dict[str, PiiFinding]:
     """Columns of a table of people that their values alone explain; ``skip``: columns already judged not."""
     out: dict[str, PiiFinding] = {}
-    free = [n for n in columns if n not in found and n not in skip and not _other_identifier(columns[n])]
-    anchored = _anchored(found)
+    free = [n for n in columns if n not in found and n not in skip and not other_identifier(columns[n])]
+    about_people = anchored(found)
     for name in free:  # phones that name their country are people's wherever many differ (not a switchboard)
         if samples[name].kind == "str" and len(samples[name].items) >= MIN_VALUES and _phone_led(samples[name]):
-            evidence = _phones(_strings(samples[name]), anchored)
+            evidence = _phones(_strings(samples[name]), about_people)
             if evidence is not None:
                 out[name] = finding(columns[name], "phone", 0.7, evidence)
     for name in free:  # given name and father's given name: the same words in both places (Mulugeta Abebe)
@@ -253,7 +253,7 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
                 any(f.category in _ANCHORS | {"phone"} for f in {**found, **out}.values()):
             out[name] = finding(columns[name], "person_name", 0.7, "two given names each, the second ones "
                                 "given names of others in the column (a patronymic), beside a person's contacts")
-    if not _anchored({**found, **out}):
+    if not anchored({**found, **out}):
         return out
     for name in [n for n in free if n not in out]:
         values = samples[name]
@@ -277,7 +277,7 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
     return out
 
 
-def _other_identifier(names: Sequence[str]) -> bool:
+def other_identifier(names: Sequence[str]) -> bool:
     """``store_phone``, ``txn_id``: a business's contact point or an identifier of something else, by name."""
     return any(names_business(n) or any(t in OTHER_IDENTIFIERS for t in tokenize(n)) for n in names)
 

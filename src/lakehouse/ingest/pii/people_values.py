@@ -22,7 +22,7 @@ from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, best_hint, fin
 from lakehouse.ingest.pii.name_rules import NON_PERSON_QUALIFIERS
 from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.people import first_names, last_names
-from lakehouse.ingest.pii.people_table import _DATE_SHAPE, _anchored, _other_identifier, _year
+from lakehouse.ingest.pii.people_table import DATE_SHAPE, anchored, other_identifier, year_of
 from lakehouse.ingest.pii.sampling import Values
 from lakehouse.ingest.pii.validators import VALIDATORS
 
@@ -40,6 +40,7 @@ _BANK_WORDS: Final = frozenset(["bank", "payout", "payee", "settlement", "disbur
 # An identity number as people write it: digits, maybe a check letter or two at either end (923214723V, 7672610P).
 _ID_RUN: Final = re.compile(r"^[A-Za-z]{0,2}\d{6,18}[A-Za-z]{0,2}$")
 _ID_RATE: Final = 0.9
+_LETTERED_ID: Final = re.compile(r"^(?:[A-Za-z]{1,2}\d{6,18}[A-Za-z]{0,2}|\d{6,18}[A-Za-z]{1,2})$")
 _ACCOUNT_RUN: Final = re.compile(r"^\d{8,20}$|^\d{2,6}(?:[- ]\d{2,12}){1,3}$")
 
 
@@ -71,7 +72,8 @@ def _known_parts(items: Sequence[object]) -> float:
 
 def _ends_other(items: Sequence[object], other: Sequence[object]) -> float:
     """Share of rows whose value is the last word(s) of the other column's value in the same row."""
-    pairs = [(str(a).strip().lower(), str(b).strip().lower()) for a, b in zip(items, other, strict=False)
+    pairs = [(str(a).strip().lower(), str(b).strip().lower()) for a, b in zip(items[:_CAP], other[:_CAP],
+                                                                                strict=False)
              if isinstance(a, str) and isinstance(b, str) and a.strip() and b.strip()]
     if len(pairs) < MIN_VALUES:
         return 0.0
@@ -81,9 +83,9 @@ def _ends_other(items: Sequence[object], other: Sequence[object]) -> float:
 def _young_birth_dates(values: Values) -> str | None:
     """Dates over several years, none recent, the people mostly under 25 (the other birth rule's floor)."""
     items = _capped(values.items)
-    if values.kind == "str" and sum(bool(_DATE_SHAPE.match(str(v))) for v in items) < _RATE * len(items):
+    if values.kind == "str" and sum(bool(DATE_SHAPE.match(str(v))) for v in items) < _RATE * len(items):
         return None
-    years = [y for y in map(_year, items) if y is not None]
+    years = [y for y in map(year_of, items) if y is not None]
     if len(years) < _RATE * len(items) or len(set(years)) < _YOUNG_SPREAD:
         return None
     ages = [date.today().year - y for y in years]
@@ -116,6 +118,8 @@ def _id_runs(items: Sequence[object]) -> bool:
 def _checked_ids(values: Values) -> float:
     """Share of values passing some country's national-id check (lenient: any of the checks), for ids that carry
     a check letter (7672610P)."""
+    if sum(isinstance(v, str) and bool(_LETTERED_ID.match(v)) for v in values.items[:5]) < 3:
+        return 0.0  # a quick look at the first values: most columns are something else
     sampled = _capped(values.items)
     items = [v for v in sampled if isinstance(v, str) and _DIGIT.search(v)]  # blanks written out left aside
     if len(items) < max(MIN_VALUES, _RATE * len(sampled)) or \
@@ -138,10 +142,10 @@ def _capped(items: Sequence[object]) -> Sequence[object]:
 def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
                    found: Mapping[str, PiiFinding], skip: set[str]) -> dict[str, PiiFinding]:
     """Columns of a table of people that their values explain; ``skip``: columns already judged not PII."""
-    if not _anchored(found):
+    if not anchored(found):
         return {}
     out: dict[str, PiiFinding] = {}
-    free = [n for n in columns if n not in found and n not in skip and not _other_identifier(columns[n])
+    free = [n for n in columns if n not in found and n not in skip and not other_identifier(columns[n])
             and samples[n].kind in ("str", "date", "int") and len(samples[n].items) >= MIN_VALUES]
     people = [n for n, f in found.items() if f.category == "person_name"]
     for name in free:
@@ -150,9 +154,9 @@ def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         if samples[name].kind != "str" or (hint is not None and hint.category != "person_name") or any(
                 set(tokenize(n)) & _THINGS for n in columns[name]):
             continue
-        distinct = len(set(items))
-        if distinct < max(MIN_VALUES, _DISTINCT * len(items)):
-            continue
+        if sum(_words(v) is not None for v in items[:5]) < 3 or len(set(items)) < max(MIN_VALUES,
+                                                                                   _DISTINCT * len(items)):
+            continue  # a quick look at the first values: words of letters, then enough of them different
         rate = _known_parts(_capped(items))
         if rate >= _RATE:
             out[name] = finding(columns[name], "person_name", 0.7, f"beside a person's data, {round(rate * 100)}% "
