@@ -115,7 +115,7 @@ def _phones(items: list[str], about_people: bool = False) -> str | None:
     """Phone numbers of the countries some of them name (``+66 …`` beside ``089 773 2891``); beside a person's
     data (``about_people``), half of them valid is enough: an export keeps numbers mistyped or since renumbered, and
     the ones written with the country code say what the column is."""
-    items = [_unbracketed(v) for v in items]
+    items = [_unbracketed(v) if v.startswith("(") else v for v in items]
     if len(set(items)) < 0.5 * len(items) or sum(bool(_PHONE_CHARS.match(v)) for v in items) < _RATE * len(items):
         return None
     international = [v for v in items if v.startswith(("+", "00"))]
