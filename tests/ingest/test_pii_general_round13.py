@@ -155,3 +155,14 @@ def test_streets_named_without_their_type_beside_house_numbers_are_address_parts
 def test_social_cards_and_body_weight(name: str, category: str) -> None:
     hint = match_name(name)
     assert hint is not None and hint.category == category, (name, hint)
+
+
+def test_names_the_dictionaries_half_know_all_different_beside_a_person() -> None:
+    fake = faker("fr_FR")
+    given = [f"{fake.first_name()} {rng.choice('ABCDEFGHJ')}." for _ in range(N // 2)]
+    given += ["".join(rng.choice("bdgkzx") + rng.choice("aeiou") for _ in range(3)).title()  # names nobody listed
+              for _ in range(N // 2)]
+    found = flagged(k1=given, email=emails(fake), k3=[fake.name() for _ in range(N)])
+    assert found.get("k1") == "person_name", found
+    towns = [rng.choice(["Lyon", "Paris", "Nantes", "Lille", "Rennes", "Brest"]) for _ in range(N)]
+    assert "k2" not in flagged(k1=[fake.name() for _ in range(N)], email=emails(fake), k2=towns)

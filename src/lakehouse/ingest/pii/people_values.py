@@ -32,6 +32,10 @@ _DIGIT: Final = re.compile(r"\d")
 _THINGS: Final = frozenset(NON_PERSON_QUALIFIERS)  # pet_name, course, town: names of things, not people
 _SHARED: Final = 0.6  # rows whose value ends another person column's value in the same row
 _DISTINCT: Final = 0.3
+# Names the dictionaries half know (hand-written lists, other countries' names): all shaped as one or two
+# words and mostly different, as a register's people are (a town or a street column repeats its values)
+_SOME_KNOWN: Final = 0.5
+_MOSTLY: Final = 0.7
 _YOUNG_SPREAD: Final = 5  # years over which a register's young members were born
 _RECENT: Final = 4  # nobody in the table was born in the last years: a class of its own, not events
 _MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])
@@ -59,15 +63,20 @@ def _mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
 
 
-def _known_parts(items: Sequence[object]) -> float:
-    """Share of values that are one or two words, each a known given name or surname."""
+def _known_parts(items: Sequence[object]) -> tuple[float, float]:
+    """(share of values that are one or two words, each a known given name or surname, an initial aside
+    (``Shelby J.``); share of values shaped so, known or not)."""
     first, last = first_names(), last_names()
-    hits = 0
+    hits = shaped = 0
     for value in items:
         words = _words(value)
-        if words and len(words) <= 2 and all(w.lower() in first or w.lower() in last for w in words):
+        if not words or len(words) > 2:
+            continue
+        shaped += 1
+        named = [w.lower() for w in words if not (len(w) <= 2 and w.endswith("."))]
+        if named and all(w in first or w in last for w in named):
             hits += 1
-    return hits / len(items)
+    return hits / len(items), shaped / len(items)
 
 
 def _ends_other(items: Sequence[object], other: Sequence[object]) -> float:
@@ -157,8 +166,8 @@ def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         if sum(_words(v) is not None for v in items[:5]) < 3 or len(set(items)) < max(MIN_VALUES,
                                                                                    _DISTINCT * len(items)):
             continue  # a quick look at the first values: words of letters, then enough of them different
-        rate = _known_parts(_capped(items))
-        if rate >= _RATE:
+        rate, shaped = _known_parts(_capped(items))
+        if rate >= _RATE or (rate >= _SOME_KNOWN and shaped >= _ID_RATE and len(set(items)) >= _MOSTLY * len(items)):
             out[name] = finding(columns[name], "person_name", 0.7, f"beside a person's data, {round(rate * 100)}% "
                                 f"of {len(items)} sampled values are known given names or surnames")
             continue
