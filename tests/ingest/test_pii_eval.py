@@ -35,13 +35,16 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
     assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 80
     dev_tables = {c.table for c in columns if c.table}
     held_tables = {c.table for c in held}
-    assert not dev_tables & held_tables  # no held-out table is development data
+    # no held-out table is development data, except between rounds: a scored round moves into development
+    # whole (its notes say so) before the next independent round replaces heldout.jsonl
+    moved = {c.table for c in columns if c.note.startswith("round-13 held-out, now dev")}
+    assert not (dev_tables & held_tables) or held_tables == moved
 
 
 def test_development_set_figures_do_not_regress() -> None:
     report = evaluate()
     assert isinstance(report, EvalReport)
-    assert report.precision >= 0.99 and report.recall >= 0.984, report.summary()
+    assert report.precision >= 0.99 and report.recall >= 0.985, report.summary()
     # round 10's commit messages name people in trailers ("Signed-off-by: Name <email>"): the email is found,
     # the name is not (names inside prose are not scanned), so that one column counts as a miss and a false alarm
     assert report.text_precision >= 0.96 and report.text_recall >= 0.96, report.summary()

@@ -18,7 +18,9 @@ TOKENS: Final[dict[str, str]] = {
     "email": "[EMAIL]", "iban": "[IBAN]", "credit_card": "[CARD]", "national_id": "[NATIONAL_ID]",
     "phone": "[PHONE]",
 }
-_INTERNATIONAL_PHONE: Final = r"\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b"
+# "+421 940 ..." or, unbroken after the international call prefix most of the world dials, "00421940700650"
+_INTERNATIONAL_PHONE: Final = (r"\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}\b"
+                               r"|\b00[1-9]\d{8,13}\b")
 PATTERNS: Final[dict[str, tuple[str, ...]]] = {
     "email": (r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}",),
     "iban": (r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",),

@@ -361,6 +361,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     from lakehouse.ingest.pii.context import business_place_rows, context_findings, lab_values_of_no_one, with_kinds
     from lakehouse.ingest.pii.groups import group_findings
     from lakehouse.ingest.pii.people_table import business_contacts, people_findings
+    from lakehouse.ingest.pii.people_values import value_findings
     from lakehouse.ingest.pii.text import scan_text
 
     columns: dict[str, list[str]] = {}
@@ -389,6 +390,7 @@ def detect_pii(sample: pa.Table, *, original_names: Mapping[str, str] | None = N
     for name in business:
         del findings[name]
     findings.update(people_findings(columns, samples, findings, business))
+    findings.update(value_findings(columns, samples, findings, business))
     if any(f.category == "credit_card" for f in findings.values()):
         findings.update(_expiry_beside_cards(columns, samples, findings, hints))
     findings = with_kinds(columns, findings)

@@ -132,6 +132,7 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
     """Findings for the unflagged members of every complete quasi-identifier group in one table."""
     members: dict[str, list[tuple[str, str, str]]] = {}  # group -> [(column, part, evidence)]
     found = {n: f for n, f in found.items() if not _values_only_name(f)}
+    bare_streets: list[str] = []
     for name, names in columns.items():
         part = next((p for p in map(quasi_part, names) if p is not None), None)
         if part is None:
@@ -142,6 +143,14 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         ok, evidence = _agrees(part, samples[name])
         if ok:
             members.setdefault(part[0], []).append((name, part[1], evidence))
+        elif part == ("address", "street"):
+            bare_streets.append(name)
+    numbered = any(p in ("number", "house") for _, p, _ in members.get("address", []))
+    for name in bare_streets if numbered else []:  # "Riazanská" beside "1500/24": a street named without its type
+        rate = share(is_place_name, samples[name])
+        if rate >= PART_RATE:
+            members["address"].append((name, "street", f"{round(rate * 100)}% of {len(samples[name].items)} "
+                                       "sampled values are names, beside house numbers"))
     out: dict[str, PiiFinding] = {}
     for group, parts in members.items():
         has_street = any(p == "street" for _, p, _ in parts)  # "numero" is a house number beside a street

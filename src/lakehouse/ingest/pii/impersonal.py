@@ -33,7 +33,7 @@ def _private_ip(value: Any) -> bool:
     return address.is_private or address.is_loopback or address.is_link_local
 
 
-def _role_mailbox(value: Any) -> bool:
+def role_mailbox(value: Any) -> bool:
     local = str(value).partition("@")[0].lower()
     return local in ROLE_MAILBOXES or local.rstrip("0123456789-_.") in ROLE_MAILBOXES
 
@@ -56,4 +56,4 @@ def impersonal(category: str, items: Sequence[Any]) -> bool:
         return False
     if category == "ip_address":
         return len(items) >= 10 and _one_network(items)
-    return category == "email" and sum(1 for v in items if _role_mailbox(v)) >= SHARE * len(items)
+    return category == "email" and sum(1 for v in items if role_mailbox(v)) >= SHARE * len(items)

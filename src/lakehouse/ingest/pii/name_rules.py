@@ -171,7 +171,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "personnummer", "codice fiscale", "social insurance", "sin number", "sin", "hetu", "identity card",
         "identity number", "id card number", "ni number", "tax id", "taxpayer id", "tin", "tax file number",
         "tfn", "personal id", "personal number", "citizen id", "national id number", "id card", "nric", "rut",
-        "nat id", "natl id")
+        "nat id", "natl id", "social card", "social card number", "soc card", "soc card number")
     add("passport", "passport", "passport number", "pp number")
     add("driver_license", "provisional license", "learner license", "learner permit", "learners permit",
         "provisional license number", "learner license number")
@@ -216,7 +216,7 @@ def phrases() -> list[tuple[str, str | None]]:
         "comorbidity", "comorbidities", "ecog", "anticoagulant", "anticoagulants", "anticoagulantes",
         "blood thinner", "blood thinners", "pre existing condition", "preexisting condition",
         "vorerkrankung", "vorerkrankungen", "enfermedades", "enfermedad", "diagnostico", "diagnose",
-        "mbi")  # "hba c", "hb a c": HbA1c (tokenize drops digits)
+        "mbi", "body weight", "target weight")  # "hba c", "hb a c": HbA1c (tokenize drops digits)
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from lakehouse.ingest.pii.name_words_scripts_b import MORE_SCRIPT_HEADER_WORDS, MORE_SCRIPT_TRANSLATIONS
+
 
 def _words(english: str, *foreign: str) -> dict[str, str]:
     return {word: english for word in foreign}
@@ -74,6 +76,7 @@ SCRIPT_HEADER_WORDS: Final[dict[str, str]] = {
     **_words("recipient", "收件人", "收货人"),
     **_words("sender", "寄件人", "发件人"),
     **_words("contact", "联系人"),
+    **MORE_SCRIPT_HEADER_WORDS,
 }
 
 SCRIPT_TRANSLATIONS: Final[dict[str, str]] = {
@@ -103,4 +106,5 @@ SCRIPT_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("year", "metai", "gads"),
     **_words("month", "menuo", "menesis"),
     **_words("day", "diena"),
+    **MORE_SCRIPT_TRANSLATIONS,
 }

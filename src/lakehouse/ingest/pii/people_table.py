@@ -20,6 +20,7 @@ import phonenumbers
 
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, best_hint, finding
 from lakehouse.ingest.pii.groups import is_birth_year, is_day_of_month
+from lakehouse.ingest.pii.impersonal import role_mailbox
 from lakehouse.ingest.pii.name_rules import OTHER_IDENTIFIERS
 from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.national import check_digit_ids, passes
@@ -29,9 +30,13 @@ from lakehouse.ingest.pii.sampling import Values
 _ANCHORS: Final = frozenset(["person_name", "national_id", "email", "passport", "ssn"])
 _CONTACTS: Final = frozenset(["phone", "email", "address", "address_part", "postal_code", "bank_account", "iban"])
 _RATE: Final = 0.8
+# A person's own contact points and numbers: the same one or two down a table of many people are a business's.
+_WHO: Final = frozenset(["person_name", "national_id"])  # the people themselves, one a row
+_OWN: Final = frozenset(["phone", "email", "address", "iban", "bank_account", "national_id"])
 _RECENT: Final = 4  # years: few people in a table of adults were born this recently
 _FEW: Final = 4  # a switchboard, a branch or two: this few distinct contact points down 20 rows or more
 _ID_RATE: Final = 0.9
+_HALF: Final = 0.5
 # Words in a contact header that say whose it is: a person's, even in a company's table.
 _PERSON_WORDS: Final = frozenset(["home", "personal", "private", "mobile", "cell", "member", "owner", "director",
                                   "manager", "employee", "patient", "customer", "client", "guest"])
@@ -43,7 +48,7 @@ _LEGAL_FORM: Final = re.compile(
     r"pty\.? ltd|pty|pvt\.? ltd|lp|llp|corp|co\.? ltd|k\.k|kk|tbk|pt|cv|ltda|s\.a|s\.a\.s|a\.ş|ooo|ооо|оао|зао|пао|"
     r"ао|тов|пат|ат|ип|有限公司|股份有限公司|株式会社|合同会社)\.?$", re.IGNORECASE)
 _PHONE_CHARS: Final = re.compile(r"^(?:\+|00)?\d[\d \-.()/]{6,20}$")
-_DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
+DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
 _INTERNATIONAL: Final = 0.15  # share of phones written with their country code: the column names its country
 
 
@@ -52,13 +57,21 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
-def _anchored(found: Mapping[str, PiiFinding]) -> bool:
+def anchored(found: Mapping[str, PiiFinding]) -> bool:
     return any(f.category in _ANCHORS and f.confidence >= 0.8 for f in found.values())
+
+
+_CODE_IN_PARENS: Final = re.compile(r"^\((\+\d{1,3}|0\d{1,4})\)\s?")
 
 
 def _strings(values: Values) -> list[str]:
     texts = [str(v).strip() for v in values.items]
     return [t if t.isascii() else _ascii_digits(t) for t in texts if t]
+
+
+def _unbracketed(text: str) -> str:
+    """``(+995) 559154226`` and ``(085) 6579237``: a country or area code in brackets, read without them."""
+    return _CODE_IN_PARENS.sub(r"\1 ", text)
 
 
 def _parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
@@ -95,11 +108,14 @@ def _valid_phone(text: str, regions: set[str]) -> bool:
 
 def _phone_led(values: Values) -> bool:
     """Cheap gate: most values start with a digit or a plus (local digits included)."""
-    return sum(bool(v) and (v[0] == "+" or v[0].isdigit()) for v in values.items) >= _RATE * len(values.items)
+    return sum(bool(v) and (v[0] in "+(" or v[0].isdigit()) for v in values.items) >= _RATE * len(values.items)
 
 
-def _phones(items: list[str]) -> str | None:
-    """Phone numbers of the countries some of them name (``+66 …`` beside ``089 773 2891``)."""
+def _phones(items: list[str], about_people: bool = False) -> str | None:
+    """Phone numbers of the countries some of them name (``+66 …`` beside ``089 773 2891``); beside a person's
+    data (``about_people``), half of them valid is enough: an export keeps numbers mistyped or since renumbered, and
+    the ones written with the country code say what the column is."""
+    items = [_unbracketed(v) if v.startswith("(") else v for v in items]
     if len(set(items)) < 0.5 * len(items) or sum(bool(_PHONE_CHARS.match(v)) for v in items) < _RATE * len(items):
         return None
     international = [v for v in items if v.startswith(("+", "00"))]
@@ -110,14 +126,14 @@ def _phones(items: list[str]) -> str | None:
         return None
     valid = sum(_valid_phone(v, regions) for v in items)
     return f"{round(100 * valid / len(items))}% of {len(items)} sampled values are valid phone numbers of " \
-           f"{'/'.join(sorted(regions))}" if valid >= _RATE * len(items) else None
+           f"{'/'.join(sorted(regions))}" if valid >= (_HALF if about_people else _RATE) * len(items) else None
 
 
 def _birth_dates(values: Values) -> str | None:
     """Dates spread over decades, half of them 25-90 years ago and few recent: birth dates, not events'."""
-    if values.kind == "str" and sum(bool(_DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
+    if values.kind == "str" and sum(bool(DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
         return None
-    years = [y for y in map(_year, values.items) if y is not None]
+    years = [y for y in map(year_of, values.items) if y is not None]
     if len(years) < _RATE * len(values.items):
         return None
     ages = [date.today().year - y for y in years]
@@ -133,7 +149,7 @@ _YMD: Final = re.compile(r"^(\d{4})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{1,2})\.?$|^(
 _DMY: Final = re.compile(r"^(\d{1,2})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{4})\.?$")
 
 
-def _year(value: Any) -> int | None:
+def year_of(value: Any) -> int | None:
     """The year of a date written day first, month first or year first (the year is what ages need)."""
     if isinstance(value, datetime):
         return value.year if (value.hour, value.minute, value.second) == (0, 0, 0) else None
@@ -225,10 +241,11 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
                     found: Mapping[str, PiiFinding], skip: set[str]) -> dict[str, PiiFinding]:
     """Columns of a table of people that their values alone explain; ``skip``: columns already judged not."""
     out: dict[str, PiiFinding] = {}
-    free = [n for n in columns if n not in found and n not in skip and not _other_identifier(columns[n])]
+    free = [n for n in columns if n not in found and n not in skip and not other_identifier(columns[n])]
+    about_people = anchored(found)
     for name in free:  # phones that name their country are people's wherever many differ (not a switchboard)
         if samples[name].kind == "str" and len(samples[name].items) >= MIN_VALUES and _phone_led(samples[name]):
-            evidence = _phones(_strings(samples[name]))
+            evidence = _phones(_strings(samples[name]), about_people)
             if evidence is not None:
                 out[name] = finding(columns[name], "phone", 0.7, evidence)
     for name in free:  # given name and father's given name: the same words in both places (Mulugeta Abebe)
@@ -236,7 +253,7 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
                 any(f.category in _ANCHORS | {"phone"} for f in {**found, **out}.values()):
             out[name] = finding(columns[name], "person_name", 0.7, "two given names each, the second ones "
                                 "given names of others in the column (a patronymic), beside a person's contacts")
-    if not _anchored({**found, **out}):
+    if not anchored({**found, **out}):
         return out
     for name in [n for n in free if n not in out]:
         values = samples[name]
@@ -260,7 +277,7 @@ def people_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, 
     return out
 
 
-def _other_identifier(names: Sequence[str]) -> bool:
+def other_identifier(names: Sequence[str]) -> bool:
     """``store_phone``, ``txn_id``: a business's contact point or an identifier of something else, by name."""
     return any(names_business(n) or any(t in OTHER_IDENTIFIERS for t in tokenize(n)) for n in names)
 
@@ -280,16 +297,44 @@ def business_contacts(columns: Mapping[str, Sequence[str]], samples: Mapping[str
         if len(items) >= MIN_VALUES and sum(bool(_LEGAL_FORM.search(v)) for v in items) >= _RATE * len(items):
             out |= {n for n, f in found.items() if f.category in _CONTACTS and not _person_worded(n)}
     out |= _service_accounts(columns, found)
-    few = {name for name, f in found.items() if f.category in ("phone", "email", "address")
+    out |= _company_beside_contact(columns, samples, found)
+    few = {name for name, f in found.items() if f.category in _OWN
            and len(samples[name].items) >= 20 and not _person_worded(name)
            and len({str(v) for v in samples[name].items}) <= min(_FEW, len(samples[name].items) // 10)}
-    for name in few:  # whose, when the header does not say: the people's own are the same kind, all different
-        many = any(other not in few and f.category == found[name].category and len(samples[other].items) >= 20
+    for name in few:  # whose, when the header does not say: the people's own are the same kind, all
+        # different, and a table whose rows are many different people (names, ids) holds no person's own
+        # number in a value they all share
+        many = any(other not in few and (f.category == found[name].category or f.category in _WHO)
+                   and len(samples[other].items) >= 20
                    and len({str(v) for v in samples[other].items}) >= 0.5 * len(samples[other].items)
                    for other, f in found.items())
         if many or not found[name].evidence.startswith("name rule"):
             out.add(name)
     return out
+
+
+_ROLE_SHARE: Final = 0.6
+_BUSINESS_PLACES: Final = _CONTACTS | {"address_part"}
+
+
+def _company_beside_contact(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                            found: Mapping[str, PiiFinding]) -> set[str]:
+    """A CRM's accounts with their contact person: beside a person's email (``contact_email``) and name, an email
+    column of role mailboxes (hello@, sales@) is the company's, and so are the contact points whose headers do
+    not share the person's prefix (the account's phone, its billing address)."""
+    emails = [n for n, f in found.items() if f.category == "email" and len(samples[n].items) >= MIN_VALUES]
+    if len(emails) < 2:
+        return set()
+    roles = {n: sum(map(role_mailbox, samples[n].items)) / len(samples[n].items) for n in emails}
+    company = [n for n in emails if roles[n] >= _ROLE_SHARE]
+    people = [n for n in emails if roles[n] < 1 - _ROLE_SHARE]
+    if not company or not people:
+        return set()
+    prefix = tokenize(people[0])[:1]
+    if not prefix or not any(f.category == "person_name" and tokenize(n)[:1] == prefix for n, f in found.items()):
+        return set()
+    return {n for n, f in found.items() if f.category in _BUSINESS_PLACES and tokenize(n)[:1] != prefix
+            and not _person_worded(n)}
 
 
 _MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])
