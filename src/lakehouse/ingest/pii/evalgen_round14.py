@@ -130,7 +130,7 @@ def write(path: Path) -> int:
 
 
 def main(argv: list[str]) -> None:
-    default = Path(__file__).with_name("heldout_round14.jsonl")
+    default = Path(__file__).with_name("heldout.jsonl")
     out = Path(argv[0]) if argv else default
     print(f"{write(out)} columns -> {out}")
 

@@ -2,15 +2,17 @@
 
 Two sets: ``evalset.jsonl``, the development set (the rules were written and adjusted while looking at
 it, and it holds every earlier held-out round once its mistakes were read), and ``heldout.jsonl``,
-round 14, written by a hand that never read the rules, and scored only to report (docs/pii.md); until round 14
-replaces it the file still holds round 13 (evalgen_round13.py), which is development data now.
+round 14 (evalgen_round14.py), written by a hand that never read the rules, and scored only to report
+(docs/pii.md).
 
 One JSON object a line: ``{"name", "values": [...], "label": null | {"kind", "category"},
 "type"?: "date" | "timestamp", "split"?: "dev" | "test", "table"?: "t", "contains"?: ["email", ...],
 "note"?}``. Consecutive lines with the same ``table`` are judged together as one table (quasi-identifier
 groups need their siblings); a line without one is a table of its own. A prediction counts as correct
 when it flags a labelled column with the labelled category; a wrong category is both a false positive
-and a false negative. ``contains`` labels a free-text column with the entity kinds inside its prose;
+and a false negative. ``flagged`` scores the coarser question a catalog user asks first — is a column
+that holds personal data flagged at all, whatever its category — as the issue that set the goal measured it.
+``contains`` labels a free-text column with the entity kinds inside its prose;
 those are scored apart (``text_precision``, ``text_recall``: a column counts as found when it is
 reported ``contains_pii`` with exactly the labelled kinds).
 """
@@ -83,6 +85,7 @@ class EvalReport:
     elapsed_ms: float = 0.0
     text: CategoryScore = field(default_factory=CategoryScore)
     text_mistakes: list[str] = field(default_factory=list)
+    flagged: CategoryScore = field(default_factory=CategoryScore)
 
     @property
     def text_precision(self) -> float:
@@ -101,6 +104,8 @@ class EvalReport:
             lines.append(
                 f"  {cat:15} tp={s.tp:3} fp={s.fp:2} fn={s.fn:2} p={s.precision:.2f} r={s.recall:.2f}"
             )
+        f = self.flagged
+        lines.append(f"  {'flagged (any)':15} tp={f.tp:3} fp={f.fp:2} fn={f.fn:2} p={f.precision:.2f} r={f.recall:.2f}")
         t = self.text
         if t.tp + t.fp + t.fn:
             lines.append(f"  {'contains_pii':15} tp={t.tp:3} fp={t.fp:2} fn={t.fn:2} p={t.precision:.2f} "
@@ -156,6 +161,15 @@ def _score_text(col: EvalColumn, found: TextPii | None, report: EvalReport) -> N
         report.text_mistakes.append(f"{where}: contains {want or 'nothing'}, got {got or 'nothing'}")
 
 
+def _score_flagged(found: bool, wanted: bool, score: CategoryScore) -> None:
+    if found and wanted:
+        score.tp += 1
+    elif found:
+        score.fp += 1
+    elif wanted:
+        score.fn += 1
+
+
 def evaluate(path: str | Path | None = None, *, split: str | None = None) -> EvalReport:
     """Run ``detect_pii`` on every table of the set (or one ``split``) and score it."""
     columns = [c for c in load_evalset(path) if split is None or c.split == split]
@@ -169,6 +183,7 @@ def evaluate(path: str | Path | None = None, *, split: str | None = None) -> Eva
             found = found_all.get(col.name)
             _score_text(col, found_all.text.get(col.name), report)
             want = col.label["category"] if col.label else None
+            _score_flagged(found is not None, want is not None, report.flagged)
             if found is not None and found.category == want:
                 tp += 1
                 per_category.setdefault(want, CategoryScore()).tp += 1
