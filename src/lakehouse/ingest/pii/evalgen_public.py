@@ -13,7 +13,7 @@ from typing import Any
 
 from faker import Faker
 
-from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
 
 N = 40
 Row = dict[str, Any]
@@ -93,9 +93,9 @@ def public_tables(seed: int = 2222) -> Iterator[Row]:  # noqa: PLR0915 - one tab
     yield col(t, "Package", many(lambda: f"python3-{us.word()}"))
     yield col(t, "Maintainer", many(lambda: rng.choice([f"{us.name()} <{us.free_email()}>",
                                                          "Debian Python Team <team+python@tracker.debian.org>"])),
-              _lab(PII, "person_name"))
+              _lab(PII, "email"), note=MAILBOX_EMAIL)
     yield col(t, "Uploaders", many(lambda: ", ".join(f"{us.name()} <{us.email()}>" for _ in range(rng.randint(1, 3))),
-                                   nulls=0.2), _lab(PII, "person_name"))
+                                   nulls=0.2), _lab(PII, "email"), note=MAILBOX_EMAIL)
     yield col(t, "Standards-Version", many(lambda: f"4.{rng.randint(0, 7)}.{rng.randint(0, 3)}"))
     yield col(t, "Vcs-Git", many(lambda: f"https://salsa.debian.org/python-team/{us.word()}.git"))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from faker import Faker
 
-from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
 
 N = 50
 SEED = 9029
@@ -241,7 +241,7 @@ def _tables(g: _Gen) -> None:  # noqa: PLR0915 - one table after another, writte
     g.add("startdato", lambda: no.date_between("-20y").isoformat())
 
     g.table = "crowdfunding_backers"
-    g.add("backer", lambda: f"{be.name()} <{be.free_email()}>", "person_name")
+    g.add("backer", lambda: f"{be.name()} <{be.free_email()}>", "email", note=MAILBOX_EMAIL)
     g.add("pledge_eur", lambda: rng.choice([5, 10, 25, 50, 100, 250]))
     g.add("reward_tier", pick("Early bird", "Supporter", "Collector", "Patron"))
     g.add("ship_street", lambda: be.street_address(), "address_part", note=STREET_LINE_PART)

@@ -18,7 +18,7 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
-from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
 
 N = 50
 SEED = 31337
@@ -214,7 +214,7 @@ def _accounts_people_and_text(g: _Gen) -> None:  # noqa: PLR0915 - one table aft
     g.add("ver", lambda: f"{rng.randint(0, 5)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}")
     g.add("maintainer", lambda: rng.choice([f"{person()} <{handle()}@users.noreply.example.org>", person()]),
           "person_name")
-    g.add("author", lambda: f"{person()} <{handle()}@example.com>", "person_name")
+    g.add("author", lambda: f"{person()} <{handle()}@example.com>", "email", note=MAILBOX_EMAIL)
     g.add("homepage", lambda: f"https://github.com/{handle()}/{rng.choice(['core', 'lib', 'tools'])}")
     g.add("license", lambda: rng.choice(["MIT", "Apache-2.0", "GPL-3.0-or-later", "BSD-3-Clause"]))
     g.add("downloads_30d", lambda: rng.randint(0, 10**6))

@@ -19,7 +19,7 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
-from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
 
 N = 50
 SEED = 20250417
@@ -261,7 +261,7 @@ def _second_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
 
     g.table = "mailing_list_archive"
     g.add("msg_id", lambda: f"<{d(10)}.{d(5)}@lists.example.org>")
-    g.add("from", lambda: f"{g.person()} <{g.handle()}@example.org>", "person_name")
+    g.add("from", lambda: f"{g.person()} <{g.handle()}@example.org>", "email", note=MAILBOX_EMAIL)
     g.add("subject", lambda: rng.choice(["[PATCH] fix build", "Re: release plan", "Meeting notes"]))
     g.add("date", lambda: li.date_time_this_year().strftime("%a, %d %b %Y %H:%M:%S +0000"))
     g.add("body", lambda: rng.choice([

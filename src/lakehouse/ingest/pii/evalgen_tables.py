@@ -14,7 +14,7 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
-from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
 
 N = 40
 Row = dict[str, Any]
@@ -113,7 +113,8 @@ def tables(seed: int = 1111) -> Iterator[Row]:
     yield col(t, "package", g.many(lambda: f"python-{us.word()}"))
     yield col(t, "version", g.many(lambda: f"{rng.randint(0, 9)}.{rng.randint(0, 30)}-{rng.randint(1, 5)}"))
     yield col(t, "maintainer", g.many(us.name), _lab(PII, "person_name"))
-    yield col(t, "uploaders", g.many(lambda: f"{us.name()} <{us.free_email()}>"), _lab(PII, "person_name"))
+    yield col(t, "uploaders", g.many(lambda: f"{us.name()} <{us.free_email()}>"), _lab(PII, "email"),
+              note=MAILBOX_EMAIL)
     yield col(t, "homepage", g.many(us.url))
     yield col(t, "section", g.many(lambda: rng.choice(["python", "libs", "devel", "utils"])))
 
