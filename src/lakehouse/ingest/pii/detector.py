@@ -25,7 +25,7 @@ from lakehouse.ingest.pii.names import (
     phi_qualified,
     tokenize,
 )
-from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values, share
+from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
     COMPANY_TAX_ID,
     EXPIRY_FORMAT,
@@ -35,10 +35,10 @@ from lakehouse.ingest.pii.validators import (
     LOGIN_HANDLE,
     VALIDATORS,
     Validator,
+    are_mailboxes,
     is_address_like,
     is_email,
     is_formatted_phone,
-    is_mailbox,
     is_phone_shaped,
     is_postal_code,
 )
@@ -333,16 +333,10 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
         return None  # supplier_iban full of IBANs: the firm's account
     if "name rule" not in chosen.evidence and impersonal(chosen.category, values.items):
         return None  # f_06 of 10.20.x.x gateways, f_07 of noc@ mailboxes: machines and teams
-    if chosen.category == "person_name" and _mailboxes(values):
+    if chosen.category == "person_name" and are_mailboxes(values.items):
         return finding(names, "email", chosen.confidence,  # From, requester: "Jane Doe <jane@x.org>" in every cell
                        f"{chosen.evidence}; mailboxes, an email address in each: email")
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
-
-
-def _mailboxes(values: Values) -> bool:
-    """Most values are ``Name <email>`` (the first ones show an ``@`` before all are parsed)."""
-    head = [v for v in values.items[:10] if isinstance(v, str)]
-    return any("@" in v for v in head) and share(is_mailbox, values) >= VALUE_ONLY_RATE
 
 
 def _expiry_beside_cards(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],

@@ -86,6 +86,13 @@ def is_mailbox(value: Any) -> bool:
     return box is not None and is_email(box[1])
 
 
+def are_mailboxes(items: list[Any]) -> bool:
+    """Four in five values are ``Name <email>`` (parsed only when the first ones show an ``@``)."""
+    if not any(isinstance(v, str) and "@" in v for v in items[:10]):
+        return False
+    return sum(map(is_mailbox, items)) >= 0.8 * len(items)
+
+
 def is_person_value(value: Any) -> bool:
     """What a column named for a person (``maintainer``, ``name``) holds: a known person name or a mailbox."""
     return is_known_person_name(value) or is_mailbox(value)
