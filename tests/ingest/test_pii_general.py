@@ -76,7 +76,7 @@ def test_a_street_with_its_number_and_short_postal_names() -> None:
     table = pa.table({"Strada e numero civico": streets, "CAP": ["00184", "20121", "10121", "50122", "40121"] * 6,
                       "Comune": ["Roma", "Milano", "Torino", "Firenze", "Bologna"] * 6})
     found = detect_pii(table)
-    assert found["Strada e numero civico"].category == "address"
+    assert found["Strada e numero civico"].category == "address_part"  # a street line beside its town and CAP
     assert found["CAP"].category == "postal_code" and found["Comune"].category == "address_part"
     alone = detect_pii(pa.table({"CAP": ["00184", "20121", "10121", "50122", "40121"] * 6}))
     assert "CAP" not in alone  # a short name reads as a postal code only beside a street

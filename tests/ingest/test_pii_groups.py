@@ -8,6 +8,7 @@ import random
 import pyarrow as pa
 
 from lakehouse.ingest.pii import detect_pii
+from lakehouse.ingest.pii.groups import is_whole_address
 
 rng = random.Random(5)
 N = 40
@@ -59,14 +60,31 @@ def test_address_parts_are_flagged_together() -> None:
     found = detect_pii(pa.table({"StreetNo": HOUSES, "StreetName": STREETS, "City": CITIES, "ZipCd": ZIPS,
                                  "State": ["CA", "NY"] * (N // 2)}))
     assert {n: f.category for n, f in found.items()} == {
-        "StreetNo": "address_part", "StreetName": "address", "City": "address_part", "ZipCd": "postal_code"}
+        "StreetNo": "address_part", "StreetName": "address_part", "City": "address_part", "ZipCd": "postal_code"}
     assert "quasi-identifier group address (StreetNo, StreetName, City, ZipCd)" in found["StreetNo"].evidence
     assert flagged(house_number=[int(h) for h in HOUSES], street=STREETS) == {
-        "house_number": "address_part", "street": "address"}
+        "house_number": "address_part", "street": "address_part"}
     assert flagged(Hausnummer=HOUSES, Strasse=STREETS, PLZ=ZIPS, Ort=CITIES) == {
-        "Hausnummer": "address_part", "Strasse": "address", "PLZ": "postal_code", "Ort": "address_part"}
+        "Hausnummer": "address_part", "Strasse": "address_part", "PLZ": "postal_code", "Ort": "address_part"}
     assert flagged(addr_line1=[f"{h} {s}" for h, s in zip(HOUSES, STREETS, strict=True)], apt=["4B", "12"] * 20,
-                   city=CITIES) == {"addr_line1": "address", "apt": "address_part", "city": "address_part"}
+                   city=CITIES) == {"addr_line1": "address_part", "apt": "address_part", "city": "address_part"}
+
+
+def test_a_street_line_is_an_address_part_and_a_whole_address_stays_one() -> None:
+    """One convention (docs/pii.md): a street line beside its town or postcode columns is one part of the address;
+    a column that holds the whole address, its town or prefecture included, is an address beside a postcode too."""
+    lines = [f"{h} {s}" for h, s in zip(HOUSES, STREETS, strict=True)]
+    assert flagged(address=lines, zip=ZIPS) == {"address": "address_part", "zip": "postal_code"}
+    assert flagged(address=lines) == {"address": "address"}
+    whole = [f"{line}, {city}" for line, city in zip(lines, CITIES, strict=True)]
+    assert flagged(address=whole, zip=ZIPS) == {"address": "address", "zip": "postal_code"}
+    for line in ("162, Jessica Estate", "Via Verdi, 11", "Av. Catalunya, 84, 2n 1a", "Flat 19, 67 Station Parade",
+                 "7135 POLARIS DRIVE, MOSS HOMES 2", "4034 Maxwell Glen Suite 008"):
+        assert not is_whole_address(line), line
+    for line in ("38, Ojo Hollow, Stephenmouth", "Nemetova 74, 70928 Dugo Selo", "3114 Hall Ranch\nMichaelfort, KY",
+                 "67 Tangihope Grove, Rohetauroa 9713", "Sendai-shi Aoba-ku Ichibancho 2-26-2",
+                 "東京都世田谷区桜新町3-6-4"):
+        assert is_whole_address(line), line
 
 
 def test_address_parts_without_a_street_are_not_a_group() -> None:
@@ -76,4 +94,4 @@ def test_address_parts_without_a_street_are_not_a_group() -> None:
     assert flagged(store_number=HOUSES, region=["west"] * N) == {}
     empty = detect_pii(pa.table({"street_number": ["n/a"] * N, "street_name": ["-"] * N}))
     assert {n: (f.category, f.confidence) for n, f in empty.items()} == {  # no values: the names decide
-        "street_number": ("address_part", 0.6), "street_name": ("address", 0.6)}
+        "street_number": ("address_part", 0.6), "street_name": ("address_part", 0.6)}

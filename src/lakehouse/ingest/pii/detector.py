@@ -35,6 +35,7 @@ from lakehouse.ingest.pii.validators import (
     LOGIN_HANDLE,
     VALIDATORS,
     Validator,
+    are_mailboxes,
     is_address_like,
     is_email,
     is_formatted_phone,
@@ -332,6 +333,9 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
         return None  # supplier_iban full of IBANs: the firm's account
     if "name rule" not in chosen.evidence and impersonal(chosen.category, values.items):
         return None  # f_06 of 10.20.x.x gateways, f_07 of noc@ mailboxes: machines and teams
+    if chosen.category == "person_name" and are_mailboxes(values.items):
+        return finding(names, "email", chosen.confidence,  # From, requester: "Jane Doe <jane@x.org>" in every cell
+                       f"{chosen.evidence}; mailboxes, an email address in each: email")
     return finding(names, chosen.category, chosen.confidence, chosen.evidence)
 
 

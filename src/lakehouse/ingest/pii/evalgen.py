@@ -43,6 +43,7 @@ from lakehouse.ingest.pii.evalgen_round10 import round10_tables
 from lakehouse.ingest.pii.evalgen_round11 import round11_tables
 from lakehouse.ingest.pii.evalgen_round12 import round12_tables
 from lakehouse.ingest.pii.evalgen_round13 import round13_tables
+from lakehouse.ingest.pii.evalgen_round14 import round14_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -296,7 +297,8 @@ def columns() -> list[dict[str, Any]]:
                                   (6, round6_tables()), (7, round7_tables()),
                                   (8, round8_tables()), (9, round9_tables()),
                                   (10, round10_tables()), (11, round11_tables()),
-                                  (12, round12_tables()), (13, round13_tables())) for r in rs]
+                                  (12, round12_tables()), (13, round13_tables()),
+                                  (14, round14_tables())) for r in rs]
     rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r.get("note", "")).rstrip("; ")} for n, r in later]
     return c + list(tables()) + list(public_tables()) + rounds
 

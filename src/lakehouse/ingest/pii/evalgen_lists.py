@@ -32,3 +32,10 @@ NOTES = (
     "Escalated to tier 2 support", "Refund processed", "Duplicate order, cancelled", "Left at back door",
     "Wants invoice by mail", "Reached voicemail twice", "Follow up in Q3 about renewal",
 )
+
+# Rounds 1-10 labelled a street line in its own column ``address``; every round since 11 labels it ``address_part``
+# when the town or postcode has a column of its own (docs/pii.md). The development set keeps the one convention.
+STREET_LINE_PART = "relabelled address -> address_part: a street line beside its own town/postcode columns"
+# A column of ``Name <email>`` mailboxes was labelled ``person_name`` under a person's role (author, from) by the
+# rounds written beside the detector, ``email`` by round 14's independent author: one rule now, by the values.
+MAILBOX_EMAIL = "relabelled person_name -> email: every cell a mailbox (Name <email>), an email address"

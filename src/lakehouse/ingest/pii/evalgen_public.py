@@ -13,6 +13,8 @@ from typing import Any
 
 from faker import Faker
 
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
+
 N = 40
 Row = dict[str, Any]
 PII, FIN = "PII", "Financial"
@@ -35,8 +37,8 @@ def public_tables(seed: int = 2222) -> Iterator[Row]:  # noqa: PLR0915 - one tab
 
     t = "sakila_address"
     yield col(t, "address_id", many(lambda: rng.randint(1, 600)))
-    yield col(t, "address", many(us.street_address), _lab(PII, "address"))
-    yield col(t, "address2", many(us.secondary_address, nulls=0.7), _lab(PII, "address"))
+    yield col(t, "address", many(us.street_address), _lab(PII, "address_part"), note=STREET_LINE_PART)
+    yield col(t, "address2", many(us.secondary_address, nulls=0.7), _lab(PII, "address_part"), note=STREET_LINE_PART)
     yield col(t, "district", many(us.state))
     yield col(t, "city_id", many(lambda: rng.randint(1, 600)))
     yield col(t, "postal_code", many(us.postcode), _lab(PII, "postal_code"))
@@ -71,7 +73,7 @@ def public_tables(seed: int = 2222) -> Iterator[Row]:  # noqa: PLR0915 - one tab
     yield col(t, "LAST", many(us.last_name), _lab(PII, "person_name"))
     yield col(t, "MAIDEN", many(us.last_name, nulls=0.6), _lab(PII, "person_name"))
     yield col(t, "GENDER", many(lambda: rng.choice("MF")))
-    yield col(t, "ADDRESS", many(us.street_address), _lab(PII, "address"))
+    yield col(t, "ADDRESS", many(us.street_address), _lab(PII, "address_part"), note=STREET_LINE_PART)
     yield col(t, "CITY", many(us.city), _lab(PII, "address_part"))
     yield col(t, "COUNTY", many(lambda: f"{us.last_name()} County"), _lab(PII, "address_part"))
     yield col(t, "ZIP", many(us.zipcode), _lab(PII, "postal_code"))
@@ -91,9 +93,9 @@ def public_tables(seed: int = 2222) -> Iterator[Row]:  # noqa: PLR0915 - one tab
     yield col(t, "Package", many(lambda: f"python3-{us.word()}"))
     yield col(t, "Maintainer", many(lambda: rng.choice([f"{us.name()} <{us.free_email()}>",
                                                          "Debian Python Team <team+python@tracker.debian.org>"])),
-              _lab(PII, "person_name"))
+              _lab(PII, "email"), note=MAILBOX_EMAIL)
     yield col(t, "Uploaders", many(lambda: ", ".join(f"{us.name()} <{us.email()}>" for _ in range(rng.randint(1, 3))),
-                                   nulls=0.2), _lab(PII, "person_name"))
+                                   nulls=0.2), _lab(PII, "email"), note=MAILBOX_EMAIL)
     yield col(t, "Standards-Version", many(lambda: f"4.{rng.randint(0, 7)}.{rng.randint(0, 3)}"))
     yield col(t, "Vcs-Git", many(lambda: f"https://salsa.debian.org/python-team/{us.word()}.git"))
 

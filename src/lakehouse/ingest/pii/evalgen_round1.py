@@ -15,6 +15,8 @@ from typing import Any
 
 from faker import Faker
 
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
+
 N = 50
 SEED = 9029
 Row = dict[str, Any]
@@ -140,7 +142,7 @@ def _tables(g: _Gen) -> None:  # noqa: PLR0915 - one table after another, writte
     g.add("nom_famille", ca.last_name, "person_name")
     g.add("date_naissance", lambda: ca.date_of_birth(minimum_age=5, maximum_age=18).isoformat(), "date_of_birth")
     g.add("no_civique", lambda: ca.building_number(), "address_part", note="house number")
-    g.add("rue", lambda: ca.street_name(), "address")
+    g.add("rue", lambda: ca.street_name(), "address_part", note=STREET_LINE_PART)
     g.add("ville", ca.city, "address_part")
     g.add("code_postal", ca.postcode, "postal_code")
     g.add("grade_level", lambda: rng.randint(1, 12))
@@ -239,10 +241,10 @@ def _tables(g: _Gen) -> None:  # noqa: PLR0915 - one table after another, writte
     g.add("startdato", lambda: no.date_between("-20y").isoformat())
 
     g.table = "crowdfunding_backers"
-    g.add("backer", lambda: f"{be.name()} <{be.free_email()}>", "person_name")
+    g.add("backer", lambda: f"{be.name()} <{be.free_email()}>", "email", note=MAILBOX_EMAIL)
     g.add("pledge_eur", lambda: rng.choice([5, 10, 25, 50, 100, 250]))
     g.add("reward_tier", pick("Early bird", "Supporter", "Collector", "Patron"))
-    g.add("ship_street", lambda: be.street_address(), "address")
+    g.add("ship_street", lambda: be.street_address(), "address_part", note=STREET_LINE_PART)
     g.add("ship_city", be.city, "address_part")
     g.add("ship_postcode", be.postcode, "postal_code")
     g.add("ship_country", pick("BE", "NL", "FR", "DE"))
@@ -272,7 +274,7 @@ def _tables(g: _Gen) -> None:  # noqa: PLR0915 - one table after another, writte
     g.add("account_no", lambda: digits(10), note="a utility customer account, not a bank account")
     g.add("meter_id", lambda: f"M{digits(9)}")
     g.add("service_addr_num", lambda: ro.building_number(), "address_part")
-    g.add("service_addr_street", ro.street_name, "address")
+    g.add("service_addr_street", ro.street_name, "address_part", note=STREET_LINE_PART)
     g.add("service_addr_town", ro.city, "address_part")
     g.add("cnp", ro.ssn, "national_id", note="Romanian personal numeric code")
     g.add("billing_month", lambda: rng.randint(1, 12))

@@ -31,6 +31,8 @@ from stdnum.mx import rfc
 from stdnum.nl import bsn
 from stdnum.tr import tckimlik
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 SEED = 20261207
 SPLIT = "heldout"
 Row = dict[str, Any]
@@ -525,8 +527,9 @@ def _feuerwehr(g: _Gen) -> None:
     g.add(
         "Straße / Hausnr.",
         lambda i: f"{g.rng.choice(streets)} {g.rng.randint(1, 88)}{g.pick('', '', 'a', 'b')}",
-        "address",
+        "address_part",
         0.1,
+        note=STREET_LINE_PART,
     )
     g.add("PLZ", [t[0] for t in home], "postal_code", 0.05)
     g.add("Wohnort", [t[1] for t in home], "address_part", 0.05)
@@ -657,8 +660,9 @@ def _jardins(g: _Gen) -> None:
             f"{g.rng.randint(1, 140)}{g.pick('', ' bis', '')} {g.pick('rue', 'avenue', 'allée', 'chemin')} "
             f"{g.pick('des Lilas', 'Jean Jaurès', 'du 8 Mai 1945', 'Paul Bert', 'de la Soie', 'Émile Zola')}"
         ),
-        "address",
+        "address_part",
         0.1,
+        note=STREET_LINE_PART,
     )
     g.add("CP", [t[0] for t in home], "postal_code", 0.03)
     g.add("Commune", [t[1] for t in home], "address_part", 0.03)
@@ -851,8 +855,9 @@ def _muhtarlik(g: _Gen) -> None:
             f"{g.pick('Atatürk Cad.', 'Gül Sk.', 'İnönü Blv.', 'Menekşe Sok.', 'Cumhuriyet Cd.')} "
             f"No:{g.rng.randint(1, 90)} D:{g.rng.randint(1, 16)}"
         ),
-        "address",
+        "address_part",
         0.08,
+        note=STREET_LINE_PART,
     )
     g.add(
         "Mahalle",
@@ -1005,8 +1010,9 @@ def _apiary(g: _Gen) -> None:
             f"PO Box {g.rng.randint(10, 999)}",
             f"{g.rng.randint(1, 9999)} N {g.rng.randint(1, 90)}th St",
         ),
-        "address",
+        "address_part",
         0.08,
+        note=STREET_LINE_PART,
     )
     g.add("Zip", lambda i: g.pick(f"49{g.d(3)}", f"48{g.d(3)}-{g.d(4)}"), "postal_code", 0.03)
     g.add("ApiaryLat", lambda i: round(g.rng.uniform(42.1, 43.9), 5), note="asset location")

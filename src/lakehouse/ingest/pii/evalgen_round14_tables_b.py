@@ -177,7 +177,9 @@ def t_kyc_identity(t: Table) -> None:
                     ]
                 )
             )
-    t.add("reviewer_comment", comments, contains=["ssn"])
+    t.add("reviewer_comment", comments, contains=["national_id"],
+          note="relabelled contains ssn -> national_id: contains_pii names the entity redaction's kinds, which "
+               "redacts a US SSN in prose as a national id")
     t.add("kyc_status", t.pick(("approved", "pending", "rejected", "manual_review"), (6, 2, 1, 2)))
 
 

@@ -28,6 +28,8 @@ from stdnum.si import emso as si_emso
 from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.za import idnr as za_idnr
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 4817
 Row = dict[str, Any]
@@ -94,7 +96,7 @@ def _english_conventions(g: _Gen) -> None:  # noqa: PLR0915 - one table after an
     g.add("LAND1", lambda: "CZ")
     g.add("NAME1", cz.name, "person_name", dirt=0.05)
     g.add("NAME2", lambda: f"c/o {cz.name()}" if rng.random() < 0.3 else None, "person_name")
-    g.add("STRAS", cz.street_address, "address")
+    g.add("STRAS", cz.street_address, "address_part", note=STREET_LINE_PART)
     g.add("ORT01", cz.city, "address_part")
     g.add("PSTLZ", cz.postcode, "postal_code")
     g.add("TELF1", cz.phone_number, "phone", dirt=0.1)
@@ -106,7 +108,7 @@ def _english_conventions(g: _Gen) -> None:  # noqa: PLR0915 - one table after an
     g.table = "cobol_custmast"
     g.add("CUST-NO", lambda: d(9))
     g.add("CUST-NM", lambda: ph.name().upper(), "person_name")
-    g.add("CUST-ADDR-LN1", lambda: ph.street_address().upper(), "address")
+    g.add("CUST-ADDR-LN1", lambda: ph.street_address().upper(), "address_part", note=STREET_LINE_PART)
     g.add("CUST-CITY", lambda: ph.city().upper(), "address_part")
     g.add("CUST-ZIP", ph.postcode, "postal_code")
     g.add("CUST-DOB-CCYYMMDD", lambda: "%04d%02d%02d" % g.birth(), "date_of_birth")
@@ -126,7 +128,7 @@ def _english_conventions(g: _Gen) -> None:  # noqa: PLR0915 - one table after an
     g.add("Patient.telecom[1].value", sl.free_email, "email", kind=PHI, dirt=0.2)
     g.add("Patient.gender", lambda: rng.choice(["male", "female", "other", "unknown"]))
     g.add("Patient.birthDate", lambda: "%04d-%02d-%02d" % g.birth(1930, 2020), "date_of_birth", kind=PHI)
-    g.add("Patient.address[0].line[0]", sl.street_address, "address", kind=PHI)
+    g.add("Patient.address[0].line[0]", sl.street_address, "address_part", kind=PHI, note=STREET_LINE_PART)
     g.add("Patient.address[0].city", sl.city, "address_part", kind=PHI)
     g.add("Patient.address[0].postalCode", sl.postcode, "postal_code", kind=PHI)
     g.add("Condition.code.text", lambda: rng.choice(["Essential hypertension", "Asthma", "Type 2 diabetes",
@@ -153,7 +155,8 @@ def _english_conventions(g: _Gen) -> None:  # noqa: PLR0915 - one table after an
     g.add("RSA_ID_NUMBER", lambda: g.valid(lambda: "%02d%02d%02d" % (g.birth()[0] % 100, *g.birth()[1:]) + d(7),
                                            za_idnr.is_valid), "national_id")
     g.add("CELL_NO", lambda: f"0{rng.choice([72, 73, 82, 83, 84])} {d(3)} {d(4)}", "phone")
-    g.add("PHYSICAL_ADDRESS_LINE_1", lambda: f"{rng.randint(1, 999)} {zu.last_name()} Street", "address")
+    g.add("PHYSICAL_ADDRESS_LINE_1", lambda: f"{rng.randint(1, 999)} {zu.last_name()} Street", "address_part",
+          note=STREET_LINE_PART)
     g.add("SUBURB", lambda: zu.city(), "address_part")
     g.add("POSTAL_CODE", lambda: f"{rng.randint(1, 9999):04d}", "postal_code")
     g.add("LOYALTY_TIER", lambda: rng.choice(["BLUE", "SILVER", "GOLD"]))
@@ -323,8 +326,8 @@ def _other_languages(g: _Gen) -> None:  # noqa: PLR0915 - one table after anothe
     g.add("kennitala", lambda: g.valid(lambda: "%02d%02d%02d" % (g.birth()[2], g.birth()[1], g.birth()[0] % 100)
                                        + d(3) + rng.choice("09"), is_kennitala.is_valid), "national_id")
     g.add("nafn", isl.name, "person_name", note="Icelandic: name")
-    g.add("heimilisfang", lambda: f"{isl.last_name()}gata {rng.randint(1, 99)}", "address",
-          note="Icelandic: home address")
+    g.add("heimilisfang", lambda: f"{isl.last_name()}gata {rng.randint(1, 99)}", "address_part",
+          note="Icelandic: home address; " + STREET_LINE_PART)
     g.add("postnumer", lambda: str(rng.choice([101, 105, 108, 200, 220, 600])), "postal_code")
     g.add("simi", lambda: f"{rng.choice([5, 6, 7, 8])}{d(2)} {d(4)}", "phone", note="Icelandic: phone")
     g.add("netfang", isl.free_email, "email", note="Icelandic: email")

@@ -18,6 +18,8 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
+
 N = 50
 SEED = 31337
 Row = dict[str, Any]
@@ -104,9 +106,9 @@ def _customers_and_payments(g: _Gen) -> None:  # noqa: PLR0915 - one table after
     g.add("Eml", lambda: f"{rng.choice(GIVEN).lower()}.{rng.choice(FAMILY).lower()}@{rng.choice(domains)}",
           "email", dirt=0.15)
     g.add("PhNbr", lambda: f"+234 {rng.choice([803, 805, 806, 813, 816])} {d(3)} {d(4)}", "phone", dirt=0.15)
-    g.add("Addr1", lambda: f"{rng.randint(1, 250)} {ng.street_name()}", "address", dirt=0.1)
+    g.add("Addr1", lambda: f"{rng.randint(1, 250)} {ng.street_name()}", "address_part", dirt=0.1, note=STREET_LINE_PART)
     g.add("Addr2", lambda: rng.choice([None, None, f"Flat {rng.randint(1, 30)}", f"Suite {rng.randint(100, 900)}"]),
-          "address")
+          "address_part", note=STREET_LINE_PART)
     g.add("Cty", ng.city, "address_part", dirt=0.1)
     g.add("StProv", lambda: rng.choice(["Lagos", "Abuja FCT", "Rivers", "Kano", "Oyo"]))
     g.add("PstCd", lambda: d(6), "postal_code")
@@ -173,7 +175,7 @@ def _customers_and_payments(g: _Gen) -> None:  # noqa: PLR0915 - one table after
     g.add("date_naissance",
           lambda: "%02d/%02d/%04d" % (rng.randint(1, 28), rng.randint(1, 12), rng.randint(1940, 2006)),
           "date_of_birth", dirt=0.2)
-    g.add("rue", lambda: be.street_name(), "address")
+    g.add("rue", lambda: be.street_name(), "address_part", note=STREET_LINE_PART)
     g.add("numero", lambda: str(rng.randint(1, 250)), "address_part", note="house number")
     g.add("code_postal", lambda: str(rng.randint(1000, 9992)), "postal_code")
     g.add("commune", be.city, "address_part")
@@ -212,7 +214,7 @@ def _accounts_people_and_text(g: _Gen) -> None:  # noqa: PLR0915 - one table aft
     g.add("ver", lambda: f"{rng.randint(0, 5)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}")
     g.add("maintainer", lambda: rng.choice([f"{person()} <{handle()}@users.noreply.example.org>", person()]),
           "person_name")
-    g.add("author", lambda: f"{person()} <{handle()}@example.com>", "person_name")
+    g.add("author", lambda: f"{person()} <{handle()}@example.com>", "email", note=MAILBOX_EMAIL)
     g.add("homepage", lambda: f"https://github.com/{handle()}/{rng.choice(['core', 'lib', 'tools'])}")
     g.add("license", lambda: rng.choice(["MIT", "Apache-2.0", "GPL-3.0-or-later", "BSD-3-Clause"]))
     g.add("downloads_30d", lambda: rng.randint(0, 10**6))
@@ -221,7 +223,7 @@ def _accounts_people_and_text(g: _Gen) -> None:  # noqa: PLR0915 - one table aft
     g.add("ma_don", lambda: f"VN{d(9)}")
     g.add("receiver_name", vn.name, "person_name")
     g.add("receiver_phone", lambda: f"0{rng.choice([90, 91, 93, 97, 98])} {d(3)} {d(4)}", "phone", dirt=0.1)
-    g.add("delivery_addr", lambda: f"{rng.randint(1, 300)} {vn.street_name()}", "address")
+    g.add("delivery_addr", lambda: f"{rng.randint(1, 300)} {vn.street_name()}", "address_part", note=STREET_LINE_PART)
     g.add("ward", lambda: f"Phuong {rng.randint(1, 15)}")
     g.add("district", lambda: f"Quan {rng.randint(1, 12)}")
     g.add("city", lambda: rng.choice(["Ho Chi Minh", "Ha Noi", "Da Nang"]), "address_part")
@@ -235,7 +237,7 @@ def _accounts_people_and_text(g: _Gen) -> None:  # noqa: PLR0915 - one table aft
     g.add("GebDat", lambda: "%02d.%02d.%04d" % (rng.randint(1, 28), rng.randint(1, 12), rng.randint(1930, 2020)),
           "date_of_birth", kind=PHI)
     g.add("AHVNr", lambda: _ahv(rng), "national_id", kind=PHI)
-    g.add("Strasse", ch.street_name, "address", kind=PHI)
+    g.add("Strasse", ch.street_name, "address_part", kind=PHI, note=STREET_LINE_PART)
     g.add("HausNr", lambda: str(rng.randint(1, 120)) + rng.choice(["", "", "a", "b"]), "address_part", kind=PHI)
     g.add("PLZ", lambda: str(rng.randint(1000, 9658)), "postal_code", kind=PHI)
     g.add("Ort", ch.city, "address_part", kind=PHI)
@@ -248,7 +250,7 @@ def _accounts_people_and_text(g: _Gen) -> None:  # noqa: PLR0915 - one table aft
     g.add("UnitNo", lambda: f"{rng.randint(1, 12)}{rng.choice('ABCD')}", "address_part")
     g.add("BldgNo", lambda: str(rng.randint(1, 2000)), "address_part")
     g.add("StreetNm", lambda: f"{rng.choice(FAMILY)} {rng.choice(['Road', 'Street', 'Avenue', 'Close', 'Crescent'])}",
-          "address")
+          "address_part", note=STREET_LINE_PART)
     g.add("City", lambda: rng.choice(["Leeds", "Cardiff", "Belfast", "Glasgow"]), "address_part")
     g.add("Postcode", lambda: rng.choice(["LS1 4AP", "CF10 1EP", "BT1 5GS", "G2 8LU", "LS6 2QT"]), "postal_code")
     g.add("LeaseStart", lambda: sw.date_between("-4y").isoformat())

@@ -19,6 +19,8 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
+
 N = 50
 SEED = 20250417
 Row = dict[str, Any]
@@ -108,7 +110,7 @@ def _first_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("mail", lambda: f"{g.handle()}@example.net", "email", dirt=0.1)
     g.add("telephoneNumber", lambda: f"+352 {d(2)} {d(2)} {d(2)}", "phone", dirt=0.2)
     g.add("mobile", lambda: f"+352 6{d(2)} {d(3)} {d(3)}", "phone", dirt=0.3)
-    g.add("streetAddress", lambda: f"{rng.randint(1, 150)}, {lu.street_name()}", "address")
+    g.add("streetAddress", lambda: f"{rng.randint(1, 150)}, {lu.street_name()}", "address_part", note=STREET_LINE_PART)
     g.add("l", lu.city, "address_part", note="LDAP locality (city) attribute")
     g.add("postalCode", lambda: f"L-{d(4)}", "postal_code")
     g.add("c", lambda: "LU")
@@ -161,7 +163,8 @@ def _first_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("host_first", g.given, "person_name")
     g.add("host_last", g.family, "person_name")
     g.add("prop_street_no", lambda: str(rng.randint(1, 999)), "address_part")
-    g.add("prop_street", lambda: f"{g.family()} {rng.choice(['Rd', 'St', 'Ave', 'Lane', 'Way'])}", "address")
+    g.add("prop_street", lambda: f"{g.family()} {rng.choice(['Rd', 'St', 'Ave', 'Lane', 'Way'])}", "address_part",
+          note=STREET_LINE_PART)
     g.add("prop_suburb", lambda: rng.choice(["Surry Hills", "Fitzroy", "Ponsonby", "Newtown"]), "address_part")
     g.add("prop_postcode", lambda: str(rng.randint(2000, 7999)), "postal_code")
     g.add("listing_title", lambda: rng.choice(["Sunny loft near the park", "Quiet studio", "Family home w/ garden"]))
@@ -194,7 +197,7 @@ def _second_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("order_id", lambda: rng.randint(10**7, 10**8))
     g.add("ship_to_name", lambda: f"{ha.first_name()} {ha.last_name()}", "person_name")
     g.add("ship_house_no", lambda: str(rng.randint(1, 400)), "address_part")
-    g.add("ship_street", lambda: f"{ig.last_name()} Street", "address")
+    g.add("ship_street", lambda: f"{ig.last_name()} Street", "address_part", note=STREET_LINE_PART)
     g.add("ship_city", lambda: rng.choice(["Kano", "Enugu", "Kumasi", "Accra", "Abuja"]), "address_part")
     g.add("ship_zip", lambda: d(6), "postal_code")
     g.add("ship_phone", lambda: f"+233 {rng.choice([20, 24, 54, 55])} {d(3)} {d(4)}", "phone", dirt=0.1)
@@ -239,7 +242,7 @@ def _second_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("parent1_email", lambda: f"{g.handle()}@outlook.com", "email", dirt=0.2)
     g.add("parent2_name", lambda: rng.choice([g.person(), None]), "person_name")
     g.add("home_addr_line1", lambda: f"{rng.randint(1, 200)} {g.family()} {rng.choice(['Road', 'Grove', 'Close'])}",
-          "address")
+          "address_part", note=STREET_LINE_PART)
     g.add("home_postcode", lambda: rng.choice(["SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT"]), "postal_code")
     g.add("year_group", lambda: rng.randint(7, 13))
     g.add("medical_notes", lambda: rng.choice(["", "Asthma - inhaler in bag", "Nut allergy", "None"]),
@@ -258,7 +261,7 @@ def _second_half(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
 
     g.table = "mailing_list_archive"
     g.add("msg_id", lambda: f"<{d(10)}.{d(5)}@lists.example.org>")
-    g.add("from", lambda: f"{g.person()} <{g.handle()}@example.org>", "person_name")
+    g.add("from", lambda: f"{g.person()} <{g.handle()}@example.org>", "email", note=MAILBOX_EMAIL)
     g.add("subject", lambda: rng.choice(["[PATCH] fix build", "Re: release plan", "Meeting notes"]))
     g.add("date", lambda: li.date_time_this_year().strftime("%a, %d %b %Y %H:%M:%S +0000"))
     g.add("body", lambda: rng.choice([

@@ -21,6 +21,8 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 777_2025
 Row = dict[str, Any]
@@ -114,7 +116,7 @@ def _exports(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("E-mail 1 - Type", lambda: rng.choice(["* Home", "Work", "Other"]))
     g.add("Phone 1 - Value", lambda: f"+44 7{d(3)} {d(6)}", "phone", dirt=0.2)
     g.add("Phone 1 - Type", lambda: rng.choice(["Mobile", "Home", "Work"]))
-    g.add("Address 1 - Street", en.street_address, "address", dirt=0.3)
+    g.add("Address 1 - Street", en.street_address, "address_part", dirt=0.3, note=STREET_LINE_PART)
     g.add("Address 1 - City", en.city, "address_part", dirt=0.3)
     g.add("Address 1 - Postal Code", en.postcode, "postal_code", dirt=0.3)
     g.add("Group Membership", lambda: rng.choice(["* myContacts", "* myContacts ::: Family", "* starred"]))
@@ -126,7 +128,7 @@ def _exports(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("Company", lambda: rng.choice(["Northwind Traders", "Contoso Ltd", "Fabrikam", None]))
     g.add("E-mail Address", g.email, "email")
     g.add("Mobile Phone", lambda: f"({rng.randint(201, 989)}) {rng.randint(200, 999)}-{d(4)}", "phone", dirt=0.1)
-    g.add("Home Street", en.street_address, "address", dirt=0.4)
+    g.add("Home Street", en.street_address, "address_part", dirt=0.4, note=STREET_LINE_PART)
     g.add("Home City", en.city, "address_part", dirt=0.4)
     g.add("Home Postal Code", en.zipcode, "postal_code", dirt=0.4)
     g.add("Anniversary", lambda: rng.choice([None, en.date_between("-30y").isoformat()]))
@@ -162,8 +164,10 @@ def _exports(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("Last Name", g.family, "person_name")
     g.add("Email", g.email, "email", dirt=0.05)
     g.add("Accepts Email Marketing", lambda: rng.choice(["yes", "no"]))
-    g.add("Default Address Address1", lambda: f"{rng.randint(1, 300)} {g.family()} Lane", "address")
-    g.add("Default Address Address2", lambda: rng.choice([None, None, f"Unit {rng.randint(1, 40)}"]), "address")
+    g.add("Default Address Address1", lambda: f"{rng.randint(1, 300)} {g.family()} Lane", "address_part",
+          note=STREET_LINE_PART)
+    g.add("Default Address Address2", lambda: rng.choice([None, None, f"Unit {rng.randint(1, 40)}"]), "address_part",
+          note=STREET_LINE_PART)
     g.add("Default Address City", en.city, "address_part")
     g.add("Default Address Zip", en.zipcode, "postal_code")
     g.add("Default Address Province Code", lambda: rng.choice(["CA", "NY", "TX", "WA"]))
@@ -259,7 +263,7 @@ def _tables(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("card_exp_month", lambda: rng.randint(1, 12), "card_expiry", kind=FIN)
     g.add("card_exp_year", lambda: rng.randint(2025, 2033), "card_expiry", kind=FIN)
     g.add("card_cvc_check", lambda: rng.choice(["pass", "fail", "unchecked"]))
-    g.add("billing_address_line1", en.street_address, "address")
+    g.add("billing_address_line1", en.street_address, "address_part", note=STREET_LINE_PART)
     g.add("billing_postal_code", en.postcode, "postal_code")
     g.add("mrr_cents", lambda: rng.choice([900, 1900, 4900, 9900]))
 

@@ -22,6 +22,8 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 6_2026_1206
 Row = dict[str, Any]
@@ -189,7 +191,7 @@ def _people(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("Personal Contact: Personal Mobile", lambda: f"{rng.randint(201, 989)}.{rng.randint(200, 999)}.{d(4)}",
           "phone", dirt=0.3)
     g.add("Primary Address: Address Line 1", lambda: f"{rng.randint(1, 9999)} {rng.choice(['Maple', 'Cedar', 'Elm'])}"
-          f" {rng.choice(['Ave', 'St', 'Dr', 'Ct'])}", "address")
+          f" {rng.choice(['Ave', 'St', 'Dr', 'Ct'])}", "address_part", note=STREET_LINE_PART)
     g.add("Primary Address: City", lambda: rng.choice(["Springfield", "Fairview", "Riverside", "Franklin"]),
           "address_part")
     g.add("Primary Address: Zip / Postal Code", lambda: rng.choice([d(5), f"{d(5)}-{d(4)}"]), "postal_code")
@@ -215,7 +217,7 @@ def _people(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("Vorname", g.given, "person_name")
     g.add("Nachname", g.family, "person_name")
     g.add("Firma", lambda: de.company())
-    g.add("Straße", de.street_name, "address", dirt=0.1)
+    g.add("Straße", de.street_name, "address_part", dirt=0.1, note=STREET_LINE_PART)
     g.add("Hausnr.", lambda: rng.choice([str(rng.randint(1, 180)), f"{rng.randint(1, 60)}a",
                                          f"{rng.randint(1, 9)}-11"]), "address_part")
     g.add("PLZ", de.postcode, "postal_code")
@@ -233,7 +235,7 @@ def _people(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("CPF", g.cpf, "national_id")
     g.add("Celular", lambda: rng.choice([f"(11) 9{d(4)}-{d(4)}", f"+55 21 9{d(4)} {d(4)}", f"119{d(8)}"]), "phone")
     g.add("E-mail", g.email, "email", dirt=0.1)
-    g.add("Logradouro", lambda: rng.choice(BR_STREETS), "address")
+    g.add("Logradouro", lambda: rng.choice(BR_STREETS), "address_part", note=STREET_LINE_PART)
     g.add("Número", lambda: rng.choice([str(rng.randint(1, 3000)), "s/n"]), "address_part")
     g.add("Bairro", lambda: rng.choice(["Jardins", "Centro", "Boa Viagem", "Savassi", "Moinhos de Vento"]),
           "address_part", note="neighbourhood")
@@ -279,7 +281,8 @@ def _commerce(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("Billing First Name", g.given, "person_name")
     g.add("Billing Last Name", g.family, "person_name")
     g.add("Billing Company", lambda: rng.choice(["", "", mt.company()]))
-    g.add("Billing Address 1", lambda: f"{rng.randint(1, 200)}, {mt.street_name()}", "address")
+    g.add("Billing Address 1", lambda: f"{rng.randint(1, 200)}, {mt.street_name()}", "address_part",
+          note=STREET_LINE_PART)
     g.add("Billing City", mt.city, "address_part")
     g.add("Billing Postcode", lambda: f"{rng.choice(['VLT', 'SLM', 'BKR', 'MST'])} {d(4)}", "postal_code")
     g.add("Billing Email", g.email, "email")
@@ -341,7 +344,7 @@ def _commerce(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
     g.add("owner_email", g.email, "email", dirt=0.1)
     g.add("owner_tel", lambda: rng.choice([f"06{d(1)} {d(3)} {d(4)}", f"+355 4 {d(3)} {d(4)}", d(10)]), "phone",
           dirt=0.2)
-    g.add("owner_street", lambda: f"Rruga {sq.last_name()} {rng.randint(1, 80)}", "address")
+    g.add("owner_street", lambda: f"Rruga {sq.last_name()} {rng.randint(1, 80)}", "address_part", note=STREET_LINE_PART)
     g.add("owner_zip", sq.postcode, "postal_code")
 
 

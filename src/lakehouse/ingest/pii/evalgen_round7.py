@@ -21,6 +21,8 @@ from typing import Any
 
 from faker import Faker
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 7_2026_1206
 Row = dict[str, Any]
@@ -159,9 +161,9 @@ def _finance_and_people(g: _Gen) -> None:  # noqa: PLR0915 - one table after ano
     g.add("Guest", lambda: rng.choice([g.person(), f"Mr. & Mrs. {g.family()}", f"{g.given()} & {g.given()} "
                                                                              f"{g.family()}"]), "person_name")
     g.add("Plus One?", lambda: rng.choice(["Y", "N", ""]))
-    g.add("Address Line 1", g.us_street, "address", dirt=0.1)
+    g.add("Address Line 1", g.us_street, "address_part", dirt=0.1, note=STREET_LINE_PART)
     g.add("Address Line 2", lambda: rng.choice(["", "", f"Apt {rng.randint(1, 40)}", f"Unit {rng.choice('ABCD')}"]),
-          "address")
+          "address_part", note=STREET_LINE_PART)
     g.add("City/State/Zip", g.us_place, "address_part", note="city, state and ZIP")
     g.add("RSVP", lambda: rng.choice(["Yes", "No", "Maybe", ""]))
     g.add("Meal", lambda: rng.choice(["Chicken", "Fish", "Veg", "Kids"]))
@@ -192,7 +194,7 @@ def _finance_and_people(g: _Gen) -> None:  # noqa: PLR0915 - one table after ano
     g.add("LastName", g.family, "person_name")
     g.add("FirstName", g.given, "person_name")
     g.add("MiddleInit", lambda: rng.choice(["A", "J", "M", "", "R"]))
-    g.add("ResAddr", lambda: f"{g.us_street().upper()}", "address")
+    g.add("ResAddr", lambda: f"{g.us_street().upper()}", "address_part", note=STREET_LINE_PART)
     g.add("ResCity", lambda: rng.choice(US_PLACES)[0].upper(), "address_part")
     g.add("ResZip", lambda: rng.choice(US_PLACES)[2], "postal_code")
     g.add("BirthYear", lambda: rng.randint(1930, 2006), note="a birth year alone is not flagged (docs/pii.md)")

@@ -38,6 +38,8 @@ from typing import Any
 
 from faker import Faker
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 8_2026_0317
 SPLIT = "heldout8"  # as scored; round8_tables() gives "dev"
@@ -307,7 +309,7 @@ def _hobbies(g: _Gen) -> None:  # noqa: PLR0915 - one table after another
           "person_name", dirt=0.03)
     g.add("Email Address", lambda: g.email(), "email")
     g.add("Best phone number to reach you", g.us_phone, "phone", dirt=0.05)
-    g.add("Street address", g.us_street, "address", dirt=0.05)
+    g.add("Street address", g.us_street, "address_part", dirt=0.05, note=STREET_LINE_PART)
     g.add("City", lambda: rng.choice(TOWNS)[0], "address_part", note="town beside a street column")
     g.add("Driver's license # (we verify ID at pickup)",
           lambda: pick(f"{rng.choice('ABCDEFGHJKLMN')}{rng.choice('ABCDEFGHJKLMN')}{d(6)}{rng.choice('ABCDEFGH')}",
@@ -375,7 +377,7 @@ def _local_and_abroad(g: _Gen) -> None:  # noqa: PLR0915 - one table after anoth
     g.add("Kortnr", lambda: f"FK{rng.randint(24, 25)}-{d(6)}", note="licence number")
     g.add("Personnummer", g.personnummer, "national_id", dirt=0.04)
     g.add("Efternamn", lambda: g.family(SV_FAMILY), "person_name")
-    g.add("Utdelningsadress", lambda: sv.street_address(), "address", dirt=0.05)
+    g.add("Utdelningsadress", lambda: sv.street_address(), "address_part", dirt=0.05, note=STREET_LINE_PART)
     g.add("Postnummer", lambda: (lambda p: pick(f"{p[:3]} {p[3:]}", p))(sv.postcode()), "postal_code")
     g.add("Postort", lambda: sv.city().upper(), "address_part")
     g.add("Korttyp", lambda: pick("Dygnskort", "Veckokort", "Årskort", "Årskort pensionär", "Ungdom"))
@@ -414,7 +416,8 @@ def _local_and_abroad(g: _Gen) -> None:  # noqa: PLR0915 - one table after anoth
     g.add("SVC_HSE_NO", lambda: pick(str(rng.randint(100, 9899)), str(rng.randint(100, 9899)), f"{rng.randint(10, 999)}"
                                      f"{rng.choice('AB')}", f"{rng.randint(100, 999)} 1/2"), "address_part",
           note="house number of the service address")
-    g.add("SVC_STREET", lambda: rng.choice(STREETS).upper(), "address", note="street name without the number")
+    g.add("SVC_STREET", lambda: rng.choice(STREETS).upper(), "address_part",
+          note="street name without the number; " + STREET_LINE_PART)
     g.add("SVC_UNIT", lambda: pick("", "", "", f"APT {rng.randint(1, 24)}", f"#{rng.choice('ABCD')}",
                                    f"UNIT {rng.randint(1, 8)}"), "address_part", note="mostly blank")
     g.add("SVC_CITY", lambda: rng.choice(TOWNS)[0].upper(), "address_part")
@@ -536,7 +539,7 @@ def _health_money_work(g: _Gen) -> None:  # noqa: PLR0915 - one table after anot
                 "DE": f"+49 1{pick('51', '57', '76')} {d(8)}", "NZ": f"+64 2{pick('1', '2', '7')} {d(3)} {d(4)}",
                 "CA": f"+1 819 {rng.randint(2, 9)}{d(2)}-{d(4)}"}[c]
 
-    g.add("Shipping Address 1", addr1, "address")
+    g.add("Shipping Address 1", addr1, "address_part", note=STREET_LINE_PART)
     g.add("Shipping City", city, "address_part")
     g.add("Shipping Postal Code", postcode, "postal_code")
     g.add("Shipping Country Code", lambda: next(c5))
@@ -558,7 +561,7 @@ def _health_money_work(g: _Gen) -> None:  # noqa: PLR0915 - one table after anot
     g.add("Home Address", lambda: pick(
         f"{rng.randint(1, 220)} {pick('Mildmay Grove', 'Coldharbour Lane', 'Ty Mawr Road', 'Gorse Hill')}",
         f"Flat {rng.randint(1, 12)}, {rng.randint(1, 90)} {pick('Albion Street', 'Kinver Close')}"),
-          "address")
+          "address_part", note=STREET_LINE_PART)
     g.add("Postcode", lambda: pick("N1 4RE", "SE5 8EN", "CF5 2LT", "M14 6UJ", "BS3 4QB", "EH7 5DW", "g12 8qq"),
           "postal_code")
     g.add("Mobile", lambda: pick(f"07{pick('4', '5', '7', '8', '9')}{d(2)} {d(6)}", f"07{pick('7', '9')}{d(8)}",

@@ -61,6 +61,8 @@ from stdnum.pl import pesel
 from stdnum.pt import nif
 from stdnum.us import ssn as us_ssn
 
+from lakehouse.ingest.pii.evalgen_lists import STREET_LINE_PART
+
 N = 50
 SEED = 9_2026_1208
 SPLIT = "heldout"
@@ -469,8 +471,8 @@ def _families_and_neighbours(g: _Gen) -> None:  # noqa: PLR0915 - one table afte
     g.add("Address", lambda: pick(f"{rng.randint(100, 7999)} {pick(*tucson)}",
                                   f"{rng.randint(100, 7999)} {pick(*tucson)} #{rng.randint(1, 220)}",
                                   f"{rng.randint(100, 7999)} {pick(*tucson)} Lot {rng.randint(1, 90)}", "HOMELESS",
-                                  "General Delivery"), "address", dirt=0.05,
-          note="some clients without a fixed address (HOMELESS, General Delivery)")
+                                  "General Delivery"), "address_part", dirt=0.05,
+          note="some clients without a fixed address (HOMELESS, General Delivery); " + STREET_LINE_PART)
     g.add("ZIP", lambda: pick("85705", "85713", "85711", "85719", "85745", "85756", "85706", "85714-2203"),
           "postal_code", dirt=0.05)
     g.add("Phone", lambda: g.us_phone(("520",)), "phone", dirt=0.2)
@@ -523,7 +525,8 @@ def _campus_care_and_records(g: _Gen) -> None:  # noqa: PLR0915 - one table afte
     g.add("HALL", lambda: pick("Harriet Tubman Hall", "Carver Hall", "Eleanor Roosevelt Hall", "Lakeside North",
                                "Sandburg East", "Witte", "Ogg Hall"), note="residence halls named after people")
     g.add("ROOM", lambda: f"{rng.randint(1, 9)}{rng.randint(0, 3)}{rng.randint(1, 9)}{pick('', 'A', 'B')}")
-    g.add("PERM_ADDR_LINE1", [p[0] for p in perm], "address", dirt=0.04, note="home address; international ones too")
+    g.add("PERM_ADDR_LINE1", [p[0] for p in perm], "address_part", dirt=0.04,
+          note="home address; international ones too; " + STREET_LINE_PART)
     g.add("PERM_POSTAL", [p[1] for p in perm], "postal_code", note="US ZIPs and Indian, Chinese, Nigerian, Korean, "
                                                                    "Brazilian postcodes")
     g.add("PASSPORT_NO_INTL", [passports[p[2]]() if p[2] != "US" else pick(None, "", "N/A") for p in perm], "passport",
@@ -670,7 +673,7 @@ def _abroad_and_online(g: _Gen) -> None:  # noqa: PLR0915 - one table after anot
           note="all of a person's given names")
     g.add("Henkilötunnus", [g.hetu(b) for b in staff_born], "national_id", dirt=0.02,
           note="Finnish personal identity codes (a few with the 2023 century sign Y)")
-    g.add("Lähiosoite", lambda: fi.street_address(), "address", dirt=0.03)
+    g.add("Lähiosoite", lambda: fi.street_address(), "address_part", dirt=0.03, note=STREET_LINE_PART)
     g.add("Postinumero", lambda: fi.postcode(), "postal_code")
 
     def fi_mobile() -> str:
@@ -711,8 +714,8 @@ def _abroad_and_online(g: _Gen) -> None:  # noqa: PLR0915 - one table after anot
         n = n[:9]
         return pick(f"{n[:3]} {n[3:6]} {n[6:]}", f"+48 {n[:3]} {n[3:6]} {n[6:]}", n, f"{n[:3]}-{n[3:6]}-{n[6:]}")
     g.add("Telefon kontaktowy", lambda: g.phone("PL", pl_mobile), "phone", dirt=0.05)
-    g.add("Ulica", lambda: pick(f"ul. {pl.street_name()}", pl.street_name(), f"Os. {pl.street_name()}"), "address",
-          note="street name only; the house number is its own column")
+    g.add("Ulica", lambda: pick(f"ul. {pl.street_name()}", pl.street_name(), f"Os. {pl.street_name()}"), "address_part",
+          note="street name only; the house number is its own column; " + STREET_LINE_PART)
     g.add("Nr domu", lambda: pick(str(rng.randint(1, 150)), f"{rng.randint(1, 90)}{pick('a', 'b', 'A')}",
                                   f"{rng.randint(1, 60)}/{rng.randint(1, 40)}"), "address_part",
           note="house number, some with the flat after a slash")

@@ -14,6 +14,8 @@ from typing import Any
 from faker import Faker
 from stdnum import luhn
 
+from lakehouse.ingest.pii.evalgen_lists import MAILBOX_EMAIL, STREET_LINE_PART
+
 N = 40
 Row = dict[str, Any]
 
@@ -93,7 +95,7 @@ def tables(seed: int = 1111) -> Iterator[Row]:
     yield col(t, "DOB_mo", g.many(lambda: rng.randint(1, 12)), _lab(PII, "date_of_birth_part"))
     yield col(t, "DOB_dy", g.many(lambda: rng.randint(1, 28)), _lab(PII, "date_of_birth_part"))
     yield col(t, "StreetNo", g.many(us.building_number), _lab(PII, "address_part"))
-    yield col(t, "StreetName", g.many(us.street_name), _lab(PII, "address"))
+    yield col(t, "StreetName", g.many(us.street_name), _lab(PII, "address_part"), note=STREET_LINE_PART)
     yield col(t, "City", g.many(us.city), _lab(PII, "address_part"))
     yield col(t, "ZipCd", g.many(us.zipcode), _lab(PII, "postal_code"))
     yield col(t, "State", g.many(us.state_abbr))
@@ -111,7 +113,8 @@ def tables(seed: int = 1111) -> Iterator[Row]:
     yield col(t, "package", g.many(lambda: f"python-{us.word()}"))
     yield col(t, "version", g.many(lambda: f"{rng.randint(0, 9)}.{rng.randint(0, 30)}-{rng.randint(1, 5)}"))
     yield col(t, "maintainer", g.many(us.name), _lab(PII, "person_name"))
-    yield col(t, "uploaders", g.many(lambda: f"{us.name()} <{us.free_email()}>"), _lab(PII, "person_name"))
+    yield col(t, "uploaders", g.many(lambda: f"{us.name()} <{us.free_email()}>"), _lab(PII, "email"),
+              note=MAILBOX_EMAIL)
     yield col(t, "homepage", g.many(us.url))
     yield col(t, "section", g.many(lambda: rng.choice(["python", "libs", "devel", "utils"])))
 
@@ -134,7 +137,7 @@ def tables(seed: int = 1111) -> Iterator[Row]:
     yield col(t, "resolution", g.many(lambda: g.prose(None)))
 
     t = "dev_addresses_de"
-    yield col(t, "Strasse", g.many(de.street_name), _lab(PII, "address"))
+    yield col(t, "Strasse", g.many(de.street_name), _lab(PII, "address_part"), note=STREET_LINE_PART)
     yield col(t, "Hausnummer", g.many(de.building_number), _lab(PII, "address_part"))
     yield col(t, "PLZ", g.many(de.postcode), _lab(PII, "postal_code"))
     yield col(t, "Ort", g.many(de.city), _lab(PII, "address_part"))

@@ -4,7 +4,9 @@ No single column of ``dob_year``, ``dob_month``, ``dob_day`` is a date of birth,
 alone identifies nobody; together they do. Columns whose names make them parts of one group
 (names.quasi_part) and whose values look like that part are flagged together, with the category
 ``date_of_birth_part`` or ``address_part`` and the group in the evidence. A column already flagged on
-its own (a ``zip`` is a postal code, a ``street_name`` an address) keeps its own category.
+its own (a ``zip`` is a postal code) keeps its own category, except a street line: a column flagged as an
+address whose values hold no town or postcode, beside the address's other parts in their own columns, is one
+part of that address (``address_part``); only a column holding a whole address is an ``address``.
 """
 
 from __future__ import annotations
@@ -90,6 +92,47 @@ def is_house_number_or_name(value: Any) -> bool:
     return is_house_number(value) or (is_place_name(value) and len(str(value).split()) <= 4)
 
 
+# After the street, a town or a postcode: "38, Ojo Hollow, Stephenmouth", "Nemetova 74, 70928 Dugo Selo",
+# "67 Tangihope Grove, Rohetauroa 9713".
+_TOWN_AND_CODE = re.compile(r"^[^\W\d_][^\d,]{1,40}\s\d{4,6}$")
+# A prefecture, province or city before the street in CJK and Hangul addresses, and their romanised forms.
+_ADMIN = re.compile(r"[都道府県省].{0,8}?[市区町村郡县縣]|市.{0,8}?[区區町村]|\S+[시도]\s\S+[구군]"
+                    r"|\w-(?:shi|ku|ken|gun|machi)\b", re.IGNORECASE)
+# What may follow a street in its own line without being a town: a floor or door ("84, baixos", "bajo izq."),
+# or an estate, building or subdivision ("7135 POLARIS DRIVE, MOSS HOMES 2").
+_IN_THE_LINE: Final = frozenset([
+    "baixos", "bajo", "bajos", "entlo", "entresuelo", "principal", "pral", "atico", "ático", "izq", "izda", "dcha",
+    "dcha.", "izq.", "rdc", "hs", "homes", "village", "villas", "estate", "estates", "phase", "subdivision", "subd",
+    "compound", "residences", "heights", "gardens", "park", "court", "mansions", "tower", "towers", "building",
+    "bldg", "block", "complex", "apartments", "apts", "condominium", "condo", "house", "flat", "floor", "unit"])
+# A floor and door after the house number: "2n 1a", "3º B".
+_FLOOR_DOOR = re.compile(r"^\d{1,2}\.?\s?[a-zºª]{1,3}\.?(?:\s?\d{1,2}\s?[a-zºª]{0,3}\.?)?$", re.IGNORECASE)
+
+
+def _town_or_code(part: str) -> bool:
+    if _PLACE_LINE.match(part) or _TOWN_AND_CODE.match(part):
+        return True
+    if part.isdigit() or is_house_number(part) or _FLOOR_DOOR.match(part):
+        return False  # "Via Verdi, 11": the house number after the street
+    if is_postal_code(part):
+        return True
+    words = {w.strip(".").lower() for w in part.split()}
+    return is_place_name(part) and not is_street_name(part) and not words & _IN_THE_LINE
+
+
+def is_whole_address(value: Any) -> bool:
+    """A street with its town or postcode in one cell, as opposed to a street line (``12 Oak St``, ``Apt 4``)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if "\n" in text or _ADMIN.search(text):
+        return True
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if parts and parts[0].isdigit():
+        parts = parts[1:]  # "162, Jessica Estate": the house number before the street
+    return any(_town_or_code(p) for p in parts[1:])
+
+
 # (group, part) -> (check, noun)
 _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("date_of_birth", "year"): (is_birth_year, "years 1900-today"),
@@ -127,6 +170,23 @@ def _complete(group: str, parts: set[str]) -> bool:
     return len(parts) >= 2 and bool(parts & _STREET_LEVEL)
 
 
+WHOLE_RATE: Final = 0.5  # share of whole addresses that makes a column an address rather than its street line
+
+
+def _street_lines(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                  found: Mapping[str, PiiFinding], parts: list[tuple[str, str, str]]) -> dict[str, PiiFinding]:
+    """Columns flagged as addresses on their own that hold street lines beside the address's other parts."""
+    out: dict[str, PiiFinding] = {}
+    for column, _, _ in parts:
+        own = found.get(column)
+        if own is None or own.category != "address" or share(is_whole_address, samples[column]) >= WHOLE_RATE:
+            continue
+        others = ", ".join(c for c, _, _ in parts if c != column)
+        out[column] = finding(columns[column], "address_part", own.confidence,
+                              f"{own.evidence}; a street line beside the address's other parts ({others})")
+    return out
+
+
 def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
                    found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
     """Findings for the unflagged members of every complete quasi-identifier group in one table."""
@@ -153,6 +213,8 @@ def group_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
                                        "sampled values are names, beside house numbers"))
     out: dict[str, PiiFinding] = {}
     for group, parts in members.items():
+        if group == "address" and len(parts) >= 2 and _complete(group, {p for _, p, _ in parts}):
+            out.update(_street_lines(columns, samples, found, parts))
         has_street = any(p == "street" for _, p, _ in parts)  # "numero" is a house number beside a street
         parts = [(c, "number" if p == "bare_number" else p, e) for c, p, e in parts if p != "bare_number" or has_street]
         if not _complete(group, {p for _, p, _ in parts}):

@@ -166,6 +166,8 @@ def phrases() -> list[tuple[str, str | None]]:
         "cell phone", "cell number", "msisdn", "ph number", "home ph", "work ph", "cell ph", "mobile ph",
         "contact number", "tel number", "telephone number", "ph", "contact ph", "emergency ph")
     add("ssn", "ssn", "social security", "social security number", "soc security")
+    # legacy fixed-width headers run "SS No" together: SSNO, SSNUM, SSNBR (and SS# reads "ss number")
+    add("ssn", "ssno", "ssnum", "ssnbr", "ss number", "soc sec number", "socsecno")
     add("national_id", "national id", "national identifier", "national identity", "national insurance",
         "nin", "nino", "aadhaar", "aadhar", "bsn", "cpf", "curp", "dni", "nie", "nif", "pesel", "itin",
         "personnummer", "codice fiscale", "social insurance", "sin number", "sin", "hetu", "identity card",

@@ -22,7 +22,9 @@ TRANSLATIONS: Final[dict[str, str]] = {
     **_words("surname", "apellido", "apellidos", "cognome", "nachname", "familienname", "sobrenome",
              "achternaam", "efternavn", "etternavn", "efternamn", "sukunimi", "nazwisko", "prijmeni",
              "priezvisko", "prezime", "soyadi", "soyad", "vezeteknev", "uzvards", "pavarde", "perekonnanimi",
-             "eftirnafn", "priimek"),
+             "eftirnafn", "priimek",
+             # the particle of a Dutch surname in its own column (van, de, van der): part of the surname
+             "tussenvoegsel", "tussenv", "voorvoegsel"),
     **_words("forename", "vorname", "prenom", "fornavn", "fornamn", "etunimi", "voornaam", "prenume",
              "keresztnev", "krstno", "eesnimi", "fornafn", "vards", "vardas"),
     **_words("birth", "geburt", "geburts", "geb", "nac", "nasc", "naiss", "nais", "naissance", "nascita",

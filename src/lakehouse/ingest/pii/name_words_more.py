@@ -74,6 +74,8 @@ CJK_HEADER_WORDS: Final[tuple[tuple[str, str], ...]] = tuple(sorted({
     "姓名": "full name", "电话": "phone", "手机": "mobile", "地址": "address", "邮编": "postal code",
     "出生日期": "date of birth", "身份证号": "shenfenzheng number", "护照号": "passport number", "邮箱": "email",
     "昵称": "nickname", "用户名": "user name",
+    # the kana reading of a name (フリガナ, ふりがな, カナ氏名, 氏名カナ): the name itself, in another script
+    "フリガナ": "furigana", "ふりがな": "furigana", "ヨミガナ": "yomigana", "よみがな": "yomigana", "カナ": "kana",
 }.items(), key=lambda kv: -len(kv[0])))
 
 

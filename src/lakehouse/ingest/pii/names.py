@@ -58,6 +58,7 @@ _SPLIT = re.compile(r"[\W\d_]+")  # separators and digits: address1 -> address, 
 # vCard/iCalendar property parameters (TEL;TYPE=CELL, ADR;TYPE=HOME): the property before them names the value.
 _PARAMS = re.compile(r"^([A-Za-z][A-Za-z-]*);[A-Za-z-]+=.*$")
 # A layout hint in a header says how the value is written, not what it is: "Date of birth (MM/DD/YYYY)".
+_INITIALS = re.compile(r"(?<![^\W\d_])[^\W\d_]\.(?:\s?[^\W\d_]\.)+(?![^\W\d_])")
 _FORMAT_HINT = re.compile(r"[(\[]\s*[dmyDMY]{1,4}(?:\s*[-/. ]\s*[dmyDMY]{1,4}){1,2}\s*[)\]]")
 _PAREN = re.compile(r"\(([^()]*)\)")
 # Words of a header written as a question or an instruction ("What is your full legal name?").
@@ -146,6 +147,7 @@ def tokenize(name: str) -> tuple[str, ...]:
     if params:
         name = params.group(1)
     name = _FORMAT_HINT.sub(" ", name).replace("#", " number ")
+    name = _INITIALS.sub(lambda m: " " + re.sub(r"[.\s]", "", m.group(0)) + " ", name)  # C.P., N.I.F.: one word
     whole = re.sub(r"[\W\d_]+", "", name).lower()
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
         return _normalise([whole])
@@ -196,6 +198,10 @@ _BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business"
                                 "guesthouse", "albergo", "hostal", "posada", "pousada", "pensione", "cantina",
                                 "winery", "bodega", "weingut", "cellar", "kellerei", "apteka", "farmacia",
                                 "pharmacie", "apotheke", "lekarna", "apotek", "eczane", "dispensary"])
+# A person's work mailbox is named for the employer (company_email, business_email): not a business's own mailbox.
+_EMPLOYERS: Final = frozenset(["company", "business", "employer", "firm", "firma", "firmy", "firmie", "azienda",
+                               "aziendale", "empresa", "entreprise", "unternehmen", "firmen", "spolka", "spolki",
+                               "spolky", "societa", "agency"])
 # A firm's tax id and bank account are not a person's either (the bank's own word names the account, not a firm).
 _FIRM_IDS: Final = frozenset(["iban", "bank_account", "national_id"])
 _NOT_A_HOUSE: Final = frozenset(["in", "publishing", "clearing", "auction", "open", "coffee", "opera", "trading",
@@ -289,6 +295,8 @@ def _match(tokens: tuple[str, ...], first: int) -> NameHint | None:
         return None  # FIRST, pax_given, host_first are name parts (values decide); first_seen, card_last4 not
     if category in _PLACE_CATEGORIES and (_of_business(before) or _of_business(after)):
         return None  # store_phone, branch_address, vendor_zip, telefono_azienda: a place of business, not a person
+    if category == "email" and set(before) & _BUSINESSES - _EMPLOYERS:
+        return None  # store_email, supplier_contact_email: the shop's or supplier's mailbox; company_email is staff's
     if category in _FIRM_IDS and "bank" not in tokens and (_of_business(before) or _of_business(after)):
         return None  # supplier_iban, nip_firmy: a firm's account or tax id
     if category == "address" and "number" in after:  # street_number: a house number, one part of an address

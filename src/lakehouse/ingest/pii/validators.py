@@ -86,6 +86,13 @@ def is_mailbox(value: Any) -> bool:
     return box is not None and is_email(box[1])
 
 
+def are_mailboxes(items: list[Any]) -> bool:
+    """Four in five values are ``Name <email>`` (parsed only when the first ones show an ``@``)."""
+    if not any(isinstance(v, str) and "@" in v for v in items[:10]):
+        return False
+    return sum(map(is_mailbox, items)) >= 0.8 * len(items)
+
+
 def is_person_value(value: Any) -> bool:
     """What a column named for a person (``maintainer``, ``name``) holds: a known person name or a mailbox."""
     return is_known_person_name(value) or is_mailbox(value)
@@ -382,6 +389,10 @@ def is_short_answer(value: Any) -> bool:
     return isinstance(value, str) and 1 <= len(value) <= 100
 
 
+def _email_or_mailbox(value: Any) -> bool:
+    return is_email(value) or is_mailbox(value)  # an email header over "Jane Doe <jane@example.org>"
+
+
 def _name_or_mailbox(value: Any) -> bool:
     return is_name_shaped(value) or is_mailbox(value) or is_person_list(value)
 
@@ -394,7 +405,7 @@ _IBAN_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}[A-Za-z0-9 ]{10,38}$")
 VALIDATORS: Final[dict[str, Validator]] = {
     v.category: v
     for v in (
-        Validator("email", "valid emails", _S, is_email, is_email, _EMAIL_SHAPE),
+        Validator("email", "valid emails", _S, _email_or_mailbox, is_email, _EMAIL_SHAPE),
         Validator("phone", "valid phone numbers", _I, is_phone, is_formatted_phone, _PHONE_SHAPE, cap=60,
                   shape=_PHONE_SHAPE),
         Validator("ssn", "valid US SSNs", _I, is_ssn, is_dashed_ssn, _SSN_DASHED, shape=_SSN_LOOSE),
