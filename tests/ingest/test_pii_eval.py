@@ -1,7 +1,7 @@
 """The labelled evaluation sets: their coverage, and the detector's precision and recall on each.
 
 ``evalset.jsonl`` is development data (rules were written and changed while reading it); ``heldout.jsonl``
-is the held-out set (round 14, evalgen_round14.py), scored to report, never to tune (docs/pii.md).
+is the held-out set (round 15, evalgen_round15.py), scored to report, never to tune (docs/pii.md).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
 from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
-# The held-out goal is recall >= 0.90 at precision >= 0.90. Round 14 (written by a hand that never read the rules,
-# committed before it was scored, scored once) measured precision 0.909, recall 0.896 with the category exact, and
-# 0.985 / 0.970 for columns flagged at all: these floors are its first score (docs/pii.md), so a change that loses
+# The held-out goal is recall >= 0.90 at precision >= 0.90. Round 15 (written by a hand that never read the rules,
+# committed before it was scored, scored once) measured precision 0.971, recall 0.925 with the category exact, and
+# 0.986 / 0.938 for columns flagged at all: these floors are its first score (docs/pii.md), so a change that loses
 # ground on data nobody here tuned on fails.
-HELDOUT_PRECISION = 0.909  # 120 of 132
-HELDOUT_RECALL_FLOOR = 0.895  # 120 of 134
-HELDOUT_FLAGGED_PRECISION = 0.984  # 130 of 132
-HELDOUT_FLAGGED_RECALL = 0.970  # 130 of 134
+HELDOUT_PRECISION = 0.971  # 135 of 139
+HELDOUT_RECALL_FLOOR = 0.924  # 135 of 146
+HELDOUT_FLAGGED_PRECISION = 0.985  # 137 of 139
+HELDOUT_FLAGGED_RECALL = 0.938  # 137 of 146
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
@@ -38,10 +38,7 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
     assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 80
     dev_tables = {c.table for c in columns if c.table}
     held_tables = {c.table for c in held}
-    # no held-out table is development data, except between rounds: a scored round moves into development
-    # whole (its notes say so) before the next independent round replaces heldout.jsonl
-    moved = {c.table for c in columns if c.note.startswith("round-14 held-out, now dev")}
-    assert not (dev_tables & held_tables) or held_tables == moved
+    assert not dev_tables & held_tables  # no held-out table is development data
 
 
 def test_development_set_figures_do_not_regress() -> None:
@@ -70,9 +67,9 @@ def test_heldout_set_precision_and_recall() -> None:
     assert report.recall >= HELDOUT_RECALL_FLOOR, report.summary()
     flagged = report.flagged
     assert flagged.precision >= HELDOUT_FLAGGED_PRECISION and flagged.recall >= HELDOUT_FLAGGED_RECALL, report.summary()
-    # round 14's six free-text columns with PII inside: five found with exactly their kinds at its first score (an
-    # SSN inside a KYC reviewer's comment reported as a national id: a false alarm and a miss at once)
-    assert report.text.fp <= 1 and report.text.tp >= 5, report.summary()
+    # round 15's five free-text columns with PII inside: three found with exactly their kinds at its first score (an
+    # SSN inside legacy comments reported as a national id, a phone inside Spanish remarks missed)
+    assert report.text.fp <= 2 and report.text.tp >= 3, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Round-15 held-out tables: exports a user of the lakehouse brings from the systems they already run.
 
-Run ``python -m lakehouse.ingest.pii.evalgen_round15 [OUT.jsonl]`` (default: ``heldout_round15.jsonl``
+Run ``python -m lakehouse.ingest.pii.evalgen_round15 [OUT.jsonl]`` (default: ``heldout.jsonl``
 beside this module). Written by an author who never opened the detector, its word lists, its tests, the
 development set or the other held-out files; read were only evaluation.py (JSONL format and scoring),
 evalgen_round11.py and evalgen_round11_values.py (label conventions and value makers, some imported) and
@@ -143,7 +143,7 @@ def write(path: Path, seed: int = SEED) -> int:
 
 
 def main(argv: list[str]) -> None:
-    out = Path(argv[0]) if argv else Path(__file__).with_name("heldout_round15.jsonl")
+    out = Path(argv[0]) if argv else Path(__file__).with_name("heldout.jsonl")
     print(f"{write(out)} columns -> {out}")
 
 

@@ -2,8 +2,8 @@
 
 Two sets: ``evalset.jsonl``, the development set (the rules were written and adjusted while looking at
 it, and it holds every earlier held-out round once its mistakes were read), and ``heldout.jsonl``,
-round 15, written by a hand that never read the rules, and scored only to report (docs/pii.md); until round 15
-replaces it the file still holds round 14 (evalgen_round14.py), which is development data now.
+round 15 (evalgen_round15.py), written by a hand that never read the rules, and scored only to report
+(docs/pii.md).
 
 One JSON object a line: ``{"name", "values": [...], "label": null | {"kind", "category"},
 "type"?: "date" | "timestamp", "split"?: "dev" | "test", "table"?: "t", "contains"?: ["email", ...],
