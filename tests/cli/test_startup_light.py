@@ -41,3 +41,29 @@ def test_the_collector_is_back_on_once_the_lakehouse_is_open(tmp_path) -> None: 
     proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120,
                           check=True)
     assert proc.stdout.split() == ["True", "True"]
+
+
+# What a file ingest from the shell never needs: each costs CPU before the first row is written (issue 11)
+_NOT_FOR_AN_INGEST = ("datafusion", "sqlglot", "fastapi", "httpx", "lakehouse.api", "lakehouse.mcp_server",
+                      "lakehouse.agents", "lakehouse.embeddings", "lakehouse.query", "lakehouse.vectors.spec",
+                      "lakehouse.profiles.spec")
+
+
+def test_a_file_ingest_imports_only_what_it_uses(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "people.csv"
+    source.write_text("id,name\n1,a\n2,b\n")
+    loaded = tmp_path / "loaded.json"
+    script = ("import atexit, json, sys\n"
+              "out = sys.argv[1]\n"
+              "atexit.register(lambda: open(out, 'w').write(json.dumps(sorted(sys.modules))))\n"
+              "from lakehouse.cli.main import run\n"
+              "sys.argv = ['lakehouse', '--data-dir', sys.argv[2], 'ingest', 'file', sys.argv[3], '--dataset', 'p']\n"
+              "run()\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(loaded), str(tmp_path / "lh"), str(source)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "ok 2 rows -> p v0" in proc.stderr
+    modules = json.loads(loaded.read_text())
+    extra = [m for m in modules if m.split(".")[0] in _NOT_FOR_AN_INGEST or m in _NOT_FOR_AN_INGEST
+             or any(m.startswith(f"{p}.") for p in _NOT_FOR_AN_INGEST)]
+    assert not extra, f"a file ingest imports {extra}"

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from lakehouse.app.base import LakehouseBase
 from lakehouse.errors import Conflict, Forbidden, InvalidInput
-from lakehouse.profiles.spec import ProfileManifest, ProfileSearchRequest, ProfileSpec
 from lakehouse.types import Actor
 
 if TYPE_CHECKING:
     from lakehouse.catalog.models_profiles import ProfileRow
     from lakehouse.profiles.activation import Activation
     from lakehouse.profiles.service import Profiles
+    from lakehouse.profiles.spec import ProfileManifest, ProfileSearchRequest, ProfileSpec  # loaded on first use
     from lakehouse.vectors.spec import IndexSpec
 
 
@@ -39,6 +39,8 @@ class ProfilesApi(LakehouseBase):
 
     # Records --------------------------------------------------------------------------------
     def create_profile(self, spec: ProfileSpec | Mapping[str, Any], actor: Actor | None = None) -> ProfileManifest:
+        from lakehouse.profiles.spec import ProfileSpec
+
         spec = spec if isinstance(spec, ProfileSpec) else ProfileSpec.model_validate(spec)
         with self._call(actor, "profile.create", spec.id) as (who, _):
             return self.profiles.create(who, spec)
@@ -75,6 +77,8 @@ class ProfilesApi(LakehouseBase):
 
     def profile_search(self, profile_id: str, request: ProfileSearchRequest | Mapping[str, Any],
                        actor: Actor | None = None) -> dict[str, Any]:
+        from lakehouse.profiles.spec import ProfileSearchRequest
+
         request = request if isinstance(request, ProfileSearchRequest) else ProfileSearchRequest.model_validate(
             request)
         with self._through(actor, "profile.search", profile_id) as (who, row):

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lakehouse.app.base import LakehouseBase
 from lakehouse.errors import NotFound
 from lakehouse.types import Actor
-from lakehouse.vectors.spec import (
-    AnnRequest,
-    AppendRequest,
-    AutotuneRequest,
-    ChampionRequest,
-    EvalRequest,
-    IndexManifest,
-    IndexSettingsPatch,
-    IndexSpec,
-    SearchRequest,
-    SearchResult,
-)
 from lakehouse.wire import JobInfo
+
+if TYPE_CHECKING:  # the models load with the first vector call, not with every lakehouse
+    from lakehouse.vectors.spec import (
+        AnnRequest,
+        AppendRequest,
+        AutotuneRequest,
+        ChampionRequest,
+        EvalRequest,
+        IndexManifest,
+        IndexSettingsPatch,
+        IndexSpec,
+        SearchRequest,
+        SearchResult,
+    )
 
 
 class VectorsApi(LakehouseBase):
@@ -28,6 +30,8 @@ class VectorsApi(LakehouseBase):
     def create_vector_index(self, spec: IndexSpec | Mapping[str, Any], *, wait: bool = True,
                             actor: Actor | None = None) -> JobInfo:
         """Build (or rebuild) an index: chunk, embed, store, build the HNSW graph. A job."""
+        from lakehouse.vectors.spec import IndexSpec
+
         spec = spec if isinstance(spec, IndexSpec) else IndexSpec.model_validate(spec)
         with self._call(actor, "vectors.create_index", spec.index_name) as (who, _):
             if spec.profile is not None:
@@ -50,6 +54,8 @@ class VectorsApi(LakehouseBase):
                            actor: Actor | None = None) -> IndexManifest:
         """Change what needs no rebuild: ``query_log`` (keep sampled search vectors as the live eval set),
         ``recall_target``; ``bucket`` moves the index there (copied, verified, switched, old copy deleted)."""
+        from lakehouse.vectors.spec import IndexSettingsPatch
+
         patch = patch if isinstance(patch, IndexSettingsPatch) else IndexSettingsPatch.model_validate(patch)
         with self._call(actor, "vectors.patch_index", name) as (who, _):
             self._writable_index(who, name)
@@ -63,6 +69,8 @@ class VectorsApi(LakehouseBase):
     def vector_search(self, index: str, query: str | None = None, *, vector: Sequence[float] | None = None,
                       k: int = 10, filter: str | None = None, per_chunk: bool = False,
                       actor: Actor | None = None) -> SearchResult:
+        from lakehouse.vectors.spec import SearchRequest
+
         request = SearchRequest(query=query, vector=list(vector) if vector is not None else None, k=k,
                                 filter=filter, per_chunk=per_chunk)
         return self.search_vectors(index, request, actor=actor)
@@ -70,6 +78,8 @@ class VectorsApi(LakehouseBase):
     def search_vectors(self, index: str, request: SearchRequest | Mapping[str, Any],
                        actor: Actor | None = None) -> SearchResult:
         """``vector_search`` taking the whole request body (``ef_search``, ``exact`` too)."""
+        from lakehouse.vectors.spec import SearchRequest
+
         request = request if isinstance(request, SearchRequest) else SearchRequest.model_validate(request)
         with self._call(actor, "vectors.search", index) as (who, _):
             return self.vectors.search(who, index, request)
@@ -88,6 +98,8 @@ class VectorsApi(LakehouseBase):
 
     def evaluate_vector_index(self, index: str, request: EvalRequest | Mapping[str, Any] | None = None,
                               actor: Actor | None = None) -> dict[str, Any]:
+        from lakehouse.vectors.spec import EvalRequest
+
         request = request if isinstance(request, EvalRequest) else EvalRequest.model_validate(request or {})
         with self._call(actor, "vectors.evaluate", index) as (who, _):
             self._writable_index(who, index)
@@ -100,6 +112,8 @@ class VectorsApi(LakehouseBase):
 
     def autotune_vector_index(self, index: str, request: AutotuneRequest | Mapping[str, Any] | None = None, *,
                               wait: bool = True, actor: Actor | None = None) -> JobInfo:
+        from lakehouse.vectors.spec import AutotuneRequest
+
         request = request if isinstance(request, AutotuneRequest) else AutotuneRequest.model_validate(request or {})
         with self._call(actor, "vectors.autotune", index) as (who, _):
             self._writable_index(who, index)
@@ -112,6 +126,8 @@ class VectorsApi(LakehouseBase):
 
     def set_vector_champion(self, index: str, request: ChampionRequest | Mapping[str, Any],
                             actor: Actor | None = None) -> dict[str, Any]:
+        from lakehouse.vectors.spec import ChampionRequest
+
         request = request if isinstance(request, ChampionRequest) else ChampionRequest.model_validate(request)
         with self._call(actor, "vectors.set_champion", index) as (who, _):
             self._writable_index(who, index)
@@ -128,6 +144,8 @@ class VectorsApi(LakehouseBase):
     def append_vectors(self, index: str, request: AppendRequest | Mapping[str, Any],
                        actor: Actor | None = None) -> dict[str, Any]:
         """Add rows to the index alone (texts embedded by its embedder); lance appends a fragment."""
+        from lakehouse.vectors.spec import AppendRequest
+
         request = request if isinstance(request, AppendRequest) else AppendRequest.model_validate(request)
         with self._call(actor, "vectors.append", index) as (who, scope):
             self._writable_index(who, index)
@@ -148,6 +166,8 @@ class VectorsApi(LakehouseBase):
     def rebuild_vector_ann(self, index: str, request: AnnRequest | Mapping[str, Any] | None = None, *,
                            wait: bool = True, actor: Actor | None = None) -> JobInfo:
         """Rebuild the ANN structure (HNSW m/ef_construction or IVF_PQ num_partitions/num_sub_vectors). A job."""
+        from lakehouse.vectors.spec import AnnRequest
+
         request = request if isinstance(request, AnnRequest) else AnnRequest.model_validate(request or {})
         with self._call(actor, "vectors.ann", index) as (who, _):
             self._writable_index(who, index)

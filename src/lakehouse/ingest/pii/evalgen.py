@@ -4,8 +4,9 @@ Seeded Faker data plus hand-written lists; the output is committed, so a Faker u
 only when someone regenerates it (the committed file is the reference: with the pinned Faker, 12 of the
 first 189 columns already come out with other values). Labels come from what each column *is*, written
 before the detector was scored on it; every third of the first columns is the "test" split. The tables
-of evalgen_tables.py (issue 11's kinds) follow, in "dev". All of it is development data: the held-out
-set is evalgen_heldout.py (round 7).
+of evalgen_tables.py (issue 11's kinds) and every earlier held-out round (evalgen_round1..14.py) follow, in
+"dev". All of it is development data: the held-out sets are rounds 15 and 16 (evalgen_round15.py,
+evalgen_round16.py), which this module never composes.
 """
 
 from __future__ import annotations
