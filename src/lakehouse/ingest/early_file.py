@@ -11,7 +11,6 @@ reports, at the same point). Memory stays bounded by ``ingest.readahead_mb`` of 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +56,7 @@ class EarlyFile:
 
     def _run(self) -> None:
         from lakehouse.ingest.readers import open_source
+        from lakehouse.ingest.seen import content_hash
 
         key = self._key
         reader: SourceReader | None = None
@@ -64,8 +64,8 @@ class EarlyFile:
             reader = open_source(key.path, format=key.format, encoding=key.encoding, delimiter=key.delimiter,
                                  on_error=key.on_error, limits=self._limits)  # type: ignore[arg-type]
             reader.read_ahead(self._limits.readahead_mb << 20)
-            with open(key.path, "rb") as handle:  # the same bytes the ingest's own hash would read
-                sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+            with open(key.path, "rb") as handle:  # the ingest's own hash of the same bytes
+                sha256 = content_hash(handle)
             started = StartedFile(reader, sha256)
         except BaseException:  # noqa: BLE001 - the normal path repeats the step and reports its own error
             if reader is not None:

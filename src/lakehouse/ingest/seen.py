@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from lakehouse.catalog.store import CatalogStore
 from lakehouse.types import WriteMode
+
+if TYPE_CHECKING:  # content_hash runs on the CLI's early-read thread, before the catalog is imported
+    from lakehouse.catalog.store import CatalogStore
 
 _CHUNK = 1 << 20
 _REPLACING = ("overwrite", "restore", "create")
