@@ -48,7 +48,7 @@ _LEGAL_FORM: Final = re.compile(
     r"pty\.? ltd|pty|pvt\.? ltd|lp|llp|corp|co\.? ltd|k\.k|kk|tbk|pt|cv|ltda|s\.a|s\.a\.s|a\.ş|ooo|ооо|оао|зао|пао|"
     r"ао|тов|пат|ат|ип|有限公司|股份有限公司|株式会社|合同会社)\.?$", re.IGNORECASE)
 _PHONE_CHARS: Final = re.compile(r"^(?:\+|00)?\d[\d \-.()/]{6,20}$")
-DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
+_DATE_SHAPE: Final = re.compile(r"^\d[\d./\- ]{5,10}\.?$")
 _INTERNATIONAL: Final = 0.15  # share of phones written with their country code: the column names its country
 
 
@@ -129,12 +129,19 @@ def _phones(items: list[str], about_people: bool = False) -> str | None:
            f"{'/'.join(sorted(regions))}" if valid >= (_HALF if about_people else _RATE) * len(items) else None
 
 
+def date_years(kind: str, items: Sequence[Any]) -> list[int] | None:
+    """The years of a column that holds dates (most values written as one), or None: what both birth-date rules
+    (here and people_values) judge."""
+    if kind == "str" and sum(bool(_DATE_SHAPE.match(str(v))) for v in items) < _RATE * len(items):
+        return None
+    years = [y for y in map(_year, items) if y is not None]
+    return years if len(years) >= _RATE * len(items) else None
+
+
 def _birth_dates(values: Values) -> str | None:
     """Dates spread over decades, half of them 25-90 years ago and few recent: birth dates, not events'."""
-    if values.kind == "str" and sum(bool(DATE_SHAPE.match(v)) for v in values.items) < _RATE * len(values.items):
-        return None
-    years = [y for y in map(year_of, values.items) if y is not None]
-    if len(years) < _RATE * len(values.items):
+    years = date_years(values.kind, values.items)
+    if years is None:
         return None
     ages = [date.today().year - y for y in years]
     if min(ages) < 0 or max(ages) > 115 or len(set(years)) < 10 or max(years) - min(years) < 30:
@@ -149,7 +156,7 @@ _YMD: Final = re.compile(r"^(\d{4})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{1,2})\.?$|^(
 _DMY: Final = re.compile(r"^(\d{1,2})[./\- ]\s?(\d{1,2})[./\- ]\s?(\d{4})\.?$")
 
 
-def year_of(value: Any) -> int | None:
+def _year(value: Any) -> int | None:
     """The year of a date written day first, month first or year first (the year is what ages need)."""
     if isinstance(value, datetime):
         return value.year if (value.hour, value.minute, value.second) == (0, 0, 0) else None
@@ -337,7 +344,7 @@ def _company_beside_contact(columns: Mapping[str, Sequence[str]], samples: Mappi
             and not _person_worded(n)}
 
 
-_MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])
+MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])  # findings that speak of money
 _BANK_WORDS: Final = frozenset(["bank", "iban", "bic", "swift", "sort", "routing", "bsb", "ifsc", "clabe", "deposit",
                                 "payout", "payee", "transit", "payroll", "wage", "wages", "salary", "pay"])
 
@@ -348,7 +355,7 @@ def _service_accounts(columns: Mapping[str, Sequence[str]], found: Mapping[str, 
     accounts = {n for n, f in found.items() if f.category == "bank_account" and "'account number'" in f.evidence}
     if not accounts or len(columns) < 4:
         return set()
-    if any(f.category in _MONEY for n, f in found.items() if n not in accounts):
+    if any(f.category in MONEY for n, f in found.items() if n not in accounts):
         return set()
     if any(set(tokenize(n)) & _BANK_WORDS for name in columns for n in columns[name]):
         return set()

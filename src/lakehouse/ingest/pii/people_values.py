@@ -22,7 +22,7 @@ from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, best_hint, fin
 from lakehouse.ingest.pii.name_rules import NON_PERSON_QUALIFIERS
 from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.people import first_names, last_names
-from lakehouse.ingest.pii.people_table import DATE_SHAPE, anchored, other_identifier, year_of
+from lakehouse.ingest.pii.people_table import MONEY, anchored, date_years, other_identifier
 from lakehouse.ingest.pii.sampling import Values
 from lakehouse.ingest.pii.validators import VALIDATORS
 
@@ -38,7 +38,6 @@ _SOME_KNOWN: Final = 0.5
 _MOSTLY: Final = 0.7
 _YOUNG_SPREAD: Final = 5  # years over which a register's young members were born
 _RECENT: Final = 4  # nobody in the table was born in the last years: a class of its own, not events
-_MONEY: Final = frozenset(["bank_account", "iban", "salary", "credit_card"])
 _BANK_WORDS: Final = frozenset(["bank", "payout", "payee", "settlement", "disbursement", "disb", "salary", "wage",
                                 "payroll", "loan", "repay", "deposit", "iban"])
 # An identity number as people write it: digits, maybe a check letter or two at either end (923214723V, 7672610P).
@@ -92,10 +91,8 @@ def _ends_other(items: Sequence[object], other: Sequence[object]) -> float:
 def _young_birth_dates(values: Values) -> str | None:
     """Dates over several years, none recent, the people mostly under 25 (the other birth rule's floor)."""
     items = _capped(values.items)
-    if values.kind == "str" and sum(bool(DATE_SHAPE.match(str(v))) for v in items) < _RATE * len(items):
-        return None
-    years = [y for y in map(year_of, items) if y is not None]
-    if len(years) < _RATE * len(items) or len(set(years)) < _YOUNG_SPREAD:
+    years = date_years(values.kind, items)
+    if years is None or len(set(years)) < _YOUNG_SPREAD:
         return None
     ages = [date.today().year - y for y in years]
     if min(ages) <= _RECENT or max(ages) > 30 or max(years) - min(years) < _YOUNG_SPREAD - 1:
@@ -193,7 +190,7 @@ def value_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str, V
         if len(young) == 1:  # one such column: two would be events of the same register as well
             name, evidence = young[0]
             out[name] = finding(columns[name], "date_of_birth", 0.7, f"beside a person's data, {evidence}")
-    moneyed = any(f.category in _MONEY for f in found.values()) or any(
+    moneyed = any(f.category in MONEY for f in found.values()) or any(
         set(tokenize(n)) & _BANK_WORDS for names in columns.values() for n in names)
     for name in free:
         if name in out or not moneyed or names_business(name):
