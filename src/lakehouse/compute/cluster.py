@@ -41,14 +41,6 @@ def split_address(address: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def import_pandas_first() -> None:
-    """Run by every worker of our job as it starts: Ray Data imports pandas inside tasks while Ray's import
-    thread may be importing it too, and the loser fails with "partially initialized module 'pandas'" (a
-    task failed so under load here; ray-project/ray#32435). Imported once, first, there is nothing to race."""
-    import pandas  # noqa: F401
-    import ray.data  # noqa: F401
-
-
 def join(address: str) -> Any:
     """Make this process a driver of the Ray cluster at ``address`` (once: Ray keeps one connection per
     process), with Ray's logging and Ray Data's progress output kept out of ours. The caller has checked the
@@ -67,8 +59,7 @@ def join(address: str) -> Any:
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         try:
             ray.init(address=address, namespace="lakehouse", logging_level=logging.WARNING,
-                     log_to_driver=False, configure_logging=False,
-                     runtime_env={"worker_process_setup_hook": import_pandas_first})
+                     log_to_driver=False, configure_logging=False)
         except Exception as exc:  # noqa: BLE001 - any failure to join is "cluster unavailable"
             raise ComputeUnavailable(f"Cannot connect to {described}: {type(exc).__name__}: {exc}") from exc
         _connected["address"] = address
