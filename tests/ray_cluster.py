@@ -30,10 +30,20 @@ OBJECT_STORE_BYTES = 96 * 1024 * 1024
 START_TIMEOUT = 90.0
 
 
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free loopback port not handed out before in this process: a cluster takes sixteen, one after another,
+    and the kernel may offer a port it just offered (Ray then fails to start: "port ... used by other
+    components")."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def _ray_binary() -> str:
