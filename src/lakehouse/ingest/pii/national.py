@@ -2,60 +2,84 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from stdnum.ar import cuit as ar_cuit
-from stdnum.at import vnr as at_vnr
-from stdnum.be import nn as be_nn
-from stdnum.bg import egn as bg_egn
-from stdnum.br import cnpj as br_cnpj
-from stdnum.br import cpf as br_cpf
-from stdnum.ca import sin as ca_sin
-from stdnum.ch import ssn as ch_ssn
-from stdnum.cl import rut as cl_rut
-from stdnum.cn import ric as cn_ric
-from stdnum.cz import rc as cz_rc
-from stdnum.de import idnr as de_idnr
-from stdnum.dk import cpr as dk_cpr
-from stdnum.ee import ik as ee_ik
-from stdnum.es import cif as es_cif
-from stdnum.es import dni as es_dni
-from stdnum.es import nie as es_nie
-from stdnum.fi import hetu as fi_hetu
-from stdnum.fr import nir as fr_nir
-from stdnum.gb import nhs as gb_nhs
-from stdnum.gr import amka as gr_amka
-from stdnum.hr import oib as hr_oib
-from stdnum.id import nik as id_nik
-from stdnum.id import npwp as id_npwp
-from stdnum.ie import pps as ie_pps
-from stdnum.il import idnr as il_idnr
-from stdnum.in_ import aadhaar as in_aadhaar
-from stdnum.in_ import pan as in_pan
-from stdnum.is_ import kennitala as is_kennitala
-from stdnum.it import codicefiscale as it_cf
-from stdnum.jp import in_ as jp_in
-from stdnum.kr import rrn as kr_rrn
-from stdnum.lt import asmens as lt_asmens
-from stdnum.mx import curp as mx_curp
-from stdnum.mx import rfc as mx_rfc
-from stdnum.nl import bsn as nl_bsn
-from stdnum.no import fodselsnummer as no_fnr
-from stdnum.nz import ird as nz_ird
-from stdnum.pl import nip as pl_nip
-from stdnum.pl import pesel as pl_pesel
-from stdnum.pt import nif as pt_nif
-from stdnum.ro import cnp as ro_cnp
-from stdnum.ru import inn as ru_inn
-from stdnum.se import personnummer as se_pnr
-from stdnum.si import emso as si_emso
-from stdnum.th import pin as th_pin
-from stdnum.tr import tckimlik as tr_tckimlik
-from stdnum.us import itin as us_itin
-from stdnum.us import ssn as us_ssn
-from stdnum.za import idnr as za_idnr
+
+class _StdnumCheck:
+    """``stdnum.<module>.is_valid``, imported on its first call: the ~45 modules cost ~30 ms to load, and most
+    tables never hold a value shaped like a national id."""
+
+    __slots__ = ("_check", "module")
+
+    def __init__(self, module: str):
+        self.module = module
+        self._check: Callable[[str], bool] | None = None
+
+    def __call__(self, text: str) -> bool:
+        if self._check is None:
+            self._check = importlib.import_module(f"stdnum.{self.module}").is_valid
+        return bool(self._check(text))
+
+
+def stdnum_check(module: str) -> Callable[[str], bool]:
+    """python-stdnum's validator for ``module`` (``"fr.nir"``), loaded when first used."""
+    return _StdnumCheck(module)
+
+
+ar_cuit = stdnum_check("ar.cuit")
+at_vnr = stdnum_check("at.vnr")
+be_nn = stdnum_check("be.nn")
+bg_egn = stdnum_check("bg.egn")
+br_cnpj = stdnum_check("br.cnpj")
+br_cpf = stdnum_check("br.cpf")
+ca_sin = stdnum_check("ca.sin")
+ch_ssn = stdnum_check("ch.ssn")
+cl_rut = stdnum_check("cl.rut")
+cn_ric = stdnum_check("cn.ric")
+cz_rc = stdnum_check("cz.rc")
+de_idnr = stdnum_check("de.idnr")
+dk_cpr = stdnum_check("dk.cpr")
+ee_ik = stdnum_check("ee.ik")
+es_cif = stdnum_check("es.cif")
+es_dni = stdnum_check("es.dni")
+es_nie = stdnum_check("es.nie")
+fi_hetu = stdnum_check("fi.hetu")
+fr_nir = stdnum_check("fr.nir")
+gb_nhs = stdnum_check("gb.nhs")
+gr_amka = stdnum_check("gr.amka")
+hr_oib = stdnum_check("hr.oib")
+id_nik = stdnum_check("id.nik")
+id_npwp = stdnum_check("id.npwp")
+ie_pps = stdnum_check("ie.pps")
+il_idnr = stdnum_check("il.idnr")
+in_aadhaar = stdnum_check("in_.aadhaar")
+in_pan = stdnum_check("in_.pan")
+is_kennitala = stdnum_check("is_.kennitala")
+it_cf = stdnum_check("it.codicefiscale")
+jp_in = stdnum_check("jp.in_")
+kr_rrn = stdnum_check("kr.rrn")
+lt_asmens = stdnum_check("lt.asmens")
+mx_curp = stdnum_check("mx.curp")
+mx_rfc = stdnum_check("mx.rfc")
+nl_bsn = stdnum_check("nl.bsn")
+no_fnr = stdnum_check("no.fodselsnummer")
+nz_ird = stdnum_check("nz.ird")
+pl_nip = stdnum_check("pl.nip")
+pl_pesel = stdnum_check("pl.pesel")
+pt_nif = stdnum_check("pt.nif")
+ro_cnp = stdnum_check("ro.cnp")
+ru_inn = stdnum_check("ru.inn")
+se_pnr = stdnum_check("se.personnummer")
+si_emso = stdnum_check("si.emso")
+th_pin = stdnum_check("th.pin")
+tr_tckimlik = stdnum_check("tr.tckimlik")
+us_itin = stdnum_check("us.itin")
+us_ssn = stdnum_check("us.ssn")
+za_idnr = stdnum_check("za.idnr")
+
 
 # UK National Insurance numbers have no check digit; the prefix rules exclude most random letter pairs.
 _NINO = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
@@ -75,15 +99,15 @@ def _compact(text: str) -> str:
 
 # Tax ids that say whether their holder is a natural or a legal person: a company's is not personal data.
 def _person_rfc(text: str) -> bool:
-    return len(_compact(text)) in (10, 13) and mx_rfc.is_valid(text)
+    return len(_compact(text)) in (10, 13) and mx_rfc(text)
 
 
 def _person_pan(text: str) -> bool:
-    return in_pan.is_valid(text) and _compact(text)[3] == "P"  # the fourth letter: P individual, C company, ...
+    return in_pan(text) and _compact(text)[3] == "P"  # the fourth letter: P individual, C company, ...
 
 
 def _person_cuit(text: str) -> bool:
-    return ar_cuit.is_valid(text) and _compact(text)[:2] in ("20", "23", "24", "27")  # 30, 33, 34: companies
+    return ar_cuit(text) and _compact(text)[:2] in ("20", "23", "24", "27")  # 30, 33, 34: companies
 
 
 def _ir_melli(text: str) -> bool:
@@ -104,39 +128,39 @@ def _hu_tax_id(text: str) -> bool:
 
 def _company_id(text: str) -> bool:
     compact = _compact(text)
-    return (len(compact) == 12 and mx_rfc.is_valid(text)) or (len(compact) == 14 and br_cnpj.is_valid(text)) or (
-        compact[:1].isalpha() and es_cif.is_valid(text) and not es_nie.is_valid(text)) or (
-        in_pan.is_valid(text) and compact[3] != "P") or (ar_cuit.is_valid(text) and compact[:2] in ("30", "33", "34"))
+    return (len(compact) == 12 and mx_rfc(text)) or (len(compact) == 14 and br_cnpj(text)) or (
+        compact[:1].isalpha() and es_cif(text) and not es_nie(text)) or (
+        in_pan(text) and compact[3] != "P") or (ar_cuit(text) and compact[:2] in ("30", "33", "34"))
 
 
 # Numbers whose format and check digits make a chance match unlikely: these may flag a column alone.
 # (A birth date inside the number, two check digits, or letters in fixed places; never Luhn alone.)
 _DISTINCTIVE: Final[tuple[Callable[[str], bool], ...]] = (
-    it_cf.is_valid, es_dni.is_valid, es_nie.is_valid, mx_curp.is_valid, _person_rfc, _person_pan, _nino,
-    lambda t: bool(_CPF_FORMATTED.match(t)) and br_cpf.is_valid(t),
-    lambda t: bool(_DATED.match(t)) and (fi_hetu.is_valid(t) or se_pnr.is_valid(t) or kr_rrn.is_valid(t)
-                                         or dk_cpr.is_valid(t)),
-    lambda t: len(t) == 18 and cn_ric.is_valid(t),
-    lambda t: bool(_AHV.match(t)) and ch_ssn.is_valid(t),
-    lambda t: bool(_BIRTH_SLASH.match(t)) and (cz_rc.is_valid(t)),
-    lambda t: t.isdigit() and len(t) == 13 and (ro_cnp.is_valid(t) or si_emso.is_valid(t) or za_idnr.is_valid(t)),
-    lambda t: t.isdigit() and len(t) == 11 and (no_fnr.is_valid(t) or tr_tckimlik.is_valid(t)
-                                                or ee_ik.is_valid(t) or lt_asmens.is_valid(t)),
-    lambda t: t.isdigit() and len(t) == 10 and (bg_egn.is_valid(t) or is_kennitala.is_valid(t)),
+    it_cf, es_dni, es_nie, mx_curp, _person_rfc, _person_pan, _nino,
+    lambda t: bool(_CPF_FORMATTED.match(t)) and br_cpf(t),
+    lambda t: bool(_DATED.match(t)) and (fi_hetu(t) or se_pnr(t) or kr_rrn(t)
+                                         or dk_cpr(t)),
+    lambda t: len(t) == 18 and cn_ric(t),
+    lambda t: bool(_AHV.match(t)) and ch_ssn(t),
+    lambda t: bool(_BIRTH_SLASH.match(t)) and (cz_rc(t)),
+    lambda t: t.isdigit() and len(t) == 13 and (ro_cnp(t) or si_emso(t) or za_idnr(t)),
+    lambda t: t.isdigit() and len(t) == 11 and (no_fnr(t) or tr_tckimlik(t)
+                                                or ee_ik(t) or lt_asmens(t)),
+    lambda t: t.isdigit() and len(t) == 10 and (bg_egn(t) or is_kennitala(t)),
 )
 # Plain digit runs with one check digit: confirm a name rule, too easy to hit by chance on their own.
 _CONFIRMING: Final[tuple[Callable[[str], bool], ...]] = (
-    fr_nir.is_valid, nl_bsn.is_valid, ca_sin.is_valid, de_idnr.is_valid, in_aadhaar.is_valid,
-    pl_pesel.is_valid,
-    se_pnr.is_valid, fi_hetu.is_valid, dk_cpr.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid,
-    za_idnr.is_valid, us_ssn.is_valid, us_itin.is_valid, br_cpf.is_valid, hr_oib.is_valid, at_vnr.is_valid,
-    ie_pps.is_valid, cl_rut.is_valid, _person_cuit, gb_nhs.is_valid, nz_ird.is_valid, pt_nif.is_valid,
-    gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid, is_kennitala.is_valid,
-    id_nik.is_valid, lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, cz_rc.is_valid,
+    fr_nir, nl_bsn, ca_sin, de_idnr, in_aadhaar,
+    pl_pesel,
+    se_pnr, fi_hetu, dk_cpr, no_fnr, be_nn, kr_rrn,
+    za_idnr, us_ssn, us_itin, br_cpf, hr_oib, at_vnr,
+    ie_pps, cl_rut, _person_cuit, gb_nhs, nz_ird, pt_nif,
+    gr_amka, ro_cnp, tr_tckimlik, bg_egn, is_kennitala,
+    id_nik, lt_asmens, ee_ik, si_emso, cz_rc,
     # tax numbers people have: Polish NIP, Japan's My Number, a Russian person's INN (12 digits), Indonesian NPWP
-    pl_nip.is_valid, jp_in.is_valid, lambda t: len(t) == 12 and ru_inn.is_valid(t), id_npwp.is_valid,
+    pl_nip, jp_in, lambda t: len(t) == 12 and ru_inn(t), id_npwp,
     # Israel's teudat zehut, Thailand's personal number, Iran's kod-e melli, Hungary's personal tax number
-    il_idnr.is_valid, th_pin.is_valid, _ir_melli, _hu_tax_id,
+    il_idnr, th_pin, _ir_melli, _hu_tax_id,
 )
 
 
@@ -191,11 +215,11 @@ def is_company_tax_id(value: Any) -> bool:
 # its values is that country's id. Checks of a date and a serial alone (US SSN, Danish CPR, Indonesian NIK) pass
 # most digit runs of their length, so they only ever confirm a header.
 _CHECK_DIGIT: Final[tuple[Callable[[str], bool], ...]] = (
-    fr_nir.is_valid, nl_bsn.is_valid, ca_sin.is_valid, de_idnr.is_valid, in_aadhaar.is_valid, pl_pesel.is_valid,
-    se_pnr.is_valid, fi_hetu.is_valid, no_fnr.is_valid, be_nn.is_valid, kr_rrn.is_valid, za_idnr.is_valid,
-    br_cpf.is_valid, at_vnr.is_valid, gr_amka.is_valid, ro_cnp.is_valid, tr_tckimlik.is_valid, bg_egn.is_valid,
-    lt_asmens.is_valid, ee_ik.is_valid, si_emso.is_valid, jp_in.is_valid, cn_ric.is_valid, il_idnr.is_valid,
-    th_pin.is_valid, _hu_tax_id,
+    fr_nir, nl_bsn, ca_sin, de_idnr, in_aadhaar, pl_pesel,
+    se_pnr, fi_hetu, no_fnr, be_nn, kr_rrn, za_idnr,
+    br_cpf, at_vnr, gr_amka, ro_cnp, tr_tckimlik, bg_egn,
+    lt_asmens, ee_ik, si_emso, jp_in, cn_ric, il_idnr,
+    th_pin, _hu_tax_id,
 )
 # Left out, so they only confirm a header: numbers companies have too (Polish NIP, Croatian OIB, Chilean RUT, New
 # Zealand IRD, Portuguese NIF, Icelandic kennitala: a register of firms beside their directors), and checks an

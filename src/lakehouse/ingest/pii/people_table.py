@@ -14,9 +14,7 @@ import statistics
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, Final
-
-import phonenumbers
+from typing import TYPE_CHECKING, Any, Final
 
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, best_hint, finding
 from lakehouse.ingest.pii.groups import is_birth_year, is_day_of_month
@@ -25,6 +23,9 @@ from lakehouse.ingest.pii.name_rules import OTHER_IDENTIFIERS
 from lakehouse.ingest.pii.names import names_business, tokenize
 from lakehouse.ingest.pii.national import check_digit_ids, passes
 from lakehouse.ingest.pii.sampling import Values
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 # Columns confidently about a person: with one of these flagged, the table is a table of people.
 _ANCHORS: Final = frozenset(["person_name", "national_id", "email", "passport", "ssn"])
@@ -75,6 +76,8 @@ def _unbracketed(text: str) -> str:
 
 
 def _parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers  # loaded for a column that passed the phone gates, not for every table
+
     try:
         return phonenumbers.parse("+" + text[2:] if text.startswith("00") else text, region)
     except phonenumbers.NumberParseException:
@@ -83,6 +86,8 @@ def _parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
 
 def _regions(items: Sequence[str]) -> set[str]:
     """The countries of the numbers written internationally (+30, 0030): the others are national ones there."""
+    import phonenumbers
+
     out: set[str] = set()
     for text in items:
         if text.startswith(("+", "00")):
@@ -96,6 +101,8 @@ def _regions(items: Sequence[str]) -> set[str]:
 def _valid_phone(text: str, regions: set[str]) -> bool:
     if not _PHONE_CHARS.match(text):
         return False
+    import phonenumbers
+
     if text.startswith(("+", "00")):
         number = _parse(text, None)
         return number is not None and phonenumbers.is_valid_number(number)

@@ -14,11 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from stdnum.in_ import aadhaar
-
 from lakehouse.governance.entities import ENTITY_KINDS, passes
 from lakehouse.ingest.pii.detector import TextPii
-from lakehouse.ingest.pii.national import is_distinctive_national_id
+from lakehouse.ingest.pii.national import in_aadhaar, is_distinctive_national_id
 from lakehouse.ingest.pii.sampling import Values
 from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_phone, is_ssn
 
@@ -47,7 +45,7 @@ def is_prose(items: list[Any]) -> bool:
 def _national(span: str) -> bool:
     """US SSN rules, or a national id whose format and check digit make a chance match unlikely."""
     if _GROUPS_OF_FOUR.match(span):
-        return aadhaar.is_valid(span)
+        return in_aadhaar(span)
     return is_ssn(span) or is_distinctive_national_id(span)
 
 

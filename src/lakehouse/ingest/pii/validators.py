@@ -4,6 +4,9 @@ Each category has a lenient ``check`` (used when the column name already points 
 where the values alone are distinctive enough, a ``strict`` check that may flag a column by itself.
 Values arrive as Python objects (``str`` stripped of blanks, ``int``, ``float``, ``Decimal``, ``date``,
 ``datetime``); a validator only judges the value kinds it lists.
+
+The checking libraries (email_validator, phonenumbers, python-stdnum: ~0.1 s of imports) load on the first
+value that reaches them past its cheap shape test: a table with no such values never imports them.
 """
 
 from __future__ import annotations
@@ -16,14 +19,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from stdnum import iban as std_iban
-from stdnum import luhn
-from stdnum.us import ssn as us_ssn
-
 from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
-from lakehouse.ingest.pii.national import is_company_tax_id, is_distinctive_national_id, is_national_id
+from lakehouse.ingest.pii.national import is_company_tax_id, is_distinctive_national_id, is_national_id, stdnum_check
 from lakehouse.ingest.pii.people import (
     is_handle_list,
     is_known_name_part,
@@ -73,6 +70,8 @@ _EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def is_email(value: Any) -> bool:
     if not isinstance(value, str) or not _EMAIL_SHAPE.match(value):
         return False
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -105,6 +104,8 @@ _TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN", "JP", "KR", "AU")
 
 
 def _valid_phone(text: str, region: str | None) -> bool:
+    import phonenumbers
+
     try:
         return bool(phonenumbers.is_valid_number(phonenumbers.parse(text, region)))
     except phonenumbers.NumberParseException:
@@ -120,8 +121,8 @@ def is_phone(value: Any) -> bool:
         return False
     if not 7 <= sum(c.isdigit() for c in value) <= 15:
         return False
-    if value.startswith("00"):
-        return _valid_phone("+" + value[2:], None)
+    if value.startswith("00"):  # no country code starts with 0: 00001234 is no number, libphonenumber unloaded
+        return value[2] != "0" and _valid_phone("+" + value[2:], None)
     if _valid_phone(value, "US"):
         return True
     if value.isdigit() and 11 <= len(value) <= 15 and value[0] != "0":  # an MSISDN: 41791234567
@@ -148,16 +149,17 @@ def is_formatted_phone(value: Any) -> bool:
 # --- SSN -----------------------------------------------------------------------------------------
 _SSN_LOOSE = re.compile(r"^\d{3}[- ]?\d{2}[- ]?\d{4}$")
 _SSN_DASHED = re.compile(r"^\d{3}-\d{2}-\d{4}$")
+_US_SSN, _LUHN, _IBAN = stdnum_check("us.ssn"), stdnum_check("luhn"), stdnum_check("iban")
 
 
 def is_ssn(value: Any) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
-        return 0 < value < 1_000_000_000 and us_ssn.is_valid(f"{value:09d}")
-    return isinstance(value, str) and bool(_SSN_LOOSE.match(value)) and us_ssn.is_valid(value)
+        return 0 < value < 1_000_000_000 and _US_SSN(f"{value:09d}")
+    return isinstance(value, str) and bool(_SSN_LOOSE.match(value)) and _US_SSN(value)
 
 
 def is_dashed_ssn(value: Any) -> bool:
-    return isinstance(value, str) and bool(_SSN_DASHED.match(value)) and us_ssn.is_valid(value)
+    return isinstance(value, str) and bool(_SSN_DASHED.match(value)) and _US_SSN(value)
 
 
 # --- payment cards -------------------------------------------------------------------------------
@@ -179,12 +181,12 @@ def is_card_number(value: Any) -> bool:
     if digits is None or not 13 <= len(digits) <= 19:
         return False
     known = any(lo <= int(digits[:n]) <= hi and len(digits) in lengths for lo, hi, n, lengths in _IIN)
-    return known and luhn.is_valid(digits)
+    return known and _LUHN(digits)
 
 
 # --- bank ----------------------------------------------------------------------------------------
 def is_iban(value: Any) -> bool:
-    return isinstance(value, str) and std_iban.is_valid(value)
+    return isinstance(value, str) and _IBAN(value)
 
 
 def is_bank_account(value: Any) -> bool:
