@@ -166,7 +166,8 @@ def phrases() -> list[tuple[str, str | None]]:
     # dialled, the business's own line
     add("phone", "ani", "ani number", "caller ani", "clid", "calling line id", "calling line identity", "cli number")
     add(None, "dnis", "dialed number", "dialled number", "dialed number identification")
-    add(None, "date income", "time income")  # fecha/hora de ingreso: the day someone joined or was admitted
+    # fecha/hora de ingreso, data de ingresso: the day someone joined or was admitted, not an income
+    add(None, "date income", "date de income", "date do income", "date da income", "time income", "time de income")
     add("phone", "phone", "phone number", "telephone", "tel", "mobile", "mobile number", "fax", "cell",
         "cell phone", "cell number", "msisdn", "ph number", "home ph", "work ph", "cell ph", "mobile ph",
         "contact number", "tel number", "telephone number", "ph", "contact ph", "emergency ph")
