@@ -16,15 +16,31 @@ from typing import Final
 from lakehouse.ingest.pii.categories import kind_and_sensitivity
 from lakehouse.ingest.pii.detector import MIN_VALUES, PiiFinding, finding
 from lakehouse.ingest.pii.name_words_more import LAB_UNITS
-from lakehouse.ingest.pii.names import names_business, tokenize
+from lakehouse.ingest.pii.names import names_business, phi_qualified, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
+from lakehouse.ingest.pii.validators import is_salary_amount
 
 _DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident"])
 _KIND_WORDS: Final = frozenset(["type", "kind", "category"])
 _NUMBER_WORDS: Final = frozenset(["number", "value", "identifier"])
 _DOC_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-/.]{3,19}$")
 _HEALTH_IDS: Final = frozenset(["chart", "member", "subscriber", "beneficiary", "insurance", "insured", "medicare",
-                                "medicaid", "enrollee", "policy", "plan", "mrn"])
+                                "medicaid", "enrollee", "policy", "plan", "mrn",
+                                # a patient's file and a health insurer's member in other languages (N° dossier,
+                                # n° de expediente, cartella clinica, journalnummer, mutuelle, Krankenkasse)
+                                "dossier", "expediente", "cartella", "journal", "journalnummer", "mutuelle", "mutua",
+                                "krankenkasse", "kasse", "zorgverzekeraar", "convenio"])
+# What a visit is for, and what was done (motif, motivo, Åtgärd, acte, Eingriff): health data in a table with
+# some (a diagnosis, a patient named in a header), any reason or action elsewhere
+_VISIT_WORDS: Final = frozenset(["reason", "procedure", "procedimiento", "procedimento", "acte", "actes",
+                                 "intervention", "intervencion", "intervento", "eingriff", "ingrepp", "atgard",
+                                 "toimenpide", "zabieg", "behandlingsatgard", "vardatgard"])
+_VISIT_QUALIFIERS: Final = frozenset(["visit", "appointment", "admission", "medical", "clinical", "patient"])
+HEALTH_CONTEXT: Final = "in a table with health data"
+# Gross and net amounts (Brutto, netto, bruto, lordo) are pay beside whose pay it is: a named person with a tax or
+# social-security number (a payroll extract); an invoice's gross beside a customer's name has no such number
+_PAY_AMOUNTS: Final = frozenset(["gross", "brutto", "bruto", "brut", "lordo", "net", "netto", "neto"])
+_PAYEE_IDS: Final = frozenset(["national_id", "ssn"])
 _ID_WORDS: Final = frozenset(["id", "number", "identifier", "ref"])
 _KEY_WORDS: Final = frozenset(["id", "number", "code", "key", "name", "ref"])
 _PLACE_CATEGORIES: Final = frozenset(["address", "address_part", "postal_code", "phone"])
@@ -96,7 +112,49 @@ def _health_ids(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Valu
         if n < MIN_VALUES or is_surrogate_key(values) and values.kind != "int" or len(set(values.items)) < 0.9 * n:
             continue
         if _share(values, _is_doc_number) >= SHARE:
-            out[name] = finding(names, "medical", 0.7, "a record or plan number in a table with health data")
+            out[name] = finding(names, "medical", 0.7, f"a record or plan number {HEALTH_CONTEXT}")
+    return out
+
+
+def _health_table(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> bool:
+    return any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()) or any(
+        phi_qualified(n) for names in columns.values() for n in names)
+
+
+def _visit_reasons(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+                   found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    """A bare ``Motif`` or ``Åtgärd`` (what the visit was for, what was done) is health data where the table is
+    about patients: words, some of them repeated, not record numbers."""
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        values = samples[name]
+        tokens = tokenize(name)
+        if name in found or not tokens or tokens[-1] not in _VISIT_WORDS or values.kind != "str":
+            continue
+        if not set(tokens[:-1]) <= _VISIT_QUALIFIERS:
+            continue  # a cancellation reason, a billing action: not what the visit was for
+        n = len(values.items)
+        if n < MIN_VALUES or _share(values, _is_doc_number) >= 0.5 or len(set(values.items)) == n:
+            continue
+        if _share(values, lambda v: any(c.isalpha() for c in str(v))) >= SHARE:
+            out[name] = finding(names, "medical", 0.7, f"what a visit was for or what was done {HEALTH_CONTEXT}")
+    return out
+
+
+def _pay(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
+         found: Mapping[str, PiiFinding]) -> dict[str, PiiFinding]:
+    categories = {f.category for f in found.values()}
+    if "person_name" not in categories or not categories & _PAYEE_IDS:
+        return {}
+    out: dict[str, PiiFinding] = {}
+    for name, names in columns.items():
+        values = samples[name]
+        tokens = set(tokenize(name))
+        if name in found or not tokens & _PAY_AMOUNTS or values.kind not in ("int", "float", "str"):
+            continue
+        if len(values.items) >= MIN_VALUES and _share(values, is_salary_amount) >= SHARE:
+            out[name] = finding(names, "salary", 0.7, "gross or net amounts beside a named person's tax or "
+                                "social-security number (a payroll)")
     return out
 
 
@@ -129,7 +187,11 @@ def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str,
     """Findings for unflagged columns that the rest of the table explains."""
     out = _documents(columns, samples, found)
     out.update(_security_answers(columns, samples, {**found, **out}))
-    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
+    out.update(_pay(columns, samples, {**found, **out}))
+    if _health_table(columns, found):
+        out.update(_visit_reasons(columns, samples, {**found, **out}))
+    if any(f.category == "medical" and (f.evidence.startswith("name rule") or f.evidence.endswith(HEALTH_CONTEXT))
+           for f in {**found, **out}.values()):
         out.update(_health_ids(columns, samples, {**found, **out}))
     return out
 
@@ -191,6 +253,7 @@ def with_kinds(columns: Mapping[str, Sequence[str]], found: dict[str, PiiFinding
     table about animals it is not (a vet's: the diagnosis is the pet's, the owner's phone is plain PII)."""
     if animal_table(columns):
         return {name: _as_kind(f, phi=False) for name, f in found.items() if f.category != "medical"}
-    if any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()):
+    if any(f.category == "medical" and (f.evidence.startswith("name rule") or HEALTH_CONTEXT in f.evidence)
+           for f in found.values()):
         return {name: _as_kind(f, phi=True) for name, f in found.items()}  # a patient's address is PHI
     return found

@@ -329,6 +329,9 @@ def judge_column(names: Sequence[str], values: Values, *, card_context: bool = F
         return None
     if by_name is None and chosen.category in _PLACE_CATEGORIES and any(map(names_business, names)):
         return None  # store_phone, installer_hotline full of phone numbers: a shop's (the values alone decided)
+    if by_name is None and chosen.category == "email" and any(names_business(n) and "email" in tokenize(n)
+                                                               for n in names):
+        return None  # ap_email, supplier_email: the name rule read the firm's mailbox; its values do not overrule
     if by_name is None and chosen.category in _FIRM_IDS and any(map(names_firm, names)):
         return None  # supplier_iban full of IBANs: the firm's account
     if "name rule" not in chosen.evidence and impersonal(chosen.category, values.items):

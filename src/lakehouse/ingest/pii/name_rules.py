@@ -162,6 +162,12 @@ def phrases() -> list[tuple[str, str | None]]:
     add("ip_address", "ip", "ipv", "ip address", "remote addr", "client ip")
     add("phone", "calling party", "called party", "calling number", "called number", "caller id", "caller number",
         "a party", "b party", "originating number", "destination number", "callback number")
+    # telephony: ANI (automatic number identification) and CLI/CLID are the caller's number; DNIS is the number
+    # dialled, the business's own line
+    add("phone", "ani", "ani number", "caller ani", "clid", "calling line id", "calling line identity", "cli number")
+    add(None, "dnis", "dialed number", "dialled number", "dialed number identification")
+    # fecha/hora de ingreso, data de ingresso: the day someone joined or was admitted, not an income
+    add(None, "date income", "date de income", "date do income", "date da income", "time income", "time de income")
     add("phone", "phone", "phone number", "telephone", "tel", "mobile", "mobile number", "fax", "cell",
         "cell phone", "cell number", "msisdn", "ph number", "home ph", "work ph", "cell ph", "mobile ph",
         "contact number", "tel number", "telephone number", "ph", "contact ph", "emergency ph")
@@ -222,6 +228,10 @@ def phrases() -> list[tuple[str, str | None]]:
     add("person_name", *(f"{q} name" for q in PERSON_QUALIFIERS), "surname", "forename", "fname",
         "lname", "name first", "name last", "name on card")
     add(None, *(f"{q} name" for q in NON_PERSON_QUALIFIERS))
+    add(None, *(f"{q} full name" for q in NON_PERSON_QUALIFIERS))  # course_fullname, product_full_name
+    # an employer identification number (EIN, FEIN) is a firm's tax id, never a person's
+    add(None, "ein", "fein", "tax id ein", "ein number", "fein number", "employer identification number",
+        "employer id number", "federal employer id")
     add("person_name", "name", *NAME_PARTS, *PERSON_ROLES)  # weak: the values decide, see names.match_name
     # the name before whose it is (nome_paciente, nama_ibu, nombre de la madre, jina la mama): head-first languages
     add("person_name", *(f"name {q}" for q in HEAD_FIRST_PEOPLE))  # names.py drops the particle: name (of) q

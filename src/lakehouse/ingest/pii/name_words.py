@@ -122,6 +122,18 @@ TRANSLATIONS: Final[dict[str, str]] = {
     **_words("emergency", "notfall", "emergencia", "emergenza", "urgence", "noodgeval", "nodfall"),
     **_words("customer", "kunde", "kunden", "cliente", "klant", "asiakas", "klient", "musteri", "cust"),
     **_words("holder", "inhaber", "titular", "titulaire", "titolare", "houder", "innehaver", "haltija"),
+    # a person's income (ingreso mensual, renda, revenu, Einkommen, reddito, inkomen); a firm's revenue is
+    # "ventas", "chiffre d'affaires", "Umsatz"
+    **_words("income", "ingreso", "ingresos", "renda", "rendimento", "rendimentos", "revenu", "revenus",
+             "einkommen", "reddito", "inkomen", "dochod", "prijem", "jovedelem", "venit"),
+    # a member of a mutual or a health plan (adhérent, afiliado, associado, iscritto)
+    **_words("member", "adherent", "afiliado", "affilie", "iscritto"),
+    # the reason for and the visit of a consultation, read with the medical phrases of name_words_health.py
+    **_words("reason", "motif", "motivo", "anledning", "orsak", "grund"),
+    **_words("visit", "consultation", "consulta", "visite", "visita", "besok", "konsultation", "bezoek", "visitas"),
+    # travel abbreviations (GDS, airline and hotel exports): passenger, traveller
+    **_words("passenger", "psgr", "psngr", "pssgr", "paxs"),
+    **_words("traveler", "trvlr", "travlr"),
 }
 
 # Compound words (Germanic, Finnish) split before these endings: Telefonnummer, Geburtsdatum, Benutzername,

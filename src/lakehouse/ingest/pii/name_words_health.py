@@ -38,6 +38,15 @@ HEALTH_TRANSLATIONS: Final[dict[str, str]] = {
     **_words("nurse", "hemsire", "perawat", "enfermeira", "enfermera", "infirmier", "infirmiere", "krankenschwester",
              "pflegekraft", "verpleegkundige", "infermiere", "pielegniarka", "muuguzi"),
     **_words("patient", "pasien", "patienten", "patientin", "pacjenta", "pacienta", "potilaan"),
+    # the dose to take (posologie, posología, Dosierung, dosering) and the Nordic words for the same concepts
+    **_words("dosage", "posologia", "posologie", "dosierung", "dosering", "dosificacion", "dosagem", "dosaggio",
+             "dawkowanie", "davkovani"),
+    **_words("treatment", "behandling", "behandlingar", "tratament", "tratamientos", "tratamentos", "traitements"),
+    **_words("diagnosis", "diagnos", "diagnoser", "diagnostik"),
+    **_words("disease", "sjukdom", "sjukdomar", "sygdom", "sykdom", "sairaudet"),
+    **_words("medication", "lakemedel", "legemiddel", "laegemiddel", "medicin", "mediciner", "medisin", "medisiner",
+             "posologia medicamento"),
+    **_words("symptom", "symtom", "symptomer", "besvar"),
 }
 
 # Health phrases of several words (read after HEALTH_TRANSLATIONS and name_words.py).
@@ -49,6 +58,10 @@ HEALTH_PHRASES: Final = (
     "riwayat penyakit", "rekam medis", "number rm", "medical history", "hasta number", "hasta dosya number",
     "cartao sus", "card sus", "number sus", "cartao nacional de saude", "bpjs", "number bpjs", "bpjs kesehatan",
     "card bpjs",
+    # the reason for a consultation: motif de consultation, motivo de consulta, motivo della visita, Besuchsgrund,
+    # besöksorsak (name_words.py reads motif/motivo as reason and consulta/visite/besök as visit)
+    "reason visit", "reason de visit", "reason da visit", "reason do visit", "reason della visit", "reason di visit",
+    "reason de la visit", "besuchsgrund", "konsultationsgrund", "behandlungsgrund", "besoksorsak", "vardorsak",
 )
 # The Turkish patient (hasta) is also Spanish "until" (valido_hasta): only "hasta adi", a patient's name.
 HEALTH_PERSON_PHRASES: Final = ("hasta name", "hasta name surname")

@@ -61,6 +61,7 @@ _PARAMS = re.compile(r"^([A-Za-z][A-Za-z-]*);[A-Za-z-]+=.*$")
 _INITIALS = re.compile(r"(?<![^\W\d_])[^\W\d_]\.(?:\s?[^\W\d_]\.)+(?![^\W\d_])")
 _FORMAT_HINT = re.compile(r"[(\[]\s*[dmyDMY]{1,4}(?:\s*[-/. ]\s*[dmyDMY]{1,4}){1,2}\s*[)\]]")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_NUMERO = re.compile(r"(?<![^\W\d_])[Nn]\s?[°º]")  # N° dossier, nº de sócio: the number
 # Words of a header written as a question or an instruction ("What is your full legal name?").
 _FILLER: Final = frozenset(["what", "your", "please", "enter", "today", "todays", "the", "an", "my", "any", "you",
                             "list", "s", "ye"])  # ye: "of" in Zulu and Amharic headers (inombolo_ye_akhawunti)
@@ -146,7 +147,7 @@ def tokenize(name: str) -> tuple[str, ...]:
     params = _PARAMS.match(name)
     if params:
         name = params.group(1)
-    name = _FORMAT_HINT.sub(" ", name).replace("#", " number ")
+    name = _NUMERO.sub(" number ", _FORMAT_HINT.sub(" ", name).replace("#", " number "))
     name = _INITIALS.sub(lambda m: " " + re.sub(r"[.\s]", "", m.group(0)) + " ", name)  # C.P., N.I.F.: one word
     whole = re.sub(r"[\W\d_]+", "", name).lower()
     if whole in COMPOUNDS and name.isalpha() and name != whole:  # sAMAccountName, not s AM Account Name
@@ -197,7 +198,9 @@ _BUSINESSES: Final = frozenset(["store", "shop", "branch", "company", "business"
                                 "schronisko", "rifugio", "refugio", "hutte", "chata", "ryokan", "hostel",
                                 "guesthouse", "albergo", "hostal", "posada", "pousada", "pensione", "cantina",
                                 "winery", "bodega", "weingut", "cellar", "kellerei", "apteka", "farmacia",
-                                "pharmacie", "apotheke", "lekarna", "apotek", "eczane", "dispensary"])
+                                "pharmacie", "apotheke", "lekarna", "apotek", "eczane", "dispensary",
+                                # accounts payable/receivable and remit-to: a vendor's or payee firm's contact points
+                                "remit", "remittance", "ap", "ar", "payable", "payables", "receivable", "receivables"])
 # A person's work mailbox is named for the employer (company_email, business_email): not a business's own mailbox.
 _EMPLOYERS: Final = frozenset(["company", "business", "employer", "firm", "firma", "firmy", "firmie", "azienda",
                                "aziendale", "empresa", "entreprise", "unternehmen", "firmen", "spolka", "spolki",

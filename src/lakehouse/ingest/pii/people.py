@@ -41,12 +41,16 @@ _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md",
 _REMARK: Final = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _VCARD_N: Final = re.compile(r"^[^;,<>@]+;[^;,<>@]+(?:;[^;<>@]*){0,3}$")
 _DN: Final = re.compile(r"^\s*cn=([^,]+),", re.IGNORECASE)
+# An airline or GDS name element (IATA): SURNAME/GIVEN NAMES TITLE, as in a PNR or on a boarding pass
+_GDS_NAME: Final = re.compile(r"^\s*([^\W\d_][^/\d]*?)\s*/\s*([^\W\d_][^/\d]*?)\s*$")
 
 
 def _parts(value: Any) -> list[str] | None:
     if not isinstance(value, str) or not 2 <= len(value) <= 60:
         return None
     value = _REMARK.sub("", value)  # "Jane Doe (mother)": a remark after the name
+    if value.isupper() and (gds := _GDS_NAME.match(value)):  # WALSH/JUDITH MS (GDS write capitals only)
+        value = f"{gds.group(2)} {gds.group(1)}"
     if _VCARD_N.match(value):  # vCard N: family;given;additional;prefixes;suffixes
         family, given, *more = value.split(";")
         value = " ".join(p for p in (given, *more[:1], family) if p)
