@@ -104,3 +104,12 @@ def test_gds_name_elements() -> None:
     assert not is_known_person_name("Sales/Marketing")
     pax = [f"{rng.choice(LAST).upper()}/{rng.choice(FIRST).upper()} {rng.choice(['MR', 'MS'])}" for _ in range(N)]
     assert flagged(passenger_name=pax) == {"passenger_name": "person_name"}
+
+
+@pytest.mark.parametrize(("header", "layout"), [("MBR_DOB", "%m%d%Y"), ("birth_dt", "%m%d%Y"),
+                                                ("Geb_Datum", "%d%m%Y")])
+def test_birth_dates_of_fixed_width_files_without_separators(header: str, layout: str) -> None:
+    import datetime as dt
+
+    days = [dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(60 * 365)) for _ in range(N)]
+    assert flagged(**{header: [d.strftime(layout) for d in days]}) == {header: "date_of_birth"}

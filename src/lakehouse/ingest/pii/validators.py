@@ -241,7 +241,8 @@ def _licence(value: Any) -> bool:
 _DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
                         "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
                         "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y", "%d%b%y", "%d%b%Y",
-                        "%d. %m. %Y", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d", "%d.%m.%Y.")
+                        "%d. %m. %Y", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d", "%d.%m.%Y.",
+                        "%m%d%Y", "%d%m%Y")  # fixed-width files' 01161979 / 16011979, after %Y%m%d
 
 
 def _as_date(value: Any) -> date | None:
