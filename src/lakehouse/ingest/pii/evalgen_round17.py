@@ -1,0 +1,81 @@
+"""Round-17 held-out tables: customer, address and person-identity data as more source systems export it.
+
+Written by an author who never read the detector, its word lists, its tests, the development set or any
+other held-out round's tables; only the JSONL format and scoring rules (evaluation.py), evalgen_round16.py
+(its docstring's label conventions and its builder) with the value makers it uses (evalgen_round16_values.py,
+evalgen_round11_values.py), and the category/kind table of docs/pii.md were read. The detector was not run on
+this set and it was not scored by its author.
+
+Scenario: systems round 16 did not list. Part A (evalgen_round17_tables_a.py): a Zoho CRM contact export
+(spaced Title Case), Microsoft Dynamics 365 accounts (only a business's own data: negatives but for its primary
+contact), BambooHR employees (camelCase), a German Personio HR export, Magento
+orders (dotted paths), Spanish WooCommerce orders, Adyen settlement lines. Part B: PayPal disputes (a
+free-text message path), Freshdesk tickets, a Cerner patient extract (PHI, ALL-CAPS), athenahealth appointments (PHI,
+lower-case run-together), Twilio call logs, Airbnb reservations (``# of`` headers), an Italian hotel's guest
+register as sent to a booking channel. Part C: a Polish school register (dziennik), a US DMV licence registry
+(fixed-width short names), an airline loyalty programme (GDS-style ALL-CAPS, ``05MAR84`` dates), a French
+insurance broker's policyholders, a Dutch property manager's tenant roster, Greenhouse ATS candidates,
+Mexican telecom CDRs (Spanish ALL-CAPS) and a DocuSign audit log (dotted paths, units in brackets). Headers:
+English for 15 of the 22 tables; German, Spanish (twice), Italian, Polish, French and Dutch for the rest.
+
+Label conventions are round 16's (see evalgen_round16.py), followed as written; the judgement calls this
+round had to make are in each column's note: a sales rep owning a CRM record, a
+recruiter and a guest's legal guardian are ``person_name``; a caller's rate-centre town alone, a middle
+initial alone, a church-tax code, an IMSI, a PayPal payer id and a frequent-flyer number are unlabelled; a
+LinkedIn profile URL is ``username``; a rented home's address is the tenant's (``address_part``); an identity
+document column mixing identity cards and passports is ``national_id``; a work email of the form
+first.last@company is ``email``. Dirty values: blanks and null markers per language (``k.A.``, ``S/D``,
+``NC``, ``brak``, ``onbekend``, ``ESTERO``), names upper/lower-cased or with stray spaces, truncated and
+'@'-mangled emails, phones in each country's several forms, ids with and without separators.
+Deterministic: one seeded ``random.Random`` and seeded Faker instances.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from faker import Faker
+
+from lakehouse.ingest.pii.evalgen_round16_values import Table
+from lakehouse.ingest.pii.evalgen_round17_tables_a import TABLES_A
+from lakehouse.ingest.pii.evalgen_round17_tables_b import TABLES_B
+from lakehouse.ingest.pii.evalgen_round17_tables_c import TABLES_C
+
+SEED = 1712_2026
+LOCALES = {"us": "en_US", "gb": "en_GB", "de": "de_DE", "es": "es_ES", "nl": "nl_NL", "it": "it_IT", "pl": "pl_PL",
+           "fr": "fr_FR", "mx": "es_MX"}
+
+
+def fakers(seed: int) -> dict[str, Faker]:
+    out = {}
+    for i, (key, locale) in enumerate(LOCALES.items()):
+        fake = Faker(locale)
+        fake.seed_instance(seed + i)
+        out[key] = fake
+    return out
+
+
+def generate(seed: int = SEED) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    fake = fakers(seed)
+    lines: list[dict[str, Any]] = []
+    for build in TABLES_A + TABLES_B + TABLES_C:
+        table = Table(build.__name__.removeprefix("t_"), rng, phi=getattr(build, "phi", False))
+        build(table, fake)
+        lines.extend(table.columns)
+    return lines
+
+
+def main(argv: list[str]) -> None:
+    out = Path(argv[0]) if argv else Path(__file__).with_name("heldout_round17.jsonl")
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in generate())
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {len(text.splitlines())} columns to {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
