@@ -17,8 +17,9 @@ from typing import Any, Final
 from lakehouse.governance.entities import ENTITY_KINDS, passes
 from lakehouse.ingest.pii.detector import TextPii
 from lakehouse.ingest.pii.national import in_aadhaar, is_distinctive_national_id
+from lakehouse.ingest.pii.phones import is_phone
 from lakehouse.ingest.pii.sampling import Values
-from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_phone, is_ssn
+from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_ssn
 
 TEXT_CAP: Final = 100  # values scanned per column: prose is long, and a rate needs no more
 MIN_HITS: Final = 1  # one confirmed entity in the sample is enough to say the column holds them

@@ -1,0 +1,27 @@
+"""Round 17's mistakes in general form: headers and values round 17 does not have."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from lakehouse.ingest.pii import detect_pii
+from lakehouse.ingest.pii.dates import is_written_date
+from lakehouse.ingest.pii.phones import is_phone
+from lakehouse.ingest.pii.validators import is_birth_date
+
+
+def test_dates_written_with_separators_are_not_phones() -> None:
+    assert is_written_date("11/30/2024") and is_written_date("30.11.2024") and is_written_date("2024-11-30")
+    assert not is_written_date("13/13/2024") and not is_written_date("030/1234567")
+    assert not is_phone("03/14/2026") and is_phone("030/1234567") and is_phone("0161 496 0018")
+    days = [f"{m:02d}/{d:02d}/2026" for m in range(1, 13) for d in (3, 11, 19, 27)]
+    found = detect_pii(pa.table({"check_in": days, "nights": [1 + i % 5 for i in range(len(days))]}))
+    assert "check_in" not in found
+
+
+def test_a_birth_date_kept_at_midnight_in_a_datetime_column_is_a_birth_date() -> None:
+    assert is_birth_date("1961-02-17 00:00:00") and is_birth_date("02/17/1961 00:00") and is_birth_date(
+        "1961-02-17T00:00:00Z")
+    assert not is_birth_date("02/17/1961 14:32:00")  # an event's time, not a date kept in a datetime
+    found = detect_pii(pa.table({"PT_DOB_DTTM": [f"0{1 + i % 9}/1{i % 9}/19{50 + i} 00:00:00" for i in range(30)]}))
+    assert found["PT_DOB_DTTM"].category == "date_of_birth"
