@@ -25,3 +25,30 @@ def test_a_birth_date_kept_at_midnight_in_a_datetime_column_is_a_birth_date() ->
     assert not is_birth_date("02/17/1961 14:32:00")  # an event's time, not a date kept in a datetime
     found = detect_pii(pa.table({"PT_DOB_DTTM": [f"0{1 + i % 9}/1{i % 9}/19{50 + i} 00:00:00" for i in range(30)]}))
     assert found["PT_DOB_DTTM"].category == "date_of_birth"
+
+
+def test_header_words_of_round_17_in_general_form() -> None:
+    from lakehouse.ingest.pii.names import match_name
+
+    def category(name: str) -> str | None:
+        hint = match_name(name)
+        return hint.category if hint else None
+
+    assert category("patient_reasonforvisit") == "medical" and category("dateofbirth") == "date_of_birth"
+    assert category("pax_ppt_nbr") == "passport" and category("numero_de_secu") == "national_id"
+    assert category("Personalausweisnummer") == "national_id"
+    assert category("Personalnr") is None and category("personnummer") == "national_id"  # staff vs the Nordic id
+    assert category("numero_llamante") == "phone" and category("NUMERO_ORIGEN") == "phone"
+    assert category("linkedin_url") == "username" and category("Mieter") == "person_name"
+
+
+def test_a_tenant_in_other_languages_and_a_profile_url_are_a_person_s() -> None:
+    from lakehouse.ingest.pii.people import is_username
+
+    assert is_username("https://www.linkedin.com/in/jane-doe-4b2a1/") and is_username("github.com/octocat")
+    assert not is_username("https://example.com/in/jane")
+    names = ["Müller, Anna", "Schmidt, Jonas", "Weber, Lea", "Fischer, Paul", "Wagner, Mia", "Becker, Emil"] * 3
+    found = detect_pii(pa.table({"Mieter": names, "Kaltmiete": [700 + 10 * i for i in range(18)]}))
+    assert found["Mieter"].category == "person_name"
+    urls = [f"linkedin.com/in/{n.split(',')[0].lower()}{i}" for i, n in enumerate(names)]
+    assert detect_pii(pa.table({"LinkedIn Profile": urls}))["LinkedIn Profile"].category == "username"

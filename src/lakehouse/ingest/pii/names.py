@@ -80,6 +80,8 @@ _WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **
                   **SCRIPT_TRANSLATIONS, **ABBREVIATIONS}
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
+# A rule of three or more words written run together in lower case (reasonforvisit, dateofbirth): those words.
+_JOINED: Final = {"".join(p.split()): tuple(p.split()) for p, c in _PHRASES if c and len(p.split()) >= 3}
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
 
 
@@ -87,6 +89,8 @@ def _split(word: str) -> tuple[str, ...]:
     """``telefonnummer`` -> (``telefon``, ``nummer``): a compound before a known ending."""
     if word in COMPOUNDS:
         return COMPOUNDS[word]
+    if word in _JOINED and word not in _WORDS:
+        return _JOINED[word]
     if len(word) >= 7 and word not in _WORDS:
         for suffix in SPLIT_SUFFIXES:
             head = word[: -len(suffix)]
