@@ -52,3 +52,19 @@ def test_a_tenant_in_other_languages_and_a_profile_url_are_a_person_s() -> None:
     assert found["Mieter"].category == "person_name"
     urls = [f"linkedin.com/in/{n.split(',')[0].lower()}{i}" for i, n in enumerate(names)]
     assert detect_pii(pa.table({"LinkedIn Profile": urls}))["LinkedIn Profile"].category == "username"
+
+
+def test_address_regions_and_identity_documents_in_other_languages() -> None:
+    from lakehouse.ingest.pii.context import document_kind
+    from lakehouse.ingest.pii.names import quasi_part
+
+    assert quasi_part("billing_state") == ("address", "region") and quasi_part("Provinz") == ("address", "region")
+    assert quasi_part("workflow_state") is None and quasi_part("sales_region") is None
+    assert quasi_part("Localidad (entrega)") == ("address", "city")
+    assert document_kind("Führerschein") == "driver_license" and document_kind("Dowód osobisty") == "national_id"
+    assert document_kind("Passaporte") == "passport" and document_kind("Carta d'identità") == "national_id"
+    streets = [f"Calle Mayor {i}" for i in range(1, 21)]
+    table = pa.table({"Dirección": streets, "CP": [f"{28001 + i}" for i in range(20)],
+                      "Ciudad": ["Madrid", "Getafe", "Alcalá de Henares", "Móstoles"] * 5,
+                      "Provincia": ["Madrid", "Toledo", "Guadalajara", "Segovia"] * 5})
+    assert detect_pii(table)["Provincia"].category == "address_part"

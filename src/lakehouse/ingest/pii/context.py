@@ -9,6 +9,7 @@ a diagnosis or allergies it is a health plan or medical record number (HIPAA ide
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
@@ -20,8 +21,9 @@ from lakehouse.ingest.pii.names import names_business, phi_qualified, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
 from lakehouse.ingest.pii.validators import is_salary_amount
 
-_DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident"])
-_KIND_WORDS: Final = frozenset(["type", "kind", "category"])
+_DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident", "documento",
+                               "dokument", "documenti", "documentos"])
+_KIND_WORDS: Final = frozenset(["type", "kind", "category", "tipo", "typ", "soort", "rodzaj"])
 _NUMBER_WORDS: Final = frozenset(["number", "value", "identifier"])
 _DOC_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-/.]{3,19}$")
 _HEALTH_IDS: Final = frozenset(["chart", "member", "subscriber", "beneficiary", "insurance", "insured", "medicare",
@@ -52,13 +54,16 @@ def document_kind(value: object) -> str | None:
     """The category of an identity document named in an ``id_type`` column, or None."""
     if not isinstance(value, str):
         return None
-    text = value.lower()
+    text = unicodedata.normalize("NFKD", value.lower()).encode("ascii", "ignore").decode()  # Führerschein, dowód
     words = set(re.split(r"[^a-z]+", text))
-    if "passport" in text or "pasaporte" in text or "passeport" in text or "pp" in words:
+    if any(w in text for w in ("passport", "pasaport", "passeport", "passaport", "reisepass", "paspoort", "paszport")
+           ) or "pp" in words:
         return "passport"
-    if words & {"dl", "driver", "drivers", "driving", "licence", "license", "permis", "licencia"}:
+    if words & {"dl", "driver", "drivers", "driving", "licence", "license", "permis", "licencia", "patente",
+                "fuhrerschein", "rijbewijs"}:
         return "driver_license"
-    if words & {"id", "identity", "national", "dni", "cedula", "nric", "card", "citizen", "residence", "aadhaar"}:
+    if words & {"id", "identity", "national", "dni", "cedula", "nric", "card", "citizen", "residence", "aadhaar",
+                "carta", "carte", "ausweis", "personalausweis", "dowod", "cni"} or "identi" in text:
         return "national_id"
     return None
 

@@ -344,7 +344,12 @@ CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "subu
                                "neighbourhood", "neighborhood", "bairro", "barrio", "quartier", "stadtteil", "wijk",
                                "commune", "gemeente", "kommune", "kunta", "opstina", "comuna", "borough",
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
-                               "woonplaats", "localidad", "comune"])
+                               "woonplaats", "localidad", "comune", "poblacion", "localita", "miejscowosc"])
+# A state or province beside the rest of an address is one of its parts; "state" and "region" (a workflow's
+# state, a sales region) only after an address marker (Mailing State, billing_region)
+REGION_WORDS: Final = frozenset(["province", "provincia", "provincie", "provinz", "prefecture", "bundesland",
+                                 "departement", "voivodeship", "wojewodztwo", "kanton", "canton"])
+MARKED_REGIONS: Final = frozenset(["state", "region", "county"])
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])
 # Postal-code abbreviations too short to read alone (code postal, CAP, NPA): an address part beside a street.
 POSTAL_ABBREVIATIONS: Final = frozenset([("cp",), ("cap",), ("npa",), ("pc",), ("cpa",)])

@@ -22,6 +22,7 @@ from lakehouse.ingest.pii.name_rules import (
     HOUSE_NUMBER_HEADS,
     HOUSE_NUMBER_WORDS,
     ID_SUFFIX,
+    MARKED_REGIONS,
     MEDICAL_KEEPS,
     NAME_PARTICLES,
     NAME_PARTS,
@@ -29,6 +30,7 @@ from lakehouse.ingest.pii.name_rules import (
     PHI_QUALIFIERS,
     POSTAL_ABBREVIATIONS,
     PREFIX_NEG,
+    REGION_WORDS,
     SUFFIX_NEG,
     UNIT_WORDS,
     WEAK_RULES,
@@ -357,7 +359,7 @@ def quasi_part(name: str) -> tuple[str, str] | None:
 
     Groups: ``date_of_birth`` (year, month, day) and ``address`` (number, street, unit, city, postal).
     """
-    tokens = tokenize(name)
+    tokens = tokenize(_PAREN.sub(" ", name)) or tokenize(name)  # Población (envío): the town, where it goes
     if not tokens:
         return None
     birth = _birth_part(tokens) or (
@@ -377,6 +379,9 @@ def quasi_part(name: str) -> tuple[str, str] | None:
         return ("address", "unit")
     if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")
+    if owner_ok and tokens[-1] != "code" and (core[-1] in REGION_WORDS or core[-1] in MARKED_REGIONS and set(
+            core[:-1]) & ADDRESS_MARKERS):  # Province Code: a code, as the development set labels Shopify's
+        return ("address", "region")
     if tokens in POSTAL_ABBREVIATIONS:
         return ("address", "postal")
     if tokens in CITY_ALONE:
