@@ -68,3 +68,29 @@ def test_address_regions_and_identity_documents_in_other_languages() -> None:
                       "Ciudad": ["Madrid", "Getafe", "Alcalá de Henares", "Móstoles"] * 5,
                       "Provincia": ["Madrid", "Toledo", "Guadalajara", "Segovia"] * 5})
     assert detect_pii(table)["Provincia"].category == "address_part"
+
+
+def _accounts(first: str, person: str) -> pa.Table:
+    n = 12
+    return pa.table({
+        first: [f"A-{1000 + i}" for i in range(n)],
+        "Company": [f"Acme {i} Ltd" for i in range(n)],
+        person: ["Jane Smith", "Omar Haddad", "Li Wei", "Maria Garcia"] * 3,
+        "BillingStreet": [f"{10 + i} High Street" for i in range(n)],
+        "BillingCity": ["Leeds", "York", "Bath", "Hull"] * 3,
+        "BillingPostalCode": ["LS1 4AP", "YO1 7HH", "BA1 1LZ", "HU1 2AA"] * 3,
+        "Phone": ["0113 496 0000", "01904 496 000", "01225 496 000", "01482 496 000"] * 3,
+        "Email": [f"info@acme{i}.co.uk" for i in range(n)],
+        "Website": [f"https://acme{i}.co.uk" for i in range(n)],
+        "NumberOfEmployees": [10 * (i + 1) for i in range(n)],
+    })
+
+
+def test_an_organisation_s_own_contact_points_in_an_accounts_table_are_not_a_person_s() -> None:
+    found = detect_pii(_accounts("AccountNumber", "PrimaryContactName"))
+    assert found["PrimaryContactName"].category == "person_name"
+    assert not {"BillingStreet", "BillingCity", "BillingPostalCode", "Phone", "Email"} & set(found)
+    # a lead (its first column keys no account) or a row naming a person as its subject stays flagged
+    for first, person in (("LeadId", "PrimaryContactName"), ("AccountNumber", "Full Name")):
+        found = detect_pii(_accounts(first, person))
+        assert {"Phone", "Email"} <= set(found), (first, person)
