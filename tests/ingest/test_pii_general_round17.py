@@ -94,3 +94,11 @@ def test_an_organisation_s_own_contact_points_in_an_accounts_table_are_not_a_per
     for first, person in (("LeadId", "PrimaryContactName"), ("AccountNumber", "Full Name")):
         found = detect_pii(_accounts(first, person))
         assert {"Phone", "Email"} <= set(found), (first, person)
+
+
+def test_a_column_of_mailboxes_is_not_prose() -> None:
+    boxes = ["Billing Team <billing@example.com>", "Support Desk <help@example.com>"] * 10
+    found = detect_pii(pa.table({"Sender": boxes}))
+    assert "Sender" not in found.text  # a column of mailboxes is judged as one column, not read as prose
+    notes = [f"Team asked to reply to {b} by Friday" for b in boxes]
+    assert found is not None and "note" in detect_pii(pa.table({"note": notes})).text

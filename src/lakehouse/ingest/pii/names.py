@@ -83,7 +83,8 @@ _WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
 # A rule of three or more words written run together in lower case (reasonforvisit, dateofbirth): those words.
-_JOINED: Final = {"".join(p.split()): tuple(p.split()) for p, c in _PHRASES if c and len(p.split()) >= 3}
+_JOINED: Final = {"".join(p.split()): tuple(p.split()) for p, c in _PHRASES  # not "d o b": dob is a word
+                   if c and len(p.split()) >= 3 and min(map(len, p.split())) >= 2}
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
 
 

@@ -26,6 +26,7 @@ MIN_HITS: Final = 1  # one confirmed entity in the sample is enough to say the c
 PROSE_WORDS: Final = 2  # free text: at least half the values have this many words (ids and codes have one)
 _HINT = re.compile(r"[@\d]")
 _GROUPS_OF_FOUR = re.compile(r"^\d{4} \d{4} \d{4}$")
+_MAILBOX_CELL = re.compile(r"^\s*[^<>@\n]{1,80}<\s*[^<>\s@]+@[^<>\s]+\s*>\s*$")  # HR Team <hr@x.com>, nothing else
 
 
 # Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer): two characters make about a word.
@@ -86,11 +87,17 @@ def _scan(items: list[Any]) -> tuple[Counter[str], int, int]:
     return values_with, scanned, with_any
 
 
+def _mailboxes(items: list[Any]) -> bool:
+    """``HR Team <hr@x.com>`` in four cells of five: a column of mailboxes, judged as one, not prose."""
+    return any("<" in str(v) for v in items[:10]) and sum(
+        1 for v in items if isinstance(v, str) and _MAILBOX_CELL.match(v)) >= 0.8 * len(items)
+
+
 def scan_text(samples: Mapping[str, Values]) -> dict[str, TextPii]:
     """The string columns whose sampled values contain confirmed PII entities."""
     out: dict[str, TextPii] = {}
     for name, values in samples.items():
-        if values.kind != "str" or not is_prose(values.items):
+        if values.kind != "str" or not is_prose(values.items) or _mailboxes(values.items):
             continue
         items = values.items
         if len(items) > TEXT_CAP:
