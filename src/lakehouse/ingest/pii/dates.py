@@ -63,6 +63,7 @@ _DATE_WRITTEN = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})$"
 def is_written_date(value: str) -> bool:
     """``05/27/2025``, ``27.05.2025``, ``2025/05/27``: a calendar date (day and month either way round)."""
     m = _DATE_WRITTEN.match(value.strip())
+    pairs: tuple[tuple[int, int], ...]
     if m is None:
         return False
     if m.group(1) is not None:
