@@ -107,7 +107,8 @@ def test_question_headers_format_hints_and_brackets(name: str, category: str | N
 
 def test_round6_value_shapes() -> None:
     from lakehouse.ingest.pii.groups import is_house_number
-    from lakehouse.ingest.pii.validators import is_dvla_licence, is_phone, is_postal_code
+    from lakehouse.ingest.pii.phones import is_phone
+    from lakehouse.ingest.pii.validators import is_dvla_licence, is_postal_code
 
     assert is_dvla_licence("MORGA753116SM9IJ") and not is_dvla_licence("MORGA713116SM9IJ")  # month 13
     assert is_postal_code("VLT 1234") and is_postal_code("A65 F4E2") and not is_postal_code("hello")

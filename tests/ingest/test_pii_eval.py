@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from lakehouse.ingest.pii import CATEGORIES, EvalReport, evaluate, load_evalset
-from lakehouse.ingest.pii.evaluation import default_path, heldout_path, second_heldout_path
+from lakehouse.ingest.pii.evaluation import default_path, heldout_path
 
 # The held-out goal is recall >= 0.90 at precision >= 0.90. Round 15 (written by a hand that never read the rules,
 # committed before it was scored, scored once) measured precision 0.971, recall 0.925 with the category exact, and
@@ -21,10 +21,6 @@ HELDOUT_PRECISION = 0.971  # 135 of 139
 HELDOUT_RECALL_FLOOR = 0.924  # 135 of 146
 HELDOUT_FLAGGED_PRECISION = 0.985  # 137 of 139
 HELDOUT_FLAGGED_RECALL = 0.938  # 137 of 146
-# Round 17, a second independent round scored once on the detector after round 16's fixes: 0.934 / 0.912 with the
-# category exact, the same flagged at all (docs/pii.md).
-SECOND_PRECISION = 0.934  # 114 of 122
-SECOND_RECALL = 0.912  # 114 of 125
 
 
 def test_evalsets_are_shipped_and_cover_every_category() -> None:
@@ -37,14 +33,15 @@ def test_evalsets_are_shipped_and_cover_every_category() -> None:
     for c in columns:
         if c.label:
             assert CATEGORIES[c.label["category"]][0] == c.label["kind"] or c.label["kind"] == "PHI"
+    held = load_evalset(heldout_path())
+    assert len(held) >= 150 and {c.split for c in held} == {"heldout"}
+    assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 80
     dev_tables = {c.table for c in columns if c.table}
-    for path in (heldout_path(), second_heldout_path()):
-        held = load_evalset(path)
-        assert len(held) >= 150 and {c.split for c in held} == {"heldout"}
-        assert len({c.table for c in held}) >= 18 and sum(c.label is None for c in held) >= 80
-        assert not dev_tables & {c.table for c in held}  # no held-out table is development data
-    # round 16, scored once as a second held-out round, moved into development whole once its mistakes were read
+    assert not dev_tables & {c.table for c in held}  # no held-out table is development data
+    # rounds 16 and 17, each scored once as a second held-out round, moved into development whole once their
+    # mistakes were read
     assert len([c for c in columns if c.note.startswith("round-16 held-out, now dev")]) == 238
+    assert len([c for c in columns if c.note.startswith("round-17 held-out, now dev")]) == 262
 
 
 def test_development_set_figures_do_not_regress() -> None:
@@ -52,8 +49,10 @@ def test_development_set_figures_do_not_regress() -> None:
     assert isinstance(report, EvalReport)
     assert report.precision >= 0.99 and report.recall >= 0.985, report.summary()
     # round 10's commit messages name people in trailers ("Signed-off-by: Name <email>"): the email is found,
-    # the name is not (names inside prose are not scanned), so that one column counts as a miss and a false alarm
-    assert report.text_precision >= 0.96 and report.text_recall >= 0.96, report.summary()
+    # the name is not (names inside prose are not scanned), so that one column counts as a miss and a false alarm;
+    # round 17's support tickets and candidate notes hold addresses in prose, no entity kind (the `entities`
+    # redaction has none), so each counts the same way: 54 of 57 found with exactly their kinds
+    assert report.text_precision >= 0.94 and report.text_recall >= 0.94, report.summary()
     assert report.per_category["email"].tp >= 5
     original = default_path().read_text(encoding="utf-8").splitlines()[:189]
     assert all(json.loads(line).get("table") is None for line in original)  # the set before issue 11
@@ -76,15 +75,6 @@ def test_heldout_set_precision_and_recall() -> None:
     # round 15's five free-text columns with PII inside: three found with exactly their kinds at its first score (an
     # SSN inside legacy comments reported as a national id, a phone inside Spanish remarks missed)
     assert report.text.fp <= 2 and report.text.tp >= 3, report.summary()
-
-
-def test_second_heldout_round_precision_and_recall() -> None:
-    report = evaluate(second_heldout_path())
-    assert report.precision >= SECOND_PRECISION and report.recall >= SECOND_RECALL, report.summary()
-    flagged = report.flagged
-    assert flagged.precision >= SECOND_PRECISION and flagged.recall >= SECOND_RECALL, report.summary()
-    # its three free-text columns with PII inside: one found with exactly its kinds at its first score
-    assert report.text.tp >= 1 and report.text.fp <= 3, report.summary()
 
 
 def test_evaluate_takes_a_path_and_reports_mistakes(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from lakehouse.ingest.pii import detect_pii
 from lakehouse.ingest.pii.groups import is_postal_or_place_line
 from lakehouse.ingest.pii.people import is_known_person_name
-from lakehouse.ingest.pii.validators import is_phone_shaped
+from lakehouse.ingest.pii.phones import is_phone_shaped
 
 rng = random.Random(8)
 N = 40

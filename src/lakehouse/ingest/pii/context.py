@@ -9,6 +9,7 @@ a diagnosis or allergies it is a health plan or medical record number (HIPAA ide
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
@@ -20,8 +21,9 @@ from lakehouse.ingest.pii.names import names_business, phi_qualified, tokenize
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key
 from lakehouse.ingest.pii.validators import is_salary_amount
 
-_DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident"])
-_KIND_WORDS: Final = frozenset(["type", "kind", "category"])
+_DOC_WORDS: Final = frozenset(["id", "identification", "identity", "document", "doc", "ident", "documento",
+                               "dokument", "documenti", "documentos"])
+_KIND_WORDS: Final = frozenset(["type", "kind", "category", "tipo", "typ", "soort", "rodzaj"])
 _NUMBER_WORDS: Final = frozenset(["number", "value", "identifier"])
 _DOC_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 \-/.]{3,19}$")
 _HEALTH_IDS: Final = frozenset(["chart", "member", "subscriber", "beneficiary", "insurance", "insured", "medicare",
@@ -52,13 +54,16 @@ def document_kind(value: object) -> str | None:
     """The category of an identity document named in an ``id_type`` column, or None."""
     if not isinstance(value, str):
         return None
-    text = value.lower()
+    text = unicodedata.normalize("NFKD", value.lower()).encode("ascii", "ignore").decode()  # Führerschein, dowód
     words = set(re.split(r"[^a-z]+", text))
-    if "passport" in text or "pasaporte" in text or "passeport" in text or "pp" in words:
+    if any(w in text for w in ("passport", "pasaport", "passeport", "passaport", "reisepass", "paspoort", "paszport")
+           ) or "pp" in words:
         return "passport"
-    if words & {"dl", "driver", "drivers", "driving", "licence", "license", "permis", "licencia"}:
+    if words & {"dl", "driver", "drivers", "driving", "licence", "license", "permis", "licencia", "patente",
+                "fuhrerschein", "rijbewijs"}:
         return "driver_license"
-    if words & {"id", "identity", "national", "dni", "cedula", "nric", "card", "citizen", "residence", "aadhaar"}:
+    if words & {"id", "identity", "national", "dni", "cedula", "nric", "card", "citizen", "residence", "aadhaar",
+                "carta", "carte", "ausweis", "personalausweis", "dowod", "cni"} or "identi" in text:
         return "national_id"
     return None
 
@@ -204,9 +209,38 @@ def business_place_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str
         return set()
     tokens = set(tokenize(first))
     if not (names_business(first) and tokens & _KEY_WORDS):
-        return set()
+        return _organisation_rows(columns, found)
     return {name for name, f in found.items() if f.category in _PLACE_CATEGORIES and len(tokenize(name)) <= 2
             and not any(t in _PERSON_WORDS for t in tokenize(name))}
+
+
+# What a CRM describes an organisation by (its website, head count, VAT number, revenue, industry, registry ids)
+_ORG_ATTRIBUTES: Final = ("website", "homepage", "employee", "headcount", "revenue", "turnover", "industry")
+_ORG_CODES: Final = frozenset(["vat", "duns", "naics", "sic", "ticker"])
+# An account's billing, shipping and mailing address is the organisation's, as a customer's is the customer's
+_ACCOUNT_ROLES: Final = frozenset(["billing", "shipping", "mailing", "delivery", "customer"])
+_ORG_KEYS: Final = frozenset(["account", "company", "organization", "organisation", "org", "firm", "enterprise"])
+# A person named in an organisation's row: its contact or the rep who owns the record, not the row's subject
+_ORG_PEOPLE: Final = ("contact", "owner", "manager", "rep", "agent", "created", "modified")
+
+
+def _organisation_rows(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> set[str]:
+    """An accounts table (first column keys an account or company, two columns describe an organisation, and
+    every person it names is a contact or owner): its bare address, phone and mailbox are the organisation's."""
+    first = next(iter(columns))
+    if not set(tokenize(first)) & _ORG_KEYS or not set(tokenize(first)) & _KEY_WORDS:
+        return set()
+    if sum(any(a in "".join(tokenize(n)) for a in _ORG_ATTRIBUTES) or bool(set(tokenize(n)) & _ORG_CODES)
+           for n in columns) < 2:
+        return set()
+    if any(f.category == "person_name" and not _names_org_person(name) for name, f in found.items()):
+        return set()  # a lead or a customer: the row is about a person
+    return {name for name, f in found.items() if f.category in _PLACE_CATEGORIES | {"email"}
+            and not set(tokenize(name)) & _PERSON_WORDS - _ACCOUNT_ROLES and not _names_org_person(name)}
+
+
+def _names_org_person(name: str) -> bool:
+    return any(p in name.lower() for p in _ORG_PEOPLE)
 
 
 _PERSON_WORDS: Final = frozenset(["home", "customer", "client", "member", "owner", "manager", "contact", "personal",

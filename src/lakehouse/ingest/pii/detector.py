@@ -25,6 +25,7 @@ from lakehouse.ingest.pii.names import (
     phi_qualified,
     tokenize,
 )
+from lakehouse.ingest.pii.phones import is_formatted_phone, is_phone_shaped
 from lakehouse.ingest.pii.sampling import Values, is_surrogate_key, looks_boolean, sample_values
 from lakehouse.ingest.pii.validators import (
     COMPANY_TAX_ID,
@@ -38,8 +39,6 @@ from lakehouse.ingest.pii.validators import (
     are_mailboxes,
     is_address_like,
     is_email,
-    is_formatted_phone,
-    is_phone_shaped,
     is_postal_code,
 )
 

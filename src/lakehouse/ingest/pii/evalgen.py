@@ -5,7 +5,7 @@ only when someone regenerates it (the committed file is the reference: with the 
 first 189 columns already come out with other values). Labels come from what each column *is*, written
 before the detector was scored on it; every third of the first columns is the "test" split. The tables
 of evalgen_tables.py (issue 11's kinds) and every earlier held-out round but 15 (evalgen_round1..14.py,
-evalgen_round16.py) follow, in "dev". All of it is development data: the held-out set is round 15
+evalgen_round16.py, evalgen_round17.py) follow, in "dev". All of it is development data: the held-out set is round 15
 (evalgen_round15.py), which this module never composes.
 """
 
@@ -46,6 +46,7 @@ from lakehouse.ingest.pii.evalgen_round12 import round12_tables
 from lakehouse.ingest.pii.evalgen_round13 import round13_tables
 from lakehouse.ingest.pii.evalgen_round14 import round14_tables
 from lakehouse.ingest.pii.evalgen_round16 import round16_tables
+from lakehouse.ingest.pii.evalgen_round17 import round17_tables
 from lakehouse.ingest.pii.evalgen_tables import tables
 
 N = 60
@@ -300,7 +301,8 @@ def columns() -> list[dict[str, Any]]:
                                   (8, round8_tables()), (9, round9_tables()),
                                   (10, round10_tables()), (11, round11_tables()),
                                   (12, round12_tables()), (13, round13_tables()),
-                                  (14, round14_tables()), (16, round16_tables())) for r in rs]
+                                  (14, round14_tables()), (16, round16_tables()),
+                                  (17, round17_tables())) for r in rs]
     rounds = [{**r, "note": (f"round-{n} held-out, now dev; " + r.get("note", "")).rstrip("; ")} for n, r in later]
     return c + list(tables()) + list(public_tables()) + rounds
 

@@ -144,6 +144,7 @@ _PARTS: Final[dict[tuple[str, str], tuple[Callable[[Any], bool], str]]] = {
     ("address", "street"): (_street, "street names"),
     ("address", "unit"): (is_unit, "apartment or unit numbers"),
     ("address", "city"): (is_place_name, "place names"),
+    ("address", "region"): (is_place_name, "place names"),
     ("address", "postal"): (is_postal_or_place_line, "postal codes (alone or with their town)"),
 }
 _STREET_LEVEL: Final = frozenset(["number", "street", "house"])

@@ -50,6 +50,10 @@ COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "geburtstag": ("birth", "day"), "fodselsdag": ("birth", "day"), "verjaardag": ("birth", "day"),
     "cumpleanos": ("birth", "day"), "compleanno": ("birth", "day"), "aniversario": ("birth", "day"),
     "payrate": ("pay", "rate"), "macaddress": ("mac", "address"), **WORLD_COMPOUNDS,
+    # German "Personal" is the staff: a Personalnummer is an employee number (the identity card's is
+    # Personalausweisnummer), unlike the Nordic personnummer
+    "personalnummer": ("staff", "number"), "personalnr": ("staff", "number"), "personalausweis": ("id", "card"),
+    "linkedin": ("linkedin",), "github": ("github",),
 }
 
 # Abbreviations read as the word they stand for, on both sides of the match. Ambiguous ones (``st``,
@@ -258,7 +262,13 @@ def _other_languages(add: Callable[..., None]) -> None:
         "clabe", "routing", "aba number", "aba routing")
     add("credit_card", "number card", "number de card", "number of card", "number credit card")
     add("phone", "number phone", "number de phone", "number mobile", "number de mobile")
-    add("passport", "number passport", "number de passport")
+    add("passport", "number passport", "number de passport", "ppt number")  # PPT_NO: GDS and airline exports
+    # N° Sécu, numéro de sécu: France's social-security number (the NIR) by its everyday short name
+    add("national_id", "secu", "number secu", "number de secu", "carte vitale")
+    # the calling number of a call record in Spanish (NUM_ORIGEN, número llamante); the destination is the line dialled
+    add("phone", "number origen", "number de origen", "number llamante", "llamante")
+    add("username", *(f"{site}{tail}" for site in ("linkedin", "linked in", "github", "git hub")
+                      for tail in ("", " url", " profile", " profile url")))  # a profile URL carries the handle
     add("driver_license", "license driver", "license conducir", "license conduire", "license conducao",
         "license guida", "prawo jazdy", "ridicsky prukaz", "vozacka dozvola")
     add("address", "domicilio", "residencia", "bostadsadress", "lakcim")
@@ -334,7 +344,12 @@ CITY_WORDS: Final = frozenset(["city", "town", "locality", "municipality", "subu
                                "neighbourhood", "neighborhood", "bairro", "barrio", "quartier", "stadtteil", "wijk",
                                "commune", "gemeente", "kommune", "kunta", "opstina", "comuna", "borough",
                                "stadt", "ort", "wohnort", "ciudad", "ville", "citta", "cidade", "plaats",
-                               "woonplaats", "localidad", "comune"])
+                               "woonplaats", "localidad", "comune", "poblacion", "localita", "miejscowosc"])
+# A state or province beside the rest of an address is one of its parts; "state" and "region" (a workflow's
+# state, a sales region) only after an address marker (Mailing State, billing_region)
+REGION_WORDS: Final = frozenset(["province", "provincia", "provincie", "provinz", "prefecture", "bundesland",
+                                 "departement", "voivodeship", "wojewodztwo", "kanton", "canton"])
+MARKED_REGIONS: Final = frozenset(["state", "region", "county"])
 UNIT_WORDS: Final = frozenset(["apartment", "unit", "suite", "flat"])
 # Postal-code abbreviations too short to read alone (code postal, CAP, NPA): an address part beside a street.
 POSTAL_ABBREVIATIONS: Final = frozenset([("cp",), ("cap",), ("npa",), ("pc",), ("cpa",)])

@@ -45,6 +45,8 @@ TRANSLATIONS: Final[dict[str, str]] = {
              "tanav", "ulitsa"),
     **_words("number", "nummer", "numero", "nro", "numer", "cislo", "szam", "broj", "numara", "nomor",
              "nr", "no", "num", "nbr", "nmbr", "numb"),
+    **_words("tenant", "huurder", "mieter", "locataire", "inquilino", "inquilina", "najemca", "lejer", "leietaker",
+             "hyresgast"),
     **_words("family", "famille", "familia", "famiglia", "familie", "fam"),
     **_words("passenger", "pax", "passagier", "pasajero", "passager", "passeggero", "passageiro"),
     **_words("member", "mbr", "mitglied", "miembro", "membre", "membro", "lid", "medlem", "jasen"),

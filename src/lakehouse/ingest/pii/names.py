@@ -22,6 +22,7 @@ from lakehouse.ingest.pii.name_rules import (
     HOUSE_NUMBER_HEADS,
     HOUSE_NUMBER_WORDS,
     ID_SUFFIX,
+    MARKED_REGIONS,
     MEDICAL_KEEPS,
     NAME_PARTICLES,
     NAME_PARTS,
@@ -29,6 +30,7 @@ from lakehouse.ingest.pii.name_rules import (
     PHI_QUALIFIERS,
     POSTAL_ABBREVIATIONS,
     PREFIX_NEG,
+    REGION_WORDS,
     SUFFIX_NEG,
     UNIT_WORDS,
     WEAK_RULES,
@@ -80,6 +82,9 @@ _WORDS: Final = {**TRANSLATIONS, **WORLD_TRANSLATIONS, **HEALTH_TRANSLATIONS, **
                   **SCRIPT_TRANSLATIONS, **ABBREVIATIONS}
 _PHRASES: Final = phrases()
 _PHRASE_WORDS: Final = frozenset(w for p, _ in _PHRASES for w in p.split())
+# A rule of three or more words written run together in lower case (reasonforvisit, dateofbirth): those words.
+_JOINED: Final = {"".join(p.split()): tuple(p.split()) for p, c in _PHRASES  # not "d o b": dob is a word
+                   if c and len(p.split()) >= 3 and min(map(len, p.split())) >= 2}
 _KNOWN_HEADS: Final = frozenset(w for w in _PHRASE_WORDS if len(w) >= 3)
 
 
@@ -87,6 +92,8 @@ def _split(word: str) -> tuple[str, ...]:
     """``telefonnummer`` -> (``telefon``, ``nummer``): a compound before a known ending."""
     if word in COMPOUNDS:
         return COMPOUNDS[word]
+    if word in _JOINED and word not in _WORDS:
+        return _JOINED[word]
     if len(word) >= 7 and word not in _WORDS:
         for suffix in SPLIT_SUFFIXES:
             head = word[: -len(suffix)]
@@ -353,7 +360,7 @@ def quasi_part(name: str) -> tuple[str, str] | None:
 
     Groups: ``date_of_birth`` (year, month, day) and ``address`` (number, street, unit, city, postal).
     """
-    tokens = tokenize(name)
+    tokens = tokenize(_PAREN.sub(" ", name)) or tokenize(name)  # Población (envío): the town, where it goes
     if not tokens:
         return None
     birth = _birth_part(tokens) or (
@@ -373,6 +380,9 @@ def quasi_part(name: str) -> tuple[str, str] | None:
         return ("address", "unit")
     if core[-1] in CITY_WORDS and owner_ok:
         return ("address", "city")
+    if owner_ok and tokens[-1] != "code" and (core[-1] in REGION_WORDS or core[-1] in MARKED_REGIONS and set(
+            core[:-1]) & ADDRESS_MARKERS):  # Province Code: a code, as the development set labels Shopify's
+        return ("address", "region")
     if tokens in POSTAL_ABBREVIATIONS:
         return ("address", "postal")
     if tokens in CITY_ALONE:

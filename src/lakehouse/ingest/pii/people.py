@@ -201,9 +201,15 @@ def mailbox(value: Any) -> tuple[str, str] | None:
 _HANDLE: Final = re.compile(r"^(?:[A-Za-z0-9][\w.-]{0,30}\\)?[@~]?[A-Za-z0-9_][A-Za-z0-9._\-]{1,39}(?:#\d{4})?$")
 
 
+_PROFILE_URL: Final = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?(?:linkedin\.com/in|github\.com|twitter\.com|"
+                                 r"x\.com|instagram\.com|facebook\.com|tiktok\.com)/@?[\w.%-]{2,100}/?$", re.IGNORECASE)
+
+
 def is_username(value: Any) -> bool:
-    """A login handle: 2-40 letters, digits, dots, dashes or underscores, at least one letter, no spaces."""
-    return isinstance(value, str) and bool(_HANDLE.match(value)) and any(c.isalpha() for c in value)
+    """A login handle: 2-40 letters, digits, dots, dashes or underscores, at least one letter, no spaces; or a
+    social profile's URL, which carries the handle (``linkedin.com/in/jdoe``)."""
+    return isinstance(value, str) and (bool(_HANDLE.match(value)) and any(c.isalpha() for c in value)
+                                       or bool(_PROFILE_URL.match(value.strip())))
 
 
 

@@ -17,14 +17,16 @@ from typing import Any, Final
 from lakehouse.governance.entities import ENTITY_KINDS, passes
 from lakehouse.ingest.pii.detector import TextPii
 from lakehouse.ingest.pii.national import in_aadhaar, is_distinctive_national_id
+from lakehouse.ingest.pii.phones import is_phone
 from lakehouse.ingest.pii.sampling import Values
-from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_phone, is_ssn
+from lakehouse.ingest.pii.validators import is_card_number, is_email, is_iban, is_ssn
 
 TEXT_CAP: Final = 100  # values scanned per column: prose is long, and a rate needs no more
 MIN_HITS: Final = 1  # one confirmed entity in the sample is enough to say the column holds them
 PROSE_WORDS: Final = 2  # free text: at least half the values have this many words (ids and codes have one)
 _HINT = re.compile(r"[@\d]")
 _GROUPS_OF_FOUR = re.compile(r"^\d{4} \d{4} \d{4}$")
+_MAILBOX_CELL = re.compile(r"^\s*[^<>@\n]{1,80}<\s*[^<>\s@]+@[^<>\s]+\s*>\s*$")  # HR Team <hr@x.com>, nothing else
 
 
 # Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer): two characters make about a word.
@@ -85,11 +87,17 @@ def _scan(items: list[Any]) -> tuple[Counter[str], int, int]:
     return values_with, scanned, with_any
 
 
+def _mailboxes(items: list[Any]) -> bool:
+    """``HR Team <hr@x.com>`` in four cells of five: a column of mailboxes, judged as one, not prose."""
+    return any("<" in str(v) for v in items[:10]) and sum(
+        1 for v in items if isinstance(v, str) and _MAILBOX_CELL.match(v)) >= 0.8 * len(items)
+
+
 def scan_text(samples: Mapping[str, Values]) -> dict[str, TextPii]:
     """The string columns whose sampled values contain confirmed PII entities."""
     out: dict[str, TextPii] = {}
     for name, values in samples.items():
-        if values.kind != "str" or not is_prose(values.items):
+        if values.kind != "str" or not is_prose(values.items) or _mailboxes(values.items):
             continue
         items = values.items
         if len(items) > TEXT_CAP:

@@ -15,11 +15,11 @@ import ipaddress
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final
 
 from lakehouse.ingest.pii.cards import is_card_expiry, is_expiry_format, is_security_code
+from lakehouse.ingest.pii.dates import is_birth_date
 from lakehouse.ingest.pii.national import is_company_tax_id, is_distinctive_national_id, is_national_id, stdnum_check
 from lakehouse.ingest.pii.people import (
     is_handle_list,
@@ -32,6 +32,7 @@ from lakehouse.ingest.pii.people import (
     is_username,
     mailbox,
 )
+from lakehouse.ingest.pii.phones import PHONE_SHAPE, is_formatted_phone, is_phone
 
 Check = Callable[[Any], bool]
 
@@ -95,55 +96,6 @@ def are_mailboxes(items: list[Any]) -> bool:
 def is_person_value(value: Any) -> bool:
     """What a column named for a person (``maintainer``, ``name``) holds: a known person name or a mailbox."""
     return is_known_person_name(value) or is_mailbox(value)
-
-
-# --- phone ---------------------------------------------------------------------------------------
-_PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$", re.IGNORECASE)
-_PHONE_FORMATTED = re.compile(r"^(?:\+|00|\(|\d{2,5}[\s.\-/)])")
-_TRUNK_REGIONS: Final = ("GB", "DE", "FR", "IN", "JP", "KR", "AU")
-
-
-def _valid_phone(text: str, region: str | None) -> bool:
-    import phonenumbers
-
-    try:
-        return bool(phonenumbers.is_valid_number(phonenumbers.parse(text, region)))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def is_phone(value: Any) -> bool:
-    """Valid under libphonenumber: US national format, international (+ or 00), or a common trunk-0 form."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        text = str(value)
-        return 10 <= len(text) <= 15 and (_valid_phone(text, "US") or _valid_phone("+" + text, None))
-    if not isinstance(value, str) or not _PHONE_SHAPE.match(value):
-        return False
-    if not 7 <= sum(c.isdigit() for c in value) <= 15:
-        return False
-    if value.startswith("00"):  # no country code starts with 0: 00001234 is no number, libphonenumber unloaded
-        return value[2] != "0" and _valid_phone("+" + value[2:], None)
-    if _valid_phone(value, "US"):
-        return True
-    if value.isdigit() and 11 <= len(value) <= 15 and value[0] != "0":  # an MSISDN: 41791234567
-        return _valid_phone("+" + value, None)
-    national = value.lstrip("(")
-    return national.startswith("0") and any(_valid_phone(value, r) for r in _TRUNK_REGIONS)
-
-
-_NANP_WRITTEN = re.compile(r"^\s*(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\s*$|^\s*\+1\d{10}\s*$")
-_INTL_WRITTEN = re.compile(r"^\s*(?:\+|00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}\s*$")
-
-
-def is_phone_shaped(value: Any) -> bool:
-    """Written the way people write phone numbers (``(868) 594-5132``, ``521.708.5991``, ``+44 20 7946 0018``),
-    valid or not: under a header that says phone, the shape is enough."""
-    return isinstance(value, str) and bool(_NANP_WRITTEN.match(value) or _INTL_WRITTEN.match(value))
-
-
-def is_formatted_phone(value: Any) -> bool:
-    """A phone written like one (+, parentheses or separators): bare digit runs are too often ids."""
-    return isinstance(value, str) and bool(_PHONE_FORMATTED.match(value)) and is_phone(value)
 
 
 # --- SSN -----------------------------------------------------------------------------------------
@@ -235,50 +187,6 @@ def is_dvla_licence(value: Any) -> bool:
 
 def _licence(value: Any) -> bool:
     return _doc_number(_LICENSE)(value) or is_dvla_licence(value)
-
-
-# --- dates of birth ------------------------------------------------------------------------------
-_DATE_FORMATS: Final = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d", "%b %d, %Y",
-                        "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d", "%m-%d-%Y", "%Y.%m.%d", "%d-%b-%Y",
-                        "%m/%d/%y", "%d/%m/%y", "%d.%m.%y", "%d %b %y", "%b %d %Y", "%d-%b-%y", "%d%b%y", "%d%b%Y",
-                        "%d. %m. %Y", "%Y. %m. %d.", "%Y.%m.%d.", "%Y.%m.%d", "%d.%m.%Y.",
-                        "%m%d%Y", "%d%m%Y")  # fixed-width files' 01161979 / 16011979, after %Y%m%d
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not 6 <= len(value) <= 30:
-        return None
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            day = datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-        # %y reads 00-68 as 20xx: a birth date written with two digits is 19xx when that is in the future
-        return day.replace(year=day.year - 100) if "%y" in fmt and day > date.today() else day
-    return None
-
-
-_MONTH_DAY = re.compile(r"^(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])$"  # 03/15
-                        r"|^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.?$")  # 15.03.
-
-
-def is_birth_date(value: Any) -> bool:
-    """A date between 1900 and today (people alive or recently so), or a birthday without its year
-    (``03/15``, ``15.03.``) as mailing lists keep them."""
-    day = _as_date(value)
-    if day is None:
-        return isinstance(value, str) and bool(_MONTH_DAY.match(value))
-    return date(1900, 1, 1) <= day <= date.today()
 
 
 # --- addresses and postal codes ------------------------------------------------------------------
@@ -409,8 +317,8 @@ VALIDATORS: Final[dict[str, Validator]] = {
     v.category: v
     for v in (
         Validator("email", "valid emails", _S, _email_or_mailbox, is_email, _EMAIL_SHAPE),
-        Validator("phone", "valid phone numbers", _I, is_phone, is_formatted_phone, _PHONE_SHAPE, cap=60,
-                  shape=_PHONE_SHAPE),
+        Validator("phone", "valid phone numbers", _I, is_phone, is_formatted_phone, PHONE_SHAPE, cap=60,
+                  shape=PHONE_SHAPE),
         Validator("ssn", "valid US SSNs", _I, is_ssn, is_dashed_ssn, _SSN_DASHED, shape=_SSN_LOOSE),
         Validator("credit_card", "Luhn-valid card numbers of a known issuer", _I, is_card_number,
                   is_card_number, _CARD_SHAPE, shape=_CARD_SHAPE),
