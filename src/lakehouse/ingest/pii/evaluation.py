@@ -4,7 +4,8 @@ Two sets: ``evalset.jsonl``, the development set (the rules were written and adj
 it, and it holds every earlier held-out round once its mistakes were read), and ``heldout.jsonl``,
 round 15 (evalgen_round15.py), written by a hand that never read the rules, and scored only to report
 (docs/pii.md). Rounds 16 and 17 (evalgen_round16.py, evalgen_round17.py), each a second independent round
-scored once, are development data now that their mistakes were read.
+scored once, are development data now that their mistakes were read. ``heldout_round18.jsonl``
+(evalgen_round18.py) is the second held-out round, by another independent author, scored once.
 
 One JSON object a line: ``{"name", "values": [...], "label": null | {"kind", "category"},
 "type"?: "date" | "timestamp", "split"?: "dev" | "test", "table"?: "t", "contains"?: ["email", ...],
@@ -124,6 +125,11 @@ def default_path() -> Path:
 def heldout_path() -> Path:
     """The held-out set (round 15): never looked at while the rules were developed."""
     return Path(str(resources.files("lakehouse.ingest.pii").joinpath("heldout.jsonl")))
+
+
+def second_heldout_path() -> Path:
+    """A second held-out set (round 18), by another independent author, scored once on the detector of its day."""
+    return Path(str(resources.files("lakehouse.ingest.pii").joinpath("heldout_round18.jsonl")))
 
 
 def load_evalset(path: str | Path | None = None) -> list[EvalColumn]:
