@@ -121,9 +121,13 @@ def _health_ids(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Valu
     return out
 
 
+def _says_health(f: PiiFinding) -> bool:
+    """A medical finding that makes its table one with health data: named so, or read from such a table."""
+    return f.category == "medical" and (f.evidence.startswith("name rule") or f.evidence.endswith(HEALTH_CONTEXT))
+
+
 def _health_table(columns: Mapping[str, Sequence[str]], found: Mapping[str, PiiFinding]) -> bool:
-    return any(f.category == "medical" and f.evidence.startswith("name rule") for f in found.values()) or any(
-        phi_qualified(n) for names in columns.values() for n in names)
+    return any(map(_says_health, found.values())) or any(phi_qualified(n) for names in columns.values() for n in names)
 
 
 def _visit_reasons(columns: Mapping[str, Sequence[str]], samples: Mapping[str, Values],
@@ -195,8 +199,7 @@ def context_findings(columns: Mapping[str, Sequence[str]], samples: Mapping[str,
     out.update(_pay(columns, samples, {**found, **out}))
     if _health_table(columns, found):
         out.update(_visit_reasons(columns, samples, {**found, **out}))
-    if any(f.category == "medical" and (f.evidence.startswith("name rule") or f.evidence.endswith(HEALTH_CONTEXT))
-           for f in {**found, **out}.values()):
+    if any(map(_says_health, {**found, **out}.values())):
         out.update(_health_ids(columns, samples, {**found, **out}))
     return out
 
@@ -287,7 +290,6 @@ def with_kinds(columns: Mapping[str, Sequence[str]], found: dict[str, PiiFinding
     table about animals it is not (a vet's: the diagnosis is the pet's, the owner's phone is plain PII)."""
     if animal_table(columns):
         return {name: _as_kind(f, phi=False) for name, f in found.items() if f.category != "medical"}
-    if any(f.category == "medical" and (f.evidence.startswith("name rule") or HEALTH_CONTEXT in f.evidence)
-           for f in found.values()):
+    if any(map(_says_health, found.values())):
         return {name: _as_kind(f, phi=True) for name, f in found.items()}  # a patient's address is PHI
     return found
