@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from faker import Faker
 from stdnum.br import cpf
 from stdnum.de import idnr
 from stdnum.iso7064 import mod_11_10
@@ -96,6 +98,29 @@ class Table:
 
     def money(self, low: float, high: float, *, places: int = 2) -> list[float]:
         return [round(self.rng.uniform(low, high), places) for _ in range(self.n)]
+
+
+def seeded_fakers(locales: Mapping[str, str], seed: int) -> dict[str, Faker]:
+    """One Faker per locale key, each seeded from ``seed`` by its place in ``locales``."""
+    out = {}
+    for i, (key, locale) in enumerate(locales.items()):
+        fake = Faker(locale)
+        fake.seed_instance(seed + i)
+        out[key] = fake
+    return out
+
+
+def build_tables(builds: Sequence[Callable[[Table, dict[str, Faker]], None]], locales: Mapping[str, str],
+                 seed: int) -> list[dict[str, Any]]:
+    """The JSONL lines of a round: each ``t_<name>`` builder fills its table, one seeded random source for all."""
+    rng = random.Random(seed)
+    fake = seeded_fakers(locales, seed)
+    lines: list[dict[str, Any]] = []
+    for build in builds:
+        table = Table(build.__name__.removeprefix("t_"), rng, phi=getattr(build, "phi", False))
+        build(table, fake)
+        lines.extend(table.columns)
+    return lines
 
 
 def case_mess(rng: random.Random, name: str, rate: float = 0.15) -> str:

@@ -29,14 +29,11 @@ and seeded Faker instances.
 from __future__ import annotations
 
 import json
-import random
 import sys
 from pathlib import Path
 from typing import Any
 
-from faker import Faker
-
-from lakehouse.ingest.pii.evalgen_round16_values import Table
+from lakehouse.ingest.pii.evalgen_round16_values import build_tables
 from lakehouse.ingest.pii.evalgen_round18_tables_a import TABLES_A
 from lakehouse.ingest.pii.evalgen_round18_tables_b import TABLES_B
 from lakehouse.ingest.pii.evalgen_round18_tables_c import TABLES_C
@@ -46,24 +43,8 @@ LOCALES = {"us": "en_US", "gb": "en_GB", "de": "de_DE", "fr": "fr_FR", "es": "es
            "nl": "nl_NL", "it": "it_IT"}
 
 
-def fakers(seed: int) -> dict[str, Faker]:
-    out = {}
-    for i, (key, locale) in enumerate(LOCALES.items()):
-        fake = Faker(locale)
-        fake.seed_instance(seed + i)
-        out[key] = fake
-    return out
-
-
 def generate(seed: int = SEED) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    fake = fakers(seed)
-    lines: list[dict[str, Any]] = []
-    for build in TABLES_A + TABLES_B + TABLES_C:
-        table = Table(build.__name__.removeprefix("t_"), rng, phi=getattr(build, "phi", False))
-        build(table, fake)
-        lines.extend(table.columns)
-    return lines
+    return build_tables(TABLES_A + TABLES_B + TABLES_C, LOCALES, seed)
 
 
 def main(argv: list[str]) -> None:
