@@ -2,7 +2,7 @@
 write instead.
 
     python bench/cli_ingest.py [--rows 600000] [--csv-rows 100000] [--reps 5] [--only postgres|mysql|file]
-                               [--no-seed] [--baseline OTHER_CHECKOUT/src]
+                               [--no-seed] [--baseline OTHER_CHECKOUT/src] [--tty]
 
 Every side is one cold process timed from the shell (interpreter start, imports, connection, read, write,
 exit). Ours does everything its command does: catalog open, schema checks, PII scan, lineage, Delta commit
@@ -16,8 +16,9 @@ earlier command; a user's first command creates it once). Peers, each into a fre
 Tables: 600k rows x 16 columns (ints, numerics, floats, text, date, timestamps, bool, char) seeded into the
 local PostgreSQL (schema ``lh_bench_cli``) and MariaDB (database ``lh_bench_cli``). The CSV is the demo's
 ``candidates`` table (15 columns). Runs interleave; the median of ``--reps`` counts. ``--baseline`` also times
-another checkout's command (as bench/cli.py does) in the same loop. Prints the ratio
-peer/ours (>= 1.00: ours is at least as fast) and the load average.
+another checkout's command (as bench/cli.py does) in the same loop. ``--tty`` runs every command on a
+pseudo-terminal, as a user at a shell does: ours then draws its progress bar (by default output goes to pipes,
+as in a script). Prints the ratio peer/ours (>= 1.00: ours is at least as fast) and the load average.
 """
 
 from __future__ import annotations
@@ -105,12 +106,14 @@ def make_csv(rows: int) -> Path:
     return path
 
 
-def timed(argv: list[str]) -> float:
+def timed(argv: list[str], tty: bool = False) -> float:
     extra = [a for a in argv if a.startswith("--pythonpath=")]
     argv = [a for a in argv if a not in extra]
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAKEHOUSE_") and k != "PYTHONDONTWRITEBYTECODE"}
     if extra:
         env["PYTHONPATH"] = extra[0].split("=", 1)[1]
+    if tty:
+        return _timed_in_terminal(argv, env)
     started = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
     seconds = time.perf_counter() - started
@@ -119,8 +122,42 @@ def timed(argv: list[str]) -> float:
     return seconds
 
 
+def _timed_in_terminal(argv: list[str], env: dict[str, str]) -> float:
+    """The command with stdout and stderr on a pseudo-terminal, as a user at a shell runs it (progress bar
+    and all); the terminal's output is drained as it comes."""
+    import pty
+    import threading
+
+    leader, follower = pty.openpty()
+    seen = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    started = time.perf_counter()
+    code = subprocess.run(argv, stdout=follower, stderr=follower, env={**env, "COLUMNS": "120"},
+                          check=False).returncode
+    seconds = time.perf_counter() - started
+    os.close(follower)
+    reader.join(timeout=5)
+    os.close(leader)
+    if code != 0:
+        sys.exit(f"{' '.join(argv[:4])} ... failed ({code}): {seen.decode(errors='replace')[-2000:]}")
+    return seconds
+
+
 # what the console script runs, for a checkout that is not the installed one
-SCRIPT = "import sys; from lakehouse.cli.main import run; sys.argv[0] = 'lakehouse'; sys.exit(run())"
+SCRIPT = ("import sys\ntry:\n    from lakehouse.cli.launch import run\nexcept ImportError:\n"
+          "    from lakehouse.cli.main import run\nsys.argv[0] = 'lakehouse'\nsys.exit(run())")
 
 
 def sides(kind: str, source: Path | None, out: Path, baseline: str | None = None) -> dict[str, list[str]]:
@@ -151,7 +188,8 @@ def _sides(kind: str, source: Path | None, out: Path) -> dict[str, list[str]]:
     }
 
 
-def measure(kind: str, source: Path | None, reps: int, baseline: str | None) -> dict[str, float]:
+def measure(kind: str, source: Path | None, reps: int, baseline: str | None,
+            tty: bool = False) -> dict[str, float]:
     times: dict[str, list[float]] = {}
     for rep in range(reps + 1):  # the first round is unmeasured: bytecode written, the source's pages cached
         for name, argv in sides(kind, source, Path("/nonexistent"), baseline).items():
@@ -161,7 +199,7 @@ def measure(kind: str, source: Path | None, reps: int, baseline: str | None) -> 
                 if "--data-dir" in argv:  # an existing data dir (its catalog created, untimed), a new dataset
                     at = argv.index("--data-dir")
                     timed([*argv[:at], "--data-dir", argv[at + 1], "datasets", "list"])
-                seconds = timed(argv)
+                seconds = timed(argv, tty)
             finally:
                 shutil.rmtree(out, ignore_errors=True)
             if rep:
@@ -188,16 +226,19 @@ def main() -> None:
     parser.add_argument("--only", choices=["postgres", "mysql", "file"])
     parser.add_argument("--no-seed", action="store_true", help="reuse the tables seeded by the last run")
     parser.add_argument("--baseline", help="another checkout's src directory, timed alongside")
+    parser.add_argument("--tty", action="store_true",
+                        help="run every command on a pseudo-terminal, as at a shell (our progress bar shows)")
     args = parser.parse_args()
     for kind in [args.only] if args.only else ["postgres", "mysql", "file"]:
         if kind == "file":
             csv = make_csv(args.csv_rows)
             report(f"file: {args.csv_rows:,}-row CSV x 15 columns ({csv.stat().st_size / 1e6:.0f} MB)",
-                   measure("file", csv, args.reps, args.baseline), args.reps)
+                   measure("file", csv, args.reps, args.baseline, args.tty), args.reps)
             continue
         if not args.no_seed:
             (seed_postgres if kind == "postgres" else seed_mysql)(args.rows)
-        report(f"{kind}: {args.rows:,} rows x 16 columns", measure(kind, None, args.reps, args.baseline), args.reps)
+        medians = measure(kind, None, args.reps, args.baseline, args.tty)
+        report(f"{kind}: {args.rows:,} rows x 16 columns", medians, args.reps)
 
 
 if __name__ == "__main__":

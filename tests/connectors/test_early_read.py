@@ -131,21 +131,24 @@ def _with_mark(mark: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("table, ok", [("t", True), ("missing", False)])
-def test_cli_ingest_mysql_leaves_no_reader_behind(tmp_path: Path, my: MySource, table: str, ok: bool) -> None:
+@pytest.mark.parametrize("table, dataset, says", [
+    ("t", "t", "700 rows -> t v0"),  # the reader spawned before Typer loads is the one that reads
+    ("missing", "t", "missing"),  # the early read fails: its reader is stopped there
+    ("t", None, "--dataset"),  # Typer refuses the command before it starts: the unused reader is stopped at exit
+])
+def test_cli_ingest_mysql_leaves_no_reader_behind(tmp_path: Path, my: MySource, table: str, dataset: str | None,
+                                                  says: str) -> None:
     import os
     import uuid
 
     my.execute("CREATE TABLE t (id bigint, name text)", "INSERT INTO t SELECT seq, CONCAT('n', seq) FROM seq_1_to_700")
     mark = f"LAKEHOUSE_TEST_MARK={uuid.uuid4().hex}"
+    target = ["--dataset", dataset] if dataset else []
     done = subprocess.run([sys.executable, "-m", "lakehouse.cli", "--data-dir", str(tmp_path), "ingest", "mysql",
-                           my.dsn, "--table", table, "--dataset", "t"], capture_output=True, text=True, timeout=120,
+                           my.dsn, "--table", table, *target], capture_output=True, text=True, timeout=120,
                           check=False, env={**os.environ, mark.split("=")[0]: mark.split("=")[1]})
-    if ok:
-        assert done.returncode == 0, done.stderr
-        assert "700 rows -> t v0" in done.stderr
-    else:
-        assert done.returncode == 2 and "missing" in done.stderr and "Traceback" not in done.stderr
+    assert says in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == (0 if table == "t" and dataset else 2), done.stderr
     deadline = time.monotonic() + 5
     while _with_mark(mark.split("=")[1]) and time.monotonic() < deadline:
         time.sleep(0.05)

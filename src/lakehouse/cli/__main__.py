@@ -1,3 +1,3 @@
-from lakehouse.cli.main import run
+from lakehouse.cli.launch import run
 
 run()

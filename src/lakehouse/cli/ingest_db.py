@@ -63,9 +63,9 @@ def _start_early(st: CliState, system: System, dsn: str, table: str | None, quer
 
     reader = None
     if system == "mysql" and incremental_column is None:  # its interpreter and ConnectorX load meanwhile
-        from lakehouse.ingest.db.mysql_spawn import spawn
+        from lakehouse.ingest.db.mysql_spawn import spawn, take_spare
 
-        reader = spawn()
+        reader = take_spare() or spawn()
     try:
         request = DbIngestRequest(dsn=dsn, dataset=dataset, table=table, query=query, mode=mode,
                                   incremental_column=incremental_column, primary_key=keys, bucket=bucket,
