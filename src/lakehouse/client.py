@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
 _STREAM_ERROR = b"lakehouse.error"  # query/export.py: the error batch that ends a failed stream
 FINISHED = ("succeeded", "failed", "cancelled")
+_LONG_POLL = 10.0  # seconds one GET /jobs/{id}?wait= may wait (the server allows up to 30)
 _NAME_SAFE = "/:@+"  # a model name's own characters stay as they are in the path
 _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
     400: errors.BadRequest, 401: errors.Unauthorized, 403: errors.Forbidden, 404: errors.NotFound,
@@ -389,16 +390,21 @@ class RemoteLakehouse:
         return JobInfo.model_validate(self._json("GET", f"/jobs/{job_id}", actor))
 
     def wait_job(self, job_id: str, timeout: float | None = None) -> JobInfo:
+        """Long polls (``GET /jobs/{id}?wait=``), so the answer comes as the job ends; backs off between
+        polls only when the server answered at once (a job another process runs, or an older server)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         pause = 0.05
         while True:
-            job = self.get_job(job_id)
+            ask = _LONG_POLL if deadline is None else max(0.0, min(_LONG_POLL, deadline - time.monotonic()))
+            asked = time.monotonic()
+            job = JobInfo.model_validate(self._json("GET", f"/jobs/{job_id}", params={"wait": round(ask, 3)}))
             if job.status in FINISHED:
                 return job
             if deadline is not None and time.monotonic() >= deadline:
                 raise TimeoutError(f"job {job_id} still {job.status} after {timeout} s")
-            time.sleep(pause)
-            pause = min(pause * 2, 0.5)
+            if time.monotonic() - asked < ask / 2:
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
 
     def cancel_job(self, job_id: str, actor: Actor | None = None) -> JobInfo:
         return JobInfo.model_validate(self._json("DELETE", f"/jobs/{job_id}", actor))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -11,6 +12,8 @@ from lakehouse.wire import JobInfo
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 Status = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+MAX_WAIT_SECONDS = 30.0
+_FINISHED = ("succeeded", "failed", "cancelled")
 
 
 @router.get("", summary="List jobs, newest first")
@@ -20,10 +23,17 @@ def list_jobs(limit: int = Query(100, ge=1, le=1000), status: Status | None = No
     return {"items": lakehouse.list_jobs(limit=limit, status=status, actor=actor)}
 
 
-@router.get("/{job_id}", summary="A job's status, progress, result or error")
-def get_job(job_id: str, lakehouse: Lakehouse = Depends(get_lakehouse),
-            actor: Actor = Depends(get_actor)) -> JobInfo:
-    return lakehouse.get_job(job_id, actor)
+@router.get("/{job_id}", summary="A job's status, progress, result or error (optionally once it ends)")
+def get_job(job_id: str, wait: float = Query(0.0, ge=0, le=MAX_WAIT_SECONDS, description=(
+                "Long poll: answer as soon as the job ends, or after this many seconds with its state then. "
+                "Only a job this server runs is waited for; another process's job is answered at once.")),
+            lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JobInfo:
+    job = lakehouse.get_job(job_id, actor)  # the caller may see it: checked before waiting
+    if wait and job.status not in _FINISHED:
+        with contextlib.suppress(TimeoutError):
+            return lakehouse.wait_job(job_id, timeout=wait)
+        job = lakehouse.get_job(job_id, actor)
+    return job
 
 
 @router.delete("/{job_id}", summary="Cancel a queued or running job (nothing it wrote is committed)")
