@@ -24,6 +24,12 @@ log = logging.getLogger(__name__)
 PROBE_SECONDS = 5.0
 _lock = threading.Lock()
 _connected: dict[str, str] = {}  # mirrors Ray's own per-process connection: {"address": ...}
+# Python's error for a module another thread of the process is still importing (ray-project/ray#32435).
+# Ray Data runs a UDF on a thread of its own beside the worker's main thread; a task failed so once here
+# under load. Run again in the same task, it finds the import finished; a circular import in the code
+# itself still fails, after the retries.
+IMPORT_RACE = "partially initialized module"
+IMPORT_RACE_RETRIES = 2
 
 
 def load_ray() -> Any:
@@ -67,6 +73,8 @@ def join(address: str) -> Any:
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     context.raise_original_map_exception = True  # a UDF's own error (ours, carried), not Ray's wrapper
+    context.retried_map_errors = [IMPORT_RACE]  # no other error is retried
+    context.max_map_retries = IMPORT_RACE_RETRIES
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     return ray
 
