@@ -23,7 +23,7 @@ def modules_after(*args: str) -> set[str]:
     """The modules a whole CLI invocation imported (run in a fresh interpreter, as the user runs it)."""
     script = ("import json, sys\n"
               "sys.argv = ['lakehouse', *json.loads(sys.argv[1])]\n"
-              "from lakehouse.cli.main import run\n"
+              "from lakehouse.cli.launch import run\n"
               "try:\n    run()\nexcept SystemExit:\n    pass\n"
               "print('\\n' + json.dumps(sorted(sys.modules)))\n")
     proc = subprocess.run([sys.executable, "-c", script, json.dumps(list(args))], capture_output=True, text=True,

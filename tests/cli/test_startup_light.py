@@ -17,11 +17,17 @@ def _loaded_by(module: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module", ["lakehouse.ingest.db.request", "lakehouse.ingest.db.early",
-                                    "lakehouse.ingest.db.mysql_spawn", "lakehouse.ingest.early_file"])
+                                    "lakehouse.ingest.db.mysql_spawn", "lakehouse.ingest.early_file",
+                                    "lakehouse.cli.launch"])
 def test_early_start_modules_import_nothing_heavy(module: str) -> None:
     loaded = _loaded_by(module)
     heavy = [m for m in ("pyarrow", "sqlalchemy", "sqlglot", "datafusion", "deltalake", "numpy") if m in loaded]
     assert not heavy, f"{module} imports {heavy}"
+
+
+def test_the_console_script_entry_spawns_before_the_cli_loads() -> None:
+    loaded = _loaded_by("lakehouse.cli.launch")  # it runs before Typer, pydantic and the command modules
+    assert not [m for m in ("typer", "pydantic", "rich", "lakehouse.cli.main") if m in loaded]
 
 
 def test_a_table_ingest_never_imports_the_sql_parser() -> None:
@@ -58,7 +64,7 @@ def test_a_file_ingest_imports_only_what_it_uses(tmp_path) -> None:  # type: ign
     script = ("import atexit, json, sys\n"
               "out = sys.argv[1]\n"
               "atexit.register(lambda: open(out, 'w').write(json.dumps(sorted(sys.modules))))\n"
-              "from lakehouse.cli.main import run\n"
+              "from lakehouse.cli.launch import run\n"
               "sys.argv = ['lakehouse', '--data-dir', sys.argv[2], 'ingest', 'file', sys.argv[3], '--dataset', 'p']\n"
               "run()\n")
     proc = subprocess.run([sys.executable, "-c", script, str(loaded), str(tmp_path / "lh"), str(source)],
