@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
 _STREAM_ERROR = b"lakehouse.error"  # query/export.py: the error batch that ends a failed stream
-FINISHED = ("succeeded", "failed", "cancelled")
 _LONG_POLL = 10.0  # seconds one GET /jobs/{id}?wait= may wait (the server allows up to 30)
 _NAME_SAFE = "/:@+"  # a model name's own characters stay as they are in the path
 _BY_STATUS: dict[int, type[errors.LakehouseError]] = {
@@ -398,7 +397,7 @@ class RemoteLakehouse:
             ask = _LONG_POLL if deadline is None else max(0.0, min(_LONG_POLL, deadline - time.monotonic()))
             asked = time.monotonic()
             job = JobInfo.model_validate(self._json("GET", f"/jobs/{job_id}", params={"wait": round(ask, 3)}))
-            if job.status in FINISHED:
+            if job.ended:
                 return job
             if deadline is not None and time.monotonic() >= deadline:
                 raise TimeoutError(f"job {job_id} still {job.status} after {timeout} s")

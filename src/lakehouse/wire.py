@@ -130,6 +130,11 @@ class JobInfo(BaseModel):
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
 
+    @property
+    def ended(self) -> bool:
+        """Succeeded, failed or cancelled: nothing about the job changes any more."""
+        return self.status not in ("queued", "running")
+
 
 # The GPU slot (models/, docs/models.md) ------------------------------------------------------------
 class GpuMemory(BaseModel):

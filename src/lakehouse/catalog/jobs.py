@@ -105,7 +105,7 @@ class JobRunner:
 
     def cancel(self, job_id: str) -> JobInfo:
         job = self.catalog.get_job(job_id)
-        if job.status not in ("queued", "running"):
+        if job.ended:
             raise Conflict(f"Job '{job_id}' has already {job.status}; only queued or running jobs cancel.")
         with self._lock:
             self._cancel_requested.add(job_id)

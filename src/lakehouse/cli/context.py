@@ -91,7 +91,6 @@ def state(ctx: typer.Context) -> CliState:
 
 
 _TICK = 0.2  # seconds between progress updates
-_FINISHED = ("succeeded", "failed", "cancelled")
 
 
 def follow_job(lakehouse: AnyLakehouse, job: JobInfo, label: str, show: bool = True) -> JobInfo:
@@ -111,7 +110,7 @@ def follow_job(lakehouse: AnyLakehouse, job: JobInfo, label: str, show: bool = T
                 current = lakehouse.wait_job(job.job_id, timeout=_TICK)
             except TimeoutError:
                 current = lakehouse.get_job(job.job_id)
-            if current.status in _FINISHED:
+            if current.ended:
                 return current
             progress.update(task, completed=current.progress, rows=_rows_text(current.result or {}))
             time.sleep(max(0.0, _TICK - (time.monotonic() - asked)))  # a job this process does not run

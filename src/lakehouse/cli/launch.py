@@ -29,20 +29,19 @@ def run() -> None:
 
 def whole_mysql_ingest(argv: list[str]) -> bool:
     """True when ``argv`` is ``ingest mysql ...`` that reads a whole table or query in this process."""
-    if os.environ.get("LAKEHOUSE_URL"):
-        return False
     argv = hoist_global_options(argv)
+    if os.environ.get("LAKEHOUSE_URL") or any(a.split("=", 1)[0] in _NOT_WHOLE for a in argv):
+        return False
     positional: list[str] = []
     i = 0
     while i < len(argv) and len(positional) < 2:
         arg = argv[i]
-        name = arg.split("=", 1)[0]
-        if arg == "--" or name in _NOT_WHOLE:
+        if arg == "--":
             return False
-        if name in WITH_VALUE and "=" not in arg:
-            i += 2
+        if arg in WITH_VALUE:
+            i += 2  # a global option and its value
             continue
         if not arg.startswith("-"):
             positional.append(arg)
         i += 1
-    return positional == ["ingest", "mysql"] and not any(a.split("=", 1)[0] in _NOT_WHOLE for a in argv)
+    return positional == ["ingest", "mysql"]

@@ -13,7 +13,6 @@ from lakehouse.wire import JobInfo
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 Status = Literal["queued", "running", "succeeded", "failed", "cancelled"]
 MAX_WAIT_SECONDS = 30.0
-_FINISHED = ("succeeded", "failed", "cancelled")
 
 
 @router.get("", summary="List jobs, newest first")
@@ -29,7 +28,7 @@ def get_job(job_id: str, wait: float = Query(0.0, ge=0, le=MAX_WAIT_SECONDS, des
                 "Only a job this server runs is waited for; another process's job is answered at once.")),
             lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JobInfo:
     job = lakehouse.get_job(job_id, actor)  # the caller may see it: checked before waiting
-    if wait and job.status not in _FINISHED:
+    if wait and not job.ended:
         with contextlib.suppress(TimeoutError):
             return lakehouse.wait_job(job_id, timeout=wait)
         job = lakehouse.get_job(job_id, actor)
