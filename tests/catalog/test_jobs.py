@@ -58,3 +58,23 @@ def test_cancel_from_another_process_is_noticed(store: CatalogStore) -> None:
     assert finished.status == "cancelled"
     server_side.close()
     cli_side.close()
+
+
+def test_a_job_cancelled_before_it_starts_wakes_its_waiters_with_its_final_state(store: CatalogStore) -> None:
+    runner = JobRunner(store, workers=1)
+    release = threading.Event()
+    busy = runner.submit("busy", LOCAL_ADMIN, {}, lambda _ctx: {"done": release.wait(30)})
+    queued = runner.submit("queued", LOCAL_ADMIN, {}, lambda _ctx: {})
+    ended = runner.ended(queued.job_id)
+    assert ended is not None and not ended.done()
+    seen: list[str] = []
+    waiter = threading.Thread(target=lambda: seen.append(runner.wait(queued.job_id, timeout=20).status))
+    waiter.start()
+    runner.cancel(queued.job_id)
+    waiter.join(timeout=10)
+    assert seen == ["cancelled"]  # the catalog already said so when the waiter woke
+    assert ended.done() and runner.ended(queued.job_id) is None  # nothing left behind for a job that never ran
+    release.set()
+    assert runner.wait(busy.job_id, timeout=10).status == "succeeded"
+    assert runner.ended(busy.job_id) is None
+    runner.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.errors import error_response
 from lakehouse.app import Lakehouse
@@ -26,10 +28,15 @@ JOB_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def job_response(request: Request, lakehouse: Lakehouse, job: JobInfo, wait: bool) -> JSONResponse:
+async def job_response(request: Request, lakehouse: Lakehouse, job: JobInfo, wait: bool) -> JSONResponse:
     if not wait:
         return JSONResponse({"job_id": job.job_id, "status": job.status, "kind": job.kind}, status_code=202)
-    finished = lakehouse.wait_job(job.job_id)
+    ended = lakehouse.jobs.ended(job.job_id)
+    if ended is not None:
+        # awaited on the event loop: a thread held for each client waiting on a job (minutes, for an ingest)
+        # would let a few dozen of them take every thread the synchronous routes run on
+        await asyncio.wait({asyncio.wrap_future(ended)})
+    finished = await run_in_threadpool(lakehouse.wait_job, job.job_id)
     if finished.status == "failed" and finished.error:
         err = finished.error
         return error_response(request, int(err.get("http_status", 500)), err.get("code", "job_failed"),

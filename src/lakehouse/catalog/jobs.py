@@ -54,24 +54,37 @@ JobBody = Callable[[JobContext], dict[str, Any]]
 class JobRunner:
     def __init__(self, catalog: CatalogStore, workers: int = 2):
         self.catalog = catalog
+        self.workers = workers
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lakehouse-job")
         self._futures: dict[str, Future[None]] = {}
+        # completed once the job's final state is in the catalog, whichever way it ended
+        self._ended: dict[str, Future[None]] = {}
         self._cancel_requested: set[str] = set()
         self._lock = threading.Lock()
 
     def submit(self, kind: str, actor: Actor, params: dict[str, Any], body: JobBody) -> JobInfo:
         job = self.catalog.create_job(kind, actor.name, params)
+        with self._lock:
+            self._ended[job.job_id] = Future()
         future = self._pool.submit(self._run, job.job_id, body)
         with self._lock:
-            self._futures[job.job_id] = future
+            if job.job_id in self._ended:  # not already over (a short job can end before this line)
+                self._futures[job.job_id] = future
         return job
+
+    def _finish(self, job_id: str) -> None:
+        with self._lock:
+            self._futures.pop(job_id, None)
+            self._cancel_requested.discard(job_id)
+            ended = self._ended.pop(job_id, None)
+        if ended is not None:
+            ended.set_result(None)
 
     def _run(self, job_id: str, body: JobBody) -> None:
         if job_id in self._cancel_requested or self.catalog.cancel_requested(job_id):
             self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
                                     error={"code": "cancelled", "message": "Cancelled before it started."})
-            with self._lock:
-                self._futures.pop(job_id, None)
+            self._finish(job_id)
             return
         self.catalog.update_job(job_id, status="running", started_at=utcnow())
         try:
@@ -92,16 +105,19 @@ class JobRunner:
             self.catalog.update_job(job_id, status="succeeded", progress=1.0, finished_at=utcnow(),
                                     result=result, error=None)
         finally:
-            with self._lock:
-                self._futures.pop(job_id, None)
-                self._cancel_requested.discard(job_id)
+            self._finish(job_id)
 
     def wait(self, job_id: str, timeout: float | None = None) -> JobInfo:
-        with self._lock:
-            future = self._futures.get(job_id)
-        if future is not None:
-            future.result(timeout=timeout)
+        ended = self.ended(job_id)
+        if ended is not None:
+            ended.result(timeout=timeout)
         return self.catalog.get_job(job_id)
+
+    def ended(self, job_id: str) -> Future[None] | None:
+        """Completed (never cancelled) once the job's final state is in the catalog; None when this process
+        does not run the job (another process's, or already over)."""
+        with self._lock:
+            return self._ended.get(job_id)
 
     def cancel(self, job_id: str) -> JobInfo:
         job = self.catalog.get_job(job_id)
@@ -111,9 +127,10 @@ class JobRunner:
             self._cancel_requested.add(job_id)
             future = self._futures.get(job_id)
         self.catalog.update_job(job_id, cancel_requested=True)
-        if future is not None and future.cancel():
+        if future is not None and future.cancel():  # it never runs: ended here
             self.catalog.update_job(job_id, status="cancelled", finished_at=utcnow(),
                                     error={"code": "cancelled", "message": "Cancelled before it started."})
+            self._finish(job_id)
         return self.catalog.get_job(job_id)
 
     def close(self) -> None:

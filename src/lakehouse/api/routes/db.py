@@ -41,7 +41,7 @@ async def _ingest(request: Request, lakehouse: Lakehouse, actor: Actor, body: Db
     options = body.model_dump(exclude={"dsn", "dataset", "table", "query"})
     job = await run_in_threadpool(lambda: method(body.dsn, body.dataset, table=body.table, query=body.query,
                                                  wait=False, actor=actor, **options))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.post("/db", summary="Ingest a PostgreSQL table or read-only query (admin)", status_code=202,

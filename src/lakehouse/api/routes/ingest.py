@@ -111,7 +111,7 @@ async def ingest_file(request: Request, wait: bool = False, lakehouse: Lakehouse
         source_path=body.path if staged is None else None, staged_upload=staged, display_name=display,
         options=options, wait=False, actor=actor,
     )
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 class FilesIngestBody(BaseModel):
@@ -135,15 +135,16 @@ class FilesIngestBody(BaseModel):
 
 @router.post("/files", summary="Ingest many files inside a bucket into one dataset, as one version",
              status_code=202, responses=JOB_RESPONSES)
-def ingest_files(body: FilesIngestBody, request: Request, wait: bool = False,
-                 lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
+async def ingest_files(body: FilesIngestBody, request: Request, wait: bool = False,
+                       lakehouse: Lakehouse = Depends(get_lakehouse),
+                       actor: Actor = Depends(get_actor)) -> JSONResponse:
     options = FileIngestOptions(format=body.format, encoding=body.encoding, delimiter=body.delimiter,
                                 on_error=body.on_error, description=body.description, owner=body.owner,
                                 tags=body.tags)
-    job = lakehouse.ingest_files(None, body.dataset, mode=body.mode, bucket=body.target_bucket,
-                                 source_bucket=body.bucket, source_paths=body.paths, options=options, wait=False,
-                                 actor=actor)
-    return job_response(request, lakehouse, job, wait)
+    job = await run_in_threadpool(lambda: lakehouse.ingest_files(
+        None, body.dataset, mode=body.mode, bucket=body.target_bucket, source_bucket=body.bucket,
+        source_paths=body.paths, options=options, wait=False, actor=actor))
+    return await job_response(request, lakehouse, job, wait)
 
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import contextlib
+import asyncio
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
+from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.app import Lakehouse
@@ -23,16 +24,20 @@ def list_jobs(limit: int = Query(100, ge=1, le=1000), status: Status | None = No
 
 
 @router.get("/{job_id}", summary="A job's status, progress, result or error (optionally once it ends)")
-def get_job(job_id: str, wait: float = Query(0.0, ge=0, le=MAX_WAIT_SECONDS, description=(
-                "Long poll: answer as soon as the job ends, or after this many seconds with its state then. "
-                "Only a job this server runs is waited for; another process's job is answered at once.")),
-            lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JobInfo:
-    job = lakehouse.get_job(job_id, actor)  # the caller may see it: checked before waiting
-    if wait and not job.ended:
-        with contextlib.suppress(TimeoutError):
-            return lakehouse.wait_job(job_id, timeout=wait)
-        job = lakehouse.get_job(job_id, actor)
-    return job
+async def get_job(job_id: str, wait: float = Query(0.0, ge=0, le=MAX_WAIT_SECONDS, description=(
+                      "Long poll: answer as soon as the job ends, or after this many seconds with its state then. "
+                      "Only a job this server runs is waited for; another process's job is answered at once.")),
+                  lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JobInfo:
+    job = await run_in_threadpool(lakehouse.get_job, job_id, actor)  # the caller may see it: checked first
+    ended = lakehouse.jobs.ended(job_id) if wait and not job.ended else None
+    if ended is None:
+        return job
+    # awaited on the event loop, not in the thread pool: a thread held per waiting client would let a few dozen
+    # long polls take every thread the synchronous routes run on (asyncio.wait cancels nothing it waits on)
+    await asyncio.wait({asyncio.wrap_future(ended)}, timeout=wait)
+    if ended.done():  # its final state (the call is audited once, above)
+        return await run_in_threadpool(lakehouse.wait_job, job_id, 0.0)
+    return await run_in_threadpool(lakehouse.get_job, job_id, actor)
 
 
 @router.delete("/{job_id}", summary="Cancel a queued or running job (nothing it wrote is committed)")

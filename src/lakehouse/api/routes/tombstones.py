@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
 from lakehouse.api.jobs_response import JOB_RESPONSES, job_response
@@ -48,9 +49,10 @@ def restore_tombstone(name: str, tombstone_id: int, lakehouse: Lakehouse = Depen
 
 @router.post("/purge", status_code=202, summary="Physically remove tombstoned rows; result: erasure certificate",
              responses=JOB_RESPONSES)
-def purge(name: str, request: Request, wait: bool = False, lakehouse: Lakehouse = Depends(get_lakehouse),
-          actor: Actor = Depends(get_actor)) -> JSONResponse:
-    return job_response(request, lakehouse, lakehouse.purge(name, wait=False, actor=actor), wait)
+async def purge(name: str, request: Request, wait: bool = False, lakehouse: Lakehouse = Depends(get_lakehouse),
+                actor: Actor = Depends(get_actor)) -> JSONResponse:
+    job = await run_in_threadpool(lambda: lakehouse.purge(name, wait=False, actor=actor))
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.get("/purge", summary="The dataset's erasure certificates, newest first (admin)")

@@ -39,7 +39,7 @@ async def create_index(request: Request, spec: IndexSpec, wait: bool = WAIT,
                        lakehouse: Lakehouse = Depends(get_lakehouse),
                        actor: Actor = Depends(get_actor)) -> JSONResponse:
     job = await run_in_threadpool(lambda: lakehouse.create_vector_index(spec, wait=False, actor=actor))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.get("/indexes", summary="List vector indexes")
@@ -96,7 +96,7 @@ async def rebuild_ann(request: Request, idx: str, body: AnnRequest = Body(defaul
                       wait: bool = WAIT, lakehouse: Lakehouse = Depends(get_lakehouse),
                       actor: Actor = Depends(get_actor)) -> JSONResponse:
     job = await run_in_threadpool(lambda: lakehouse.rebuild_vector_ann(idx, body, wait=False, actor=actor))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.post("/indexes/{idx}/migrate", summary="Move an index to the other backend: hnsw or lance (a job)",
@@ -105,7 +105,7 @@ async def migrate(request: Request, idx: str, body: MigrateRequest, wait: bool =
                   lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
     job = await run_in_threadpool(lambda: lakehouse.migrate_vector_index(idx, body.backend, wait=False,
                                                                          actor=actor))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.post("/search/{idx}", summary="Semantic search: query text or vector, k documents, optional SQL filter",
@@ -122,7 +122,7 @@ async def refresh(request: Request, dataset: str, wait: bool = WAIT,
                   force: bool = Query(False, description="Compare contents even if the version is unchanged."),
                   lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JSONResponse:
     job = await run_in_threadpool(lambda: lakehouse.refresh_vectors(dataset, wait=False, force=force, actor=actor))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.get("/stale", summary="Indexes whose source changed since they were built, with policy")
@@ -193,7 +193,7 @@ async def autotune(request: Request, idx: str, body: AutotuneRequest = Body(defa
                    wait: bool = WAIT, lakehouse: Lakehouse = Depends(get_lakehouse),
                    actor: Actor = Depends(get_actor)) -> JSONResponse:
     job = await run_in_threadpool(lambda: lakehouse.autotune_vector_index(idx, body, wait=False, actor=actor))
-    return await run_in_threadpool(job_response, request, lakehouse, job, wait)
+    return await job_response(request, lakehouse, job, wait)
 
 
 @router.get("/champion/{idx}", summary="The index's champion HNSW config")
