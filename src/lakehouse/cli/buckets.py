@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import render_rows, stderr
+from lakehouse.cli.output import esc, render_rows, stderr
 
 app = typer.Typer(help="Named storage roots: local folders or S3-compatible stores.", no_args_is_help=True)
 
@@ -39,11 +39,11 @@ def add_bucket(
         "secret_access_key_ref": secret_key_ref, "allow_http": allow_http,
     })
     state(ctx).lakehouse().add_bucket(spec)
-    stderr.print(f"[green]added[/green] bucket {name} ({backend})")
+    stderr.print(f"[green]added[/green] bucket {esc(name)} ({esc(backend)})")
 
 
 @app.command("remove")
 def remove_bucket(ctx: typer.Context, name: str = typer.Argument(..., help="Bucket to remove.")) -> None:
     """Remove a bucket (refused for primary/rescue and while datasets live there)."""
     state(ctx).lakehouse().remove_bucket(name)
-    stderr.print(f"[green]removed[/green] bucket {name}")
+    stderr.print(f"[green]removed[/green] bucket {esc(name)}")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from lakehouse.cli.output import Format, stderr
+from lakehouse.cli.output import Format, esc, stderr
 from lakehouse.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -129,8 +129,20 @@ def job_result(finished: JobInfo) -> dict[str, Any]:
     """A finished job's result; a failed or cancelled one prints its error and hint and exits (2 for 4xx)."""
     if finished.status != "succeeded":
         err = finished.error or {}
-        stderr.print(f"[red]error:[/red] {err.get('message', finished.status)}", highlight=False)
+        stderr.print(f"[red]error:[/red] {esc(err.get('message', finished.status))}", highlight=False)
         if err.get("hint"):
-            stderr.print(f"[yellow]hint:[/yellow] {err['hint']}", highlight=False)
+            stderr.print(f"[yellow]hint:[/yellow] {esc(err['hint'])}", highlight=False)
         raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
     return dict(finished.result or {})
+
+
+def report_pii(result: dict[str, Any], dataset: str) -> None:
+    """The columns an ingest flagged, for people: ``email (PII: email), phone (PII: phone)``."""
+    found: dict[str, str] = result.get("pii_columns") or {}
+    if not found:
+        return
+    listed = ", ".join(f"{column} ({finding.replace(':', ': ', 1)})" for column, finding in found.items())
+    stderr.print(f"PII detected in {len(found)} column{'s' if len(found) != 1 else ''}: {esc(listed)}", highlight=False)
+    stderr.print(esc(f"  see `lakehouse datasets show {dataset}`; keep them from models and agents with an AI-safe "
+                     f"view: `lakehouse views create NAME --dataset {dataset} --columns ...` (leave them out, or "
+                     "--redact)"), highlight=False)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 
 if TYPE_CHECKING:
     from lakehouse.wire import ContainsPii
@@ -66,7 +66,8 @@ def restore(ctx: typer.Context, name: str = typer.Argument(..., help="Dataset na
             version: int = typer.Option(..., "--version", help="The version to make current again.")) -> None:
     """Restore a dataset to an earlier version (recorded as a new version)."""
     manifest = state(ctx).lakehouse().restore_dataset(name, version)
-    stderr.print(f"[green]restored[/green] {name} to v{version} as v{manifest.version} ({manifest.row_count} rows)")
+    stderr.print(f"[green]restored[/green] {esc(name)} to v{version} as v{manifest.version} "
+                 f"({manifest.row_count} rows)")
 
 
 @app.command("optimize")
@@ -86,7 +87,7 @@ def delete(ctx: typer.Context, name: str = typer.Argument(..., help="Dataset nam
     if not yes:
         typer.confirm(f"Delete dataset '{name}' and all its versions?", abort=True)
     state(ctx).lakehouse().delete_dataset(name, force=force)
-    stderr.print(f"[green]deleted[/green] {name}")
+    stderr.print(f"[green]deleted[/green] {esc(name)}")
 
 
 @app.command("set")
@@ -123,7 +124,7 @@ def set_metadata(
 @catalog_app.command("backup")
 def backup(ctx: typer.Context) -> None:
     """Back the catalog up to the rescue bucket."""
-    stderr.print(f"[green]backed up[/green] to rescue:{state(ctx).lakehouse().backup_catalog()}")
+    stderr.print(f"[green]backed up[/green] to rescue:{esc(state(ctx).lakehouse().backup_catalog())}")
 
 
 @catalog_app.command("backups")
@@ -140,4 +141,4 @@ def restore_catalog(ctx: typer.Context, name: str = typer.Argument(..., help="Ba
     if not yes:
         typer.confirm("Replace the whole catalog with this backup?", abort=True)
     counts = state(ctx).lakehouse().restore_catalog(name)
-    stderr.print(f"[green]restored[/green] catalog from {name}: {counts}")
+    stderr.print(f"[green]restored[/green] catalog from {esc(name)}: {esc(counts)}")

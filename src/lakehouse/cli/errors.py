@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from lakehouse.cli.output import stderr
+from lakehouse.cli.output import esc, stderr
 from lakehouse.errors import LakehouseError
 
 
@@ -19,9 +19,9 @@ def handle(command: Callable[[], Any], debug: bool) -> int:
     try:
         command()
     except LakehouseError as exc:
-        stderr.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        stderr.print(f"[red]error:[/red] {esc(exc.message)}", highlight=False)
         if exc.hint:
-            stderr.print(f"[yellow]hint:[/yellow] {exc.hint}", highlight=False)
+            stderr.print(f"[yellow]hint:[/yellow] {esc(exc.hint)}", highlight=False)
         return 2 if 400 <= exc.http_status < 500 else 1
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
@@ -38,14 +38,14 @@ def handle(command: Callable[[], Any], debug: bool) -> int:
             return int(getattr(exc, "exit_code", 2))
         connect = _connection_error(exc)
         if connect is not None:
-            stderr.print(f"[red]error:[/red] {connect}", highlight=False)
+            stderr.print(f"[red]error:[/red] {esc(connect)}", highlight=False)
             stderr.print("[yellow]hint:[/yellow] Check --url / LAKEHOUSE_URL and that `lakehouse serve` runs there.",
                          highlight=False)
             return 1
         if debug:
             traceback.print_exc()
         else:
-            stderr.print(f"[red]error:[/red] unexpected {type(exc).__name__}: {exc} "
+            stderr.print(f"[red]error:[/red] unexpected {esc(type(exc).__name__)}: {esc(exc)} "
                          "(a bug: run again with --debug for the traceback, and report it)", highlight=False)
         return 1
     return 0

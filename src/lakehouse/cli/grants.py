@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import render_rows, stderr
+from lakehouse.cli.output import esc, render_rows, stderr
 from lakehouse.errors import InvalidInput
 
 app = typer.Typer(help="Grants: which datasets, views, indexes and profiles a principal may read.",
@@ -26,7 +26,7 @@ def add(
         raise InvalidInput("Name exactly one of --dataset, --view, --index, --profile.")
     kind, name = chosen[0]
     grant = state(ctx).lakehouse().add_grant(principal, kind, name)
-    stderr.print(f"[green]granted[/green] {kind} {name} to {principal} (grant {grant['id']})")
+    stderr.print(f"[green]granted[/green] {esc(kind)} {esc(name)} to {esc(principal)} (grant {esc(grant['id'])})")
 
 
 @app.command("list")
@@ -42,4 +42,4 @@ def list_grants(ctx: typer.Context,
 def remove(ctx: typer.Context, grant_id: int = typer.Argument(..., help="Grant id from 'grants list'.")) -> None:
     """Remove a grant."""
     state(ctx).lakehouse().remove_grant(grant_id)
-    stderr.print(f"[green]removed[/green] grant {grant_id}")
+    stderr.print(f"[green]removed[/green] grant {esc(grant_id)}")

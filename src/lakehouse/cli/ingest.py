@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import CliState, follow_job, job_result, state
+from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, state
 from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
-from lakehouse.cli.output import Format, render_object, stderr
+from lakehouse.cli.output import Format, esc, render_object, stderr
 
 if TYPE_CHECKING:
     from lakehouse.ingest.early_file import EarlyFile
@@ -69,17 +69,16 @@ def ingest_file(
     finished = follow_job(lakehouse, job, f"ingesting {Path(path).name} -> {dataset}", st.format is Format.table)
     result = job_result(finished)
     if st.format is Format.table and result.get("skipped"):
-        stderr.print(f"[yellow]skipped[/yellow]: {result.get('reason')}", highlight=False)
+        stderr.print(f"[yellow]skipped[/yellow]: {esc(result.get('reason'))}", highlight=False)
     elif st.format is Format.table:
         for warning in result.get("warnings", []):
-            stderr.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+            stderr.print(f"[yellow]warning:[/yellow] {esc(warning)}", highlight=False)
         stderr.print(
-            f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
+            f"[green]ok[/green] {result.get('rows', 0):,} rows -> {esc(dataset)} v{result.get('version')} "
             f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)
-        if result.get("pii_columns"):
-            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+        report_pii(result, dataset)
         if result.get("rejected_rows"):
-            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
+            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {esc(result['rejects_path'])}")
     else:
         render_object(finished.model_dump(mode="json"), st.format)
 
@@ -132,12 +131,11 @@ def ingest_files(
     result = job_result(finished)
     if st.format is Format.table:
         stderr.print(
-            f"[green]ok[/green] {result.get('rows', 0):,} rows from {len(paths)} files -> {dataset} "
+            f"[green]ok[/green] {result.get('rows', 0):,} rows from {len(paths)} files -> {esc(dataset)} "
             f"v{result.get('version')} ({result.get('engine')}, {result.get('rows_per_second', 0):,} rows/s, "
             f"job {finished.job_id})", highlight=False)
-        if result.get("pii_columns"):
-            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+        report_pii(result, dataset)
         if result.get("rejected_rows"):
-            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {result['rejects_path']}")
+            stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {esc(result['rejects_path'])}")
     else:
         render_object(finished.model_dump(mode="json"), st.format)

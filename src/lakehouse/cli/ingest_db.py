@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import CliState, follow_job, job_result, state
-from lakehouse.cli.output import Format, render_object, stderr
+from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, state
+from lakehouse.cli.output import Format, esc, render_object, stderr
 from lakehouse.types import WriteMode
 
 if TYPE_CHECKING:
@@ -40,14 +40,13 @@ def _run(ctx: typer.Context, system: System, dsn: str, table: str | None, query:
     finished = follow_job(lakehouse, job, label, st.format is Format.table)
     result = job_result(finished)
     if st.format is Format.table:
-        stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {dataset} v{result.get('version')} "
-                     f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)
+        stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {esc(dataset)} v{result.get('version')} "
+                     f"({result.get('rows_per_second', 0):,} rows/s, job {esc(finished.job_id)})", highlight=False)
         if result.get("high_water_mark"):
-            stderr.print(f"high-water mark: {result['high_water_mark']['value']}", highlight=False)
+            stderr.print(f"high-water mark: {esc(result['high_water_mark']['value'])}", highlight=False)
         for column, note in (result.get("type_fallbacks") or {}).items():
-            stderr.print(f"[yellow]type fallback[/yellow] {column}: {note}", highlight=False)
-        if result.get("pii_columns"):
-            stderr.print(f"PII detected: {result['pii_columns']}", highlight=False)
+            stderr.print(f"[yellow]type fallback[/yellow] {esc(column)}: {esc(note)}", highlight=False)
+        report_pii(result, dataset)
     else:
         render_object(finished.model_dump(mode="json"), st.format)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 
 app = typer.Typer(help="The GPU slot: GPU memory, and loading or unloading models on the model server.",
                   no_args_is_help=True)
@@ -28,9 +28,9 @@ def vram(ctx: typer.Context) -> None:
         render_rows([{"gpu": g.index, "name": g.name, "total_mib": _mib(g.total_bytes), "used_mib": _mib(g.used_bytes),
                       "free_mib": _mib(g.free_bytes)} for g in report.gpus], st.format, None, "GPUs")
     else:
-        stderr.print(f"no GPU: {report.reason}")
+        stderr.print(f"no GPU: {esc(report.reason)}")
     if report.server_error:
-        stderr.print(f"[yellow]model server {report.server}[/yellow]: {report.server_error}")
+        stderr.print(f"[yellow]model server {esc(report.server)}[/yellow]: {esc(report.server_error)}")
     else:
         render_rows([{"model": m.name, "size_mib": _mib(m.size_bytes), "vram_mib": _mib(m.size_vram_bytes),
                       "expires_at": m.expires_at} for m in report.models], st.format,
@@ -42,7 +42,7 @@ def vram(ctx: typer.Context) -> None:
         holder = f"{slot.owner or '(no owner)'}: {', '.join(slot.models) or 'no model'}"
     else:
         holder = "empty" + (f" ({slot.error})" if slot.error else "")
-    stderr.print(f"slot: {holder}")
+    stderr.print(f"slot: {esc(holder)}")
 
 
 @app.command("preload")

@@ -48,6 +48,14 @@ stdout: Any = _LazyConsole()
 WIDE = {"on": False}  # set from the global --wide flag for this invocation
 
 
+def esc(value: object) -> str:
+    """``value`` as text that Rich prints as it is: data, names, paths and messages (``[bold]``, ``[/x]`` or
+    ``timestamp[us]`` in them would otherwise be read as markup, dropped or even fail the print)."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return iso_utc(value)
@@ -89,19 +97,56 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     """Cells stay on one line; what does not fit the terminal ends in an ellipsis (``--wide``: never)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     cells = [[_cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
-    table = Table(title=title, show_lines=False)
-    for i, column in enumerate(columns):
-        widest = max([len(column)] + [len(r[i]) for r in cells])
-        table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=min(widest, 8))
-    for row in cells:
-        table.add_row(*row)
+    natural = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    least = [min(w, _LEAST_WIDTH) for w in natural]
     if WIDE["on"]:
-        need = sum(max([len(c)] + [len(r[i]) for r in cells]) + 3 for i, c in enumerate(columns)) + 1
-        Console(width=max(need, stdout.width)).print(table)
+        shown, widths = len(columns), natural
+    else:
+        shown = _fitting(least, stdout.width)
+        widths = _shrunk(natural[:shown], least[:shown], stdout.width - 1 - _EDGES * shown)
+    hidden = columns[shown:]
+    caption = (f"{len(hidden)} more column{'s' if len(hidden) > 1 else ''} not shown: {', '.join(hidden)} "
+               "(--wide shows every column, --format json every value)") if hidden else None
+    table = Table(title=title, caption=caption, caption_justify="left", show_lines=False)
+    for column, width in zip(columns[:shown], widths, strict=True):
+        table.add_column(Text(column), no_wrap=True, overflow="ellipsis", width=width)
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row[:shown]))  # cells are data, never markup
+    if WIDE["on"]:
+        Console(width=max(sum(w + _EDGES for w in widths) + 1, stdout.width)).print(table)
     else:
         stdout.print(table)
+
+
+_LEAST_WIDTH = 8  # a column narrower than this shows too little of its cells to be worth its place
+_EDGES = 3  # a column's padding either side and its border
+
+
+def _fitting(least: list[int], width: int) -> int:
+    """How many columns, from the left, fit ``width`` at their least widths (at least one). Commands put the
+    columns that identify a row first, so the ones left out are the details; squeezing them all in instead made
+    Rich give some no width at all (the first one, the name, in `datasets show`)."""
+    used = 1  # the table's left border
+    for i, w in enumerate(least):
+        if i and used + w + _EDGES > width:
+            return i
+        used += w + _EDGES
+    return len(least)
+
+
+def _shrunk(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths that fit ``room``: the widest column gives up a character at a time, never below its least,
+    so short columns stay whole and long ones (timestamps, ids, text) end in an ellipsis."""
+    widths = list(natural)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: (widths[i] > least[i], widths[i]))
+        if widths[widest] <= least[widest]:
+            break  # the first column alone is wider than the terminal: Rich crops it
+        widths[widest] -= 1
+    return widths
 
 
 def render_object(obj: dict[str, Any], fmt: Format) -> None:
@@ -109,4 +154,4 @@ def render_object(obj: dict[str, Any], fmt: Format) -> None:
         sys.stdout.write(to_json(obj) + "\n")
         return
     for key, value in obj.items():
-        stdout.print(f"[bold]{key}[/bold]: {_cell(value)}", highlight=False, soft_wrap=True)
+        stdout.print(f"[bold]{esc(key)}[/bold]: {esc(_cell(value))}", highlight=False, soft_wrap=True)

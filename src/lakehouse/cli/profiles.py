@@ -7,7 +7,7 @@ import json
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 
 app = typer.Typer(help="Model profiles: what a model may see, its embedder and HNSW config; the GPU slot holds "
                        "the active one.", no_args_is_help=True)
@@ -68,7 +68,7 @@ def delete(ctx: typer.Context, profile_id: str = typer.Argument(..., help="Profi
            force: bool = typer.Option(False, "--force", help="Revoke its tokens and deactivate it first.")) -> None:
     """Delete a profile (refused while tokens are bound to it or it is active, unless --force)."""
     state(ctx).lakehouse().delete_profile(profile_id, force=force)
-    stderr.print(f"[green]deleted[/green] profile {profile_id}")
+    stderr.print(f"[green]deleted[/green] profile {esc(profile_id)}")
 
 
 @app.command("activate")
@@ -105,4 +105,4 @@ def search(ctx: typer.Context, profile_id: str = typer.Argument(..., help="Profi
             for h in result["hits"]]
     render_rows(rows, st.format, ["index", "doc_id", "score", "text"], "hits")
     if st.format is Format.table:
-        stderr.print(f"method {result['method']}, {result['elapsed_ms']} ms")
+        stderr.print(f"method {esc(result['method'])}, {result['elapsed_ms']} ms")

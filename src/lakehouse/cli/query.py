@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_rows, stderr
 
 if TYPE_CHECKING:
     from lakehouse.cli.context import AnyLakehouse
@@ -57,7 +57,7 @@ def _export(lakehouse: AnyLakehouse, statement: str, output: Path, as_of: dict[s
     rows = write_file(reader, output, progress)
     if show:
         sys.stderr.write("\r\033[K")
-    stderr.print(f"{rows:,} rows written to {output} in {time.perf_counter() - start:.1f} s")
+    stderr.print(f"{rows:,} rows written to {esc(output)} in {time.perf_counter() - start:.1f} s")
 
 
 def register(app: typer.Typer) -> None:
@@ -106,4 +106,5 @@ def register(app: typer.Typer) -> None:
         render_rows(rows, st.format, names)
         if st.format is Format.table:
             more = " (truncated at the row cap: --output FILE writes every row)" if result.truncated else ""
-            stderr.print(f"{result.table.num_rows} rows in {result.elapsed_ms:.0f} ms{more}")
+            count = result.table.num_rows
+            stderr.print(f"{count:,} row{'' if count == 1 else 's'} in {result.elapsed_ms:.0f} ms{esc(more)}")

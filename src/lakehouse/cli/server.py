@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import stderr, stdout
+from lakehouse.cli.output import esc, stderr, stdout
 from lakehouse.errors import InvalidInput
 
 
@@ -62,10 +62,10 @@ def register(app: typer.Typer) -> None:
         if watch if watch is not None else settings.ingest.watch.enabled:
             watcher = DropFolderWatcher(lakehouse.settings, lakehouse.ingest, lakehouse.catalog)
             watcher.start()
-            stderr.print(f"watching {watcher.folder} for new files")
+            stderr.print(f"watching {esc(watcher.folder)} for new files")
         lakehouse.vector_scheduler.start()  # runs `scheduled` refresh policies while serving
         scheme = "https" if certfile else "http"
-        stderr.print(f"lakehouse API on {scheme}://{host}:{port}  (OpenAPI: {scheme}://{host}:{port}/docs)")
+        stderr.print(f"lakehouse API on {esc(scheme)}://{esc(host)}:{port}  (OpenAPI: {esc(scheme)}://{esc(host)}:{port}/docs)")
         try:
             # the access line costs 0.25-0.35 ms a request (uvicorn formats and writes it before the body goes
             # out) and repeats what the audit record of every request already holds, so it is opt-in

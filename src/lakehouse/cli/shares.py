@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 
 app = typer.Typer(help="Delta Sharing: share datasets and views with other engines' users (recipients).",
                   no_args_is_help=True)
@@ -36,7 +36,7 @@ def create(
     st = state(ctx)
     share = st.lakehouse().create_share(name, objects, comment=comment)
     if st.format is Format.table:
-        stderr.print(f"[green]created[/green] share {name}: {', '.join(objects)}")
+        stderr.print(f"[green]created[/green] share {esc(name)}: {esc(', '.join(objects))}")
     else:
         render_object(share, st.format)
 
@@ -59,7 +59,7 @@ def show(ctx: typer.Context, name: str = typer.Argument(..., help="Share name.")
 def delete(ctx: typer.Context, name: str = typer.Argument(..., help="Share name.")) -> None:
     """Revoke a share: its recipients lose it at once."""
     state(ctx).lakehouse().delete_share(name)
-    stderr.print(f"[green]deleted[/green] share {name}")
+    stderr.print(f"[green]deleted[/green] share {esc(name)}")
 
 
 @recipients.command("add")
@@ -75,13 +75,13 @@ def add_recipient(
     profile = state(ctx).lakehouse().create_recipient(name, shares, expires_in_days=expires_in_days)
     text = json.dumps(profile, indent=2) + "\n"
     if output is None:
-        stderr.print(f"[green]profile for {name}[/green] — shown once, give it to the recipient:")
+        stderr.print(f"[green]profile for {esc(name)}[/green] — shown once, give it to the recipient:")
         print(text, end="")
         return
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(text)
-    stderr.print(f"[green]wrote[/green] the profile for {name} to {output} (shown nowhere else)")
+    stderr.print(f"[green]wrote[/green] the profile for {esc(name)} to {esc(output)} (shown nowhere else)")
 
 
 @recipients.command("list")
@@ -96,4 +96,4 @@ def list_recipients(ctx: typer.Context) -> None:
 def revoke(ctx: typer.Context, name: str = typer.Argument(..., help="Recipient name.")) -> None:
     """Revoke a recipient: its token and the file URLs handed to it stop working at once."""
     state(ctx).lakehouse().revoke_recipient(name)
-    stderr.print(f"[green]revoked[/green] recipient {name}")
+    stderr.print(f"[green]revoked[/green] recipient {esc(name)}")

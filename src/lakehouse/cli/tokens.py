@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import Format, render_object, render_rows, stderr
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 
 app = typer.Typer(help="API tokens: principals with a role (admin, writer, reader, agent).", no_args_is_help=True)
 COLUMNS = ["id", "name", "role", "profile", "prefix", "created_at", "expires_at", "revoked_at", "last_used_at"]
@@ -22,7 +22,7 @@ def create(
     st = state(ctx)
     created = st.lakehouse().create_token(name, role, expires_in_days=expires_in_days, profile=profile)
     if st.format is Format.table:
-        stderr.print(f"[green]token for {name} ({role})[/green] — shown once, store it now:")
+        stderr.print(f"[green]token for {esc(name)} ({esc(role)})[/green] — shown once, store it now:")
         print(created["token"])
     else:
         render_object(created, st.format)
@@ -39,4 +39,4 @@ def list_tokens(ctx: typer.Context) -> None:
 def revoke(ctx: typer.Context, token_id: str = typer.Argument(..., help="Token id from 'tokens list'.")) -> None:
     """Revoke a token: it stops working at once."""
     state(ctx).lakehouse().revoke_token(token_id)
-    stderr.print(f"[green]revoked[/green] token {token_id}")
+    stderr.print(f"[green]revoked[/green] token {esc(token_id)}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from lakehouse.cli.context import follow_job, state
-from lakehouse.cli.output import render_object, render_rows, stderr
+from lakehouse.cli.output import esc, render_object, render_rows, stderr
 from lakehouse.errors import LakehouseError
 
 app = typer.Typer(help="Tombstones (erase rows by key), purge with erasure certificates, erase a person.",
@@ -39,7 +39,7 @@ def restore(ctx: typer.Context, dataset: str = typer.Argument(..., help="Dataset
             tombstone_id: int = typer.Argument(..., help="Tombstone id.")) -> None:
     """Remove a tombstone (the row is visible again; impossible after purge)."""
     state(ctx).lakehouse().restore_tombstone(dataset, tombstone_id)
-    stderr.print(f"[green]restored[/green] tombstone {tombstone_id}")
+    stderr.print(f"[green]restored[/green] tombstone {esc(tombstone_id)}")
 
 
 @app.command("purge")

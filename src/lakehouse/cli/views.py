@@ -5,7 +5,7 @@ import json
 import typer
 
 from lakehouse.cli.context import state
-from lakehouse.cli.output import render_object, render_rows, stderr
+from lakehouse.cli.output import esc, render_object, render_rows, stderr
 
 app = typer.Typer(help="AI-safe views: column allow-list, checked row filter, redactions.", no_args_is_help=True)
 
@@ -44,7 +44,7 @@ def create(
                                     "columns": [c.strip() for c in columns.split(",") if c.strip()],
                                     "column_redactions": redactions})
     state(ctx).lakehouse().create_view(view)
-    stderr.print(f"[green]created[/green] view {name} over {dataset}")
+    stderr.print(f"[green]created[/green] view {esc(name)} over {esc(dataset)}")
 
 
 @app.command("list")
@@ -70,4 +70,4 @@ def delete(ctx: typer.Context, name: str = typer.Argument(..., help="View name."
            force: bool = typer.Option(False, "--force", help="Delete though a profile binds it (unbinds it).")) -> None:
     """Delete a view."""
     state(ctx).lakehouse().delete_view(name, force=force)
-    stderr.print(f"[green]deleted[/green] view {name}")
+    stderr.print(f"[green]deleted[/green] view {esc(name)}")
