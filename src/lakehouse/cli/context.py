@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from lakehouse.cli.hints import for_cli
 from lakehouse.cli.output import Format, esc, stderr
 from lakehouse.errors import InvalidInput
 
@@ -131,7 +132,7 @@ def job_result(finished: JobInfo) -> dict[str, Any]:
         err = finished.error or {}
         stderr.print(f"[red]error:[/red] {esc(err.get('message', finished.status))}", highlight=False)
         if err.get("hint"):
-            stderr.print(f"[yellow]hint:[/yellow] {esc(err['hint'])}", highlight=False)
+            stderr.print(f"[yellow]hint:[/yellow] {esc(for_cli(err['hint']))}", highlight=False)
         raise typer.Exit(2 if int(err.get("http_status", 500)) < 500 else 1)
     return dict(finished.result or {})
 

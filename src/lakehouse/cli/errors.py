@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from lakehouse.cli.hints import for_cli
 from lakehouse.cli.output import esc, stderr
 from lakehouse.errors import LakehouseError
 
@@ -21,7 +22,7 @@ def handle(command: Callable[[], Any], debug: bool) -> int:
     except LakehouseError as exc:
         stderr.print(f"[red]error:[/red] {esc(exc.message)}", highlight=False)
         if exc.hint:
-            stderr.print(f"[yellow]hint:[/yellow] {esc(exc.hint)}", highlight=False)
+            stderr.print(f"[yellow]hint:[/yellow] {esc(for_cli(exc.hint))}", highlight=False)
         return 2 if 400 <= exc.http_status < 500 else 1
     except typer.Exit as exc:
         return int(exc.exit_code or 0)

@@ -115,7 +115,7 @@ def _check_table(table: exp.Table) -> None:
     if table.db.lower() == "information_schema" or table.name.lower() == "information_schema":
         raise QueryRefused(
             "information_schema is not available in the query sandbox.",
-            hint="List datasets and their columns with GET /catalog/datasets or 'lakehouse datasets list'.",
+            hint="List datasets and their columns with GET /catalog/datasets.",
         )
     if _PATHLIKE.search(table.name):
         raise QueryRefused(
