@@ -70,3 +70,20 @@ def test_an_error_quoting_bracketed_text_is_printed_not_a_traceback(tmp_path: Pa
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "error:" in proc.stderr and shown in proc.stderr
+
+
+def test_an_empty_list_says_so_and_a_query_keeps_its_header(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "100")
+    output.stdout.reset()
+    output.stderr.reset()
+    render_rows([], Format.table, ["job_id", "status"], title="jobs")
+    listed = capsys.readouterr()
+    render_rows([], Format.table, ["id", "name"])  # an empty result of a query
+    queried = capsys.readouterr()
+    render_rows([], Format.json, ["job_id"], title="jobs")
+    scripted = capsys.readouterr()
+    output.stdout.reset()
+    output.stderr.reset()
+    assert listed.out == "" and "No jobs." in listed.err
+    assert "id" in queried.out and "name" in queried.out
+    assert scripted.out.strip() == "[]"

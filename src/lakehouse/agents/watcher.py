@@ -22,7 +22,7 @@ from lakehouse.catalog.leader import LeaderLock
 from lakehouse.catalog.store import CatalogStore
 from lakehouse.config import Settings
 from lakehouse.errors import InvalidInput, LakehouseError
-from lakehouse.ingest.normalize import normalize_columns
+from lakehouse.ingest.normalize import dataset_for_file
 from lakehouse.ingest.service import FileSource, IngestService
 from lakehouse.storage.buckets import BucketSpec
 from lakehouse.storage.localfiles import fd_path, open_regular, overlaps, within
@@ -94,8 +94,7 @@ class DropFolderWatcher:
         for rule in self._settings.ingest.watch.rules:
             if fnmatch.fnmatch(path.name, rule.pattern):
                 return rule.dataset, WriteMode(rule.mode)
-        stem = path.name.split(".", 1)[0]
-        return normalize_columns([stem])[0].lstrip("_")[:63] or "dropped", WriteMode.append
+        return dataset_for_file(path.name) or "dropped", WriteMode.append
 
     def process(self, path: Path) -> dict[str, Any]:
         dataset, mode = self.target_for(path)

@@ -144,6 +144,10 @@ def report_pii(result: dict[str, Any], dataset: str) -> None:
         return
     listed = ", ".join(f"{column} ({finding.replace(':', ': ', 1)})" for column, finding in found.items())
     stderr.print(f"PII detected in {len(found)} column{'s' if len(found) != 1 else ''}: {esc(listed)}", highlight=False)
-    stderr.print(esc(f"  see `lakehouse datasets show {dataset}`; keep them from models and agents with an AI-safe "
-                     f"view: `lakehouse views create NAME --dataset {dataset} --columns ...` (leave them out, or "
-                     "--redact)"), highlight=False)
+    stderr.print(esc(f"  evidence: `lakehouse datasets show {dataset}`; to keep them from models and agents: "
+                     "`lakehouse views create --help`"), highlight=False)
+
+
+def rows_text(count: int) -> str:
+    """``1 row``, ``2,000 rows``."""
+    return f"{count:,} row{'' if count == 1 else 's'}"

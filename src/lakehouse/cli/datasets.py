@@ -27,7 +27,9 @@ def list_datasets(ctx: typer.Context) -> None:
         "pii_columns": sum(1 for c in m.columns if c.pii_kind), "stale": m.freshness.stale,
         "last_updated": m.freshness.last_updated,
     } for m in st.lakehouse().list_datasets()]
-    render_rows(rows, st.format, title="datasets")
+    render_rows(rows, st.format, title="datasets", empty=(
+        "No datasets you can query yet: load a file with `lakehouse ingest file PATH --dataset NAME`, a table with "
+        "`lakehouse ingest postgres|mysql DSN --table T --dataset NAME`, or sample data with `lakehouse demo`."))
 
 
 @app.command("show")

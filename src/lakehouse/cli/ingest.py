@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, state
+from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, rows_text, state
 from lakehouse.cli.ingest_db import ingest_mysql, ingest_postgres
 from lakehouse.cli.output import Format, esc, render_object, stderr
+from lakehouse.errors import InvalidInput
 
 if TYPE_CHECKING:
     from lakehouse.ingest.early_file import EarlyFile
@@ -29,7 +30,9 @@ app.command("mysql")(ingest_mysql)
 def ingest_file(
     ctx: typer.Context,
     path: str = typer.Argument(..., help="A local file, or a path inside --from-bucket."),
-    dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
+    dataset: str | None = typer.Option(None, "--dataset", "-d", help=(
+        "Target dataset (created on first ingest). Default: the file's name up to its first dot, normalised as "
+        "column names are, as in the drop folder ('Sales 2024.csv.gz' -> sales_2024).")),
     mode: FileMode = typer.Option(FileMode.append, "--mode",
                                   help="append (add the rows) or overwrite (replace the dataset's rows)."),
     fmt: str | None = typer.Option(None, "--file-format", help="csv, tsv, jsonl or parquet (default: by name)."),
@@ -49,6 +52,7 @@ def ingest_file(
     st = state(ctx)
     if on_error not in ("fail", "skip"):
         raise typer.BadParameter("--on-error must be 'fail' or 'skip'")
+    dataset = dataset or dataset_for_file(path)
     early = None if st.remote or from_bucket else _start_early(st, Path(path), fmt, encoding, delimiter, on_error)
     try:
         from lakehouse.ingest.service import FileIngestOptions
@@ -74,7 +78,7 @@ def ingest_file(
         for warning in result.get("warnings", []):
             stderr.print(f"[yellow]warning:[/yellow] {esc(warning)}", highlight=False)
         stderr.print(
-            f"[green]ok[/green] {result.get('rows', 0):,} rows -> {esc(dataset)} v{result.get('version')} "
+            f"[green]ok[/green] {rows_text(result.get('rows', 0))} -> {esc(dataset)} v{result.get('version')} "
             f"({result.get('rows_per_second', 0):,} rows/s, job {finished.job_id})", highlight=False)
         report_pii(result, dataset)
         if result.get("rejected_rows"):
@@ -131,7 +135,7 @@ def ingest_files(
     result = job_result(finished)
     if st.format is Format.table:
         stderr.print(
-            f"[green]ok[/green] {result.get('rows', 0):,} rows from {len(paths)} files -> {esc(dataset)} "
+            f"[green]ok[/green] {rows_text(result.get('rows', 0))} from {len(paths)} files -> {esc(dataset)} "
             f"v{result.get('version')} ({result.get('engine')}, {result.get('rows_per_second', 0):,} rows/s, "
             f"job {finished.job_id})", highlight=False)
         report_pii(result, dataset)
@@ -139,3 +143,16 @@ def ingest_files(
             stderr.print(f"[yellow]{result['rejected_rows']} rejected rows[/yellow] in {esc(result['rejects_path'])}")
     else:
         render_object(finished.model_dump(mode="json"), st.format)
+
+
+
+def dataset_for_file(path: str) -> str:
+    """The dataset a file goes to when the command names none, as in the drop folder (ingest/normalize.py)."""
+    from lakehouse.ingest.normalize import dataset_for_file as named_after
+
+    name = PurePosixPath(path.replace("\\", "/")).name
+    chosen = named_after(name)
+    if chosen is None:
+        raise InvalidInput(f"No dataset name can be made from the file name {name!r}.",
+                           hint="Name the dataset: --dataset NAME (a-z, 0-9, '_' and '-').")
+    return chosen

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, state
+from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, rows_text, state
 from lakehouse.cli.output import Format, esc, render_object, stderr
 from lakehouse.types import WriteMode
 
@@ -40,7 +40,7 @@ def _run(ctx: typer.Context, system: System, dsn: str, table: str | None, query:
     finished = follow_job(lakehouse, job, label, st.format is Format.table)
     result = job_result(finished)
     if st.format is Format.table:
-        stderr.print(f"[green]ok[/green] {result.get('rows', 0):,} rows -> {esc(dataset)} v{result.get('version')} "
+        stderr.print(f"[green]ok[/green] {rows_text(result.get('rows', 0))} -> {esc(dataset)} v{result.get('version')} "
                      f"({result.get('rows_per_second', 0):,} rows/s, job {esc(finished.job_id)})", highlight=False)
         if result.get("high_water_mark"):
             stderr.print(f"high-water mark: {esc(result['high_water_mark']['value'])}", highlight=False)

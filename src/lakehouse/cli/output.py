@@ -80,8 +80,13 @@ def to_json(value: Any) -> str:
 
 
 def render_rows(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] | None = None,
-                title: str | None = None) -> None:
+                title: str | None = None, empty: str | None = None) -> None:
+    """A titled list with nothing in it says so to a person (``empty``, on stderr) rather than drawing an empty
+    table; an untitled one (a query's result) keeps its header. Scripts get an empty list either way."""
     columns = list(columns or (rows[0].keys() if rows else []))
+    if not rows and fmt is Format.table and (title or not columns):
+        stderr.print(esc(empty or f"No {title or 'rows'}."), highlight=False)
+        return
     if fmt is Format.json:
         sys.stdout.write(to_json([{c: r.get(c) for c in columns} for r in rows]) + "\n")
     elif fmt is Format.csv:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lakehouse.cli.context import state
+from lakehouse.cli.context import rows_text, state
 from lakehouse.cli.output import Format, esc, render_rows, stderr
 
 if TYPE_CHECKING:
@@ -106,5 +106,4 @@ def register(app: typer.Typer) -> None:
         render_rows(rows, st.format, names)
         if st.format is Format.table:
             more = " (truncated at the row cap: --output FILE writes every row)" if result.truncated else ""
-            count = result.table.num_rows
-            stderr.print(f"{count:,} row{'' if count == 1 else 's'} in {result.elapsed_ms:.0f} ms{esc(more)}")
+            stderr.print(f"{rows_text(result.table.num_rows)} in {result.elapsed_ms:.0f} ms{esc(more)}")

@@ -29,16 +29,29 @@ _CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def _base_name(name: str, position: int) -> str:
+def _words(name: str) -> str:
+    """Rules 1-3."""
     text = name.replace("\ufeff", "").strip()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", text)).lower()
-    text = _NOT_WORD.sub("_", text).strip("_")
+    return _NOT_WORD.sub("_", text).strip("_")
+
+
+def _base_name(name: str, position: int) -> str:
+    text = _words(name)
     if not text:
         text = f"column_{position}"
     elif text[0].isdigit():
         text = f"c_{text}"
     return text[:MAX_NAME_LENGTH].rstrip("_")
+
+
+def dataset_for_file(file_name: str) -> str | None:
+    """The dataset a file goes to when nothing names one (the drop folder without a matching rule, ``lakehouse
+    ingest file`` without ``--dataset``): its name up to the first dot, normalised like a column name
+    (``Sales Report 2024.csv.gz`` -> ``sales_report_2024``); None when no letter or digit is left."""
+    stem = file_name.rsplit("/", 1)[-1].split(".", 1)[0]
+    return _base_name(stem, 1) if _words(stem) else None
 
 
 def _with_suffix(base: str, n: int) -> str:

@@ -9,7 +9,8 @@ there is one. With ``on_error="skip"`` bad rows are left out and listed in ``Sou
 Inputs: a path, or a binary stream. A stream (an upload, possibly not seekable) is first spooled to a
 temp file, because every reader needs a second look at the file (CSV line numbers, Parquet footer).
 Text is UTF-8 by default (a BOM is dropped); with ``encoding=`` the file is transcoded to a UTF-8 temp
-file chunk by chunk first.
+file chunk by chunk first. A gzip, bzip2, xz or zstd file is decompressed to a temp file first
+(:mod:`lakehouse.ingest.compressed`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pyarrow as pa
 
 from lakehouse.config import IngestSettings
 from lakehouse.errors import InvalidInput, LimitExceeded, MalformedFile
+from lakehouse.ingest.compressed import compression_of, decompress, inner_name
 from lakehouse.ingest.encoding import BOM, check_utf8_sample, transcode_to_utf8
 from lakehouse.ingest.normalize import ColumnMapping
 from lakehouse.ingest.readers_base import Progress, Reject
@@ -172,9 +174,16 @@ def open_source(
             name = given if isinstance(given, str) else None
             path = _spool(source, limits)
             temp_files.append(path)
-        total = path.stat().st_size
         with open(path, "rb") as f:
             sample = f.read(_SAMPLE_BYTES)
+        codec = compression_of(sample)
+        if codec is not None:  # people.csv.gz: read as the CSV inside
+            path = decompress(path, codec, limits.max_upload_bytes)
+            temp_files.append(path)
+            hint, name = inner_name(hint), inner_name(name)
+            with open(path, "rb") as f:
+                sample = f.read(_SAMPLE_BYTES)
+        total = path.stat().st_size
         fmt = format.lower() if format else _detect_format(hint or name, sample)
         reader = _open(path, fmt, sample, encoding, delimiter, on_error, limits, temp_files)
         return SourceReader(fmt, reader[0], reader[1], total, temp_files)
