@@ -64,7 +64,8 @@ def test_cells_and_names_print_as_they_are_never_as_markup(monkeypatch, capsys) 
     assert "[red]kept[/red] [/x]" in text
 
 
-@pytest.mark.parametrize("sql, shown", [('SELECT * FROM "[/red]"', "'[/red]'"), ("SELECT [/x] FROM t", "SQL error")])
+@pytest.mark.parametrize("sql, shown", [('SELECT * FROM "[/red]"', "'[/red]'"),
+                                        ("SELECT [/x] FROM t", "SQL syntax error")])
 def test_an_error_quoting_bracketed_text_is_printed_not_a_traceback(tmp_path: Path, sql: str, shown: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "lakehouse.cli", "--data-dir", str(tmp_path / "data"), "sql", sql],
                           capture_output=True, text=True, timeout=120)

@@ -117,3 +117,16 @@ def test_refusal_message_is_clear(executor: QueryExecutor, people: TableRegistra
     with pytest.raises(QueryRefused) as caught:
         executor.run(spec("SELECT 1; SELECT 2", people))
     assert "2 statements" in caught.value.message
+
+
+@pytest.mark.parametrize("sql, says", [
+    ("SELCT * FROM people", "SQL syntax error at line 1, column 1: expected: an SQL statement, found: SELCT"),
+    ("SELECT 'open FROM people", "SQL syntax error at line 1, column 8: unterminated string literal"),
+    ('SELECT "open FROM people', "SQL syntax error at line 1, column 8: expected close delimiter '\"'"),
+])
+def test_a_syntax_error_says_where_and_what_not_the_parser_s_debug_output(
+        sql: str, says: str, executor: QueryExecutor, people: TableRegistration) -> None:
+    with pytest.raises(QueryError) as caught:
+        executor.run(spec(sql, people))
+    assert caught.value.message.startswith(says) and "ParserError" not in caught.value.message
+    assert "DataFusion" in (caught.value.hint or "")

@@ -34,6 +34,10 @@ FILTER_CHECK_SECONDS = 0.5  # per query, for working out where views' row filter
 _REFUSALS = re.compile(r"(DDL|DML|Statement) not supported|only supports a single SQL statement")
 _UNKNOWN_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)' not found")
 _PREFIX = re.compile(r"^(DataFusion error: )+")
+# DataFusion words a statement it cannot parse as its parser's debug output: SQL error: ParserError("... at Line: 1,
+# Column: 9")
+_SYNTAX = re.compile(r'^SQL error: (?:ParserError|TokenizerError)\("(?P<what>.*?)(?: at Line: (?P<line>\d+), '
+                     r'Column: (?P<column>\d+))?"\)$', re.DOTALL)
 _SETTINGS = {
     "datafusion.catalog.information_schema": "false",
     "datafusion.execution.collect_statistics": "true",
@@ -242,6 +246,12 @@ def _translate(exc: Exception, spec: QuerySpec) -> QueryError | QueryRefused:
     message = _PREFIX.sub("", str(exc)).strip() or type(exc).__name__
     if _REFUSALS.search(message):
         return QueryRefused(f"{ONLY_SELECT}. The engine said: {message}")
+    syntax = _SYNTAX.match(message)
+    if syntax:
+        where = f" at line {syntax['line']}, column {syntax['column']}" if syntax["line"] else ""
+        what = syntax["what"].replace('\\"', '"')
+        return QueryError(f"SQL syntax error{where}: {what[:1].lower()}{what[1:]}",
+                          hint="Queries are DataFusion's SQL, much like PostgreSQL's (docs/sql.md).")
     missing = _UNKNOWN_TABLE.search(message)
     if missing:
         visible = sorted({t.name for t in spec.tables} | {v.name for v in spec.views})
