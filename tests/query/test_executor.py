@@ -160,9 +160,9 @@ def test_many_files_use_the_provider(executor: QueryExecutor, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(("sql", "fragment"), [
-    ("SELEC id FROM people", "Expected"),
+    ("SELEC id FROM people", "expected: an SQL statement, found: SELEC"),
     ("SELECT nope FROM people", "nope"),
-    ("SELECT id FROM people WHERE", "Expected"),
+    ("SELECT id FROM people WHERE", "expected: an expression, found: EOF"),
     ("SELECT 1/0", "Divide by zero"),
     ("SELECT CAST('abc' AS INT)", "Cannot cast"),
 ])
