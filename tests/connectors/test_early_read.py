@@ -83,6 +83,17 @@ def test_cli_ingest_postgres_end_to_end(tmp_path: Path, pg: PgSource) -> None:
     assert "500 rows -> t v0" in done.stderr
 
 
+def test_a_query_needs_a_dataset_name_and_a_table_gives_one(tmp_path: Path, pg: PgSource) -> None:
+    _pg_rows(pg, "orders_2024", 5)
+    cli = [sys.executable, "-m", "lakehouse.cli", "--data-dir", str(tmp_path), "ingest", "postgres", pg.dsn]
+    asked = subprocess.run([*cli, "--query", f"SELECT * FROM {pg.table('orders_2024')}"], capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert asked.returncode == 2 and "--dataset NAME" in asked.stderr and "Traceback" not in asked.stderr
+    named = subprocess.run([*cli, "--table", pg.table("orders_2024")], capture_output=True, text=True, timeout=120,
+                           check=False)
+    assert named.returncode == 0 and "5 rows -> orders_2024 v0" in named.stderr, named.stderr
+
+
 def _batches(n: int, rows: int = 1000) -> list[pa.RecordBatch]:
     return [pa.record_batch({"x": pa.array(range(i * rows, (i + 1) * rows), pa.int64())}) for i in range(n)]
 
@@ -131,24 +142,24 @@ def _with_mark(mark: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("table, dataset, says", [
-    ("t", "t", "700 rows -> t v0"),  # the reader spawned before Typer loads is the one that reads
-    ("missing", "t", "missing"),  # the early read fails: its reader is stopped there
-    ("t", None, "--dataset"),  # Typer refuses the command before it starts: the unused reader is stopped at exit
+@pytest.mark.parametrize("table, options, says, code", [
+    ("t", ["--dataset", "t"], "700 rows -> t v0", 0),  # the reader spawned before Typer loads is the one that reads
+    ("missing", ["--dataset", "t"], "missing", 2),  # the early read fails: its reader is stopped there
+    ("t", ["--mode", "sideways"], "--mode", 2),  # Typer refuses the command: the unused reader is stopped at exit
+    ("t", [], "700 rows -> t v0", 0),  # no --dataset: named after the table
 ])
-def test_cli_ingest_mysql_leaves_no_reader_behind(tmp_path: Path, my: MySource, table: str, dataset: str | None,
-                                                  says: str) -> None:
+def test_cli_ingest_mysql_leaves_no_reader_behind(tmp_path: Path, my: MySource, table: str, options: list[str],
+                                                  says: str, code: int) -> None:
     import os
     import uuid
 
     my.execute("CREATE TABLE t (id bigint, name text)", "INSERT INTO t SELECT seq, CONCAT('n', seq) FROM seq_1_to_700")
     mark = f"LAKEHOUSE_TEST_MARK={uuid.uuid4().hex}"
-    target = ["--dataset", dataset] if dataset else []
     done = subprocess.run([sys.executable, "-m", "lakehouse.cli", "--data-dir", str(tmp_path), "ingest", "mysql",
-                           my.dsn, "--table", table, *target], capture_output=True, text=True, timeout=120,
+                           my.dsn, "--table", table, *options], capture_output=True, text=True, timeout=120,
                           check=False, env={**os.environ, mark.split("=")[0]: mark.split("=")[1]})
     assert says in done.stderr and "Traceback" not in done.stderr
-    assert done.returncode == (0 if table == "t" and dataset else 2), done.stderr
+    assert done.returncode == code, done.stderr
     deadline = time.monotonic() + 5
     while _with_mark(mark.split("=")[1]) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -1,9 +1,10 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lakehouse.ingest.normalize import MAX_NAME_LENGTH, ColumnMapping, normalize_columns
+from lakehouse.ingest.normalize import MAX_NAME_LENGTH, ColumnMapping, dataset_for_table, normalize_columns
 
 VALID = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -58,3 +59,11 @@ def test_properties(names):
 @given(st.lists(st.from_regex(r"[a-z][a-z0-9]{0,10}(_[a-z0-9]{1,5}){0,3}", fullmatch=True), unique=True))
 def test_already_normal_names_are_unchanged(names):
     assert normalize_columns(names) == names
+
+
+@pytest.mark.parametrize("table, dataset", [
+    ("users", "users"), ("public.users", "users"), ('public."Order Items"', "order_items"),
+    ("`shop`.`OrderItems`", "order_items"), ('"a.b"', "a_b"), ('""', None), ("sales.2024", "c_2024"),
+])
+def test_a_table_names_its_dataset(table: str, dataset: str | None) -> None:
+    assert dataset_for_table(table) == dataset

@@ -8,6 +8,7 @@ import typer
 
 from lakehouse.cli.context import CliState, follow_job, job_result, report_pii, rows_text, state
 from lakehouse.cli.output import Format, esc, render_object, stderr
+from lakehouse.errors import InvalidInput
 from lakehouse.types import WriteMode
 
 if TYPE_CHECKING:
@@ -88,7 +89,9 @@ def _command(system: System):  # type: ignore[no-untyped-def]
         dsn: str = typer.Argument(..., help=_DSN_HELP),
         table: str | None = typer.Option(None, "--table", "-t", help="table or schema.table."),
         query: str | None = typer.Option(None, "--query", "-q", help="One read-only SELECT instead of a table."),
-        dataset: str = typer.Option(..., "--dataset", "-d", help="Target dataset (created on first ingest)."),
+        dataset: str | None = typer.Option(None, "--dataset", "-d", help=(
+            "Target dataset (created on first ingest). Default with --table: the table's name without its schema, "
+            "normalised like a column name.")),
         mode: WriteMode = typer.Option(WriteMode.append, "--mode", help="append, overwrite or upsert."),
         incremental_column: str | None = typer.Option(
             None, "--incremental-column", help="Pull only rows at or past the last high-water mark (id/updated_at)."),
@@ -100,10 +103,21 @@ def _command(system: System):  # type: ignore[no-untyped-def]
         connect_timeout: int = typer.Option(10, "--connect-timeout", help="Seconds to wait for a connection."),
         statement_timeout: int = typer.Option(3600, "--statement-timeout", help="Seconds the read may take."),
     ) -> None:
-        _run(ctx, system, dsn, table, query, dataset, mode, incremental_column, primary_key, bucket, description,
-             owner, connect_timeout, statement_timeout)
+        _run(ctx, system, dsn, table, query, dataset or _dataset_for(table), mode, incremental_column, primary_key,
+             bucket, description, owner, connect_timeout, statement_timeout)
 
     return command
+
+
+def _dataset_for(table: str | None) -> str:
+    from lakehouse.ingest.normalize import dataset_for_table
+
+    named = dataset_for_table(table) if table else None
+    if named is None:
+        raise InvalidInput("Name the dataset: --dataset NAME." if table is None else
+                           f"No dataset name can be made from the table name {table!r}.",
+                           hint="--dataset NAME (a-z, 0-9, '_' and '-'); with --table it defaults to the table's name.")
+    return named
 
 
 ingest_postgres = _command("postgresql")

@@ -54,6 +54,15 @@ def dataset_for_file(file_name: str) -> str | None:
     return _base_name(stem, 1) if _words(stem) else None
 
 
+def dataset_for_table(table: str) -> str | None:
+    """The dataset a database table goes to when nothing names one: the table's own name, without its schema and
+    quotes, normalised like a column name (``public."Order Items"`` -> ``order_items``); None when nothing is left."""
+    text = table.strip()
+    quote = text[-1:] if text[-1:] in ('"', "`") else ""
+    name = text[text.rfind(quote, 0, len(text) - 1) + 1:-1] if quote else text.rsplit(".", 1)[-1]
+    return _base_name(name, 1) if _words(name) else None
+
+
 def _with_suffix(base: str, n: int) -> str:
     suffix = f"_{n}"
     return base[: MAX_NAME_LENGTH - len(suffix)].rstrip("_") + suffix
