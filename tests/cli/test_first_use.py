@@ -105,3 +105,12 @@ def test_closed_stdout_is_not_an_error(data_dir: Path) -> None:
                           "'SELECT * FROM generate_series(1, 200000)' | head -c 10", shell=True,
                           capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_tombstone_add_shows_each_key_and_what_it_hid(data_dir: Path) -> None:
+    proc = cli("--data-dir", str(data_dir), "tombstone", "add", "people", "2", "404", "--key-column", "id")
+    said = " ".join(proc.stderr.split())
+    assert proc.returncode == 0, proc.stderr
+    assert "rows_hidden" in proc.stdout and "404" in proc.stdout
+    assert "tombstoned 2 key(s) on people.id: 1 row hidden from every read now" in said
+    assert "1 key(s) match no row now" in said

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import typer
 
-from lakehouse.cli.context import follow_job, state
-from lakehouse.cli.output import esc, render_object, render_rows, stderr
+from lakehouse.cli.context import follow_job, rows_text, state
+from lakehouse.cli.output import Format, esc, render_object, render_rows, stderr
 from lakehouse.errors import LakehouseError
 
 app = typer.Typer(help="Tombstones (erase rows by key), purge with erasure certificates, erase a person.",
@@ -21,7 +21,16 @@ def add(
     """Tombstone rows by key: reads exclude them at once, later writes of the keys are filtered."""
     st = state(ctx)
     result = st.lakehouse().tombstone(dataset, key_column, list(values), reason)
-    render_object(result, st.format)
+    if st.format is not Format.table:
+        render_object(result, st.format)
+        return
+    render_rows(result.get("keys") or [], st.format, ["id", "value", "rows_hidden"], title=f"tombstoned in {dataset}")
+    stderr.print(f"[green]tombstoned[/green] {result.get('applied', 0)} key(s) on {esc(dataset)}.{esc(key_column)}: "
+                 f"{rows_text(result.get('rows_hidden') or 0)} hidden from every read now", highlight=False)
+    for failed in result.get("failed") or []:
+        stderr.print(f"[red]not tombstoned[/red] {esc(failed['value'])}: {esc(failed['reason'])}", highlight=False)
+    if result.get("hint"):
+        stderr.print(f"[yellow]hint:[/yellow] {esc(result['hint'])}", highlight=False)
 
 
 @app.command("list")
