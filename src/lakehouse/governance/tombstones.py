@@ -112,7 +112,8 @@ class TombstoneStore:
         fixed = self.key_column(dataset)
         if fixed is not None and fixed != key_column:
             raise InvalidInput(f"Dataset '{dataset}' is keyed by '{fixed}' (fixed by its first tombstone).",
-                               hint=f"Send row_key_column '{fixed}'.")
+                               hint=f"Tombstone by '{fixed}': --key-column {fixed} (CLI), "
+                                    f'"row_key_column": "{fixed}" (API).')
         existing = {r.key_hmac for r in self.rows(dataset)}
         failed: list[dict[str, Any]] = []
         fresh: list[TombstoneRow] = []
