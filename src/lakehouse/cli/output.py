@@ -107,6 +107,8 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     cells = [[_cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
     natural = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     least = [min(w, _LEAST_WIDTH) for w in natural]
+    if natural:  # the first column names the row: kept whole, up to a third of the terminal
+        least[0] = min(natural[0], max(_LEAST_WIDTH, stdout.width // 3))
     if WIDE["on"]:
         shown, widths = len(columns), natural
     else:
