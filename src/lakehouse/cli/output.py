@@ -147,7 +147,7 @@ def _fitting(least: list[int], width: int) -> int:
 def _shrunk(natural: list[int], least: list[int], room: int) -> list[int]:
     """Column widths that fit ``room``: the widest column gives up a character at a time, never below its least,
     so short columns stay whole and long ones (timestamps, ids, text) end in an ellipsis."""
-    widths = list(natural)
+    widths = [min(w, max(room, 1)) for w in natural]  # none wider than the room: the loop below stays short
     while sum(widths) > room:
         widest = max(range(len(widths)), key=lambda i: (widths[i] > least[i], widths[i]))
         if widths[widest] <= least[widest]:
