@@ -72,8 +72,10 @@ def test_long_polls_hold_no_thread_the_synchronous_routes_need(lakehouse) -> Non
 def test_a_long_poll_answers_when_a_queued_job_is_cancelled(client, lakehouse) -> None:  # type: ignore[no-untyped-def]
     held = [_held_job(lakehouse) for _ in range(lakehouse.jobs.workers)]  # every job thread busy
     queued = lakehouse.jobs.submit("test.queued", LOCAL_ADMIN, {}, lambda _ctx: {})
-    threading.Timer(0.3, lambda: client.delete(f"/jobs/{queued.job_id}")).start()
+    cancel = threading.Timer(0.3, lambda: client.delete(f"/jobs/{queued.job_id}"))
+    cancel.start()
     answer = client.get(f"/jobs/{queued.job_id}?wait=25").json()
+    cancel.join(10)  # its response read before the test client closes
     for _, release in held:
         release.set()
     assert answer["status"] == "cancelled"
