@@ -28,14 +28,22 @@ JOB_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+async def job_end(lakehouse: Lakehouse, job_id: str, timeout: float | None = None) -> bool:
+    """Wait until a job this server runs has its final state in the catalog, or ``timeout`` passes; True when it
+    has. Awaited on the event loop, never in the thread pool: a thread held for each client waiting on a job
+    (minutes, for an ingest) would let a few dozen of them take every thread the synchronous routes run on.
+    False at once for a job another process runs (or none)."""
+    ended = lakehouse.jobs.ended(job_id)
+    if ended is None:
+        return False
+    await asyncio.wait({asyncio.wrap_future(ended)}, timeout=timeout)  # cancels nothing it waits on
+    return ended.done()
+
+
 async def job_response(request: Request, lakehouse: Lakehouse, job: JobInfo, wait: bool) -> JSONResponse:
     if not wait:
         return JSONResponse({"job_id": job.job_id, "status": job.status, "kind": job.kind}, status_code=202)
-    ended = lakehouse.jobs.ended(job.job_id)
-    if ended is not None:
-        # awaited on the event loop: a thread held for each client waiting on a job (minutes, for an ingest)
-        # would let a few dozen of them take every thread the synchronous routes run on
-        await asyncio.wait({asyncio.wrap_future(ended)})
+    await job_end(lakehouse, job.job_id)
     finished = await run_in_threadpool(lakehouse.wait_job, job.job_id)
     if finished.status == "failed" and finished.error:
         err = finished.error

@@ -145,7 +145,6 @@ def ingest_files(
         render_object(finished.model_dump(mode="json"), st.format)
 
 
-
 def dataset_for_file(path: str) -> str:
     """The dataset a file goes to when the command names none, as in the drop folder (ingest/normalize.py)."""
     from lakehouse.ingest.normalize import dataset_for_file as named_after

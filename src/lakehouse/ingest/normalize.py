@@ -38,7 +38,11 @@ def _words(name: str) -> str:
 
 
 def _base_name(name: str, position: int) -> str:
-    text = _words(name)
+    return _from_words(_words(name), position)
+
+
+def _from_words(text: str, position: int) -> str:
+    """Rules 4-6."""
     if not text:
         text = f"column_{position}"
     elif text[0].isdigit():
@@ -50,8 +54,7 @@ def dataset_for_file(file_name: str) -> str | None:
     """The dataset a file goes to when nothing names one (the drop folder without a matching rule, ``lakehouse
     ingest file`` without ``--dataset``): its name up to the first dot, normalised like a column name
     (``Sales Report 2024.csv.gz`` -> ``sales_report_2024``); None when no letter or digit is left."""
-    stem = file_name.rsplit("/", 1)[-1].split(".", 1)[0]
-    return _base_name(stem, 1) if _words(stem) else None
+    return _dataset_name(file_name.rsplit("/", 1)[-1].split(".", 1)[0])
 
 
 def dataset_for_table(table: str) -> str | None:
@@ -59,8 +62,12 @@ def dataset_for_table(table: str) -> str | None:
     quotes, normalised like a column name (``public."Order Items"`` -> ``order_items``); None when nothing is left."""
     text = table.strip()
     quote = text[-1:] if text[-1:] in ('"', "`") else ""
-    name = text[text.rfind(quote, 0, len(text) - 1) + 1:-1] if quote else text.rsplit(".", 1)[-1]
-    return _base_name(name, 1) if _words(name) else None
+    return _dataset_name(text[text.rfind(quote, 0, len(text) - 1) + 1:-1] if quote else text.rsplit(".", 1)[-1])
+
+
+def _dataset_name(name: str) -> str | None:
+    words = _words(name)
+    return _from_words(words, 1) if words else None
 
 
 def _with_suffix(base: str, n: int) -> str:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import asyncio
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 from starlette.concurrency import run_in_threadpool
 
 from lakehouse.api.deps import get_actor, get_lakehouse
+from lakehouse.api.jobs_response import job_end
 from lakehouse.app import Lakehouse
 from lakehouse.types import Actor
 from lakehouse.wire import JobInfo
@@ -29,13 +29,9 @@ async def get_job(job_id: str, wait: float = Query(0.0, ge=0, le=MAX_WAIT_SECOND
                       "Only a job this server runs is waited for; another process's job is answered at once.")),
                   lakehouse: Lakehouse = Depends(get_lakehouse), actor: Actor = Depends(get_actor)) -> JobInfo:
     job = await run_in_threadpool(lakehouse.get_job, job_id, actor)  # the caller may see it: checked first
-    ended = lakehouse.jobs.ended(job_id) if wait and not job.ended else None
-    if ended is None:
+    if not wait or job.ended or lakehouse.jobs.ended(job_id) is None:
         return job
-    # awaited on the event loop, not in the thread pool: a thread held per waiting client would let a few dozen
-    # long polls take every thread the synchronous routes run on (asyncio.wait cancels nothing it waits on)
-    await asyncio.wait({asyncio.wrap_future(ended)}, timeout=wait)
-    if ended.done():  # its final state (the call is audited once, above)
+    if await job_end(lakehouse, job_id, timeout=wait):  # its final state (the call is audited once, above)
         return await run_in_threadpool(lakehouse.wait_job, job_id, 0.0)
     return await run_in_threadpool(lakehouse.get_job, job_id, actor)
 
